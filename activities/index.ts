@@ -1,0 +1,15 @@
+/** All activities, bound to their dependencies; the worker registers this object. */
+import type { Db } from '../db/connection';
+import { createDeadlineActivities } from './deadline-activities';
+import { createPolicyActivities } from './policy-activities';
+import { createTaskActivities } from './task-activities';
+
+export function createActivities(db: Db) {
+  return {
+    ...createPolicyActivities(db),
+    ...createDeadlineActivities(db),
+    ...createTaskActivities(db),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,63 @@
+/** Sign-in (dev mode), the signed-in user, and the department directory. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import { listDepartments, listUsers } from '../../db/directory-repository';
+import type { ApiDeps } from '../app';
+import { HttpError } from '../errors';
+import { addRoute } from '../route';
+import { UserSchema } from '../schemas/common-schemas';
+import { DepartmentsSchema, DevLoginBodySchema, DevLoginResultSchema, DevUsersSchema } from '../schemas/directory-schemas';
+
+export function directoryRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const devOnly = () => {
+    if (deps.config.auth.mode !== 'dev') throw new HttpError(404, 'not_found', 'Dev sign-in is off (AUTH_MODE=oidc).');
+  };
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/auth/dev-login',
+    summary: 'Sign in as a seeded user (dev auth mode only)',
+    tags: ['auth'],
+    auth: 'public',
+    body: DevLoginBodySchema,
+    response: DevLoginResultSchema,
+    handler: async ({ body }) => {
+      devOnly();
+      const { token, expiresAt } = await deps.authenticator.issueDevToken(body.username);
+      return { token, expiresAt, user: await deps.authenticator.verify(token) };
+    },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/auth/dev-users',
+    summary: 'The seeded users with their department and roles, for the sign-in page (dev auth mode only)',
+    tags: ['auth'],
+    auth: 'public',
+    response: DevUsersSchema,
+    handler: async () => {
+      devOnly();
+      return { users: await listUsers(deps.db) };
+    },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/me',
+    summary: 'The signed-in user',
+    tags: ['auth'],
+    auth: 'user',
+    response: UserSchema,
+    handler: async ({ user }) => user,
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/departments',
+    summary: 'City departments and counties/districts',
+    tags: ['directory'],
+    auth: 'user',
+    response: DepartmentsSchema,
+    handler: async () => ({ departments: await listDepartments(deps.db) }),
+  });
+}

@@ -1,0 +1,30 @@
+/** Stores policy versions and finds the one in force at a given moment. */
+import type { Db } from './connection';
+import { PolicyDocumentSchema, policyKey, type PolicyDocument, type PolicyVersion } from '../domain/policy/policy-document';
+
+/** Saves a validated document as a version; saving the same id@version again is a no-op. */
+export async function savePolicyVersion(db: Db, document: PolicyDocument): Promise<string> {
+  const key = policyKey(document);
+  await db('policy_versions')
+    .insert({
+      key,
+      policy_id: document.id,
+      version: document.version,
+      effective_from: document.effectiveFrom,
+      document: JSON.stringify(document),
+      created_at_ms: Date.now(),
+    })
+    .onConflict('key')
+    .ignore();
+  return key;
+}
+
+/** The version in force on a local date (yyyy-MM-dd): the latest effective on or before it. */
+export async function policyInForce(db: Db, onDate: string): Promise<PolicyVersion> {
+  const row = await db('policy_versions')
+    .where('effective_from', '<=', onDate)
+    .orderBy([{ column: 'effective_from', order: 'desc' }, { column: 'created_at_ms', order: 'desc' }, { column: 'version', order: 'desc' }])
+    .first();
+  if (!row) throw new Error(`no policy version is in force on ${onDate}; seed the default policy first`);
+  return { key: row.key, document: PolicyDocumentSchema.parse(JSON.parse(row.document)) };
+}

@@ -1,0 +1,119 @@
+/**
+ * The working-day rule (DESIGN.md §2), as pure functions.
+ *
+ * - Dates are local to Asia/Shanghai.
+ * - A working day is Monday–Friday, minus statutory holidays, plus the weekend
+ *   days designated as make-up working days (调休上班).
+ * - "Within N working days of event E" ends at 23:59:59.999 local time on the
+ *   N-th working day after the day of E; the day of E itself never counts
+ *   (民法典 art. 201), whatever the time of day and whether or not it was a
+ *   working day.
+ * - Days in a year the calendar does not know are judged by weekends alone, and
+ *   a deadline that relied on such a day is provisional.
+ */
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Asia/Shanghai';
+
+/** What the rule needs to know about the official calendar. */
+export interface WorkingCalendar {
+  /** ISO dates (yyyy-MM-dd) of statutory holidays. */
+  holidays: ReadonlySet<string>;
+  /** ISO dates of weekend days that are make-up working days. */
+  makeUpWorkdays: ReadonlySet<string>;
+  /** Years whose official schedule is known. */
+  knownYears: ReadonlySet<number>;
+}
+
+export interface Deadline {
+  /** ISO 8601 instant with the +08:00 offset. */
+  deadline: string;
+  /** True when the computation used a day of a year the calendar does not know. */
+  provisional: boolean;
+}
+
+/** Parses an ISO 8601 instant (with offset or Z) and returns it in Asia/Shanghai; throws on bad input. */
+export function parseInstant(iso: string): DateTime {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) throw new RangeError(`not an ISO 8601 date-time: ${iso}`);
+  return dt.setZone(ZONE);
+}
+
+/** Formats an instant as ISO 8601 in Asia/Shanghai, e.g. 2026-10-09T23:59:59.999+08:00. */
+export function formatInstant(dt: DateTime): string {
+  return dt.setZone(ZONE).toISO({ suppressMilliseconds: false }) as string;
+}
+
+export interface DayVerdict {
+  working: boolean;
+  /** False when the day's year is not in the calendar (weekend rule only). */
+  known: boolean;
+}
+
+/** Whether a local calendar day is a working day. */
+export function judgeDay(day: DateTime, calendar: WorkingCalendar): DayVerdict {
+  const iso = day.toISODate() as string;
+  const known = calendar.knownYears.has(day.year);
+  const weekend = day.weekday >= 6;
+  if (!known) return { working: !weekend, known };
+  if (calendar.holidays.has(iso)) return { working: false, known };
+  if (calendar.makeUpWorkdays.has(iso)) return { working: true, known };
+  return { working: !weekend, known };
+}
+
+/** The local calendar day that is the n-th working day after the day of `from` (n ≥ 1). */
+export function nthWorkingDayAfter(
+  from: DateTime,
+  n: number,
+  calendar: WorkingCalendar,
+): { day: DateTime; provisional: boolean } {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
+  let day = from.setZone(ZONE).startOf('day');
+  let provisional = false;
+  let counted = 0;
+  while (counted < n) {
+    day = day.plus({ days: 1 });
+    const verdict = judgeDay(day, calendar);
+    if (!verdict.known) provisional = true;
+    if (verdict.working) counted += 1;
+  }
+  return { day, provisional };
+}
+
+/** "Within N working days of `from`": the end of the N-th working day after the day of `from`. */
+export function addWorkingDays(fromIso: string, n: number, calendar: WorkingCalendar): Deadline {
+  const { day, provisional } = nthWorkingDayAfter(parseInstant(fromIso), n, calendar);
+  return { deadline: formatInstant(day.endOf('day')), provisional };
+}
+
+/**
+ * The working day `n` working days before the day of `deadlineIso`, at `hour`:00 local time.
+ * Used for reminders ("one working day before the deadline, at 09:00").
+ */
+export function workingDaysBefore(
+  deadlineIso: string,
+  n: number,
+  hour: number,
+  calendar: WorkingCalendar,
+): Deadline {
+  let day = parseInstant(deadlineIso).startOf('day');
+  let provisional = false;
+  let counted = 0;
+  while (counted < n) {
+    day = day.minus({ days: 1 });
+    const verdict = judgeDay(day, calendar);
+    if (!verdict.known) provisional = true;
+    if (verdict.working) counted += 1;
+  }
+  return { deadline: formatInstant(day.set({ hour })), provisional };
+}
+
+/** The years a computation starting at `fromIso` may touch, for loading calendar data. */
+export function yearsSpanned(fromIso: string, workingDays: number): number[] {
+  const start = parseInstant(fromIso);
+  // Even the longest holiday run (Spring Festival) leaves far more than a third of days working.
+  const end = start.plus({ days: workingDays * 3 + 30 });
+  const years: number[] = [];
+  for (let y = start.year - 1; y <= end.year; y += 1) years.push(y);
+  return years;
+}

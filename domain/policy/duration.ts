@@ -1,0 +1,21 @@
+/**
+ * How long a step may take. Working days by default; calendar days where a
+ * policy says so; hours and minutes for urgent requests (and benchmarks).
+ */
+import { z } from 'zod';
+
+export const DurationSchema = z.union([
+  z.object({ workingDays: z.number().int().min(0).max(366) }).strict(),
+  z.object({ calendarDays: z.number().int().min(0).max(3660) }).strict(),
+  z.object({ hours: z.number().int().min(0).max(24 * 366) }).strict(),
+  z.object({ minutes: z.number().int().min(0).max(60 * 24 * 366) }).strict(),
+]);
+
+export type Duration = z.infer<typeof DurationSchema>;
+
+export function describeDuration(d: Duration, lang: 'zh' | 'en' = 'zh'): string {
+  if ('workingDays' in d) return lang === 'zh' ? `${d.workingDays}个工作日` : `${d.workingDays} working days`;
+  if ('calendarDays' in d) return lang === 'zh' ? `${d.calendarDays}日` : `${d.calendarDays} calendar days`;
+  if ('hours' in d) return lang === 'zh' ? `${d.hours}小时` : `${d.hours} hours`;
+  return lang === 'zh' ? `${d.minutes}分钟` : `${d.minutes} minutes`;
+}

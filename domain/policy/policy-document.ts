@@ -1,0 +1,122 @@
+/**
+ * The policy document: every deadline, reminder and escalation chain of every
+ * process step, each citing the article it enforces. Workflow code reads these
+ * numbers from the document version in force when the workflow started; it
+ * never writes them as literals.
+ */
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { DurationSchema } from './duration';
+
+const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** Where a number comes from: the article of the measures, and whether the text itself sets it. */
+export const CitationSchema = z
+  .object({
+    article: z.number().int().min(1).max(99),
+    /** 'measures': the number is in the article; 'national': a higher rule; 'default': the article sets no number, this is ours. */
+    basis: z.enum(['measures', 'national', 'default']).default('measures'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * Who acts on a step: a role, and the case party whose department the actor
+ * must belong to (e.g. "provider"). No party means a city-level role.
+ */
+export const ActorRefSchema = z.object({ role: z.enum(ROLES), party: z.string().min(1).optional() }).strict();
+
+export const ReminderSchema = z
+  .object({
+    /** How long before the deadline. Working days count back to `hour`:00 on that working day. */
+    before: DurationSchema,
+  })
+  .strict();
+
+export const EscalationLevelSchema = z
+  .object({
+    /** How long after the deadline this level is reached (0 = at the deadline). */
+    after: DurationSchema,
+    /** Who is told. */
+    notify: z.array(ActorRefSchema).min(1),
+    /** Whether those told may now complete the task themselves (e.g. art. 22: the platform authority decides in the provider's place). */
+    mayAct: z.boolean().default(false),
+    label: Text,
+    citation: CitationSchema,
+  })
+  .strict();
+
+export const StepPolicySchema = z
+  .object({
+    name: Text,
+    deadline: DurationSchema,
+    citation: CitationSchema,
+    actor: ActorRefSchema,
+    /** The decisions this step accepts; those listed in `reasonRequired` must come with a reason. */
+    decisions: z.array(z.string().min(1)).min(1),
+    reasonRequired: z.array(z.string().min(1)).default([]),
+    reminders: z.array(ReminderSchema).default([]),
+    escalation: z.array(EscalationLevelSchema).default([]),
+  })
+  .strict();
+
+export const ProcessPolicySchema = z
+  .object({
+    name: Text,
+    steps: z.record(z.string().regex(/^[a-z][a-z_]*$/), StepPolicySchema),
+  })
+  .strict();
+
+export const PolicyDocumentSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.number().int().min(1),
+    title: Text,
+    source: z.string().min(1),
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** Local hour at which reminders counted in working days are sent. */
+    reminderHour: z.number().int().min(0).max(23).default(9),
+    processes: z.record(z.string().regex(/^[a-z][a-z_]*$/), ProcessPolicySchema),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    for (const [processName, process] of Object.entries(doc.processes)) {
+      for (const [stepName, step] of Object.entries(process.steps)) {
+        for (const d of step.reasonRequired) {
+          if (!step.decisions.includes(d)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['processes', processName, 'steps', stepName, 'reasonRequired'],
+              message: `"${d}" is not one of the step's decisions (${step.decisions.join(', ')})`,
+            });
+          }
+        }
+      }
+    }
+  });
+
+export type Citation = z.infer<typeof CitationSchema>;
+export type ActorRef = z.infer<typeof ActorRefSchema>;
+export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
+export type StepPolicy = z.infer<typeof StepPolicySchema>;
+export type ProcessPolicy = z.infer<typeof ProcessPolicySchema>;
+export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
+
+/** A policy document as stored: its version key and content. */
+export interface PolicyVersion {
+  key: string;
+  document: PolicyDocument;
+}
+
+export function policyKey(doc: Pick<PolicyDocument, 'id' | 'version'>): string {
+  return `${doc.id}@${doc.version}`;
+}
+
+export class PolicyLookupError extends Error {}
+
+export function stepPolicy(doc: PolicyDocument, processType: string, step: string): StepPolicy {
+  const process = doc.processes[processType];
+  const found = process?.steps[step];
+  if (!found) throw new PolicyLookupError(`policy ${policyKey(doc)} has no step ${processType}.${step}`);
+  return found;
+}

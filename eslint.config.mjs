@@ -1,0 +1,34 @@
+// Lint rules. The layering rule is the important one: workflow code must stay
+// deterministic, so workflows/ may import only domain/, Temporal's workflow API
+// and other workflow files (DESIGN.md §3).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tools/', 'data/', 'web/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../activities/*', '../api/*', '../db/*', '../runtime/*', '../seeds/*', '../scripts/*', '../../activities/*', '../../api/*', '../../db/*', '../../runtime/*'],
+              message: 'Workflow code imports only domain/ (and types of activities via `import type`).',
+              allowTypeImports: true,
+            },
+            { group: ['fs', 'node:*', 'knex', 'express', 'luxon', 'pino'], message: 'Workflow code must stay deterministic.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,32 @@
+/**
+ * The migrations, listed in order. A code-defined migration source runs the
+ * same way under tsx, jest and compiled JavaScript, on MySQL/MariaDB and SQLite.
+ */
+import type { Knex } from 'knex';
+import * as directory from './20261124_001_directory';
+import * as calendar from './20261124_002_calendar';
+import * as policy from './20261124_003_policy';
+import * as tasks from './20261124_004_tasks';
+
+type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
+
+const MIGRATIONS: [string, Migration][] = [
+  ['20261124_001_directory', directory],
+  ['20261124_002_calendar', calendar],
+  ['20261124_003_policy', policy],
+  ['20261124_004_tasks', tasks],
+];
+
+export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
+  getMigrations: async () => MIGRATIONS,
+  getMigrationName: ([name]) => name,
+  getMigration: async ([, migration]) => migration,
+};
+
+export async function migrateLatest(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ migrationSource });
+}
+
+export async function migrateRollbackAll(knex: Knex): Promise<void> {
+  await knex.migrate.rollback({ migrationSource }, true);
+}

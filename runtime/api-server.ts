@@ -1,0 +1,38 @@
+/** The API process: serves the express app on PORT. Stateless; run as many as you like behind a load balancer. */
+import { createApp } from '../api/app';
+import { createTemporalGateway } from '../api/temporal-gateway';
+import { createDb } from '../db/connection';
+import { loadConfigOrExit } from './config';
+import { createLogger } from './logger';
+import { connectClient } from './temporal-connection';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel, 'govshare-api');
+  const db = createDb(config.database);
+  const client = await connectClient(config.temporal);
+  const app = createApp({ config, db, temporal: createTemporalGateway(client), logger });
+  const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));
+  server.on('error', (err) => {
+    process.stderr.write(`API could not listen on port ${config.port}: ${err.message}\n`);
+    process.exit(1);
+  });
+  const stop = () => {
+    logger.info('API stopping');
+    server.close(async () => {
+      await client.connection.close();
+      await db.destroy();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`API failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}

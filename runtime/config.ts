@@ -1,0 +1,129 @@
+/**
+ * Every setting comes from an environment variable, validated at start-up.
+ * A wrong value stops the process with one line naming the variable and what
+ * it expects (see `loadConfig`).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** mysql://user:pass@host:3306/db for MySQL/MariaDB; unset = the embedded SQLite file. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^mysql2?:\/\/.+\/[A-Za-z0-9_]+(\?.*)?$/, 'a mysql://user:password@host:port/database URL')
+      .optional(),
+    SQLITE_FILE: z.string().min(1).default(path.join('data', 'govshare.sqlite')),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'host:port, e.g. localhost:7233')
+      .default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('govshare'),
+    /** Temporal Cloud API key, or mTLS client certificate and key (PEM file paths). */
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+    TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+    AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
+    /** HS256 secret for dev-mode tokens; at least 32 characters. */
+    JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    OIDC_ISSUER: z.url({ message: 'the issuer URL, e.g. https://sso.example.gov.cn/realms/gov' }).optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_JWKS_URL: z.url().optional(),
+    OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE === 'oidc') {
+      if (!env.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'required when AUTH_MODE=oidc' });
+      if (!env.OIDC_AUDIENCE) ctx.addIssue({ code: 'custom', path: ['OIDC_AUDIENCE'], message: 'required when AUTH_MODE=oidc' });
+    }
+    if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
+    }
+    if (env.NODE_ENV === 'production' && env.AUTH_MODE === 'dev') {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: '"oidc" in production (dev sign-in lets anyone be anyone)' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  database: { client: 'mysql2'; url: string; poolMax: number } | { client: 'better-sqlite3'; file: string };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    apiKey?: string;
+    tls?: { certFile: string; keyFile: string };
+  };
+  auth:
+    | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
+    | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string; usernameClaim: string };
+}
+
+/** Dev-mode tokens are signed with this when JWT_SECRET is unset; dev mode is refused in production. */
+const DEV_JWT_SECRET = 'govshare-dev-only-secret-not-for-production-use';
+
+export class ConfigError extends Error {}
+
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const got = source[name];
+    throw new ConfigError(
+      `Invalid configuration: ${name} must be ${issue.message.replace(/^Invalid input: /, '')}` +
+        (got === undefined ? '' : ` (got ${JSON.stringify(got)})`),
+    );
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { client: 'mysql2', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { client: 'better-sqlite3', file: path.resolve(e.SQLITE_FILE) },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY ? { certFile: e.TEMPORAL_TLS_CERT, keyFile: e.TEMPORAL_TLS_KEY } : undefined,
+    },
+    auth:
+      e.AUTH_MODE === 'dev'
+        ? { mode: 'dev', jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS }
+        : {
+            mode: 'oidc',
+            issuer: e.OIDC_ISSUER as string,
+            audience: e.OIDC_AUDIENCE as string,
+            jwksUrl: e.OIDC_JWKS_URL,
+            usernameClaim: e.OIDC_USERNAME_CLAIM,
+          },
+  };
+}
+
+/** For process entry points: a bad setting prints one line and exits 78 (EX_CONFIG). */
+export function loadConfigOrExit(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

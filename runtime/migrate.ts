@@ -1,0 +1,30 @@
+/** `npm run migrate [-- --demo]`: brings the database schema up to date and seeds reference (and demo) data. */
+import { createDb, type Db } from '../db/connection';
+import { migrateLatest } from '../migrations';
+import { seedDemo, seedReferenceData } from '../seeds';
+import { loadConfigOrExit } from './config';
+
+export async function prepareDatabase(db: Db, opts: { demo: boolean; log?: (line: string) => void }): Promise<void> {
+  const log = opts.log ?? (() => undefined);
+  await migrateLatest(db);
+  log('schema up to date');
+  const { calendarYearsAdded, policyKey } = await seedReferenceData(db);
+  if (calendarYearsAdded.length) log(`calendar seeded for ${calendarYearsAdded[0]}–${calendarYearsAdded[calendarYearsAdded.length - 1]}`);
+  log(`policy ${policyKey} registered`);
+  if (opts.demo) {
+    await seedDemo(db);
+    log('demo departments and users seeded');
+  }
+}
+
+if (require.main === module) {
+  const config = loadConfigOrExit();
+  const db = createDb(config.database);
+  prepareDatabase(db, { demo: process.argv.includes('--demo'), log: (l) => process.stdout.write(`migrate: ${l}\n`) })
+    .then(() => db.destroy())
+    .catch(async (err) => {
+      process.stderr.write(`migrate failed: ${(err as Error).message}\n`);
+      await db.destroy();
+      process.exit(1);
+    });
+}

@@ -1,0 +1,22 @@
+/**
+ * Connections to Temporal from config: the dev server on localhost, a
+ * self-hosted cluster (optionally mTLS), or Temporal Cloud (API key or mTLS).
+ */
+import fs from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { Config } from './config';
+
+function tlsOf(t: Config['temporal']) {
+  if (t.tls) return { clientCertPair: { crt: fs.readFileSync(t.tls.certFile), key: fs.readFileSync(t.tls.keyFile) } };
+  return t.apiKey ? true : undefined;
+}
+
+export async function connectClient(t: Config['temporal']): Promise<Client> {
+  const connection = await Connection.connect({ address: t.address, tls: tlsOf(t), apiKey: t.apiKey, connectTimeout: '10s' });
+  return new Client({ connection, namespace: t.namespace });
+}
+
+export async function connectWorkerConnection(t: Config['temporal']): Promise<NativeConnection> {
+  return NativeConnection.connect({ address: t.address, tls: tlsOf(t), apiKey: t.apiKey });
+}

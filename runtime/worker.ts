@@ -1,0 +1,35 @@
+/** The worker process: runs workflows and activities from the task queue. Stateless; run as many as you like. */
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createDb } from '../db/connection';
+import { loadConfigOrExit } from './config';
+import { createLogger } from './logger';
+import { connectWorkerConnection } from './temporal-connection';
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel, 'govshare-worker');
+  const db = createDb(config.database);
+  const connection = await connectWorkerConnection(config.temporal);
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities(db),
+  });
+  logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'worker started');
+  await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks finish
+  await connection.close();
+  await db.destroy();
+  logger.info('worker stopped');
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`worker failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Finds or provisions what govshare runs on, with progress output:
+ * - the Temporal CLI (dev server): `temporal` on PATH or TEMPORAL_CLI, else built once
+ *   with `go install` into the git-ignored .tools/bin;
+ * - Temporal's Java time-skipping test server, fetched by Maven into .tools/test-server;
+ * - MariaDB for tests: Debian's mariadb-server, installed and started when nothing answers.
+ * A prerequisite that cannot be provisioned fails with a message that says what to install.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import devServer from '../temporal-config/dev-server.json';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const TOOLS = path.join(ROOT, '.tools');
+export const TEST_SERVER_SCRIPT = path.join(ROOT, 'temporal-config', 'test-server', 'test-server.sh');
+
+export class ProvisionError extends Error {}
+
+const say = (line: string) => process.stdout.write(`provision: ${line}\n`);
+
+function which(cmd: string): string | null {
+  const r = spawnSync('bash', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** Runs a command, printing a progress line every 15 s; rejects with its output tail on failure. */
+function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; what: string; cwd?: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    let lines = 0;
+    const keep = (b: Buffer) => {
+      tail = (tail + b.toString()).slice(-4000);
+      lines += b.toString().split('\n').length - 1;
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setInterval(() => say(`${opts.what}: still working (${Math.round((Date.now() - started) / 1000)} s, ${lines} lines of output)`), 15000);
+    child.on('error', (err) => {
+      clearInterval(timer);
+      reject(new ProvisionError(`${opts.what}: could not run ${cmd}: ${err.message}`));
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code === 0) {
+        say(`${opts.what}: done in ${Math.round((Date.now() - started) / 1000)} s`);
+        resolve();
+      } else reject(new ProvisionError(`${opts.what} failed (exit ${code}):\n${tail}`));
+    });
+  });
+}
+
+/** The Temporal CLI: TEMPORAL_CLI, `temporal` on PATH, the cached build, or a fresh `go install`. */
+export async function ensureTemporalCli(): Promise<string> {
+  const fromEnv = process.env.TEMPORAL_CLI;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new ProvisionError(`TEMPORAL_CLI=${fromEnv} does not exist.`);
+    return fromEnv;
+  }
+  const onPath = which('temporal');
+  if (onPath) return onPath;
+  const cached = path.join(TOOLS, 'bin', 'temporal');
+  if (fs.existsSync(cached)) return cached;
+  if (!which('go')) {
+    throw new ProvisionError(
+      `The Temporal CLI is missing and Go is not installed to build it. Install Go (apt-get install golang) or put 'temporal' on PATH / set TEMPORAL_CLI.`,
+    );
+  }
+  say(`building the Temporal CLI ${devServer.cliVersion} with go install (first time only: a few minutes)…`);
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  await run('go', ['install', '-v', `${devServer.cliModule}@${devServer.cliVersion}`], {
+    env: { GOBIN: path.dirname(cached), GOFLAGS: '-mod=mod' },
+    what: 'Temporal CLI build',
+  });
+  if (!fs.existsSync(cached)) throw new ProvisionError(`go install finished but ${cached} is missing.`);
+  return cached;
+}
+
+/** The Java time-skipping test server's jars, fetched from Maven Central; returns the wrapper script. */
+export async function ensureTestServer(): Promise<string> {
+  const lib = path.join(TOOLS, 'test-server', 'lib');
+  const present = fs.existsSync(lib) && fs.readdirSync(lib).some((f) => f.startsWith('temporal-test-server-'));
+  if (!which('java')) throw new ProvisionError('Java is missing: the Temporal test server needs a JRE 11+ (apt-get install default-jre-headless).');
+  if (!present) {
+    if (!which('mvn')) throw new ProvisionError('Maven is missing: it fetches the Temporal test server (apt-get install maven).');
+    say('fetching the Temporal time-skipping test server from Maven Central…');
+    await run(
+      'mvn',
+      ['-B', '-q', '-f', path.join(ROOT, 'temporal-config', 'test-server', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'],
+      { what: 'Temporal test server fetch' },
+    );
+  }
+  return TEST_SERVER_SCRIPT;
+}
+
+function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitForPort(host: string, port: number, seconds: number): Promise<boolean> {
+  for (let i = 0; i < seconds * 4; i += 1) {
+    if (await portAnswers(host, port)) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+const TEST_DB_USER = 'govshare';
+const TEST_DB_PASSWORD = 'govshare';
+
+/**
+ * A MariaDB/MySQL server for tests, as a URL without database name
+ * (tests create their own databases). TEST_MYSQL_URL overrides everything.
+ */
+export async function ensureMariaDb(): Promise<string> {
+  if (process.env.TEST_MYSQL_URL) return process.env.TEST_MYSQL_URL.replace(/\/+$/, '');
+  const url = `mysql://${TEST_DB_USER}:${TEST_DB_PASSWORD}@127.0.0.1:3306`;
+  const isRoot = process.getuid?.() === 0;
+  if (!(await portAnswers('127.0.0.1', 3306))) {
+    if (!which('mariadbd') && !which('mysqld')) {
+      if (!isRoot) throw new ProvisionError('No MariaDB/MySQL answers on 127.0.0.1:3306 and none is installed: apt-get install mariadb-server, or set TEST_MYSQL_URL.');
+      say("installing Debian's mariadb-server (apt-get)…");
+      await run('apt-get', ['update'], { what: 'apt-get update' });
+      await run('apt-get', ['install', '-y', '--no-install-recommends', 'mariadb-server'], { what: 'mariadb-server install', env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    }
+    say('starting MariaDB…');
+    if (fs.existsSync('/etc/init.d/mariadb') && isRoot) {
+      await run('service', ['mariadb', 'start'], { what: 'MariaDB start' });
+    } else {
+      const child = spawn(which('mysqld_safe') ?? 'mysqld_safe', [], { detached: true, stdio: 'ignore' });
+      child.unref();
+    }
+    if (!(await waitForPort('127.0.0.1', 3306, 60))) throw new ProvisionError('MariaDB was started but does not answer on 127.0.0.1:3306 after 60 s; see /var/log/mysql.');
+  }
+  if (isRoot && (which('mariadb') || which('mysql'))) {
+    // Root connects through the socket (unix_socket auth); make sure the test user exists.
+    const sql = [
+      `CREATE USER IF NOT EXISTS '${TEST_DB_USER}'@'localhost' IDENTIFIED BY '${TEST_DB_PASSWORD}'`,
+      `CREATE USER IF NOT EXISTS '${TEST_DB_USER}'@'127.0.0.1' IDENTIFIED BY '${TEST_DB_PASSWORD}'`,
+      `GRANT ALL PRIVILEGES ON *.* TO '${TEST_DB_USER}'@'localhost'`,
+      `GRANT ALL PRIVILEGES ON *.* TO '${TEST_DB_USER}'@'127.0.0.1'`,
+      'FLUSH PRIVILEGES',
+    ].join('; ');
+    const r = spawnSync(which('mariadb') ?? 'mysql', ['-uroot', '-e', sql], { encoding: 'utf8' });
+    if (r.status !== 0) say(`could not create the test user as root (${r.stderr.trim()}); assuming it exists`);
+  }
+  return url;
+}

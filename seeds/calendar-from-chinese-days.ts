@@ -1,0 +1,50 @@
+/**
+ * Seeds the calendar with every year the `chinese-days` package carries (the
+ * State Council's official schedules). Years already in the database, whether
+ * seeded or imported by an admin, are left alone.
+ */
+import chineseDays from 'chinese-days/dist/chinese-days.json';
+import chineseDaysPackage from 'chinese-days/package.json';
+import type { Db } from '../db/connection';
+
+interface ChineseDaysData {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+/** "National Day,国庆节,3" → "国庆节" */
+function localName(value: string): string {
+  return value.split(',')[1] ?? value;
+}
+
+export function packagedCalendar(): Map<number, { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }> {
+  const data = chineseDays as ChineseDaysData;
+  const years = new Map<number, { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }>();
+  const bucket = (date: string) => {
+    const year = Number(date.slice(0, 4));
+    if (!years.has(year)) years.set(year, { holidays: [], workdays: [] });
+    return years.get(year)!;
+  };
+  for (const [date, value] of Object.entries(data.holidays)) bucket(date).holidays.push({ date, name: localName(value) });
+  for (const [date, value] of Object.entries(data.workdays)) bucket(date).workdays.push({ date, name: localName(value) });
+  return years;
+}
+
+export async function seedCalendar(db: Db): Promise<number[]> {
+  const source = `chinese-days@${chineseDaysPackage.version}`;
+  const present = new Set((await db('calendar_years').select('year')).map((r: { year: number }) => Number(r.year)));
+  const added: number[] = [];
+  for (const [year, days] of [...packagedCalendar()].sort(([a], [b]) => a - b)) {
+    if (present.has(year)) continue;
+    await db.transaction(async (trx) => {
+      await trx('calendar_years').insert({ year, source, imported_by: null, imported_at_ms: Date.now() }).onConflict('year').ignore();
+      const rows = [
+        ...days.holidays.map((d) => ({ date: d.date, year, kind: 'holiday', name: d.name })),
+        ...days.workdays.map((d) => ({ date: d.date, year, kind: 'workday', name: d.name })),
+      ];
+      if (rows.length) await trx('calendar_days').insert(rows).onConflict('date').ignore();
+    });
+    added.push(year);
+  }
+  return added;
+}

@@ -1,0 +1,71 @@
+import { addWorkingDays, judgeDay, parseInstant } from '../../domain/calendar/working-days';
+import { officialCalendar } from '../support/calendars';
+
+const calendar = officialCalendar();
+
+describe('working-day deadlines (DESIGN.md §2)', () => {
+  it('skips the National Day holiday: 2026-09-30 15:00 + 2 working days ends 2026-10-09 23:59:59.999 +08:00', () => {
+    expect(addWorkingDays('2026-09-30T15:00:00+08:00', 2, calendar)).toEqual({
+      deadline: '2026-10-09T23:59:59.999+08:00',
+      provisional: false,
+    });
+  });
+
+  it('does not count the day of the event, whatever the hour (an event at 00:00 and at 23:59 give the same deadline)', () => {
+    const early = addWorkingDays('2026-11-24T00:00:00+08:00', 1, calendar);
+    const late = addWorkingDays('2026-11-24T23:59:00+08:00', 1, calendar);
+    expect(early.deadline).toBe('2026-11-25T23:59:59.999+08:00');
+    expect(late).toEqual(early);
+  });
+
+  it('reads an instant given in UTC in Asia/Shanghai (2026-11-24T20:00Z is already the 25th there)', () => {
+    expect(addWorkingDays('2026-11-24T20:00:00Z', 1, calendar).deadline).toBe('2026-11-26T23:59:59.999+08:00');
+  });
+
+  it('counts a make-up Sunday as a working day (2026-09-20 is 调休上班)', () => {
+    expect(parseInstant('2026-09-20T00:00:00+08:00').weekday).toBe(7);
+    expect(judgeDay(parseInstant('2026-09-20T00:00:00+08:00'), calendar)).toEqual({ working: true, known: true });
+    // Friday 18 Sep + 1 working day: Saturday is off, Sunday 20 Sep is a working day.
+    expect(addWorkingDays('2026-09-18T10:00:00+08:00', 1, calendar).deadline).toBe('2026-09-20T23:59:59.999+08:00');
+  });
+
+  it('counts a make-up Saturday after a holiday (2026-10-10) as a working day', () => {
+    expect(addWorkingDays('2026-09-30T15:00:00+08:00', 3, calendar).deadline).toBe('2026-10-10T23:59:59.999+08:00');
+  });
+
+  it('skips the whole Spring Festival week (2026-02-15 to 02-23 off; 02-14 and 02-28 are make-up working days)', () => {
+    // Friday 13 Feb + 1: Saturday 14 Feb is a make-up working day.
+    expect(addWorkingDays('2026-02-13T09:00:00+08:00', 1, calendar).deadline).toBe('2026-02-14T23:59:59.999+08:00');
+    // Saturday 14 Feb + 1: nine days of holiday, then Tuesday 24 Feb.
+    expect(addWorkingDays('2026-02-14T09:00:00+08:00', 1, calendar).deadline).toBe('2026-02-24T23:59:59.999+08:00');
+    // + 5 from 14 Feb: 24, 25, 26, 27 Feb, then the make-up Saturday 28 Feb.
+    expect(addWorkingDays('2026-02-14T09:00:00+08:00', 5, calendar).deadline).toBe('2026-02-28T23:59:59.999+08:00');
+  });
+
+  it('counts from the day after an event that happened on a holiday (2026-10-03 + 1 → 2026-10-08)', () => {
+    expect(addWorkingDays('2026-10-03T11:00:00+08:00', 1, calendar).deadline).toBe('2026-10-08T23:59:59.999+08:00');
+  });
+
+  it('uses weekends only past the last known year and marks the deadline provisional', () => {
+    expect(calendar.knownYears.has(2027)).toBe(false);
+    // Thursday 2026-12-31 + 2: Friday 1 Jan 2027 (unknown year: counted as working), Monday 4 Jan.
+    expect(addWorkingDays('2026-12-31T10:00:00+08:00', 2, calendar)).toEqual({
+      deadline: '2027-01-04T23:59:59.999+08:00',
+      provisional: true,
+    });
+  });
+
+  it('is no longer provisional once that year is imported, and honours its holidays', () => {
+    const with2027 = officialCalendar({ year: 2027, holidays: ['2027-01-01'], workdays: [] });
+    expect(addWorkingDays('2026-12-31T10:00:00+08:00', 2, with2027)).toEqual({
+      deadline: '2027-01-05T23:59:59.999+08:00',
+      provisional: false,
+    });
+  });
+
+  it('refuses a non-positive or fractional number of working days', () => {
+    expect(() => addWorkingDays('2026-09-30T15:00:00+08:00', 0, calendar)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-09-30T15:00:00+08:00', 1.5, calendar)).toThrow(RangeError);
+    expect(() => addWorkingDays('not a date', 1, calendar)).toThrow(RangeError);
+  });
+});

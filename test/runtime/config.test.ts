@@ -1,0 +1,35 @@
+import { ConfigError, parseConfig } from '../../runtime/config';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded SQLite file, dev sign-in, port 3000 and a local Temporal', () => {
+    const c = parseConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database.client).toBe('better-sqlite3');
+    expect(c.auth.mode).toBe('dev');
+    expect(c.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'govshare' });
+  });
+
+  it('uses MySQL/MariaDB when DATABASE_URL is set', () => {
+    expect(parseConfig({ DATABASE_URL: 'mysql://u:p@db:3306/govshare' }).database).toMatchObject({ client: 'mysql2' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT must be .* \(got "abc"\)$/],
+    [{ DATABASE_URL: 'postgres://x/y' }, /^Invalid configuration: DATABASE_URL must be a mysql:\/\/user:password@host:port\/database URL/],
+    [{ AUTH_MODE: 'ldap' }, /^Invalid configuration: AUTH_MODE must be .*"dev".*"oidc"/],
+    [{ AUTH_MODE: 'oidc' }, /^Invalid configuration: OIDC_ISSUER must be required when AUTH_MODE=oidc/],
+    [{ TEMPORAL_ADDRESS: 'http://x' }, /^Invalid configuration: TEMPORAL_ADDRESS must be host:port/],
+    [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_MODE must be "oidc" in production/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    let error: unknown;
+    try {
+      parseConfig(env as NodeJS.ProcessEnv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

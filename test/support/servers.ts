@@ -1,0 +1,45 @@
+/**
+ * Real Temporal servers for tests, started through @temporalio/testing with the
+ * binaries scripts/provision made (`existing-path`; the SDK's own download
+ * cannot work here). A missing binary fails the test with what to run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { defineSearchAttributeKey, type SearchAttributeType } from '@temporalio/common';
+import searchAttributes from '../../temporal-config/search-attributes.json';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function required(file: string | undefined, fallback: string, what: string): string {
+  const found = file ?? fallback;
+  if (!fs.existsSync(found)) {
+    throw new Error(`${what} not found at ${found}. Run the tests with 'npm test', which provisions it.`);
+  }
+  return found;
+}
+
+export function temporalCliPath(): string {
+  return required(process.env.GOVSHARE_TEMPORAL_CLI, path.join(ROOT, '.tools', 'bin', 'temporal'), 'The Temporal CLI');
+}
+
+export function testServerPath(): string {
+  required(undefined, path.join(ROOT, '.tools', 'test-server', 'lib'), 'The Temporal test server');
+  return required(process.env.GOVSHARE_TEST_SERVER, path.join(ROOT, 'temporal-config', 'test-server', 'test-server.sh'), 'The test server wrapper');
+}
+
+/** The Java time-skipping server: timers of days run in milliseconds. */
+export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+}
+
+/** The Temporal dev server, in memory, with govshare's search attributes registered. */
+export function startDevServer(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      searchAttributes: searchAttributes.attributes.map((a) => defineSearchAttributeKey(a.name, a.type.toUpperCase() as SearchAttributeType)),
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * The one SLA mechanism every process uses. A process declares its steps in
+ * the policy document and calls `tasks.run(step)`; this helper:
+ *
+ * - asks an activity for the step's schedule on the working-day calendar;
+ * - writes the task to the read model (inbox) and notifies its candidates;
+ * - sends each reminder before the deadline;
+ * - at the deadline records a breach, then escalates level by level along the
+ *   policy's chain. It never cancels the task (a BPMN non-interrupting boundary
+ *   timer): the task stays open, and an escalation may let others act on it;
+ * - completes the task through the `completeTask` Workflow Update, whose
+ *   validator checks the actor, the task state and the decision;
+ * - recomputes provisional deadlines when the calendar changes.
+ */
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { actorMatches, type CandidateGroup } from '../../domain/roles';
+import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
+import { stepPolicy } from '../../domain/policy/policy-document';
+import type { SlaSchedule } from '../../domain/sla/schedule';
+import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from '../../domain/sla/task-contract';
+import { calendarChangedSignal, completeTaskUpdate, tasksQuery } from './messages';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+interface TaskState {
+  id: string;
+  step: string;
+  policy: StepPolicy;
+  candidates: CandidateGroup[];
+  schedule: SlaSchedule;
+  remindersSent: number;
+  breached: boolean;
+  levelReached: number;
+  recompute: boolean;
+  outcome: TaskOutcome | null;
+  closed: boolean;
+}
+
+type SlaEvent =
+  | { kind: 'reminder'; index: number; at: number }
+  | { kind: 'breach'; at: number }
+  | { kind: 'escalation'; level: number; at: number };
+
+export interface TaskBoardContext {
+  processType: string;
+  caseId: string;
+  policy: PolicyVersion;
+  /** Case parties and their departments, e.g. { provider: 'public-security', consumer: 'civil-affairs' }. */
+  parties: Record<string, string>;
+}
+
+function refuse(type: string, message: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+function nowIso(): string {
+  return new Date(Date.now()).toISOString();
+}
+
+export class HumanTasks {
+  private readonly tasks = new Map<string, TaskState>();
+  private seq = 0;
+
+  constructor(private readonly ctx: TaskBoardContext) {
+    setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
+    setHandler(calendarChangedSignal, () => {
+      for (const t of this.tasks.values()) {
+        if (!t.closed && (t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional))) t.recompute = true;
+      }
+    });
+    setHandler(tasksQuery, () => [...this.tasks.values()].map((t) => this.view(t)));
+  }
+
+  /** Resolves a policy actor reference against this case's parties. */
+  group(ref: ActorRef): CandidateGroup {
+    if (!ref.party) return { role: ref.role, department: null };
+    const department = this.ctx.parties[ref.party];
+    if (!department) throw new Error(`case has no party "${ref.party}" for role ${ref.role}`);
+    return { role: ref.role, department };
+  }
+
+  /** Runs one human step to its decision, with its deadline, reminders and escalations. */
+  async run(step: string): Promise<TaskOutcome> {
+    const doc = this.ctx.policy.document;
+    const policy = stepPolicy(doc, this.ctx.processType, step);
+    this.seq += 1;
+    const id = `${workflowInfo().workflowId}/${step}/${this.seq}`;
+    const startedAt = nowIso();
+    const schedule = await acts.computeSlaSchedule({ startedAt, step: policy, reminderHour: doc.reminderHour });
+    const task: TaskState = {
+      id,
+      step,
+      policy,
+      candidates: [this.group(policy.actor)],
+      schedule,
+      remindersSent: 0,
+      breached: false,
+      levelReached: 0,
+      recompute: false,
+      outcome: null,
+      closed: false,
+    };
+    this.tasks.set(id, task);
+    const names = { taskId: id, processName: doc.processes[this.ctx.processType].name, stepName: policy.name };
+    await acts.openTask({
+      ...names,
+      id,
+      workflowId: workflowInfo().workflowId,
+      processType: this.ctx.processType,
+      caseId: this.ctx.caseId,
+      step,
+      candidates: task.candidates,
+      startedAt: schedule.startedAt,
+      deadline: schedule.deadline,
+      provisional: schedule.provisional,
+      article: policy.citation.article,
+      policyKey: this.ctx.policy.key,
+    });
+
+    while (!task.outcome) {
+      const next = this.nextEvent(task);
+      const wait = next === undefined ? undefined : next.at - Date.now();
+      if (wait === undefined) {
+        await condition(() => task.outcome !== null || task.recompute);
+      } else if (wait > 0 && (await condition(() => task.outcome !== null || task.recompute, wait))) {
+        // woken by a decision or a calendar change, not by the timer
+      } else {
+        await this.fire(task, next!, names);
+        continue;
+      }
+      if (task.recompute && !task.outcome) {
+        task.recompute = false;
+        task.schedule = await acts.computeSlaSchedule({ startedAt: task.schedule.startedAt, step: policy, reminderHour: doc.reminderHour });
+        await acts.rescheduleTask({ taskId: id, deadline: task.schedule.deadline, provisional: task.schedule.provisional });
+      }
+    }
+
+    const outcome = task.outcome;
+    await acts.closeTask({ taskId: id, status: 'done', decision: outcome.decision, reason: outcome.reason, by: outcome.actor.username, at: outcome.completedAt });
+    task.closed = true;
+    return outcome;
+  }
+
+  /** Open tasks of this workflow, for processes that need to cancel or inspect them. */
+  views(): TaskView[] {
+    return [...this.tasks.values()].map((t) => this.view(t));
+  }
+
+  private nextEvent(t: TaskState): SlaEvent | undefined {
+    const events: SlaEvent[] = [];
+    t.schedule.reminders.forEach((at, index) => {
+      if (index >= t.remindersSent) events.push({ kind: 'reminder', index, at: Date.parse(at) });
+    });
+    if (!t.breached) events.push({ kind: 'breach', at: Date.parse(t.schedule.deadline) });
+    for (const e of t.schedule.escalations) {
+      if (e.level > t.levelReached) events.push({ kind: 'escalation', level: e.level, at: Date.parse(e.at) });
+    }
+    const order = { reminder: 0, breach: 1, escalation: 2 };
+    events.sort((a, b) => a.at - b.at || order[a.kind] - order[b.kind]);
+    return events[0];
+  }
+
+  private async fire(t: TaskState, e: SlaEvent, names: { taskId: string; processName: { zh: string; en: string }; stepName: { zh: string; en: string } }): Promise<void> {
+    const at = new Date(e.at).toISOString();
+    if (e.kind === 'reminder') {
+      await acts.recordReminder({ ...names, index: e.index, at, deadline: t.schedule.deadline, notify: t.candidates });
+      t.remindersSent = e.index + 1;
+    } else if (e.kind === 'breach') {
+      await acts.recordBreach({ ...names, at: t.schedule.deadline, article: t.policy.citation.article });
+      t.breached = true;
+    } else {
+      const level = t.policy.escalation[e.level - 1];
+      const notify = level.notify.map((ref) => this.group(ref));
+      await acts.recordEscalation({ ...names, level: e.level, at, notify, mayAct: level.mayAct, label: level.label, article: level.citation.article });
+      if (level.mayAct) {
+        for (const g of notify) {
+          if (!t.candidates.some((c) => c.role === g.role && c.department === g.department)) t.candidates.push(g);
+        }
+      }
+      t.levelReached = e.level;
+    }
+  }
+
+  private validate(input: CompleteTaskInput): void {
+    const t = this.tasks.get(input?.taskId);
+    if (!t) refuse(TaskRefusal.NotFound, `no task ${input?.taskId} in this case`);
+    if (t.outcome) refuse(TaskRefusal.Closed, `task ${t.id} was already completed by ${t.outcome.actor.username} at ${t.outcome.completedAt}`);
+    if (!t.candidates.some((g) => actorMatches(input.actor, g))) {
+      const who = t.candidates.map((g) => `${g.role}${g.department ? `@${g.department}` : ''}`).join(' or ');
+      refuse(TaskRefusal.Forbidden, `only ${who} may complete this task`);
+    }
+    if (!t.policy.decisions.includes(input.decision)) {
+      refuse(TaskRefusal.Invalid, `decision must be one of: ${t.policy.decisions.join(', ')}`);
+    }
+    if (t.policy.reasonRequired.includes(input.decision) && !input.reason?.trim()) {
+      refuse(TaskRefusal.Invalid, `a reason is required to ${input.decision}`);
+    }
+  }
+
+  private async complete(input: CompleteTaskInput): Promise<TaskView> {
+    const t = this.tasks.get(input.taskId)!;
+    t.outcome = {
+      taskId: t.id,
+      step: t.step,
+      decision: input.decision,
+      reason: input.reason?.trim() || null,
+      data: input.data ?? {},
+      actor: input.actor,
+      completedAt: nowIso(),
+      breached: t.breached,
+      escalationLevel: t.levelReached,
+    };
+    await condition(() => t.closed);
+    return this.view(t);
+  }
+
+  private view(t: TaskState): TaskView {
+    return {
+      taskId: t.id,
+      step: t.step,
+      status: t.closed ? 'done' : 'open',
+      candidates: [...t.candidates],
+      startedAt: t.schedule.startedAt,
+      deadline: t.schedule.deadline,
+      provisional: t.schedule.provisional,
+      article: t.policy.citation.article,
+      breached: t.breached,
+      escalationLevel: t.levelReached,
+      outcome: t.outcome,
+    };
+  }
+}
