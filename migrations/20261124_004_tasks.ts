@@ -33,7 +33,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['status', 'department_code', 'role', 'due_at_ms'], 'tasks_inbox_idx');
     t.index(['workflow_id']);
     t.index(['case_id']);
-    t.index(['status', 'provisional']);
+    t.index(['status', 'provisional'], 'tasks_provisional_idx');
   });
   await knex.schema.createTable('task_candidates', (t) => {
     t.string('id', 191).primary(); // `${taskId}|${role}|${department ?? '*'}`
@@ -42,7 +42,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('department_code', 40).nullable();
     t.string('source', 16).notNullable(); // actor | escalation
     t.index(['task_id']);
-    t.index(['role', 'department_code']);
+    t.index(['role', 'department_code'], 'task_candidates_group_idx');
   });
   await knex.schema.createTable('sla_events', (t) => {
     t.string('id', 191).primary(); // `${taskId}#${kind}#${n}`
@@ -65,7 +65,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('title_en', 300).notNullable();
     t.bigInteger('created_at_ms').notNullable();
     t.bigInteger('read_at_ms').nullable();
-    t.index(['recipient_role', 'recipient_department', 'created_at_ms']);
+    t.index(['recipient_role', 'recipient_department', 'created_at_ms'], 'notifications_recipient_idx');
   });
 }
 

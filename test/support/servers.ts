@@ -6,10 +6,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { defineSearchAttributeKey, type SearchAttributeType } from '@temporalio/common';
 import searchAttributes from '../../temporal-config/search-attributes.json';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+let runtimeInstalled = false;
+/** Worker and SDK logs at WARN, so test output shows what matters. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this test process
+  }
+}
 
 function required(file: string | undefined, fallback: string, what: string): string {
   const found = file ?? fallback;
@@ -30,11 +43,13 @@ export function testServerPath(): string {
 
 /** The Java time-skipping server: timers of days run in milliseconds. */
 export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
 }
 
 /** The Temporal dev server, in memory, with govshare's search attributes registered. */
 export function startDevServer(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },

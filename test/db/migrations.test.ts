@@ -1,0 +1,57 @@
+import { migrateLatest, migrateRollbackAll } from '../../migrations';
+import { findUser, listDepartments } from '../../db/directory-repository';
+import { policyInForce } from '../../db/policy-repository';
+import { getCalendarYear } from '../../db/calendar-repository';
+import { ROLES } from '../../domain/roles';
+import { DEMO_USERS } from '../../seeds/demo-directory';
+import { prepareDatabase } from '../../runtime/migrate';
+import { createTestDb, type DbKind, type TestDb } from '../support/databases';
+
+describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind, { migrate: false });
+  });
+  afterAll(async () => t?.drop());
+
+  it('migrate up, down and up again from an empty database', async () => {
+    await migrateLatest(t.db);
+    expect(await t.db.schema.hasTable('tasks')).toBe(true);
+    await migrateRollbackAll(t.db);
+    expect(await t.db.schema.hasTable('departments')).toBe(false);
+    await migrateLatest(t.db);
+    expect(await t.db.schema.hasTable('calendar_days')).toBe(true);
+  });
+
+  it('seeds the Panzhihua departments, the five counties and districts, and a demo user for every role; seeding twice changes nothing', async () => {
+    await prepareDatabase(t.db, { demo: true });
+    await prepareDatabase(t.db, { demo: true });
+    const departments = await listDepartments(t.db);
+    expect(departments.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['市政府办公室', '市经济和信息化局', '市公安局', '市市场监督管理局', '市人力资源和社会保障局', '市自然资源和规划局', '市卫生健康委员会', '市民政局', '东区', '西区', '仁和区', '米易县', '盐边县']),
+    );
+    expect(departments.filter((d) => d.kind === 'county')).toHaveLength(5);
+    expect(new Set(DEMO_USERS.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
+    expect((await t.db('users').count({ n: '*' }))[0].n).toEqual(DEMO_USERS.length);
+    const lina = await findUser(t.db, 'lina');
+    expect(lina).toMatchObject({ displayName: '李娜', department: { code: 'public-security', name: '市公安局' }, roles: ['provider_reviewer'] });
+  });
+
+  it('stores Chinese text intact (utf8mb4)', async () => {
+    expect((await findUser(t.db, 'zhangwei'))?.department.name).toBe('市民政局');
+  });
+
+  it('seeds the official calendar for every year chinese-days carries, with names', async () => {
+    const y2026 = await getCalendarYear(t.db, 2026);
+    expect(y2026.known).toBe(true);
+    expect(y2026.holidays).toContainEqual({ date: '2026-10-01', name: '国庆节' });
+    expect(y2026.workdays).toContainEqual({ date: '2026-09-20', name: '国庆节' });
+    expect((await getCalendarYear(t.db, 2027)).known).toBe(false);
+  });
+
+  it('registers the default policy as the version in force', async () => {
+    const v = await policyInForce(t.db, '2026-11-24');
+    expect(v.key).toBe('panzhihua-2019@1');
+    expect(v.document.processes.sharing_request.steps.platform_review.deadline).toEqual({ workingDays: 2 });
+  });
+});
