@@ -13,9 +13,16 @@ export function createTemporalGateway(client: Client): TemporalGateway {
   return {
     client,
     async ping(timeoutMs) {
-      await client.connection.withDeadline(Date.now() + timeoutMs, () =>
-        client.connection.workflowService.getSystemInfo({}),
-      );
+      // Abort as well as the deadline, so no retry of the call outlives the check.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), timeoutMs);
+      try {
+        await client.connection.withAbortSignal(abort.signal, () =>
+          client.connection.withDeadline(Date.now() + timeoutMs, () => client.connection.workflowService.getSystemInfo({})),
+        );
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async signalCalendarChanged(workflowId) {
       await client.workflow.getHandle(workflowId).signal(CALENDAR_CHANGED_SIGNAL);

@@ -1,6 +1,6 @@
 /** Request and response shapes of the working-day calendar endpoints. */
 import { z } from 'zod';
-import { CalendarEntrySchema, CalendarYearInputSchema } from '../../domain/calendar/calendar-year';
+import { CalendarYearInputSchema } from '../../domain/calendar/calendar-year';
 import { IsoInstantSchema } from './common-schemas';
 
 export const DeadlineQuerySchema = z
@@ -26,7 +26,7 @@ export const YearParamsSchema = z.object({
   year: z.coerce.number().int().min(1990, 'must be a year from 1990 to 2100').max(2100, 'must be a year from 1990 to 2100').openapi({ example: 2026 }),
 });
 
-const DayEntry = CalendarEntrySchema.extend({ name: z.string().nullable().optional() });
+const DayEntry = z.object({ date: z.string().openapi({ example: '2026-10-01' }), name: z.string().nullable().optional() });
 
 export const CalendarYearSchema = z
   .object({
@@ -40,7 +40,9 @@ export const CalendarYearSchema = z
   })
   .openapi('CalendarYear');
 
-export const CalendarImportSchema = CalendarYearInputSchema.openapi('CalendarYearImport', {
+// Domain schemas are built before the OpenAPI extension runs, so they carry metadata the zod 4 way (.meta).
+export const CalendarImportSchema = CalendarYearInputSchema.meta({
+  id: 'CalendarYearImport',
   example: { holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-02-20', name: '春节' }] },
 });
 

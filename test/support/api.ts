@@ -1,0 +1,19 @@
+/** The express app wired to real servers for API tests. */
+import type { Client } from '@temporalio/client';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { createTemporalGateway } from '../../api/temporal-gateway';
+import type { Db } from '../../db/connection';
+import { parseConfig } from '../../runtime/config';
+import { createLogger } from '../../runtime/logger';
+
+export function testApp(db: Db, client: Client, env: NodeJS.ProcessEnv = {}) {
+  const config = parseConfig({ NODE_ENV: 'test', ...env });
+  return createApp({ config, db, temporal: createTemporalGateway(client), logger: createLogger('silent', 'test') });
+}
+
+export async function signIn(app: ReturnType<typeof testApp>, username: string): Promise<string> {
+  const res = await request(app).post('/api/auth/dev-login').send({ username });
+  if (res.status !== 200) throw new Error(`dev-login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
