@@ -19,7 +19,8 @@ export function createDeadlineActivities(db: Db) {
       reminderHour: number;
     }): Promise<SlaSchedule> {
       const span =
-        workingDaysOf(input.step.deadline) + input.step.escalation.reduce((n, e) => n + workingDaysOf(e.after), 0);
+        workingDaysOf(input.step.deadline) +
+        input.step.escalation.reduce((n, e) => n + workingDaysOf(e.after), 0);
       const calendar = await loadWorkingCalendar(db, yearsSpanned(input.startedAt, span));
       return computeSchedule(input.startedAt, input.step, input.reminderHour, calendar);
     },

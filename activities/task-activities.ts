@@ -12,6 +12,7 @@ import {
   insertTask,
   updateTaskDeadline,
   type NewTask,
+  type TaskClosure,
 } from '../db/task-repository';
 import type { CandidateGroup } from '../domain/roles';
 
@@ -50,7 +51,9 @@ export function createTaskActivities(db: Db) {
       await updateTaskDeadline(db, input.taskId, input.deadline, input.provisional);
     },
 
-    async recordReminder(input: TaskRef & { index: number; at: string; deadline: string; notify: CandidateGroup[] }): Promise<void> {
+    async recordReminder(
+      input: TaskRef & { index: number; at: string; deadline: string; notify: CandidateGroup[] },
+    ): Promise<void> {
       await insertSlaEvent(db, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
       await insertNotifications(
         db,
@@ -68,11 +71,24 @@ export function createTaskActivities(db: Db) {
     },
 
     async recordBreach(input: TaskRef & { at: string; article: number }): Promise<void> {
-      await insertSlaEvent(db, { taskId: input.taskId, kind: 'breach', level: 0, at: input.at, detail: { article: input.article } });
+      await insertSlaEvent(db, {
+        taskId: input.taskId,
+        kind: 'breach',
+        level: 0,
+        at: input.at,
+        detail: { article: input.article },
+      });
     },
 
     async recordEscalation(
-      input: TaskRef & { level: number; at: string; notify: CandidateGroup[]; mayAct: boolean; label: Text; article: number },
+      input: TaskRef & {
+        level: number;
+        at: string;
+        notify: CandidateGroup[];
+        mayAct: boolean;
+        label: Text;
+        article: number;
+      },
     ): Promise<void> {
       await insertSlaEvent(db, {
         taskId: input.taskId,
@@ -97,7 +113,7 @@ export function createTaskActivities(db: Db) {
       );
     },
 
-    async closeTask(input: { taskId: string; status: 'done' | 'cancelled'; decision: string | null; reason: string | null; by: string | null; at: string }): Promise<void> {
+    async closeTask(input: TaskClosure): Promise<void> {
       await closeTaskRow(db, input);
     },
   };

@@ -21,14 +21,24 @@ export interface ApiDeps {
   authenticator: Authenticator;
 }
 
-export function createApp(deps: Omit<ApiDeps, 'authenticator'> & { authenticator?: Authenticator }): express.Express {
-  const full: ApiDeps = { ...deps, authenticator: deps.authenticator ?? createAuthenticator(deps.config.auth, deps.db) };
+export function createApp(
+  deps: Omit<ApiDeps, 'authenticator'> & { authenticator?: Authenticator },
+): express.Express {
+  const full: ApiDeps = {
+    ...deps,
+    authenticator: deps.authenticator ?? createAuthenticator(deps.config.auth, deps.db),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const metrics = createMetrics();
   app.use(metrics.middleware);
-  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
 
   const registry = new OpenAPIRegistry();
@@ -39,7 +49,9 @@ export function createApp(deps: Omit<ApiDeps, 'authenticator'> & { authenticator
   calendarRoutes(router, registry, full);
   app.use(router);
 
-  app.use('/api', (req, _res, next) => next(new HttpError(404, 'not_found', `No endpoint ${req.method} ${req.originalUrl}; see /api/docs.`)));
+  app.use('/api', (req, _res, next) =>
+    next(new HttpError(404, 'not_found', `No endpoint ${req.method} ${req.originalUrl}; see /api/docs.`)),
+  );
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -22,7 +22,9 @@ const DEV_ISSUER = 'govshare-dev';
 const DEV_AUDIENCE = 'govshare';
 
 async function discoverJwksUrl(issuer: string): Promise<URL> {
-  const res = await fetch(new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`));
+  const res = await fetch(
+    new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`),
+  );
   if (!res.ok) throw new Error(`OIDC discovery at ${issuer} answered ${res.status}`);
   const meta = (await res.json()) as { jwks_uri?: string };
   if (!meta.jwks_uri) throw new Error(`OIDC discovery at ${issuer} has no jwks_uri`);
@@ -31,9 +33,15 @@ async function discoverJwksUrl(issuer: string): Promise<URL> {
 
 export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator {
   const userOf = async (username: unknown): Promise<User> => {
-    if (typeof username !== 'string' || !username) throw new HttpError(401, 'invalid_token', 'The token names no user.');
+    if (typeof username !== 'string' || !username)
+      throw new HttpError(401, 'invalid_token', 'The token names no user.');
     const user = await findUser(db, username);
-    if (!user) throw new HttpError(403, 'unknown_user', `User "${username}" is not registered in govshare; ask an administrator to add them.`);
+    if (!user)
+      throw new HttpError(
+        403,
+        'unknown_user',
+        `User "${username}" is not registered in govshare; ask an administrator to add them.`,
+      );
     return user;
   };
 
@@ -42,7 +50,12 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
     return {
       async issueDevToken(username) {
         const user = await findUser(db, username);
-        if (!user) throw new HttpError(404, 'unknown_user', `No demo user "${username}"; GET /api/auth/dev-users lists them.`);
+        if (!user)
+          throw new HttpError(
+            404,
+            'unknown_user',
+            `No demo user "${username}"; GET /api/auth/dev-users lists them.`,
+          );
         const exp = Math.floor(Date.now() / 1000) + auth.ttlSeconds;
         const token = await new SignJWT({ preferred_username: user.username })
           .setProtectedHeader({ alg: 'HS256' })
@@ -57,9 +70,17 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
       async verify(token) {
         let payload: JWTPayload;
         try {
-          ({ payload } = await jwtVerify(token, secret, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] }));
+          ({ payload } = await jwtVerify(token, secret, {
+            issuer: DEV_ISSUER,
+            audience: DEV_AUDIENCE,
+            algorithms: ['HS256'],
+          }));
         } catch (err) {
-          throw new HttpError(401, 'invalid_token', `The token was refused: ${(err as Error).message}. Sign in again.`);
+          throw new HttpError(
+            401,
+            'invalid_token',
+            `The token was refused: ${(err as Error).message}. Sign in again.`,
+          );
         }
         return userOf(payload.sub);
       },
@@ -73,15 +94,26 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
   };
   return {
     async issueDevToken() {
-      throw new HttpError(404, 'not_found', 'Dev sign-in is off (AUTH_MODE=oidc); sign in with your organisation.');
+      throw new HttpError(
+        404,
+        'not_found',
+        'Dev sign-in is off (AUTH_MODE=oidc); sign in with your organisation.',
+      );
     },
     async verify(token) {
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, await getJwks(), { issuer: auth.issuer, audience: auth.audience }));
+        ({ payload } = await jwtVerify(token, await getJwks(), {
+          issuer: auth.issuer,
+          audience: auth.audience,
+        }));
       } catch (err) {
         if (err instanceof HttpError) throw err;
-        throw new HttpError(401, 'invalid_token', `The token was refused: ${(err as Error).message}. Sign in again.`);
+        throw new HttpError(
+          401,
+          'invalid_token',
+          `The token was refused: ${(err as Error).message}. Sign in again.`,
+        );
       }
       return userOf(payload[auth.usernameClaim]);
     },
@@ -94,7 +126,8 @@ export function authenticate(authenticator: Authenticator): RequestHandler {
     const header = req.headers.authorization;
     if (!header) return next();
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new HttpError(401, 'invalid_token', 'Send the token as "Authorization: Bearer <token>".'));
+    if (!match)
+      return next(new HttpError(401, 'invalid_token', 'Send the token as "Authorization: Bearer <token>".'));
     try {
       req.user = await authenticator.verify(match[1]);
       next();

@@ -29,14 +29,22 @@ export function zodDetails(err: ZodError): { path: string; message: string }[] {
 function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; name?: string; message?: string };
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY'].includes(e?.code ?? '') ||
-    e?.name === 'KnexTimeoutError'
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'PROTOCOL_CONNECTION_LOST',
+      'ER_CON_COUNT_ERROR',
+      'SQLITE_BUSY',
+    ].includes(e?.code ?? '') || e?.name === 'KnexTimeoutError'
   );
 }
 
 function isTemporalUnavailable(err: unknown): boolean {
   const e = err as { name?: string; code?: number };
-  return e?.name === 'ServiceError' || e?.name === 'ConnectionError' || (e?.code === 14 && typeof e === 'object');
+  return (
+    e?.name === 'ServiceError' || e?.name === 'ConnectionError' || (e?.code === 14 && typeof e === 'object')
+  );
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -49,7 +57,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (err instanceof ZodError) {
       status = 400;
       const details = zodDetails(err);
-      body = { code: 'invalid_input', message: `Invalid input: ${details.map((d) => `${d.path || '(body)'}: ${d.message}`).join('; ')}`, details };
+      body = {
+        code: 'invalid_input',
+        message: `Invalid input: ${details.map((d) => `${d.path || '(body)'}: ${d.message}`).join('; ')}`,
+        details,
+      };
     } else if (err?.type === 'entity.parse.failed') {
       status = 400;
       body = { code: 'invalid_json', message: 'The request body is not valid JSON.' };
@@ -61,10 +73,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       body = { code: 'bad_request', message: String(err.message) };
     } else if (isDatabaseUnavailable(err)) {
       status = 503;
-      body = { code: 'database_unavailable', message: 'The database is not reachable right now; nothing was changed. Try again shortly.' };
+      body = {
+        code: 'database_unavailable',
+        message: 'The database is not reachable right now; nothing was changed. Try again shortly.',
+      };
     } else if (isTemporalUnavailable(err)) {
       status = 503;
-      body = { code: 'temporal_unavailable', message: 'The workflow service (Temporal) is not reachable right now; nothing was changed. Try again shortly.' };
+      body = {
+        code: 'temporal_unavailable',
+        message:
+          'The workflow service (Temporal) is not reachable right now; nothing was changed. Try again shortly.',
+      };
     } else {
       body = { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
     }

@@ -28,9 +28,14 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
   body?: B;
   response: R;
   status?: number;
-  handler: (
-    input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; user: User; req: Request; res: Response },
-  ) => Promise<z.infer<R>>;
+  handler: (input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    user: User;
+    req: Request;
+    res: Response;
+  }) => Promise<z.infer<R>>;
 }
 
 const openApiPath = (p: string) => p.replace(/:([A-Za-z_]+)/g, '{$1}');
@@ -45,8 +50,14 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponseSchema } } },
   };
   if (def.auth === 'user') {
-    errors[401] = { description: 'Missing or invalid token', content: { 'application/json': { schema: ErrorResponseSchema } } };
-    errors[403] = { description: 'Not allowed for this role or department', content: { 'application/json': { schema: ErrorResponseSchema } } };
+    errors[401] = {
+      description: 'Missing or invalid token',
+      content: { 'application/json': { schema: ErrorResponseSchema } },
+    };
+    errors[403] = {
+      description: 'Not allowed for this role or department',
+      content: { 'application/json': { schema: ErrorResponseSchema } },
+    };
   }
   registry.registerPath({
     method: def.method,
@@ -63,14 +74,18 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     responses: {
       [status]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
       ...errors,
-      503: { description: 'The database or Temporal is unreachable', content: { 'application/json': { schema: ErrorResponseSchema } } },
+      503: {
+        description: 'The database or Temporal is unreachable',
+        content: { 'application/json': { schema: ErrorResponseSchema } },
+      },
     },
   });
 
   router[def.method](def.path, async (req: Request, res: Response) => {
     const user = req.user;
     if (def.auth === 'user') {
-      if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
+      if (!user)
+        throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
       if (def.roles && !def.roles.some((r) => user.roles.includes(r))) {
         throw new HttpError(403, 'forbidden', `This needs one of the roles: ${def.roles.join(', ')}.`);
       }

@@ -18,7 +18,9 @@ export function createTemporalGateway(client: Client): TemporalGateway {
       const timer = setTimeout(() => abort.abort(), timeoutMs);
       try {
         await client.connection.withAbortSignal(abort.signal, () =>
-          client.connection.withDeadline(Date.now() + timeoutMs, () => client.connection.workflowService.getSystemInfo({})),
+          client.connection.withDeadline(Date.now() + timeoutMs, () =>
+            client.connection.workflowService.getSystemInfo({}),
+          ),
         );
       } finally {
         clearTimeout(timer);

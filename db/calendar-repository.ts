@@ -19,15 +19,22 @@ export async function loadWorkingCalendar(db: Db, years: number[]): Promise<Work
   const days = await db('calendar_days').whereIn('year', years).select('date', 'kind');
   return {
     knownYears: new Set(known.map((r: { year: number }) => Number(r.year))),
-    holidays: new Set(days.filter((d: { kind: string }) => d.kind === 'holiday').map((d: { date: string }) => d.date)),
-    makeUpWorkdays: new Set(days.filter((d: { kind: string }) => d.kind === 'workday').map((d: { date: string }) => d.date)),
+    holidays: new Set(
+      days.filter((d: { kind: string }) => d.kind === 'holiday').map((d: { date: string }) => d.date),
+    ),
+    makeUpWorkdays: new Set(
+      days.filter((d: { kind: string }) => d.kind === 'workday').map((d: { date: string }) => d.date),
+    ),
   };
 }
 
 export async function getCalendarYear(db: Db, year: number): Promise<CalendarYear> {
   const meta = await db('calendar_years').where({ year }).first();
   const days = await db('calendar_days').where({ year }).orderBy('date').select('date', 'kind', 'name');
-  const pick = (kind: string) => days.filter((d: { kind: string }) => d.kind === kind).map((d: { date: string; name: string | null }) => ({ date: d.date, name: d.name }));
+  const pick = (kind: string) =>
+    days
+      .filter((d: { kind: string }) => d.kind === kind)
+      .map((d: { date: string; name: string | null }) => ({ date: d.date, name: d.name }));
   return {
     year,
     known: Boolean(meta),
@@ -40,11 +47,21 @@ export async function getCalendarYear(db: Db, year: number): Promise<CalendarYea
 }
 
 /** Replaces a year's schedule in one transaction: all of it is stored, or none. */
-export async function replaceCalendarYear(db: Db, year: number, input: CalendarYearInput, by: string): Promise<void> {
+export async function replaceCalendarYear(
+  db: Db,
+  year: number,
+  input: CalendarYearInput,
+  by: string,
+): Promise<void> {
   await db.transaction(async (trx) => {
     await trx('calendar_days').where({ year }).delete();
     await trx('calendar_years').where({ year }).delete();
-    await trx('calendar_years').insert({ year, source: 'import', imported_by: by, imported_at_ms: Date.now() });
+    await trx('calendar_years').insert({
+      year,
+      source: 'import',
+      imported_by: by,
+      imported_at_ms: Date.now(),
+    });
     const rows = [
       ...input.holidays.map((d) => ({ date: d.date, year, kind: 'holiday', name: d.name ?? null })),
       ...input.workdays.map((d) => ({ date: d.date, year, kind: 'workday', name: d.name ?? null })),

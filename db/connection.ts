@@ -13,7 +13,13 @@ export function createDb(database: Config['database']): Db {
   if (database.client === 'mysql2') {
     return knex({
       client: 'mysql2',
-      connection: { uri: database.url, charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false, connectTimeout: 5000 } as Knex.MySql2ConnectionConfig,
+      connection: {
+        uri: database.url,
+        charset: 'utf8mb4',
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        connectTimeout: 5000,
+      } as Knex.MySql2ConnectionConfig,
       pool: { min: 0, max: database.poolMax },
       acquireConnectionTimeout: 5000,
     });

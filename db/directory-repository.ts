@@ -30,12 +30,23 @@ export async function listDepartments(db: Db): Promise<Department[]> {
 
 async function withRoles(db: Db, rows: Record<string, unknown>[]): Promise<User[]> {
   if (rows.length === 0) return [];
-  const roles = await db('user_roles').whereIn('username', rows.map((r) => r.username as string)).orderBy('role');
+  const roles = await db('user_roles')
+    .whereIn(
+      'username',
+      rows.map((r) => r.username as string),
+    )
+    .orderBy('role');
   return rows.map((r) => ({
     username: r.username as string,
     displayName: r.display_name as string,
-    department: { code: r.department_code as string, name: r.department_name as string, nameEn: r.department_name_en as string },
-    roles: roles.filter((x: { username: string }) => x.username === r.username).map((x: { role: Role }) => x.role),
+    department: {
+      code: r.department_code as string,
+      name: r.department_name as string,
+      nameEn: r.department_name_en as string,
+    },
+    roles: roles
+      .filter((x: { username: string }) => x.username === r.username)
+      .map((x: { role: Role }) => x.role),
   }));
 }
 
@@ -43,7 +54,13 @@ function userQuery(db: Db) {
   return db('users')
     .join('departments', 'departments.code', 'users.department_code')
     .where('users.active', true)
-    .select('users.username', 'users.display_name', 'users.department_code', 'departments.name as department_name', 'departments.name_en as department_name_en');
+    .select(
+      'users.username',
+      'users.display_name',
+      'users.department_code',
+      'departments.name as department_name',
+      'departments.name_en as department_name_en',
+    );
 }
 
 export async function findUser(db: Db, username: string): Promise<User | null> {

@@ -1,6 +1,11 @@
 /** Stores policy versions and finds the one in force at a given moment. */
 import type { Db } from './connection';
-import { PolicyDocumentSchema, policyKey, type PolicyDocument, type PolicyVersion } from '../domain/policy/policy-document';
+import {
+  PolicyDocumentSchema,
+  policyKey,
+  type PolicyDocument,
+  type PolicyVersion,
+} from '../domain/policy/policy-document';
 
 /** Saves a validated document as a version; saving the same id@version again is a no-op. */
 export async function savePolicyVersion(db: Db, document: PolicyDocument): Promise<string> {
@@ -23,7 +28,11 @@ export async function savePolicyVersion(db: Db, document: PolicyDocument): Promi
 export async function policyInForce(db: Db, onDate: string): Promise<PolicyVersion> {
   const row = await db('policy_versions')
     .where('effective_from', '<=', onDate)
-    .orderBy([{ column: 'effective_from', order: 'desc' }, { column: 'created_at_ms', order: 'desc' }, { column: 'version', order: 'desc' }])
+    .orderBy([
+      { column: 'effective_from', order: 'desc' },
+      { column: 'created_at_ms', order: 'desc' },
+      { column: 'version', order: 'desc' },
+    ])
     .first();
   if (!row) throw new Error(`no policy version is in force on ${onDate}; seed the default policy first`);
   return { key: row.key, document: PolicyDocumentSchema.parse(JSON.parse(row.document)) };

@@ -51,16 +51,36 @@ export async function insertTask(db: Db, task: NewTask): Promise<void> {
   });
 }
 
-export async function insertCandidates(db: Db, taskId: string, groups: CandidateGroup[], source: 'actor' | 'escalation'): Promise<void> {
+export async function insertCandidates(
+  db: Db,
+  taskId: string,
+  groups: CandidateGroup[],
+  source: 'actor' | 'escalation',
+): Promise<void> {
   if (groups.length === 0) return;
   await db('task_candidates')
-    .insert(groups.map((g) => ({ id: candidateId(taskId, g), task_id: taskId, role: g.role, department_code: g.department, source })))
+    .insert(
+      groups.map((g) => ({
+        id: candidateId(taskId, g),
+        task_id: taskId,
+        role: g.role,
+        department_code: g.department,
+        source,
+      })),
+    )
     .onConflict('id')
     .ignore();
 }
 
-export async function updateTaskDeadline(db: Db, taskId: string, deadline: string, provisional: boolean): Promise<void> {
-  await db('tasks').where({ id: taskId }).update({ deadline, due_at_ms: Date.parse(deadline), provisional });
+export async function updateTaskDeadline(
+  db: Db,
+  taskId: string,
+  deadline: string,
+  provisional: boolean,
+): Promise<void> {
+  await db('tasks')
+    .where({ id: taskId })
+    .update({ deadline, due_at_ms: Date.parse(deadline), provisional });
 }
 
 export interface SlaEventInput {
@@ -79,11 +99,23 @@ export function slaEventId(e: Pick<SlaEventInput, 'taskId' | 'kind' | 'level'>):
 export async function insertSlaEvent(db: Db, e: SlaEventInput): Promise<void> {
   await db.transaction(async (trx) => {
     await trx('sla_events')
-      .insert({ id: slaEventId(e), task_id: e.taskId, kind: e.kind, level: e.level, at: e.at, at_ms: Date.parse(e.at), detail: e.detail === undefined ? null : JSON.stringify(e.detail) })
+      .insert({
+        id: slaEventId(e),
+        task_id: e.taskId,
+        kind: e.kind,
+        level: e.level,
+        at: e.at,
+        at_ms: Date.parse(e.at),
+        detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+      })
       .onConflict('id')
       .ignore();
     if (e.kind === 'breach') await trx('tasks').where({ id: e.taskId }).update({ breached: true });
-    if (e.kind === 'escalation') await trx('tasks').where({ id: e.taskId }).andWhere('escalation_level', '<', e.level).update({ escalation_level: e.level });
+    if (e.kind === 'escalation')
+      await trx('tasks')
+        .where({ id: e.taskId })
+        .andWhere('escalation_level', '<', e.level)
+        .update({ escalation_level: e.level });
   });
 }
 
@@ -100,7 +132,13 @@ export interface TaskClosure {
 export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
   await db('tasks')
     .where({ id: c.taskId, status: 'open' })
-    .update({ status: c.status, decision: c.decision, reason: c.reason, completed_by: c.by, completed_at_ms: Date.parse(c.at) });
+    .update({
+      status: c.status,
+      decision: c.decision,
+      reason: c.reason,
+      completed_by: c.by,
+      completed_at_ms: Date.parse(c.at),
+    });
 }
 
 export interface NotificationInput {

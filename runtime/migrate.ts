@@ -4,12 +4,16 @@ import { migrateLatest } from '../migrations';
 import { seedDemo, seedReferenceData } from '../seeds';
 import { loadConfigOrExit } from './config';
 
-export async function prepareDatabase(db: Db, opts: { demo: boolean; log?: (line: string) => void }): Promise<void> {
+export async function prepareDatabase(
+  db: Db,
+  opts: { demo: boolean; log?: (line: string) => void },
+): Promise<void> {
   const log = opts.log ?? (() => undefined);
   await migrateLatest(db);
   log('schema up to date');
   const { calendarYearsAdded, policyKey } = await seedReferenceData(db);
-  if (calendarYearsAdded.length) log(`calendar seeded for ${calendarYearsAdded[0]}–${calendarYearsAdded[calendarYearsAdded.length - 1]}`);
+  if (calendarYearsAdded.length)
+    log(`calendar seeded for ${calendarYearsAdded[0]}–${calendarYearsAdded[calendarYearsAdded.length - 1]}`);
   log(`policy ${policyKey} registered`);
   if (opts.demo) {
     await seedDemo(db);
@@ -20,7 +24,10 @@ export async function prepareDatabase(db: Db, opts: { demo: boolean; log?: (line
 if (require.main === module) {
   const config = loadConfigOrExit();
   const db = createDb(config.database);
-  prepareDatabase(db, { demo: process.argv.includes('--demo'), log: (l) => process.stdout.write(`migrate: ${l}\n`) })
+  prepareDatabase(db, {
+    demo: process.argv.includes('--demo'),
+    log: (l) => process.stdout.write(`migrate: ${l}\n`),
+  })
     .then(() => db.destroy())
     .catch(async (err) => {
       process.stderr.write(`migrate failed: ${(err as Error).message}\n`);

@@ -8,12 +8,18 @@ import { NativeConnection } from '@temporalio/worker';
 import type { Config } from './config';
 
 function tlsOf(t: Config['temporal']) {
-  if (t.tls) return { clientCertPair: { crt: fs.readFileSync(t.tls.certFile), key: fs.readFileSync(t.tls.keyFile) } };
+  if (t.tls)
+    return { clientCertPair: { crt: fs.readFileSync(t.tls.certFile), key: fs.readFileSync(t.tls.keyFile) } };
   return t.apiKey ? true : undefined;
 }
 
 export async function connectClient(t: Config['temporal']): Promise<Client> {
-  const connection = await Connection.connect({ address: t.address, tls: tlsOf(t), apiKey: t.apiKey, connectTimeout: '10s' });
+  const connection = await Connection.connect({
+    address: t.address,
+    tls: tlsOf(t),
+    apiKey: t.apiKey,
+    connectTimeout: '10s',
+  });
   return new Client({ connection, namespace: t.namespace });
 }
 

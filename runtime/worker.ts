@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     workflowsPath: WORKFLOWS_PATH,
     activities: createActivities(db),
   });
-  logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'worker started');
+  logger.info(
+    { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace },
+    'worker started',
+  );
   await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks finish
   await connection.close();
   await db.destroy();

@@ -26,10 +26,18 @@ function which(cmd: string): string | null {
 }
 
 /** Runs a command, printing a progress line every 15 s; rejects with its output tail on failure. */
-function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; what: string; cwd?: string }): Promise<void> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; what: string; cwd?: string },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let tail = '';
     let lines = 0;
     const keep = (b: Buffer) => {
@@ -38,7 +46,13 @@ function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; what:
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const timer = setInterval(() => say(`${opts.what}: still working (${Math.round((Date.now() - started) / 1000)} s, ${lines} lines of output)`), 15000);
+    const timer = setInterval(
+      () =>
+        say(
+          `${opts.what}: still working (${Math.round((Date.now() - started) / 1000)} s, ${lines} lines of output)`,
+        ),
+      15000,
+    );
     child.on('error', (err) => {
       clearInterval(timer);
       reject(new ProvisionError(`${opts.what}: could not run ${cmd}: ${err.message}`));
@@ -82,14 +96,29 @@ export async function ensureTemporalCli(): Promise<string> {
 /** The Java time-skipping test server's jars, fetched from Maven Central; returns the wrapper script. */
 export async function ensureTestServer(): Promise<string> {
   const lib = path.join(TOOLS, 'test-server', 'lib');
-  const present = fs.existsSync(lib) && fs.readdirSync(lib).some((f) => f.startsWith('temporal-test-server-'));
-  if (!which('java')) throw new ProvisionError('Java is missing: the Temporal test server needs a JRE 11+ (apt-get install default-jre-headless).');
+  const present =
+    fs.existsSync(lib) && fs.readdirSync(lib).some((f) => f.startsWith('temporal-test-server-'));
+  if (!which('java'))
+    throw new ProvisionError(
+      'Java is missing: the Temporal test server needs a JRE 11+ (apt-get install default-jre-headless).',
+    );
   if (!present) {
-    if (!which('mvn')) throw new ProvisionError('Maven is missing: it fetches the Temporal test server (apt-get install maven).');
+    if (!which('mvn'))
+      throw new ProvisionError(
+        'Maven is missing: it fetches the Temporal test server (apt-get install maven).',
+      );
     say('fetching the Temporal time-skipping test server from Maven Central…');
     await run(
       'mvn',
-      ['-B', '-q', '-f', path.join(ROOT, 'temporal-config', 'test-server', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'],
+      [
+        '-B',
+        '-q',
+        '-f',
+        path.join(ROOT, 'temporal-config', 'test-server', 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${lib}`,
+        '-DincludeScope=runtime',
+      ],
       { what: 'Temporal test server fetch' },
     );
   }
@@ -130,10 +159,16 @@ export async function ensureMariaDb(): Promise<string> {
   const isRoot = process.getuid?.() === 0;
   if (!(await portAnswers('127.0.0.1', 3306))) {
     if (!which('mariadbd') && !which('mysqld')) {
-      if (!isRoot) throw new ProvisionError('No MariaDB/MySQL answers on 127.0.0.1:3306 and none is installed: apt-get install mariadb-server, or set TEST_MYSQL_URL.');
+      if (!isRoot)
+        throw new ProvisionError(
+          'No MariaDB/MySQL answers on 127.0.0.1:3306 and none is installed: apt-get install mariadb-server, or set TEST_MYSQL_URL.',
+        );
       say("installing Debian's mariadb-server (apt-get)…");
       await run('apt-get', ['update'], { what: 'apt-get update' });
-      await run('apt-get', ['install', '-y', '--no-install-recommends', 'mariadb-server'], { what: 'mariadb-server install', env: { DEBIAN_FRONTEND: 'noninteractive' } });
+      await run('apt-get', ['install', '-y', '--no-install-recommends', 'mariadb-server'], {
+        what: 'mariadb-server install',
+        env: { DEBIAN_FRONTEND: 'noninteractive' },
+      });
     }
     say('starting MariaDB…');
     if (fs.existsSync('/etc/init.d/mariadb') && isRoot) {
@@ -142,7 +177,10 @@ export async function ensureMariaDb(): Promise<string> {
       const child = spawn(which('mysqld_safe') ?? 'mysqld_safe', [], { detached: true, stdio: 'ignore' });
       child.unref();
     }
-    if (!(await waitForPort('127.0.0.1', 3306, 60))) throw new ProvisionError('MariaDB was started but does not answer on 127.0.0.1:3306 after 60 s; see /var/log/mysql.');
+    if (!(await waitForPort('127.0.0.1', 3306, 60)))
+      throw new ProvisionError(
+        'MariaDB was started but does not answer on 127.0.0.1:3306 after 60 s; see /var/log/mysql.',
+      );
   }
   if (isRoot && (which('mariadb') || which('mysql'))) {
     // Root connects through the socket (unix_socket auth); make sure the test user exists.
@@ -154,7 +192,8 @@ export async function ensureMariaDb(): Promise<string> {
       'FLUSH PRIVILEGES',
     ].join('; ');
     const r = spawnSync(which('mariadb') ?? 'mysql', ['-uroot', '-e', sql], { encoding: 'utf8' });
-    if (r.status !== 0) say(`could not create the test user as root (${r.stderr.trim()}); assuming it exists`);
+    if (r.status !== 0)
+      say(`could not create the test user as root (${r.stderr.trim()}); assuming it exists`);
   }
   return url;
 }

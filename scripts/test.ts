@@ -9,14 +9,26 @@ import { ensureMariaDb, ensureTemporalCli, ensureTestServer, ProvisionError, ROO
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const [temporalCli, testServer, mysqlUrl] = [await ensureTemporalCli(), await ensureTestServer(), await ensureMariaDb()];
-  process.stdout.write(`provision: ready in ${Math.round((Date.now() - started) / 1000)} s (temporal: ${temporalCli}; MariaDB: ${mysqlUrl.replace(/:[^:@]*@/, ':***@')})\n`);
+  const [temporalCli, testServer, mysqlUrl] = [
+    await ensureTemporalCli(),
+    await ensureTestServer(),
+    await ensureMariaDb(),
+  ];
+  process.stdout.write(
+    `provision: ready in ${Math.round((Date.now() - started) / 1000)} s (temporal: ${temporalCli}; MariaDB: ${mysqlUrl.replace(/:[^:@]*@/, ':***@')})\n`,
+  );
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [jest, ...process.argv.slice(2)], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, GOVSHARE_TEMPORAL_CLI: temporalCli, GOVSHARE_TEST_SERVER: testServer, TEST_MYSQL_URL: mysqlUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+      env: {
+        ...process.env,
+        GOVSHARE_TEMPORAL_CLI: temporalCli,
+        GOVSHARE_TEST_SERVER: testServer,
+        TEST_MYSQL_URL: mysqlUrl,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      },
     });
     child.on('close', (code) => resolve(code ?? 1));
   });
@@ -25,7 +37,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    process.stderr.write(err instanceof ProvisionError ? `npm test cannot run: ${err.message}\n` : `npm test failed: ${(err as Error).stack}\n`);
+    process.stderr.write(
+      err instanceof ProvisionError
+        ? `npm test cannot run: ${err.message}\n`
+        : `npm test failed: ${(err as Error).stack}\n`,
+    );
     process.exit(1);
   },
 );

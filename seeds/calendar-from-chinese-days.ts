@@ -17,27 +17,40 @@ function localName(value: string): string {
   return value.split(',')[1] ?? value;
 }
 
-export function packagedCalendar(): Map<number, { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }> {
+export function packagedCalendar(): Map<
+  number,
+  { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }
+> {
   const data = chineseDays as ChineseDaysData;
-  const years = new Map<number, { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }>();
+  const years = new Map<
+    number,
+    { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }
+  >();
   const bucket = (date: string) => {
     const year = Number(date.slice(0, 4));
     if (!years.has(year)) years.set(year, { holidays: [], workdays: [] });
     return years.get(year)!;
   };
-  for (const [date, value] of Object.entries(data.holidays)) bucket(date).holidays.push({ date, name: localName(value) });
-  for (const [date, value] of Object.entries(data.workdays)) bucket(date).workdays.push({ date, name: localName(value) });
+  for (const [date, value] of Object.entries(data.holidays))
+    bucket(date).holidays.push({ date, name: localName(value) });
+  for (const [date, value] of Object.entries(data.workdays))
+    bucket(date).workdays.push({ date, name: localName(value) });
   return years;
 }
 
 export async function seedCalendar(db: Db): Promise<number[]> {
   const source = `chinese-days@${chineseDaysPackage.version}`;
-  const present = new Set((await db('calendar_years').select('year')).map((r: { year: number }) => Number(r.year)));
+  const present = new Set(
+    (await db('calendar_years').select('year')).map((r: { year: number }) => Number(r.year)),
+  );
   const added: number[] = [];
   for (const [year, days] of [...packagedCalendar()].sort(([a], [b]) => a - b)) {
     if (present.has(year)) continue;
     await db.transaction(async (trx) => {
-      await trx('calendar_years').insert({ year, source, imported_by: null, imported_at_ms: Date.now() }).onConflict('year').ignore();
+      await trx('calendar_years')
+        .insert({ year, source, imported_by: null, imported_at_ms: Date.now() })
+        .onConflict('year')
+        .ignore();
       const rows = [
         ...days.holidays.map((d) => ({ date: d.date, year, kind: 'holiday', name: d.name })),
         ...days.workdays.map((d) => ({ date: d.date, year, kind: 'workday', name: d.name })),

@@ -6,14 +6,62 @@ import type { Db } from '../db/connection';
 import type { Role } from '../domain/roles';
 
 export const DEMO_DEPARTMENTS = [
-  { code: 'city-gov-office', name: '市政府办公室', name_en: 'City Government Office', kind: 'city_department', parent_code: null },
-  { code: 'econ-info', name: '市经济和信息化局', name_en: 'Economy and Information Technology Bureau (Leading Group Office)', kind: 'city_department', parent_code: null },
-  { code: 'public-security', name: '市公安局', name_en: 'Public Security Bureau', kind: 'city_department', parent_code: null },
-  { code: 'market-regulation', name: '市市场监督管理局', name_en: 'Market Regulation Administration', kind: 'city_department', parent_code: null },
-  { code: 'hr-social-security', name: '市人力资源和社会保障局', name_en: 'Human Resources and Social Security Bureau', kind: 'city_department', parent_code: null },
-  { code: 'natural-resources', name: '市自然资源和规划局', name_en: 'Natural Resources and Planning Bureau', kind: 'city_department', parent_code: null },
-  { code: 'health', name: '市卫生健康委员会', name_en: 'Health Commission', kind: 'city_department', parent_code: null },
-  { code: 'civil-affairs', name: '市民政局', name_en: 'Civil Affairs Bureau', kind: 'city_department', parent_code: null },
+  {
+    code: 'city-gov-office',
+    name: '市政府办公室',
+    name_en: 'City Government Office',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'econ-info',
+    name: '市经济和信息化局',
+    name_en: 'Economy and Information Technology Bureau (Leading Group Office)',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'public-security',
+    name: '市公安局',
+    name_en: 'Public Security Bureau',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'market-regulation',
+    name: '市市场监督管理局',
+    name_en: 'Market Regulation Administration',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'hr-social-security',
+    name: '市人力资源和社会保障局',
+    name_en: 'Human Resources and Social Security Bureau',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'natural-resources',
+    name: '市自然资源和规划局',
+    name_en: 'Natural Resources and Planning Bureau',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'health',
+    name: '市卫生健康委员会',
+    name_en: 'Health Commission',
+    kind: 'city_department',
+    parent_code: null,
+  },
+  {
+    code: 'civil-affairs',
+    name: '市民政局',
+    name_en: 'Civil Affairs Bureau',
+    kind: 'city_department',
+    parent_code: null,
+  },
   { code: 'dongqu', name: '东区', name_en: 'Dong District', kind: 'county', parent_code: null },
   { code: 'xiqu', name: '西区', name_en: 'Xi District', kind: 'county', parent_code: null },
   { code: 'renhe', name: '仁和区', name_en: 'Renhe District', kind: 'county', parent_code: null },
@@ -21,18 +69,48 @@ export const DEMO_DEPARTMENTS = [
   { code: 'yanbian', name: '盐边县', name_en: 'Yanbian County', kind: 'county', parent_code: null },
 ] as const;
 
-export const DEMO_USERS: { username: string; display_name: string; department_code: string; roles: Role[] }[] = [
+export const DEMO_USERS: {
+  username: string;
+  display_name: string;
+  department_code: string;
+  roles: Role[];
+}[] = [
   { username: 'zhangwei', display_name: '张伟', department_code: 'civil-affairs', roles: ['requester'] },
   { username: 'liuyan', display_name: '刘燕', department_code: 'hr-social-security', roles: ['requester'] },
-  { username: 'lina', display_name: '李娜', department_code: 'public-security', roles: ['provider_reviewer'] },
+  {
+    username: 'lina',
+    display_name: '李娜',
+    department_code: 'public-security',
+    roles: ['provider_reviewer'],
+  },
   { username: 'wangfang', display_name: '王芳', department_code: 'public-security', roles: ['data_steward'] },
-  { username: 'zhaoqiang', display_name: '赵强', department_code: 'hr-social-security', roles: ['provider_reviewer', 'data_steward'] },
-  { username: 'sunhui', display_name: '孙慧', department_code: 'natural-resources', roles: ['provider_reviewer', 'data_steward'] },
-  { username: 'chenjing', display_name: '陈静', department_code: 'city-gov-office', roles: ['platform_approver'] },
+  {
+    username: 'zhaoqiang',
+    display_name: '赵强',
+    department_code: 'hr-social-security',
+    roles: ['provider_reviewer', 'data_steward'],
+  },
+  {
+    username: 'sunhui',
+    display_name: '孙慧',
+    department_code: 'natural-resources',
+    roles: ['provider_reviewer', 'data_steward'],
+  },
+  {
+    username: 'chenjing',
+    display_name: '陈静',
+    department_code: 'city-gov-office',
+    roles: ['platform_approver'],
+  },
   { username: 'zhoujie', display_name: '周杰', department_code: 'econ-info', roles: ['lg_office'] },
   { username: 'wuming', display_name: '吴明', department_code: 'city-gov-office', roles: ['leading_group'] },
   { username: 'zhengli', display_name: '郑丽', department_code: 'city-gov-office', roles: ['supervisor'] },
-  { username: 'hegang', display_name: '何刚', department_code: 'renhe', roles: ['county_admin', 'requester'] },
+  {
+    username: 'hegang',
+    display_name: '何刚',
+    department_code: 'renhe',
+    roles: ['county_admin', 'requester'],
+  },
   { username: 'xuhong', display_name: '徐红', department_code: 'city-gov-office', roles: ['auditor'] },
   { username: 'admin', display_name: '系统管理员', department_code: 'econ-info', roles: ['admin'] },
 ];

@@ -4,7 +4,9 @@ import { seedCalendar } from './calendar-from-chinese-days';
 import { seedDefaultPolicy } from './default-policy';
 import { seedDemoDirectory } from './demo-directory';
 
-export async function seedReferenceData(db: Db): Promise<{ calendarYearsAdded: number[]; policyKey: string }> {
+export async function seedReferenceData(
+  db: Db,
+): Promise<{ calendarYearsAdded: number[]; policyKey: string }> {
   const calendarYearsAdded = await seedCalendar(db);
   const policyKey = await seedDefaultPolicy(db);
   return { calendarYearsAdded, policyKey };

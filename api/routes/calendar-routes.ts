@@ -58,14 +58,26 @@ export function calendarRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     handler: async ({ params, body, user }) => {
       const problems = checkCalendarYear(params.year, body);
       if (problems.length) {
-        throw new HttpError(400, 'invalid_calendar', `Invalid calendar for ${params.year}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+        throw new HttpError(
+          400,
+          'invalid_calendar',
+          `Invalid calendar for ${params.year}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+          problems,
+        );
       }
       await replaceCalendarYear(deps.db, params.year, body, user.username);
       const workflowIds = await workflowsWithProvisionalTasks(deps.db);
-      const results = await Promise.allSettled(workflowIds.map((id) => deps.temporal.signalCalendarChanged(id)));
+      const results = await Promise.allSettled(
+        workflowIds.map((id) => deps.temporal.signalCalendarChanged(id)),
+      );
       const failures = results.filter((r) => r.status === 'rejected').length;
-      if (failures) deps.logger.warn({ failures }, 'some workflows were not told to recompute their deadlines');
-      return { ...(await getCalendarYear(deps.db, params.year)), recomputedWorkflows: workflowIds.length - failures, recomputeFailures: failures };
+      if (failures)
+        deps.logger.warn({ failures }, 'some workflows were not told to recompute their deadlines');
+      return {
+        ...(await getCalendarYear(deps.db, params.year)),
+        recomputedWorkflows: workflowIds.length - failures,
+        recomputeFailures: failures,
+      };
     },
   });
 }

@@ -6,11 +6,17 @@ import type { ApiDeps } from '../app';
 import { HttpError } from '../errors';
 import { addRoute } from '../route';
 import { UserSchema } from '../schemas/common-schemas';
-import { DepartmentsSchema, DevLoginBodySchema, DevLoginResultSchema, DevUsersSchema } from '../schemas/directory-schemas';
+import {
+  DepartmentsSchema,
+  DevLoginBodySchema,
+  DevLoginResultSchema,
+  DevUsersSchema,
+} from '../schemas/directory-schemas';
 
 export function directoryRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
   const devOnly = () => {
-    if (deps.config.auth.mode !== 'dev') throw new HttpError(404, 'not_found', 'Dev sign-in is off (AUTH_MODE=oidc).');
+    if (deps.config.auth.mode !== 'dev')
+      throw new HttpError(404, 'not_found', 'Dev sign-in is off (AUTH_MODE=oidc).');
   };
 
   addRoute(router, registry, {

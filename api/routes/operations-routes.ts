@@ -13,7 +13,10 @@ async function check(what: () => Promise<unknown>): Promise<string> {
     await Promise.race([
       what(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+          CHECK_TIMEOUT_MS,
+        );
       }),
     ]);
     return 'ok';
@@ -24,13 +27,20 @@ async function check(what: () => Promise<unknown>): Promise<string> {
   }
 }
 
-export function operationsRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps, metrics: ReturnType<typeof createMetrics>): void {
+export function operationsRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: ApiDeps,
+  metrics: ReturnType<typeof createMetrics>,
+): void {
   router.get('/healthz', async (_req, res) => {
     const [database, temporal] = await Promise.all([
       check(() => deps.db.raw('select 1')),
       check(() => deps.temporal.ping(CHECK_TIMEOUT_MS)),
     ]);
-    const down = [database !== 'ok' && 'database', temporal !== 'ok' && 'temporal'].filter(Boolean) as string[];
+    const down = [database !== 'ok' && 'database', temporal !== 'ok' && 'temporal'].filter(
+      Boolean,
+    ) as string[];
     res.status(down.length ? 503 : 200).json({
       status: down.length ? 'unavailable' : 'ok',
       checks: { database, temporal },
@@ -45,7 +55,11 @@ export function operationsRoutes(router: Router, registry: OpenAPIRegistry, deps
 
   let document: ReturnType<OpenApiGeneratorV3['generateDocument']> | undefined;
   const openApiDocument = () => {
-    registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    registry.registerComponent('securitySchemes', 'bearerAuth', {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
     document ??= new OpenApiGeneratorV3(registry.definitions).generateDocument({
       openapi: '3.0.3',
       info: {
@@ -59,5 +73,9 @@ export function operationsRoutes(router: Router, registry: OpenAPIRegistry, deps
   router.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  router.use('/api/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' } }));
+  router.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/openapi.json' } }),
+  );
 }

@@ -9,13 +9,17 @@ export const ErrorResponseSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'invalid_input' }),
-      message: z.string().openapi({ example: 'Invalid input: workingDays: must be a whole number from 1 to 366' }),
+      message: z
+        .string()
+        .openapi({ example: 'Invalid input: workingDays: must be a whole number from 1 to 366' }),
       details: z.unknown().optional(),
     }),
   })
   .openapi('Error');
 
-export const DepartmentRefSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).openapi('DepartmentRef');
+export const DepartmentRefSchema = z
+  .object({ code: z.string(), name: z.string(), nameEn: z.string() })
+  .openapi('DepartmentRef');
 
 export const UserSchema = z
   .object({
@@ -28,7 +32,12 @@ export const UserSchema = z
 
 export const IsoInstantSchema = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-09-30T15:00:00+08:00',
-  })
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+      !Number.isNaN(Date.parse(s)),
+    {
+      message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-09-30T15:00:00+08:00',
+    },
+  )
   .openapi({ example: '2026-09-30T15:00:00+08:00' });

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { UserSchema } from './common-schemas';
 
-export const DevLoginBodySchema = z.object({ username: z.string().trim().min(1, 'is required').max(64) }).strict();
+export const DevLoginBodySchema = z
+  .object({ username: z.string().trim().min(1, 'is required').max(64) })
+  .strict();
 
 export const DevLoginResultSchema = z
   .object({ token: z.string(), expiresAt: z.string(), user: UserSchema })

@@ -46,10 +46,9 @@ export function checkCalendarYear(year: number, input: CalendarYearInput): Calen
       if (before !== undefined) {
         problems.push({
           path,
-          message:
-            before.startsWith(list)
-              ? `${entry.date} is listed twice (also at ${before})`
-              : `${entry.date} is listed both as a holiday and as a make-up working day (also at ${before})`,
+          message: before.startsWith(list)
+            ? `${entry.date} is listed twice (also at ${before})`
+            : `${entry.date} is listed both as a holiday and as a make-up working day (also at ${before})`,
         });
         return;
       }

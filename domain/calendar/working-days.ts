@@ -67,7 +67,8 @@ export function nthWorkingDayAfter(
   n: number,
   calendar: WorkingCalendar,
 ): { day: DateTime; provisional: boolean } {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
   let day = from.setZone(ZONE).startOf('day');
   let provisional = false;
   let counted = 0;

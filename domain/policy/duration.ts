@@ -7,8 +7,24 @@ import { z } from 'zod';
 export const DurationSchema = z.union([
   z.object({ workingDays: z.number().int().min(0).max(366) }).strict(),
   z.object({ calendarDays: z.number().int().min(0).max(3660) }).strict(),
-  z.object({ hours: z.number().int().min(0).max(24 * 366) }).strict(),
-  z.object({ minutes: z.number().int().min(0).max(60 * 24 * 366) }).strict(),
+  z
+    .object({
+      hours: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 366),
+    })
+    .strict(),
+  z
+    .object({
+      minutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(60 * 24 * 366),
+    })
+    .strict(),
 ]);
 
 export type Duration = z.infer<typeof DurationSchema>;

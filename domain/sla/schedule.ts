@@ -27,25 +27,42 @@ export interface SlaSchedule {
 /** `from` plus a policy duration. Working and calendar days end at 23:59:59.999 of the last day; the day of `from` is not counted. */
 export function addDuration(fromIso: string, duration: Duration, calendar: WorkingCalendar): Deadline {
   if ('workingDays' in duration) {
-    if (duration.workingDays === 0) return { deadline: formatInstant(parseInstant(fromIso)), provisional: false };
+    if (duration.workingDays === 0)
+      return { deadline: formatInstant(parseInstant(fromIso)), provisional: false };
     return addWorkingDays(fromIso, duration.workingDays, calendar);
   }
   const from = parseInstant(fromIso);
   if ('calendarDays' in duration) {
     if (duration.calendarDays === 0) return { deadline: formatInstant(from), provisional: false };
-    return { deadline: formatInstant(from.startOf('day').plus({ days: duration.calendarDays }).endOf('day')), provisional: false };
+    return {
+      deadline: formatInstant(from.startOf('day').plus({ days: duration.calendarDays }).endOf('day')),
+      provisional: false,
+    };
   }
-  if ('hours' in duration) return { deadline: formatInstant(from.plus({ hours: duration.hours })), provisional: false };
+  if ('hours' in duration)
+    return { deadline: formatInstant(from.plus({ hours: duration.hours })), provisional: false };
   return { deadline: formatInstant(from.plus({ minutes: duration.minutes })), provisional: false };
 }
 
-function subtractDuration(deadlineIso: string, duration: Duration, reminderHour: number, calendar: WorkingCalendar): Deadline {
-  if ('workingDays' in duration) return workingDaysBefore(deadlineIso, duration.workingDays, reminderHour, calendar);
+function subtractDuration(
+  deadlineIso: string,
+  duration: Duration,
+  reminderHour: number,
+  calendar: WorkingCalendar,
+): Deadline {
+  if ('workingDays' in duration)
+    return workingDaysBefore(deadlineIso, duration.workingDays, reminderHour, calendar);
   const deadline = parseInstant(deadlineIso);
   if ('calendarDays' in duration) {
-    return { deadline: formatInstant(deadline.startOf('day').minus({ days: duration.calendarDays }).set({ hour: reminderHour })), provisional: false };
+    return {
+      deadline: formatInstant(
+        deadline.startOf('day').minus({ days: duration.calendarDays }).set({ hour: reminderHour }),
+      ),
+      provisional: false,
+    };
   }
-  if ('hours' in duration) return { deadline: formatInstant(deadline.minus({ hours: duration.hours })), provisional: false };
+  if ('hours' in duration)
+    return { deadline: formatInstant(deadline.minus({ hours: duration.hours })), provisional: false };
   return { deadline: formatInstant(deadline.minus({ minutes: duration.minutes })), provisional: false };
 }
 
@@ -70,5 +87,11 @@ export function computeSchedule(
     const at = addDuration(due.deadline, level.after, calendar);
     return { level: i + 1, at: at.deadline, provisional: due.provisional || at.provisional };
   });
-  return { startedAt: formatInstant(parseInstant(startedAt)), deadline: due.deadline, provisional: due.provisional, reminders, escalations };
+  return {
+    startedAt: formatInstant(parseInstant(startedAt)),
+    deadline: due.deadline,
+    provisional: due.provisional,
+    reminders,
+    escalations,
+  };
 }

@@ -51,15 +51,24 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
     expect(login.body.user.username).toBe('lina');
     const me = await request(app).get('/api/me').set(auth(login.body.token));
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ username: 'lina', department: { code: 'public-security' }, roles: ['provider_reviewer'] });
+    expect(me.body).toMatchObject({
+      username: 'lina',
+      department: { code: 'public-security' },
+      roles: ['provider_reviewer'],
+    });
   });
 
   it('answers 401 with a JSON error for a missing, malformed or forged token', async () => {
     const none = await request(app).get('/api/me');
     expect(none.status).toBe(401);
-    expect(none.body.error).toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('Bearer') });
+    expect(none.body.error).toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringContaining('Bearer'),
+    });
     expect((await request(app).get('/api/me').set('Authorization', 'Token abc')).status).toBe(401);
-    const forged = await request(app).get('/api/me').set(auth(`${requester.slice(0, -4)}AAAA`));
+    const forged = await request(app)
+      .get('/api/me')
+      .set(auth(`${requester.slice(0, -4)}AAAA`));
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe('invalid_token');
   });
@@ -71,7 +80,10 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
     const empty = await request(app).post('/api/auth/dev-login').send({});
     expect(empty.status).toBe(400);
     expect(empty.body.error.details).toEqual([{ path: 'username', message: expect.any(String) }]);
-    const broken = await request(app).post('/api/auth/dev-login').set('Content-Type', 'application/json').send('{"username":');
+    const broken = await request(app)
+      .post('/api/auth/dev-login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":');
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('invalid_json');
   });
@@ -80,15 +92,21 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
     const res = await request(app).get('/api/departments').set(auth(requester));
     expect(res.status).toBe(200);
     expect(res.body.departments).toHaveLength(13);
-    expect(res.body.departments.filter((d: { kind: string }) => d.kind === 'county').map((d: { name: string }) => d.name).sort()).toEqual(
-      ['东区', '仁和区', '盐边县', '米易县', '西区'].sort(),
-    );
+    expect(
+      res.body.departments
+        .filter((d: { kind: string }) => d.kind === 'county')
+        .map((d: { name: string }) => d.name)
+        .sort(),
+    ).toEqual(['东区', '仁和区', '盐边县', '米易县', '西区'].sort());
   });
 });
 
 describe('working-day calendar', () => {
   it('computes the DESIGN example: 2026-09-30 15:00 + 2 working days → 2026-10-09 23:59:59.999+08:00', async () => {
-    const res = await request(app).get('/api/calendar/deadline').query({ from: '2026-09-30T15:00:00+08:00', workingDays: 2 }).set(auth(requester));
+    const res = await request(app)
+      .get('/api/calendar/deadline')
+      .query({ from: '2026-09-30T15:00:00+08:00', workingDays: 2 })
+      .set(auth(requester));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ deadline: '2026-10-09T23:59:59.999+08:00', provisional: false });
   });
@@ -115,25 +133,39 @@ describe('working-day calendar', () => {
   });
 
   it('lets only an admin import a year', async () => {
-    const res = await request(app).put('/api/calendar/2027').set(auth(requester)).send({ holidays: [], workdays: [] });
+    const res = await request(app)
+      .put('/api/calendar/2027')
+      .set(auth(requester))
+      .send({ holidays: [], workdays: [] });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
     expect((await request(app).get('/api/calendar/2027').set(auth(requester))).body.known).toBe(false);
   });
 
   it.each([
-    [{ holidays: [{ date: '2027-01-01' }, { date: '2028-01-01' }], workdays: [] }, 'holidays[1].date', 'not in 2027'],
-    [{ holidays: [{ date: '2027-02-06' }], workdays: [{ date: '2027-02-06' }] }, 'workdays[0].date', 'both as a holiday and as a make-up working day'],
+    [
+      { holidays: [{ date: '2027-01-01' }, { date: '2028-01-01' }], workdays: [] },
+      'holidays[1].date',
+      'not in 2027',
+    ],
+    [
+      { holidays: [{ date: '2027-02-06' }], workdays: [{ date: '2027-02-06' }] },
+      'workdays[0].date',
+      'both as a holiday and as a make-up working day',
+    ],
     [{ holidays: [{ date: '2027-02-30' }], workdays: [] }, 'holidays[0].date', 'not a real calendar date'],
     [{ holidays: [{ date: 'soon' }], workdays: [] }, 'holidays[0].date', 'yyyy-MM-dd'],
     [{ holidays: [] }, 'workdays', ''],
-  ])('refuses a malformed import with a 400 naming the bad entry (%j) and stores nothing', async (body, path, words) => {
-    const res = await request(app).put('/api/calendar/2027').set(auth(admin)).send(body);
-    expect(res.status).toBe(400);
-    const details = res.body.error.details as { path: string; message: string }[];
-    expect(details.find((d) => d.path === path)?.message ?? '').toContain(words);
-    expect((await request(app).get('/api/calendar/2027').set(auth(admin))).body.known).toBe(false);
-  });
+  ])(
+    'refuses a malformed import with a 400 naming the bad entry (%j) and stores nothing',
+    async (body, path, words) => {
+      const res = await request(app).put('/api/calendar/2027').set(auth(admin)).send(body);
+      expect(res.status).toBe(400);
+      const details = res.body.error.details as { path: string; message: string }[];
+      expect(details.find((d) => d.path === path)?.message ?? '').toContain(words);
+      expect((await request(app).get('/api/calendar/2027').set(auth(admin))).body.known).toBe(false);
+    },
+  );
 
   it('marks a deadline past the last known year provisional until that year is imported', async () => {
     const query = { from: '2026-12-31T10:00:00+08:00', workingDays: 2 };
@@ -143,9 +175,21 @@ describe('working-day calendar', () => {
     const imported = await request(app)
       .put('/api/calendar/2027')
       .set(auth(admin))
-      .send({ holidays: [{ date: '2027-01-01', name: '元旦' }, { date: '2027-01-04', name: '测试假日' }], workdays: [{ date: '2027-01-09', name: '调休' }] });
+      .send({
+        holidays: [
+          { date: '2027-01-01', name: '元旦' },
+          { date: '2027-01-04', name: '测试假日' },
+        ],
+        workdays: [{ date: '2027-01-09', name: '调休' }],
+      });
     expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ year: 2027, known: true, source: 'import', importedBy: 'admin', recomputedWorkflows: 0 });
+    expect(imported.body).toMatchObject({
+      year: 2027,
+      known: true,
+      source: 'import',
+      importedBy: 'admin',
+      recomputedWorkflows: 0,
+    });
 
     const after = await request(app).get('/api/calendar/deadline').query(query).set(auth(requester));
     // 1 Jan and 4 Jan are holidays, 2–3 Jan a weekend: the working days are 5 and 6 Jan.
@@ -163,14 +207,23 @@ describe('operations', () => {
   it('answers 503 naming the database when it is unreachable, and naming Temporal when it is', async () => {
     const deadDb = createDb({ client: 'mysql2', url: 'mysql://nobody:x@127.0.0.1:1/nothing', poolMax: 1 });
     // No retry interceptor: this throwaway connection is closed right after the check.
-    const deadTemporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
+    const deadTemporal = new Client({
+      connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }),
+    });
     try {
       const noDb = await request(testApp(deadDb, env.client)).get('/healthz');
       expect(noDb.status).toBe(503);
-      expect(noDb.body).toMatchObject({ status: 'unavailable', checks: { temporal: 'ok' }, message: 'Not reachable: database.' });
+      expect(noDb.body).toMatchObject({
+        status: 'unavailable',
+        checks: { temporal: 'ok' },
+        message: 'Not reachable: database.',
+      });
       const noTemporal = await request(testApp(t.db, deadTemporal)).get('/healthz');
       expect(noTemporal.status).toBe(503);
-      expect(noTemporal.body).toMatchObject({ checks: { database: 'ok' }, message: 'Not reachable: temporal.' });
+      expect(noTemporal.body).toMatchObject({
+        checks: { database: 'ok' },
+        message: 'Not reachable: temporal.',
+      });
     } finally {
       await deadDb.destroy();
       await deadTemporal.connection.close().catch(() => undefined);
@@ -188,8 +241,12 @@ describe('operations', () => {
   it('serves an OpenAPI document generated from the request schemas, and its UI', async () => {
     const doc = await request(app).get('/api/openapi.json');
     expect(doc.status).toBe(200);
-    expect(doc.body.paths['/api/calendar/{year}'].put.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CalendarYearImport');
-    expect(doc.body.paths['/api/calendar/deadline'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'workingDays']);
+    expect(
+      doc.body.paths['/api/calendar/{year}'].put.requestBody.content['application/json'].schema.$ref,
+    ).toBe('#/components/schemas/CalendarYearImport');
+    expect(
+      doc.body.paths['/api/calendar/deadline'].get.parameters.map((p: { name: string }) => p.name).sort(),
+    ).toEqual(['from', 'workingDays']);
     expect(doc.body.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     const ui = await request(app).get('/api/docs/');
     expect(ui.status).toBe(200);

@@ -28,13 +28,31 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
     await prepareDatabase(t.db, { demo: true });
     const departments = await listDepartments(t.db);
     expect(departments.map((d) => d.name)).toEqual(
-      expect.arrayContaining(['市政府办公室', '市经济和信息化局', '市公安局', '市市场监督管理局', '市人力资源和社会保障局', '市自然资源和规划局', '市卫生健康委员会', '市民政局', '东区', '西区', '仁和区', '米易县', '盐边县']),
+      expect.arrayContaining([
+        '市政府办公室',
+        '市经济和信息化局',
+        '市公安局',
+        '市市场监督管理局',
+        '市人力资源和社会保障局',
+        '市自然资源和规划局',
+        '市卫生健康委员会',
+        '市民政局',
+        '东区',
+        '西区',
+        '仁和区',
+        '米易县',
+        '盐边县',
+      ]),
     );
     expect(departments.filter((d) => d.kind === 'county')).toHaveLength(5);
     expect(new Set(DEMO_USERS.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
     expect((await t.db('users').count({ n: '*' }))[0].n).toEqual(DEMO_USERS.length);
     const lina = await findUser(t.db, 'lina');
-    expect(lina).toMatchObject({ displayName: '李娜', department: { code: 'public-security', name: '市公安局' }, roles: ['provider_reviewer'] });
+    expect(lina).toMatchObject({
+      displayName: '李娜',
+      department: { code: 'public-security', name: '市公安局' },
+      roles: ['provider_reviewer'],
+    });
   });
 
   it('stores Chinese text intact (utf8mb4)', async () => {

@@ -13,20 +13,31 @@ describe('the default policy document (the Panzhihua measures)', () => {
     expect(platform.deadline).toEqual({ workingDays: 2 });
     expect(articleLabel(platform.citation.article)).toBe('第二十三条');
     expect(stepPolicy(policy, 'correction', 'provider_reply').deadline).toEqual({ workingDays: 5 });
-    expect(stepPolicy(policy, 'catalogue_update', 'update')).toMatchObject({ deadline: { workingDays: 15 }, citation: { article: 9 } });
+    expect(stepPolicy(policy, 'catalogue_update', 'update')).toMatchObject({
+      deadline: { workingDays: 15 },
+      citation: { article: 9 },
+    });
   });
 
   it('lets the platform authority act once the provider review is overdue (article 22)', () => {
     const first = stepPolicy(policy, 'sharing_request', 'provider_review').escalation[0];
-    expect(first).toMatchObject({ mayAct: true, notify: [{ role: 'platform_approver' }], citation: { article: 22 } });
+    expect(first).toMatchObject({
+      mayAct: true,
+      notify: [{ role: 'platform_approver' }],
+      citation: { article: 22 },
+    });
   });
 
   it('rejects a document whose reason rule names a decision the step does not have, saying where', () => {
-    const broken = structuredClone(policy) as unknown as { processes: Record<string, { steps: Record<string, { reasonRequired: string[] }> }> };
+    const broken = structuredClone(policy) as unknown as {
+      processes: Record<string, { steps: Record<string, { reasonRequired: string[] }> }>;
+    };
     broken.processes.sharing_request.steps.platform_review.reasonRequired = ['reject'];
     const result = PolicyDocumentSchema.safeParse(broken);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].path.join('.')).toBe('processes.sharing_request.steps.platform_review.reasonRequired');
+    expect(result.error?.issues[0].path.join('.')).toBe(
+      'processes.sharing_request.steps.platform_review.reasonRequired',
+    );
   });
 
   it('accepts deadlines in hours and minutes (urgent requests)', () => {
@@ -59,6 +70,9 @@ describe('SLA schedule of a step', () => {
       9,
       calendar,
     );
-    expect(s).toMatchObject({ deadline: '2026-11-25T10:00:00.000+08:00', reminders: ['2026-11-25T06:00:00.000+08:00'] });
+    expect(s).toMatchObject({
+      deadline: '2026-11-25T10:00:00.000+08:00',
+      reminders: ['2026-11-25T06:00:00.000+08:00'],
+    });
   });
 });

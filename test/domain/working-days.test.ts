@@ -19,31 +19,48 @@ describe('working-day deadlines (DESIGN.md §2)', () => {
   });
 
   it('reads an instant given in UTC in Asia/Shanghai (2026-11-24T20:00Z is already the 25th there)', () => {
-    expect(addWorkingDays('2026-11-24T20:00:00Z', 1, calendar).deadline).toBe('2026-11-26T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-11-24T20:00:00Z', 1, calendar).deadline).toBe(
+      '2026-11-26T23:59:59.999+08:00',
+    );
   });
 
   it('counts a make-up Sunday as a working day (2026-09-20 is 调休上班)', () => {
     expect(parseInstant('2026-09-20T00:00:00+08:00').weekday).toBe(7);
-    expect(judgeDay(parseInstant('2026-09-20T00:00:00+08:00'), calendar)).toEqual({ working: true, known: true });
+    expect(judgeDay(parseInstant('2026-09-20T00:00:00+08:00'), calendar)).toEqual({
+      working: true,
+      known: true,
+    });
     // Friday 18 Sep + 1 working day: Saturday is off, Sunday 20 Sep is a working day.
-    expect(addWorkingDays('2026-09-18T10:00:00+08:00', 1, calendar).deadline).toBe('2026-09-20T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-09-18T10:00:00+08:00', 1, calendar).deadline).toBe(
+      '2026-09-20T23:59:59.999+08:00',
+    );
   });
 
   it('counts a make-up Saturday after a holiday (2026-10-10) as a working day', () => {
-    expect(addWorkingDays('2026-09-30T15:00:00+08:00', 3, calendar).deadline).toBe('2026-10-10T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-09-30T15:00:00+08:00', 3, calendar).deadline).toBe(
+      '2026-10-10T23:59:59.999+08:00',
+    );
   });
 
   it('skips the whole Spring Festival week (2026-02-15 to 02-23 off; 02-14 and 02-28 are make-up working days)', () => {
     // Friday 13 Feb + 1: Saturday 14 Feb is a make-up working day.
-    expect(addWorkingDays('2026-02-13T09:00:00+08:00', 1, calendar).deadline).toBe('2026-02-14T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-02-13T09:00:00+08:00', 1, calendar).deadline).toBe(
+      '2026-02-14T23:59:59.999+08:00',
+    );
     // Saturday 14 Feb + 1: nine days of holiday, then Tuesday 24 Feb.
-    expect(addWorkingDays('2026-02-14T09:00:00+08:00', 1, calendar).deadline).toBe('2026-02-24T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-02-14T09:00:00+08:00', 1, calendar).deadline).toBe(
+      '2026-02-24T23:59:59.999+08:00',
+    );
     // + 5 from 14 Feb: 24, 25, 26, 27 Feb, then the make-up Saturday 28 Feb.
-    expect(addWorkingDays('2026-02-14T09:00:00+08:00', 5, calendar).deadline).toBe('2026-02-28T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-02-14T09:00:00+08:00', 5, calendar).deadline).toBe(
+      '2026-02-28T23:59:59.999+08:00',
+    );
   });
 
   it('counts from the day after an event that happened on a holiday (2026-10-03 + 1 → 2026-10-08)', () => {
-    expect(addWorkingDays('2026-10-03T11:00:00+08:00', 1, calendar).deadline).toBe('2026-10-08T23:59:59.999+08:00');
+    expect(addWorkingDays('2026-10-03T11:00:00+08:00', 1, calendar).deadline).toBe(
+      '2026-10-08T23:59:59.999+08:00',
+    );
   });
 
   it('uses weekends only past the last known year and marks the deadline provisional', () => {

@@ -6,16 +6,25 @@ describe('configuration from the environment', () => {
     expect(c.port).toBe(3000);
     expect(c.database.client).toBe('better-sqlite3');
     expect(c.auth.mode).toBe('dev');
-    expect(c.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'govshare' });
+    expect(c.temporal).toMatchObject({
+      address: 'localhost:7233',
+      namespace: 'default',
+      taskQueue: 'govshare',
+    });
   });
 
   it('uses MySQL/MariaDB when DATABASE_URL is set', () => {
-    expect(parseConfig({ DATABASE_URL: 'mysql://u:p@db:3306/govshare' }).database).toMatchObject({ client: 'mysql2' });
+    expect(parseConfig({ DATABASE_URL: 'mysql://u:p@db:3306/govshare' }).database).toMatchObject({
+      client: 'mysql2',
+    });
   });
 
   it.each([
     [{ PORT: 'abc' }, /^Invalid configuration: PORT must be .* \(got "abc"\)$/],
-    [{ DATABASE_URL: 'postgres://x/y' }, /^Invalid configuration: DATABASE_URL must be a mysql:\/\/user:password@host:port\/database URL/],
+    [
+      { DATABASE_URL: 'postgres://x/y' },
+      /^Invalid configuration: DATABASE_URL must be a mysql:\/\/user:password@host:port\/database URL/,
+    ],
     [{ AUTH_MODE: 'ldap' }, /^Invalid configuration: AUTH_MODE must be .*"dev".*"oidc"/],
     [{ AUTH_MODE: 'oidc' }, /^Invalid configuration: OIDC_ISSUER must be required when AUTH_MODE=oidc/],
     [{ TEMPORAL_ADDRESS: 'http://x' }, /^Invalid configuration: TEMPORAL_ADDRESS must be host:port/],

@@ -9,7 +9,12 @@ import { createLogger } from '../../runtime/logger';
 
 export function testApp(db: Db, client: Client, env: NodeJS.ProcessEnv = {}) {
   const config = parseConfig({ NODE_ENV: 'test', ...env });
-  return createApp({ config, db, temporal: createTemporalGateway(client), logger: createLogger('silent', 'test') });
+  return createApp({
+    config,
+    db,
+    temporal: createTemporalGateway(client),
+    logger: createLogger('silent', 'test'),
+  });
 }
 
 export async function signIn(app: ReturnType<typeof testApp>, username: string): Promise<string> {

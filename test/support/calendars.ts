@@ -2,7 +2,11 @@
 import { packagedCalendar } from '../../seeds/calendar-from-chinese-days';
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
 
-export function officialCalendar(extra?: { year: number; holidays: string[]; workdays: string[] }): WorkingCalendar {
+export function officialCalendar(extra?: {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+}): WorkingCalendar {
   const years = packagedCalendar();
   const holidays = new Set<string>();
   const makeUpWorkdays = new Set<string>();

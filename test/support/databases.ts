@@ -22,11 +22,15 @@ export interface TestDb {
 
 function mysqlServerUrl(): string {
   const url = process.env.TEST_MYSQL_URL;
-  if (!url) throw new Error("TEST_MYSQL_URL is not set: run the tests with 'npm test', which provisions MariaDB.");
+  if (!url)
+    throw new Error("TEST_MYSQL_URL is not set: run the tests with 'npm test', which provisions MariaDB.");
   return url.replace(/\/+$/, '');
 }
 
-export async function createTestDb(kind: DbKind, opts: { demo?: boolean; migrate?: boolean } = {}): Promise<TestDb> {
+export async function createTestDb(
+  kind: DbKind,
+  opts: { demo?: boolean; migrate?: boolean } = {},
+): Promise<TestDb> {
   let testDb: TestDb;
   if (kind === 'mysql') {
     const server = mysqlServerUrl();

@@ -33,18 +33,28 @@ function required(file: string | undefined, fallback: string, what: string): str
 }
 
 export function temporalCliPath(): string {
-  return required(process.env.GOVSHARE_TEMPORAL_CLI, path.join(ROOT, '.tools', 'bin', 'temporal'), 'The Temporal CLI');
+  return required(
+    process.env.GOVSHARE_TEMPORAL_CLI,
+    path.join(ROOT, '.tools', 'bin', 'temporal'),
+    'The Temporal CLI',
+  );
 }
 
 export function testServerPath(): string {
   required(undefined, path.join(ROOT, '.tools', 'test-server', 'lib'), 'The Temporal test server');
-  return required(process.env.GOVSHARE_TEST_SERVER, path.join(ROOT, 'temporal-config', 'test-server', 'test-server.sh'), 'The test server wrapper');
+  return required(
+    process.env.GOVSHARE_TEST_SERVER,
+    path.join(ROOT, 'temporal-config', 'test-server', 'test-server.sh'),
+    'The test server wrapper',
+  );
 }
 
 /** The Java time-skipping server: timers of days run in milliseconds. */
 export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServerPath() } },
+  });
 }
 
 /** The Temporal dev server, in memory, with govshare's search attributes registered. */
@@ -53,7 +63,9 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
-      searchAttributes: searchAttributes.attributes.map((a) => defineSearchAttributeKey(a.name, a.type.toUpperCase() as SearchAttributeType)),
+      searchAttributes: searchAttributes.attributes.map((a) =>
+        defineSearchAttributeKey(a.name, a.type.toUpperCase() as SearchAttributeType),
+      ),
       log: { format: 'pretty', level: 'error' },
     },
   });

@@ -1,5 +1,9 @@
 /** Polls until `probe` returns a value that is not undefined/false, or fails after `ms`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 15000,
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await probe();

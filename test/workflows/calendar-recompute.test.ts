@@ -56,14 +56,23 @@ it('recomputes a provisional deadline of a running task when its year is importe
     args: [{ processType: 'sharing_request', step: 'platform_review', caseId: workflowId, parties: {} }],
   });
   const task = await waitFor('the task row', () => t.db('tasks').where({ workflow_id: workflowId }).first());
-  const before = addWorkingDays(task.started_at, 2, await loadWorkingCalendar(t.db, [lastYear, lastYear + 1]));
+  const before = addWorkingDays(
+    task.started_at,
+    2,
+    await loadWorkingCalendar(t.db, [lastYear, lastYear + 1]),
+  );
   expect(before.provisional).toBe(true);
   expect(task.deadline).toBe(before.deadline);
   expect(Boolean(task.provisional)).toBe(true);
 
   // The next year's schedule arrives: its first three days are holidays.
   const next = lastYear + 1;
-  await replaceCalendarYear(t.db, next, { holidays: [1, 2, 3].map((d) => ({ date: `${next}-01-0${d}`, name: '元旦' })), workdays: [] }, 'admin');
+  await replaceCalendarYear(
+    t.db,
+    next,
+    { holidays: [1, 2, 3].map((d) => ({ date: `${next}-01-0${d}`, name: '元旦' })), workdays: [] },
+    'admin',
+  );
   await handle.signal(CALENDAR_CHANGED_SIGNAL);
   const after = addWorkingDays(task.started_at, 2, await loadWorkingCalendar(t.db, [lastYear, next]));
   expect(after.provisional).toBe(false);
@@ -75,7 +84,13 @@ it('recomputes a provisional deadline of a running task when its year is importe
   expect(updated.deadline).toBe(after.deadline);
 
   await handle.executeUpdate(COMPLETE_TASK_UPDATE, {
-    args: [{ taskId: task.id, actor: { username: 'chenjing', department: 'city-gov-office', roles: ['platform_approver'] }, decision: 'approve' }],
+    args: [
+      {
+        taskId: task.id,
+        actor: { username: 'chenjing', department: 'city-gov-office', roles: ['platform_approver'] },
+        decision: 'approve',
+      },
+    ],
   });
   expect(await handle.result()).toMatchObject({ breached: false });
 });

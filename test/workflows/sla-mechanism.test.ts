@@ -18,7 +18,11 @@ import { startTimeSkippingServer } from '../support/servers';
 import { waitFor } from '../support/wait';
 import type { slaProbe } from '../fixtures/sla-probe-workflow';
 
-const platformApprover: Actor = { username: 'chenjing', department: 'city-gov-office', roles: ['platform_approver'] };
+const platformApprover: Actor = {
+  username: 'chenjing',
+  department: 'city-gov-office',
+  roles: ['platform_approver'],
+};
 const requester: Actor = { username: 'zhangwei', department: 'civil-affairs', roles: ['requester'] };
 const parties = { provider: 'public-security', consumer: 'civil-affairs' };
 
@@ -59,7 +63,10 @@ async function start(step: string) {
 
 const events = (taskId: string) => t.db('sla_events').where({ task_id: taskId }).orderBy('at_ms');
 
-function complete(handle: { executeUpdate: (name: string, opts: { args: [CompleteTaskInput] }) => Promise<unknown> }, input: CompleteTaskInput) {
+function complete(
+  handle: { executeUpdate: (name: string, opts: { args: [CompleteTaskInput] }) => Promise<unknown> },
+  input: CompleteTaskInput,
+) {
   return handle.executeUpdate(COMPLETE_TASK_UPDATE, { args: [input] }) as Promise<TaskView>;
 }
 
@@ -77,7 +84,13 @@ describe('one SLA mechanism for every human task', () => {
     const { handle, task } = await start('platform_review');
     const calendar = await loadWorkingCalendar(t.db, [2025, 2026, 2027]);
     const expected = addWorkingDays(task.started_at, 2, calendar);
-    expect(task).toMatchObject({ status: 'open', role: 'platform_approver', department_code: null, article: 23, deadline: expected.deadline });
+    expect(task).toMatchObject({
+      status: 'open',
+      role: 'platform_approver',
+      department_code: null,
+      article: 23,
+      deadline: expected.deadline,
+    });
     const dueMs = Date.parse(task.deadline);
 
     // One minute before the deadline: the reminder (4 hours before) is in, no breach yet.
@@ -97,24 +110,48 @@ describe('one SLA mechanism for every human task', () => {
       ['breach', 0, task.deadline],
       ['escalation', 1, new Date(dueMs).toISOString()],
     ]);
-    const notified = await t.db('notifications').where({ task_id: task.id, kind: 'escalation' }).orderBy('recipient_role');
+    const notified = await t
+      .db('notifications')
+      .where({ task_id: task.id, kind: 'escalation' })
+      .orderBy('recipient_role');
     expect(notified.map((n) => n.recipient_role)).toEqual(['lg_office', 'supervisor']);
     expect(notified[0].title_zh).toContain('已逾期');
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({ status: 'open', escalation_level: 1 });
+    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+      status: 'open',
+      escalation_level: 1,
+    });
     expect(Boolean((await t.db('tasks').where({ id: task.id }).first()).breached)).toBe(true);
 
     // The task stays open: the approver can still decide, and the outcome says it was late.
     const view = await complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' });
-    expect(view).toMatchObject({ status: 'done', breached: true, escalationLevel: 1, outcome: { decision: 'approve' } });
+    expect(view).toMatchObject({
+      status: 'done',
+      breached: true,
+      escalationLevel: 1,
+      outcome: { decision: 'approve' },
+    });
     expect(await handle.result()).toMatchObject({ breached: true, actor: { username: 'chenjing' } });
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({ status: 'done', decision: 'approve', completed_by: 'chenjing' });
+    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+      status: 'done',
+      decision: 'approve',
+      completed_by: 'chenjing',
+    });
   });
 
   it('a task completed in time records no breach, and nothing fires afterwards', async () => {
     const { handle, task } = await start('platform_review');
     await env.sleep(3600_000);
-    const view = await complete(handle, { taskId: task.id, actor: platformApprover, decision: 'deny', reason: '用途与申请事项不符' });
-    expect(view).toMatchObject({ status: 'done', breached: false, outcome: { decision: 'deny', reason: '用途与申请事项不符' } });
+    const view = await complete(handle, {
+      taskId: task.id,
+      actor: platformApprover,
+      decision: 'deny',
+      reason: '用途与申请事项不符',
+    });
+    expect(view).toMatchObject({
+      status: 'done',
+      breached: false,
+      outcome: { decision: 'deny', reason: '用途与申请事项不符' },
+    });
     expect(await handle.result()).toMatchObject({ breached: false, escalationLevel: 0 });
     await env.sleep(10 * 24 * 3600_000);
     expect(await events(task.id)).toEqual([]);
@@ -123,15 +160,33 @@ describe('one SLA mechanism for every human task', () => {
 
   it('refuses the wrong actor, an unknown decision, a denial without reason, and a second completion, changing nothing', async () => {
     const { handle, task } = await start('platform_review');
-    expect(await refusal(complete(handle, { taskId: task.id, actor: requester, decision: 'approve' }))).toBe('TaskForbidden');
-    expect(await refusal(complete(handle, { taskId: task.id, actor: platformApprover, decision: 'maybe' }))).toBe('TaskInvalid');
-    expect(await refusal(complete(handle, { taskId: task.id, actor: platformApprover, decision: 'deny', reason: '  ' }))).toBe('TaskInvalid');
-    expect(await refusal(complete(handle, { taskId: 'nope', actor: platformApprover, decision: 'approve' }))).toBe('TaskNotFound');
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({ status: 'open', decision: null });
+    expect(await refusal(complete(handle, { taskId: task.id, actor: requester, decision: 'approve' }))).toBe(
+      'TaskForbidden',
+    );
+    expect(
+      await refusal(complete(handle, { taskId: task.id, actor: platformApprover, decision: 'maybe' })),
+    ).toBe('TaskInvalid');
+    expect(
+      await refusal(
+        complete(handle, { taskId: task.id, actor: platformApprover, decision: 'deny', reason: '  ' }),
+      ),
+    ).toBe('TaskInvalid');
+    expect(
+      await refusal(complete(handle, { taskId: 'nope', actor: platformApprover, decision: 'approve' })),
+    ).toBe('TaskNotFound');
+    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+      status: 'open',
+      decision: null,
+    });
 
     const [a, b] = await Promise.allSettled([
       complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' }),
-      complete(handle, { taskId: task.id, actor: { ...platformApprover, username: 'other' }, decision: 'deny', reason: 'x' }),
+      complete(handle, {
+        taskId: task.id,
+        actor: { ...platformApprover, username: 'other' },
+        decision: 'deny',
+        reason: 'x',
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
     const loser = (a.status === 'rejected' ? a : b) as PromiseRejectedResult;
@@ -141,9 +196,16 @@ describe('one SLA mechanism for every human task', () => {
 
   it('an escalation may let others act: after the provider misses its 10 working days, the platform authority may decide (art. 22)', async () => {
     const { handle, task } = await start('provider_review');
-    expect(await refusal(complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' }))).toBe('TaskForbidden');
+    expect(
+      await refusal(complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' })),
+    ).toBe('TaskForbidden');
     await env.sleep(Date.parse(task.deadline) + 60_000 - (await env.currentTimeMs()));
-    await waitFor('the platform authority as candidate', () => t.db('task_candidates').where({ task_id: task.id, role: 'platform_approver', source: 'escalation' }).first());
+    await waitFor('the platform authority as candidate', () =>
+      t
+        .db('task_candidates')
+        .where({ task_id: task.id, role: 'platform_approver', source: 'escalation' })
+        .first(),
+    );
     const view = await complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' });
     expect(view).toMatchObject({ breached: true, outcome: { actor: { username: 'chenjing' } } });
     await handle.result();

@@ -12,13 +12,24 @@
  *   validator checks the actor, the task state and the decision;
  * - recomputes provisional deadlines when the calendar changes.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { actorMatches, type CandidateGroup } from '../../domain/roles';
 import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
 import { stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
-import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from '../../domain/sla/task-contract';
+import {
+  TaskRefusal,
+  type CompleteTaskInput,
+  type TaskOutcome,
+  type TaskView,
+} from '../../domain/sla/task-contract';
 import { calendarChangedSignal, completeTaskUpdate, tasksQuery } from './messages';
 
 const acts = proxyActivities<Activities>({
@@ -66,10 +77,13 @@ export class HumanTasks {
   private seq = 0;
 
   constructor(private readonly ctx: TaskBoardContext) {
-    setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
+    setHandler(completeTaskUpdate, (input) => this.complete(input), {
+      validator: (input) => this.validate(input),
+    });
     setHandler(calendarChangedSignal, () => {
       for (const t of this.tasks.values()) {
-        if (!t.closed && (t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional))) t.recompute = true;
+        if (!t.closed && (t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional)))
+          t.recompute = true;
       }
     });
     setHandler(tasksQuery, () => [...this.tasks.values()].map((t) => this.view(t)));
@@ -90,7 +104,11 @@ export class HumanTasks {
     this.seq += 1;
     const id = `${workflowInfo().workflowId}/${step}/${this.seq}`;
     const startedAt = nowIso();
-    const schedule = await acts.computeSlaSchedule({ startedAt, step: policy, reminderHour: doc.reminderHour });
+    const schedule = await acts.computeSlaSchedule({
+      startedAt,
+      step: policy,
+      reminderHour: doc.reminderHour,
+    });
     const task: TaskState = {
       id,
       step,
@@ -105,7 +123,11 @@ export class HumanTasks {
       closed: false,
     };
     this.tasks.set(id, task);
-    const names = { taskId: id, processName: doc.processes[this.ctx.processType].name, stepName: policy.name };
+    const names = {
+      taskId: id,
+      processName: doc.processes[this.ctx.processType].name,
+      stepName: policy.name,
+    };
     await acts.openTask({
       ...names,
       id,
@@ -134,13 +156,28 @@ export class HumanTasks {
       }
       if (task.recompute && !task.outcome) {
         task.recompute = false;
-        task.schedule = await acts.computeSlaSchedule({ startedAt: task.schedule.startedAt, step: policy, reminderHour: doc.reminderHour });
-        await acts.rescheduleTask({ taskId: id, deadline: task.schedule.deadline, provisional: task.schedule.provisional });
+        task.schedule = await acts.computeSlaSchedule({
+          startedAt: task.schedule.startedAt,
+          step: policy,
+          reminderHour: doc.reminderHour,
+        });
+        await acts.rescheduleTask({
+          taskId: id,
+          deadline: task.schedule.deadline,
+          provisional: task.schedule.provisional,
+        });
       }
     }
 
     const outcome = task.outcome;
-    await acts.closeTask({ taskId: id, status: 'done', decision: outcome.decision, reason: outcome.reason, by: outcome.actor.username, at: outcome.completedAt });
+    await acts.closeTask({
+      taskId: id,
+      status: 'done',
+      decision: outcome.decision,
+      reason: outcome.reason,
+      by: outcome.actor.username,
+      at: outcome.completedAt,
+    });
     task.closed = true;
     return outcome;
   }
@@ -164,10 +201,20 @@ export class HumanTasks {
     return events[0];
   }
 
-  private async fire(t: TaskState, e: SlaEvent, names: { taskId: string; processName: { zh: string; en: string }; stepName: { zh: string; en: string } }): Promise<void> {
+  private async fire(
+    t: TaskState,
+    e: SlaEvent,
+    names: { taskId: string; processName: { zh: string; en: string }; stepName: { zh: string; en: string } },
+  ): Promise<void> {
     const at = new Date(e.at).toISOString();
     if (e.kind === 'reminder') {
-      await acts.recordReminder({ ...names, index: e.index, at, deadline: t.schedule.deadline, notify: t.candidates });
+      await acts.recordReminder({
+        ...names,
+        index: e.index,
+        at,
+        deadline: t.schedule.deadline,
+        notify: t.candidates,
+      });
       t.remindersSent = e.index + 1;
     } else if (e.kind === 'breach') {
       await acts.recordBreach({ ...names, at: t.schedule.deadline, article: t.policy.citation.article });
@@ -175,10 +222,19 @@ export class HumanTasks {
     } else {
       const level = t.policy.escalation[e.level - 1];
       const notify = level.notify.map((ref) => this.group(ref));
-      await acts.recordEscalation({ ...names, level: e.level, at, notify, mayAct: level.mayAct, label: level.label, article: level.citation.article });
+      await acts.recordEscalation({
+        ...names,
+        level: e.level,
+        at,
+        notify,
+        mayAct: level.mayAct,
+        label: level.label,
+        article: level.citation.article,
+      });
       if (level.mayAct) {
         for (const g of notify) {
-          if (!t.candidates.some((c) => c.role === g.role && c.department === g.department)) t.candidates.push(g);
+          if (!t.candidates.some((c) => c.role === g.role && c.department === g.department))
+            t.candidates.push(g);
         }
       }
       t.levelReached = e.level;
@@ -188,7 +244,11 @@ export class HumanTasks {
   private validate(input: CompleteTaskInput): void {
     const t = this.tasks.get(input?.taskId);
     if (!t) refuse(TaskRefusal.NotFound, `no task ${input?.taskId} in this case`);
-    if (t.outcome) refuse(TaskRefusal.Closed, `task ${t.id} was already completed by ${t.outcome.actor.username} at ${t.outcome.completedAt}`);
+    if (t.outcome)
+      refuse(
+        TaskRefusal.Closed,
+        `task ${t.id} was already completed by ${t.outcome.actor.username} at ${t.outcome.completedAt}`,
+      );
     if (!t.candidates.some((g) => actorMatches(input.actor, g))) {
       const who = t.candidates.map((g) => `${g.role}${g.department ? `@${g.department}` : ''}`).join(' or ');
       refuse(TaskRefusal.Forbidden, `only ${who} may complete this task`);
