@@ -1,5 +1,6 @@
 /** `npm run migrate [-- --demo]`: brings the database schema up to date and seeds reference (and demo) data. */
 import { createDb, type Db } from '../db/connection';
+import { ensureDatabaseExists } from '../db/ensure-database';
 import { migrateLatest } from '../migrations';
 import { seedDemo, seedReferenceData } from '../seeds';
 import { loadConfigOrExit } from './config';
@@ -24,10 +25,13 @@ export async function prepareDatabase(
 if (require.main === module) {
   const config = loadConfigOrExit();
   const db = createDb(config.database);
-  prepareDatabase(db, {
-    demo: process.argv.includes('--demo'),
-    log: (l) => process.stdout.write(`migrate: ${l}\n`),
-  })
+  ensureDatabaseExists(config.database)
+    .then(() =>
+      prepareDatabase(db, {
+        demo: process.argv.includes('--demo'),
+        log: (l) => process.stdout.write(`migrate: ${l}\n`),
+      }),
+    )
     .then(() => db.destroy())
     .catch(async (err) => {
       process.stderr.write(`migrate failed: ${(err as Error).message}\n`);

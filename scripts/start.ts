@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../db/connection';
 import { listUsers } from '../db/directory-repository';
+import { ensureDatabaseExists } from '../db/ensure-database';
 import { ROLE_NAMES } from '../domain/roles';
 import { loadConfigOrExit } from '../runtime/config';
 import { prepareDatabase } from '../runtime/migrate';
@@ -75,13 +76,17 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
+  // The dev server's ports and state file; overridable so two copies (or a test) can run side by side.
+  const devPort = Number(process.env.TEMPORAL_DEV_PORT ?? devServer.port);
+  const devUiPort = Number(process.env.TEMPORAL_DEV_UI_PORT ?? devServer.uiPort);
+  const devDbFile = path.resolve(ROOT, process.env.TEMPORAL_DEV_DB_FILE ?? devServer.dbFile);
   const ownTemporal = !process.env.TEMPORAL_ADDRESS;
-  const temporalAddress = ownTemporal ? `localhost:${devServer.port}` : config.temporal.address;
+  const temporalAddress = ownTemporal ? `localhost:${devPort}` : config.temporal.address;
   if (ownTemporal && (await temporalAnswers(temporalAddress).catch(() => false))) {
     say(`a Temporal server already answers on ${temporalAddress}; using it`);
   } else if (ownTemporal) {
     const cli = await ensureTemporalCli();
-    const dbFile = path.join(ROOT, devServer.dbFile);
+    const dbFile = devDbFile;
     fs.mkdirSync(path.dirname(dbFile), { recursive: true });
     say(`starting the Temporal dev server (state in ${path.relative(ROOT, dbFile)})…`);
     startChild('Temporal dev server', cli, [
@@ -90,9 +95,9 @@ async function main(): Promise<void> {
       '--db-filename',
       dbFile,
       '--port',
-      String(devServer.port),
+      String(devPort),
       '--ui-port',
-      String(devServer.uiPort),
+      String(devUiPort),
       '--namespace',
       devServer.namespace,
       '--log-level',
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
     await waitUntil('The Temporal dev server', () => temporalAnswers(temporalAddress), 90);
   }
 
+  await ensureDatabaseExists(config.database);
   const db = createDb(config.database);
   await prepareDatabase(db, { demo: true, log: (l) => say(`database: ${l}`) });
   const users = await listUsers(db);
@@ -123,7 +129,7 @@ async function main(): Promise<void> {
     'govshare is running.',
     `  API          ${base}/api`,
     `  API docs     ${base}/api/docs`,
-    ownTemporal ? `  Temporal UI  http://localhost:${devServer.uiPort}` : `  Temporal     ${temporalAddress}`,
+    ownTemporal ? `  Temporal UI  http://localhost:${devUiPort}` : `  Temporal     ${temporalAddress}`,
     `  Database     ${config.database.client === 'mysql2' ? config.database.url.replace(/:[^:@/]*@/, ':***@') : path.relative(ROOT, config.database.file)}`,
     '',
   ];

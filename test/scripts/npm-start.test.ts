@@ -1,0 +1,117 @@
+/**
+ * `npm start` as a newcomer runs it: Temporal dev server, migrated and seeded
+ * database, worker and API; it prints the URLs and demo logins, Ctrl-C stops
+ * every child, and a second start reuses the data. Own ports and files, so it
+ * does not disturb a running copy.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Run {
+  proc: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startGovshare(env: NodeJS.ProcessEnv): Run {
+  let out = '';
+  const proc = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (b) => (out += b.toString()));
+  proc.stderr!.on('data', (b) => (out += b.toString()));
+  const run = {
+    proc,
+    output: () => out,
+    exited: new Promise<number | null>((r) => proc.on('exit', (code) => r(code))),
+  };
+  runs.push(run);
+  return run;
+}
+
+async function waitForText(run: Run, text: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!run.output().includes(text)) {
+    if (Date.now() > until || run.proc.exitCode !== null)
+      throw new Error(`npm start did not print "${text}":\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Processes whose command line mentions `marker` (our temp dir), other than this test. */
+function processesWith(marker: string): string[] {
+  const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes(marker));
+}
+
+let dir: string;
+const runs: Run[] = [];
+
+afterAll(async () => {
+  // On a failure, still leave nothing running: Ctrl-C, then kill what mentions our folder.
+  for (const run of runs) {
+    if (run.proc.exitCode === null) {
+      run.proc.kill('SIGINT');
+      await Promise.race([run.exited, new Promise((r) => setTimeout(r, 15_000))]);
+    }
+  }
+  if (dir) spawnSync('pkill', ['-9', '-f', dir]);
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('starts everything, prints URLs and demo logins, stops every child on Ctrl-C, and restarts on the same data', async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-start-'));
+  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const env = {
+    PORT: String(port),
+    TEMPORAL_DEV_PORT: String(temporalPort),
+    TEMPORAL_DEV_UI_PORT: String(uiPort),
+    TEMPORAL_DEV_DB_FILE: path.join(dir, 'temporal.sqlite'),
+    SQLITE_FILE: path.join(dir, 'govshare.sqlite'),
+  };
+
+  const first = startGovshare(env);
+  await waitForText(first, 'Press Ctrl-C to stop.', 100_000);
+  const banner = first.output();
+  expect(banner).toContain(`API          http://localhost:${port}/api`);
+  expect(banner).toContain(`API docs     http://localhost:${port}/api/docs`);
+  expect(banner).toContain(`Temporal UI  http://localhost:${uiPort}`);
+  expect(banner).toMatch(/lina\s+李娜\s+市公安局\s+提供部门审核人/);
+  expect(await (await fetch(`http://localhost:${port}/healthz`)).json()).toMatchObject({ status: 'ok' });
+  const login = await fetch(`http://localhost:${port}/api/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'chenjing' }),
+  });
+  expect(login.status).toBe(200);
+
+  first.proc.kill('SIGINT');
+  expect(await first.exited).toBe(0);
+  expect(processesWith(dir)).toEqual([]);
+  await expect(fetch(`http://localhost:${port}/healthz`)).rejects.toThrow();
+  expect(fs.existsSync(path.join(dir, 'temporal.sqlite'))).toBe(true);
+
+  const second = startGovshare(env);
+  await waitForText(second, 'Press Ctrl-C to stop.', 100_000);
+  expect(second.output()).not.toContain('calendar seeded'); // the data was kept
+  expect(second.output()).toContain('schema up to date');
+  second.proc.kill('SIGINT');
+  expect(await second.exited).toBe(0);
+  expect(processesWith(dir)).toEqual([]);
+}, 240_000);
