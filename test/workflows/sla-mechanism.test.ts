@@ -6,15 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { addWorkingDays } from '../../domain/calendar/working-days';
 import type { Actor } from '../../domain/roles';
 import { COMPLETE_TASK_UPDATE, type CompleteTaskInput, type TaskView } from '../../domain/sla/task-contract';
-import { createTestDb, type TestDb } from '../support/databases';
-import { startTimeSkippingServer } from '../support/servers';
+import { useWorkflowHarness } from '../support/workflow-harness';
 import { waitFor } from '../support/wait';
 import type { slaProbe } from '../fixtures/sla-probe-workflow';
 
@@ -26,42 +22,22 @@ const platformApprover: Actor = {
 const requester: Actor = { username: 'zhangwei', department: 'civil-affairs', roles: ['requester'] };
 const parties = { provider: 'public-security', consumer: 'civil-affairs' };
 
-let env: TestWorkflowEnvironment;
-let t: TestDb;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = `sla-${randomUUID()}`;
-
-beforeAll(async () => {
-  [env, t] = await Promise.all([startTimeSkippingServer(), createTestDb('mysql')]);
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../fixtures/sla-probe-workflow'),
-    activities: createActivities(t.db),
-  });
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await t?.drop();
-});
+const h = useWorkflowHarness(require.resolve('../fixtures/sla-probe-workflow'));
 
 async function start(step: string) {
   const workflowId = `probe-${randomUUID()}`;
-  const handle = await env.client.workflow.start<typeof slaProbe>('slaProbe', {
-    taskQueue,
+  const handle = await h.env.client.workflow.start<typeof slaProbe>('slaProbe', {
+    taskQueue: h.taskQueue,
     workflowId,
     args: [{ processType: 'sharing_request', step, caseId: workflowId, parties }],
   });
-  const task = await waitFor('the task row', () => t.db('tasks').where({ workflow_id: workflowId }).first());
+  const task = await waitFor('the task row', () =>
+    h.t.db('tasks').where({ workflow_id: workflowId }).first(),
+  );
   return { handle, task };
 }
 
-const events = (taskId: string) => t.db('sla_events').where({ task_id: taskId }).orderBy('at_ms');
+const events = (taskId: string) => h.t.db('sla_events').where({ task_id: taskId }).orderBy('at_ms');
 
 function complete(
   handle: { executeUpdate: (name: string, opts: { args: [CompleteTaskInput] }) => Promise<unknown> },
@@ -82,7 +58,7 @@ async function refusal(p: Promise<unknown>): Promise<string> {
 describe('one SLA mechanism for every human task', () => {
   it('a task left alone: reminder before, breach exactly at the deadline (2 working days on the official calendar), escalation, task still open', async () => {
     const { handle, task } = await start('platform_review');
-    const calendar = await loadWorkingCalendar(t.db, [2025, 2026, 2027]);
+    const calendar = await loadWorkingCalendar(h.t.db, [2025, 2026, 2027]);
     const expected = addWorkingDays(task.started_at, 2, calendar);
     expect(task).toMatchObject({
       status: 'open',
@@ -94,13 +70,13 @@ describe('one SLA mechanism for every human task', () => {
     const dueMs = Date.parse(task.deadline);
 
     // One minute before the deadline: the reminder (4 hours before) is in, no breach yet.
-    await env.sleep(dueMs - 60_000 - (await env.currentTimeMs()));
+    await h.env.sleep(dueMs - 60_000 - (await h.env.currentTimeMs()));
     await waitFor('the reminder', async () => (await events(task.id)).some((e) => e.kind === 'reminder'));
     expect((await events(task.id)).map((e) => e.kind)).toEqual(['reminder']);
     expect((await events(task.id))[0].at_ms).toBe(dueMs - 4 * 3600_000);
 
     // Past the deadline: a breach at the deadline, escalation level 1 to the LG office and the supervisor.
-    await env.sleep(120_000);
+    await h.env.sleep(120_000);
     const after = await waitFor('breach and escalation', async () => {
       const rows = await events(task.id);
       return rows.length === 3 ? rows : undefined;
@@ -110,17 +86,17 @@ describe('one SLA mechanism for every human task', () => {
       ['breach', 0, task.deadline],
       ['escalation', 1, new Date(dueMs).toISOString()],
     ]);
-    const notified = await t
+    const notified = await h.t
       .db('notifications')
       .where({ task_id: task.id, kind: 'escalation' })
       .orderBy('recipient_role');
     expect(notified.map((n) => n.recipient_role)).toEqual(['lg_office', 'supervisor']);
     expect(notified[0].title_zh).toContain('已逾期');
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+    expect(await h.t.db('tasks').where({ id: task.id }).first()).toMatchObject({
       status: 'open',
       escalation_level: 1,
     });
-    expect(Boolean((await t.db('tasks').where({ id: task.id }).first()).breached)).toBe(true);
+    expect(Boolean((await h.t.db('tasks').where({ id: task.id }).first()).breached)).toBe(true);
 
     // The task stays open: the approver can still decide, and the outcome says it was late.
     const view = await complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' });
@@ -131,7 +107,7 @@ describe('one SLA mechanism for every human task', () => {
       outcome: { decision: 'approve' },
     });
     expect(await handle.result()).toMatchObject({ breached: true, actor: { username: 'chenjing' } });
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+    expect(await h.t.db('tasks').where({ id: task.id }).first()).toMatchObject({
       status: 'done',
       decision: 'approve',
       completed_by: 'chenjing',
@@ -140,7 +116,7 @@ describe('one SLA mechanism for every human task', () => {
 
   it('a task completed in time records no breach, and nothing fires afterwards', async () => {
     const { handle, task } = await start('platform_review');
-    await env.sleep(3600_000);
+    await h.env.sleep(3600_000);
     const view = await complete(handle, {
       taskId: task.id,
       actor: platformApprover,
@@ -153,9 +129,12 @@ describe('one SLA mechanism for every human task', () => {
       outcome: { decision: 'deny', reason: '用途与申请事项不符' },
     });
     expect(await handle.result()).toMatchObject({ breached: false, escalationLevel: 0 });
-    await env.sleep(10 * 24 * 3600_000);
+    await h.env.sleep(10 * 24 * 3600_000);
     expect(await events(task.id)).toEqual([]);
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({ status: 'done', breached: 0 });
+    expect(await h.t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+      status: 'done',
+      breached: 0,
+    });
   });
 
   it('refuses the wrong actor, an unknown decision, a denial without reason, and a second completion, changing nothing', async () => {
@@ -174,7 +153,7 @@ describe('one SLA mechanism for every human task', () => {
     expect(
       await refusal(complete(handle, { taskId: 'nope', actor: platformApprover, decision: 'approve' })),
     ).toBe('TaskNotFound');
-    expect(await t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+    expect(await h.t.db('tasks').where({ id: task.id }).first()).toMatchObject({
       status: 'open',
       decision: null,
     });
@@ -199,9 +178,9 @@ describe('one SLA mechanism for every human task', () => {
     expect(
       await refusal(complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' })),
     ).toBe('TaskForbidden');
-    await env.sleep(Date.parse(task.deadline) + 60_000 - (await env.currentTimeMs()));
+    await h.env.sleep(Date.parse(task.deadline) + 60_000 - (await h.env.currentTimeMs()));
     await waitFor('the platform authority as candidate', () =>
-      t
+      h.t
         .db('task_candidates')
         .where({ task_id: task.id, role: 'platform_approver', source: 'escalation' })
         .first(),
