@@ -1,7 +1,6 @@
 /** Deadline arithmetic on the official calendar, done outside workflow code so workflows stay deterministic. */
 import type { Db } from '../db/connection';
-import { loadWorkingCalendar } from '../db/calendar-repository';
-import { yearsSpanned } from '../domain/calendar/working-days';
+import { loadCalendarFor } from '../db/calendar-repository';
 import type { Duration } from '../domain/policy/duration';
 import type { StepPolicy } from '../domain/policy/policy-document';
 import { computeSchedule, type SlaSchedule } from '../domain/sla/schedule';
@@ -21,7 +20,7 @@ export function createDeadlineActivities(db: Db) {
       const span =
         workingDaysOf(input.step.deadline) +
         input.step.escalation.reduce((n, e) => n + workingDaysOf(e.after), 0);
-      const calendar = await loadWorkingCalendar(db, yearsSpanned(input.startedAt, span));
+      const calendar = await loadCalendarFor(db, input.startedAt, span);
       return computeSchedule(input.startedAt, input.step, input.reminderHour, calendar);
     },
   };

@@ -1,6 +1,6 @@
 /** Reads and replaces the working-day calendar. */
 import type { Db } from './connection';
-import type { WorkingCalendar } from '../domain/calendar/working-days';
+import { yearsSpanned, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { CalendarYearInput } from '../domain/calendar/calendar-year';
 
 export interface CalendarYear {
@@ -26,6 +26,15 @@ export async function loadWorkingCalendar(db: Db, years: number[]): Promise<Work
       days.filter((d: { kind: string }) => d.kind === 'workday').map((d: { date: string }) => d.date),
     ),
   };
+}
+
+/** The calendar data a computation from `fromIso` over `workingDays` working days may touch. */
+export async function loadCalendarFor(
+  db: Db,
+  fromIso: string,
+  workingDays: number,
+): Promise<WorkingCalendar> {
+  return loadWorkingCalendar(db, yearsSpanned(fromIso, workingDays));
 }
 
 export async function getCalendarYear(db: Db, year: number): Promise<CalendarYear> {

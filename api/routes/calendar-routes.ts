@@ -1,10 +1,10 @@
 /** The working-day calendar: deadline arithmetic, a year's schedule, and an admin's import of a new year. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
-import { getCalendarYear, loadWorkingCalendar, replaceCalendarYear } from '../../db/calendar-repository';
+import { getCalendarYear, loadCalendarFor, replaceCalendarYear } from '../../db/calendar-repository';
 import { workflowsWithProvisionalTasks } from '../../db/task-repository';
 import { checkCalendarYear } from '../../domain/calendar/calendar-year';
-import { addWorkingDays, yearsSpanned } from '../../domain/calendar/working-days';
+import { addWorkingDays } from '../../domain/calendar/working-days';
 import type { ApiDeps } from '../app';
 import { HttpError } from '../errors';
 import { addRoute } from '../route';
@@ -27,7 +27,7 @@ export function calendarRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     query: DeadlineQuerySchema,
     response: DeadlineSchema,
     handler: async ({ query }) => {
-      const calendar = await loadWorkingCalendar(deps.db, yearsSpanned(query.from, query.workingDays));
+      const calendar = await loadCalendarFor(deps.db, query.from, query.workingDays);
       return addWorkingDays(query.from, query.workingDays, calendar);
     },
   });

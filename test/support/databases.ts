@@ -8,6 +8,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import knex from 'knex';
 import { createDb, type Db } from '../../db/connection';
+import { ensureDatabaseExists } from '../../db/ensure-database';
 import { prepareDatabase } from '../../runtime/migrate';
 
 export type DbKind = 'mysql' | 'sqlite';
@@ -35,13 +36,8 @@ export async function createTestDb(
   if (kind === 'mysql') {
     const server = mysqlServerUrl();
     const name = `govshare_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const admin = knex({ client: 'mysql2', connection: { uri: server } as never });
-    try {
-      await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    } finally {
-      await admin.destroy();
-    }
     const url = `${server}/${name}`;
+    await ensureDatabaseExists({ client: 'mysql2', url, poolMax: 1 });
     const db = createDb({ client: 'mysql2', url, poolMax: 10 });
     testDb = {
       db,

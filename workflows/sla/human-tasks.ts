@@ -56,7 +56,7 @@ type SlaEvent =
   | { kind: 'breach'; at: number }
   | { kind: 'escalation'; level: number; at: number };
 
-export interface TaskBoardContext {
+export interface HumanTasksContext {
   processType: string;
   caseId: string;
   policy: PolicyVersion;
@@ -76,7 +76,7 @@ export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
   private seq = 0;
 
-  constructor(private readonly ctx: TaskBoardContext) {
+  constructor(private readonly ctx: HumanTasksContext) {
     setHandler(completeTaskUpdate, (input) => this.complete(input), {
       validator: (input) => this.validate(input),
     });
@@ -180,11 +180,6 @@ export class HumanTasks {
     });
     task.closed = true;
     return outcome;
-  }
-
-  /** Open tasks of this workflow, for processes that need to cancel or inspect them. */
-  views(): TaskView[] {
-    return [...this.tasks.values()].map((t) => this.view(t));
   }
 
   private nextEvent(t: TaskState): SlaEvent | undefined {
