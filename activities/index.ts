@@ -2,6 +2,7 @@
 import type { Db } from '../db/connection';
 import { createDeadlineActivities } from './deadline-activities';
 import { createPolicyActivities } from './policy-activities';
+import { createSharingActivities } from './sharing-activities';
 import { createTaskActivities } from './task-activities';
 
 export function createActivities(db: Db) {
@@ -9,6 +10,7 @@ export function createActivities(db: Db) {
     ...createPolicyActivities(db),
     ...createDeadlineActivities(db),
     ...createTaskActivities(db),
+    ...createSharingActivities(db),
   };
 }
 

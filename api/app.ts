@@ -9,8 +9,12 @@ import { authenticate, createAuthenticator, type Authenticator } from './authent
 import { errorHandler, HttpError } from './errors';
 import { createMetrics } from './metrics';
 import { calendarRoutes } from './routes/calendar-routes';
+import { catalogueRoutes } from './routes/catalogue-routes';
 import { directoryRoutes } from './routes/directory-routes';
+import { grantRoutes } from './routes/grant-routes';
 import { operationsRoutes } from './routes/operations-routes';
+import { requestRoutes } from './routes/request-routes';
+import { taskRoutes } from './routes/task-routes';
 import type { TemporalGateway } from './temporal-gateway';
 
 export interface ApiDeps {
@@ -47,6 +51,10 @@ export function createApp(
   router.use(authenticate(full.authenticator));
   directoryRoutes(router, registry, full);
   calendarRoutes(router, registry, full);
+  catalogueRoutes(router, registry, full);
+  requestRoutes(router, registry, full);
+  taskRoutes(router, registry, full);
+  grantRoutes(router, registry, full);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>

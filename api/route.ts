@@ -94,6 +94,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     const query = def.query ? def.query.parse(req.query) : {};
     const body = def.body ? def.body.parse(req.body ?? {}) : {};
     const result = await def.handler({ params, query, body, user: user as User, req, res } as never);
-    res.status(status).json(result);
+    // A handler may answer with another success status (e.g. 200 instead of 201 for an idempotent repeat).
+    res.status((res.locals.status as number | undefined) ?? status).json(result);
   });
 }

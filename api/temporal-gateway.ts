@@ -1,15 +1,74 @@
 /** What the API asks of Temporal. One place, so routes stay thin and tests see one seam. */
-import type { Client } from '@temporalio/client';
-import { CALENDAR_CHANGED_SIGNAL } from '../domain/sla/task-contract';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { SA } from '../domain/search-attributes';
+import {
+  CALENDAR_CHANGED_SIGNAL,
+  COMPLETE_TASK_UPDATE,
+  TaskRefusal,
+  type CompleteTaskInput,
+  type TaskView,
+} from '../domain/sla/task-contract';
+import {
+  CaseRefusal,
+  REVOKE_GRANT_UPDATE,
+  SHARING_REQUEST_PROCESS,
+  SHARING_REQUEST_WORKFLOW,
+  WITHDRAW_REQUEST_UPDATE,
+  sharingWorkflowId,
+  type RevokeInput,
+  type SharingRequestInput,
+  type SharingRequestResult,
+  type WithdrawInput,
+} from '../domain/sharing/sharing-contract';
+import { HttpError } from './errors';
 
 export interface TemporalGateway {
   client: Client;
   /** Resolves when the Temporal frontend answers, within `timeoutMs`. */
   ping(timeoutMs: number): Promise<void>;
   signalCalendarChanged(workflowId: string): Promise<void>;
+  /** Starts the request's workflow; starting it again (a retried submission) is a no-op. */
+  startSharingRequest(input: SharingRequestInput): Promise<void>;
+  completeTask(workflowId: string, input: CompleteTaskInput): Promise<TaskView>;
+  withdrawRequest(workflowId: string, input: WithdrawInput): Promise<SharingRequestResult>;
+  revokeGrant(workflowId: string, input: RevokeInput): Promise<SharingRequestResult>;
 }
 
-export function createTemporalGateway(client: Client): TemporalGateway {
+/** How the validators' refusals read over HTTP. */
+const REFUSAL_STATUS: Record<string, [number, string]> = {
+  [TaskRefusal.NotFound]: [404, 'task_not_found'],
+  [TaskRefusal.Closed]: [409, 'task_closed'],
+  [TaskRefusal.Forbidden]: [403, 'forbidden'],
+  [TaskRefusal.Invalid]: [422, 'invalid_decision'],
+  [CaseRefusal.Forbidden]: [403, 'forbidden'],
+  [CaseRefusal.Closed]: [409, 'case_closed'],
+  [CaseRefusal.Invalid]: [422, 'invalid_input'],
+};
+
+/** Runs a Workflow Update; a refusal becomes the HTTP error it stands for, a closed workflow a 409. */
+async function update<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause as { type?: string; message?: string } | undefined;
+      const mapped = cause?.type ? REFUSAL_STATUS[cause.type] : undefined;
+      if (mapped) throw new HttpError(mapped[0], mapped[1], cause?.message ?? err.message);
+      throw err;
+    }
+    if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err))) {
+      throw new HttpError(409, 'case_closed', 'This case is closed; nothing can change it any more.');
+    }
+    throw err;
+  }
+}
+
+export function createTemporalGateway(client: Client, taskQueue: string): TemporalGateway {
   return {
     client,
     async ping(timeoutMs) {
@@ -28,6 +87,48 @@ export function createTemporalGateway(client: Client): TemporalGateway {
     },
     async signalCalendarChanged(workflowId) {
       await client.workflow.getHandle(workflowId).signal(CALENDAR_CHANGED_SIGNAL);
+    },
+    async startSharingRequest(input) {
+      try {
+        await client.workflow.start(SHARING_REQUEST_WORKFLOW, {
+          taskQueue,
+          workflowId: sharingWorkflowId(input.requestId),
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          typedSearchAttributes: [
+            { key: SA.process, value: SHARING_REQUEST_PROCESS },
+            { key: SA.status, value: 'submitted' },
+            { key: SA.provider, value: input.resource.providerDepartment },
+            { key: SA.consumer, value: input.consumerDepartment },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    },
+    completeTask(workflowId, input) {
+      return update(() =>
+        client.workflow
+          .getHandle(workflowId)
+          .executeUpdate<TaskView, [CompleteTaskInput]>(COMPLETE_TASK_UPDATE, {
+            args: [input],
+          }),
+      );
+    },
+    withdrawRequest(workflowId, input) {
+      return update(() =>
+        client.workflow
+          .getHandle(workflowId)
+          .executeUpdate<SharingRequestResult, [WithdrawInput]>(WITHDRAW_REQUEST_UPDATE, { args: [input] }),
+      );
+    },
+    revokeGrant(workflowId, input) {
+      return update(() =>
+        client.workflow
+          .getHandle(workflowId)
+          .executeUpdate<SharingRequestResult, [RevokeInput]>(REVOKE_GRANT_UPDATE, { args: [input] }),
+      );
     },
   };
 }

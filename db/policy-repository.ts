@@ -37,3 +37,9 @@ export async function policyInForce(db: Db, onDate: string): Promise<PolicyVersi
   if (!row) throw new Error(`no policy version is in force on ${onDate}; seed the default policy first`);
   return { key: row.key, document: PolicyDocumentSchema.parse(JSON.parse(row.document)) };
 }
+
+/** A stored version by its key (id@version), e.g. to name the steps of tasks started under it. */
+export async function policyByKey(db: Db, key: string): Promise<PolicyVersion | null> {
+  const row = await db('policy_versions').where({ key }).first();
+  return row ? { key: row.key, document: PolicyDocumentSchema.parse(JSON.parse(row.document)) } : null;
+}

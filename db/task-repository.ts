@@ -173,3 +173,158 @@ export async function workflowsWithProvisionalTasks(db: Db): Promise<string[]> {
   const rows = await db('tasks').where({ status: 'open', provisional: true }).distinct('workflow_id');
   return rows.map((r: { workflow_id: string }) => r.workflow_id);
 }
+
+export interface TaskRow {
+  id: string;
+  workflowId: string;
+  processType: string;
+  caseId: string;
+  step: string;
+  department: string | null;
+  role: string;
+  status: 'open' | 'done' | 'cancelled';
+  claimedBy: string | null;
+  startedAt: string;
+  deadline: string;
+  provisional: boolean;
+  article: number;
+  policyKey: string;
+  breached: boolean;
+  escalationLevel: number;
+  decision: string | null;
+  reason: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  candidates: CandidateGroup[];
+}
+
+type Row = Record<string, unknown>;
+
+async function withCandidates(db: Db, rows: Row[]): Promise<TaskRow[]> {
+  if (rows.length === 0) return [];
+  const candidates = await db('task_candidates')
+    .whereIn(
+      'task_id',
+      rows.map((r) => r.id as string),
+    )
+    .orderBy(['task_id', 'source', 'id']);
+  return rows.map((r) => ({
+    id: r.id as string,
+    workflowId: r.workflow_id as string,
+    processType: r.process_type as string,
+    caseId: r.case_id as string,
+    step: r.step as string,
+    department: (r.department_code as string | null) ?? null,
+    role: r.role as string,
+    status: r.status as TaskRow['status'],
+    claimedBy: (r.claimed_by as string | null) ?? null,
+    startedAt: r.started_at as string,
+    deadline: r.deadline as string,
+    provisional: Boolean(r.provisional),
+    article: Number(r.article),
+    policyKey: r.policy_key as string,
+    breached: Boolean(r.breached),
+    escalationLevel: Number(r.escalation_level),
+    decision: (r.decision as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null,
+    completedBy: (r.completed_by as string | null) ?? null,
+    completedAt: r.completed_at_ms == null ? null : new Date(Number(r.completed_at_ms)).toISOString(),
+    candidates: candidates
+      .filter((c: Row) => c.task_id === r.id)
+      .map((c: Row) => ({
+        role: c.role as CandidateGroup['role'],
+        department: (c.department_code as string | null) ?? null,
+      })),
+  }));
+}
+
+export async function getTask(db: Db, id: string): Promise<TaskRow | null> {
+  const row = await db('tasks').where({ id }).first();
+  return row ? (await withCandidates(db, [row]))[0] : null;
+}
+
+export async function tasksOfCase(db: Db, caseId: string): Promise<TaskRow[]> {
+  return withCandidates(db, await db('tasks').where({ case_id: caseId }).orderBy(['started_at_ms', 'id']));
+}
+
+export interface SlaEventRow {
+  taskId: string;
+  kind: 'reminder' | 'breach' | 'escalation';
+  level: number;
+  at: string;
+  detail: Record<string, unknown> | null;
+}
+
+export async function slaEventsOfTasks(db: Db, taskIds: string[]): Promise<SlaEventRow[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db('sla_events').whereIn('task_id', taskIds).orderBy(['at_ms', 'id']);
+  return rows.map((r: Row) => ({
+    taskId: r.task_id as string,
+    kind: r.kind as SlaEventRow['kind'],
+    level: Number(r.level),
+    at: new Date(Number(r.at_ms)).toISOString(),
+    detail: r.detail == null ? null : JSON.parse(r.detail as string),
+  }));
+}
+
+export interface InboxFilter {
+  /** The caller: their department and roles decide which tasks they see. */
+  username: string;
+  department: string;
+  roles: string[];
+  status: 'open' | 'done';
+  mine: boolean;
+  overdue: boolean;
+  /** Only open tasks due at or before this instant (ms). */
+  dueBeforeMs?: number;
+  processType?: string;
+  nowMs: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The caller's inbox: tasks one of their candidate groups may act on, soonest deadline first. */
+export async function listInbox(db: Db, f: InboxFilter): Promise<{ items: TaskRow[]; total: number }> {
+  const q = db('tasks').whereExists((sub) =>
+    sub
+      .select(db.raw('1'))
+      .from('task_candidates')
+      .whereRaw('task_candidates.task_id = tasks.id')
+      .whereIn('task_candidates.role', f.roles.length ? f.roles : ['-'])
+      .andWhere((w) =>
+        w
+          .whereNull('task_candidates.department_code')
+          .orWhere('task_candidates.department_code', f.department),
+      ),
+  );
+  if (f.status === 'open') q.where('tasks.status', 'open');
+  else q.whereIn('tasks.status', ['done', 'cancelled']);
+  if (f.mine)
+    q.where((w) => w.where('tasks.claimed_by', f.username).orWhere('tasks.completed_by', f.username));
+  if (f.overdue) q.where('tasks.status', 'open').andWhere('tasks.due_at_ms', '<', f.nowMs);
+  if (f.dueBeforeMs !== undefined)
+    q.where('tasks.status', 'open').andWhere('tasks.due_at_ms', '<=', f.dueBeforeMs);
+  if (f.processType) q.where('tasks.process_type', f.processType);
+  const [{ n }] = await q.clone().count({ n: '*' });
+  const rows = await q
+    .select('tasks.*')
+    .orderBy([
+      { column: 'tasks.due_at_ms', order: 'asc' },
+      { column: 'tasks.id', order: 'asc' },
+    ])
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: await withCandidates(db, rows), total: Number(n) };
+}
+
+/**
+ * Claims an open task for a user, or releases it (`claim` false). Only the
+ * claimer may release; a task claimed by someone else stays theirs. Returns
+ * whether the row changed.
+ */
+export async function setClaim(db: Db, taskId: string, by: string, claim: boolean): Promise<boolean> {
+  const q = db('tasks').where({ id: taskId, status: 'open' });
+  if (claim) q.andWhere((w) => w.whereNull('claimed_by').orWhere('claimed_by', by));
+  else q.andWhere('claimed_by', by);
+  return (await q.update({ claimed_by: claim ? by : null })) > 0;
+}

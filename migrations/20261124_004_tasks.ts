@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('tasks', (t) => {
-    t.string('id', 191).primary(); // `${workflowId}/${step}/${seq}`
+    t.string('id', 191).primary(); // `${workflowId}.${step}.${seq}`
     t.string('workflow_id', 150).notNullable();
     t.string('process_type', 40).notNullable();
     t.string('case_id', 100).notNullable();

@@ -7,6 +7,9 @@ import * as directory from './20261124_001_directory';
 import * as calendar from './20261124_002_calendar';
 import * as policy from './20261124_003_policy';
 import * as tasks from './20261124_004_tasks';
+import * as catalogue from './20261124_005_catalogue';
+import * as sharing from './20261124_006_sharing';
+import * as logs from './20261124_007_logs';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -15,6 +18,9 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_002_calendar', calendar],
   ['20261124_003_policy', policy],
   ['20261124_004_tasks', tasks],
+  ['20261124_005_catalogue', catalogue],
+  ['20261124_006_sharing', sharing],
+  ['20261124_007_logs', logs],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

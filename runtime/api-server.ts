@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'govshare-api');
   const db = createDb(config.database);
   const client = await connectClient(config.temporal);
-  const app = createApp({ config, db, temporal: createTemporalGateway(client), logger });
+  const app = createApp({
+    config,
+    db,
+    temporal: createTemporalGateway(client, config.temporal.taskQueue),
+    logger,
+  });
   const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));
   server.on('error', (err) => {
     process.stderr.write(`API could not listen on port ${config.port}: ${err.message}\n`);

@@ -2,6 +2,7 @@
 import type { Db } from '../db/connection';
 import { seedCalendar } from './calendar-from-chinese-days';
 import { seedDefaultPolicy } from './default-policy';
+import { seedDemoCatalogue } from './demo-catalogue';
 import { seedDemoDirectory } from './demo-directory';
 
 export async function seedReferenceData(
@@ -14,4 +15,5 @@ export async function seedReferenceData(
 
 export async function seedDemo(db: Db): Promise<void> {
   await seedDemoDirectory(db);
+  await seedDemoCatalogue(db);
 }

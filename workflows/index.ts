@@ -1,5 +1,2 @@
-/**
- * Every workflow type the worker runs, one file per process (DESIGN.md §1).
- * The processes arrive with their issues; the SLA mechanism they share is in ./sla.
- */
-export {};
+/** Every workflow the worker runs, one file a process. */
+export { sharingRequest } from './sharing-request';

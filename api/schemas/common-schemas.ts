@@ -41,3 +41,27 @@ export const IsoInstantSchema = z
     },
   )
   .openapi({ example: '2026-09-30T15:00:00+08:00' });
+
+/** `?page=&pageSize=` on every list. */
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1, 'must be 1 or more').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, 'must be at most 100').default(20),
+});
+
+/** A query-string flag: `true` or `false`. */
+export const QueryFlagSchema = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((v) => v === 'true');
+
+export const LocalizedTextSchema = z.object({ zh: z.string(), en: z.string() }).openapi('LocalizedText');
+
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      total: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+    })
+    .openapi(name);
+}

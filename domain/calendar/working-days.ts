@@ -82,6 +82,12 @@ export function nthWorkingDayAfter(
 }
 
 /** "Within N working days of `from`": the end of the N-th working day after the day of `from`. */
+/** The end of the local day of `fromIso`, or of the N-th working day after it: "due within N working days" (N = 0: today). */
+export function endOfWorkingDaysFrom(fromIso: string, n: number, calendar: WorkingCalendar): Deadline {
+  if (n > 0) return addWorkingDays(fromIso, n, calendar);
+  return { deadline: formatInstant(parseInstant(fromIso).endOf('day')), provisional: false };
+}
+
 export function addWorkingDays(fromIso: string, n: number, calendar: WorkingCalendar): Deadline {
   const { day, provisional } = nthWorkingDayAfter(parseInstant(fromIso), n, calendar);
   return { deadline: formatInstant(day.endOf('day')), provisional };

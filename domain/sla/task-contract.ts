@@ -43,7 +43,7 @@ export interface TaskOutcome {
 export interface TaskView {
   taskId: string;
   step: string;
-  status: 'open' | 'done';
+  status: 'open' | 'done' | 'cancelled';
   candidates: CandidateGroup[];
   startedAt: string;
   deadline: string;

@@ -12,7 +12,7 @@ export function testApp(db: Db, client: Client, env: NodeJS.ProcessEnv = {}) {
   return createApp({
     config,
     db,
-    temporal: createTemporalGateway(client),
+    temporal: createTemporalGateway(client, config.temporal.taskQueue),
     logger: createLogger('silent', 'test'),
   });
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { defineSearchAttributeKey, type SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import searchAttributes from '../../temporal-config/search-attributes.json';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -49,12 +50,27 @@ export function testServerPath(): string {
   );
 }
 
-/** The Java time-skipping server: timers of days run in milliseconds. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+/**
+ * The Java time-skipping server: timers of days run in milliseconds. It has no
+ * flag for search attributes, so govshare's are registered through its operator API.
+ */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerPath() } },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      searchAttributes.attributes.map((a) => [a.name, INDEXED_VALUE_TYPE[a.type]]),
+    ),
+  });
+  return env;
 }
 
 /** The Temporal dev server, in memory, with govshare's search attributes registered. */

@@ -15,12 +15,12 @@
 import {
   ApplicationFailure,
   condition,
-  proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import { actorMatches, type CandidateGroup } from '../../domain/roles';
+import { actorMatches, type Actor, type CandidateGroup } from '../../domain/roles';
+import { SA } from '../../domain/search-attributes';
 import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
 import { stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
@@ -31,11 +31,7 @@ import {
   type TaskView,
 } from '../../domain/sla/task-contract';
 import { calendarChangedSignal, completeTaskUpdate, tasksQuery } from './messages';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+import { acts } from '../activities-proxy';
 
 interface TaskState {
   id: string;
@@ -48,6 +44,8 @@ interface TaskState {
   levelReached: number;
   recompute: boolean;
   outcome: TaskOutcome | null;
+  /** Set when the case ends the task without a decision (e.g. the requester withdrew). */
+  cancelled: { by: string | null; reason: string; at: string } | null;
   closed: boolean;
 }
 
@@ -62,7 +60,11 @@ export interface HumanTasksContext {
   policy: PolicyVersion;
   /** Case parties and their departments, e.g. { provider: 'public-security', consumer: 'civil-affairs' }. */
   parties: Record<string, string>;
+  /** Called once a task is in the inbox, e.g. to move the case's status to this step. */
+  onOpened?: (task: TaskView) => Promise<void>;
 }
+
+export class MissingPartyError extends Error {}
 
 function refuse(type: string, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -93,16 +95,21 @@ export class HumanTasks {
   group(ref: ActorRef): CandidateGroup {
     if (!ref.party) return { role: ref.role, department: null };
     const department = this.ctx.parties[ref.party];
-    if (!department) throw new Error(`case has no party "${ref.party}" for role ${ref.role}`);
+    if (!department) throw new MissingPartyError(`case has no party "${ref.party}" for role ${ref.role}`);
     return { role: ref.role, department };
   }
 
-  /** Runs one human step to its decision, with its deadline, reminders and escalations. */
-  async run(step: string): Promise<TaskOutcome> {
+  /**
+   * Runs one human step to its decision, with its deadline, reminders and
+   * escalations. Resolves to the decision, or to null when the case cancelled
+   * the task (see `cancelOpen`).
+   */
+  async run(step: string): Promise<TaskOutcome | null> {
     const doc = this.ctx.policy.document;
     const policy = stepPolicy(doc, this.ctx.processType, step);
     this.seq += 1;
-    const id = `${workflowInfo().workflowId}/${step}/${this.seq}`;
+    // URL-safe, so the API can take it as one path segment: /api/tasks/<id>/complete
+    const id = `${workflowInfo().workflowId}.${step}.${this.seq}`;
     const startedAt = nowIso();
     const schedule = await acts.computeSlaSchedule({
       startedAt,
@@ -120,6 +127,7 @@ export class HumanTasks {
       levelReached: 0,
       recompute: false,
       outcome: null,
+      cancelled: null,
       closed: false,
     };
     this.tasks.set(id, task);
@@ -142,19 +150,22 @@ export class HumanTasks {
       article: policy.citation.article,
       policyKey: this.ctx.policy.key,
     });
+    upsertSearchAttributes([{ key: SA.deadline, value: new Date(schedule.deadline) }]);
+    await this.ctx.onOpened?.(this.view(task));
 
-    while (!task.outcome) {
+    const settled = () => task.outcome !== null || task.cancelled !== null;
+    while (!settled()) {
       const next = this.nextEvent(task);
       const wait = next === undefined ? undefined : next.at - Date.now();
       if (wait === undefined) {
-        await condition(() => task.outcome !== null || task.recompute);
-      } else if (wait > 0 && (await condition(() => task.outcome !== null || task.recompute, wait))) {
+        await condition(() => settled() || task.recompute);
+      } else if (wait > 0 && (await condition(() => settled() || task.recompute, wait))) {
         // woken by a decision or a calendar change, not by the timer
       } else {
         await this.fire(task, next!, names);
         continue;
       }
-      if (task.recompute && !task.outcome) {
+      if (task.recompute && !settled()) {
         task.recompute = false;
         task.schedule = await acts.computeSlaSchedule({
           startedAt: task.schedule.startedAt,
@@ -166,10 +177,24 @@ export class HumanTasks {
           deadline: task.schedule.deadline,
           provisional: task.schedule.provisional,
         });
+        upsertSearchAttributes([{ key: SA.deadline, value: new Date(task.schedule.deadline) }]);
       }
     }
 
-    const outcome = task.outcome;
+    upsertSearchAttributes([{ key: SA.deadline, value: null }]);
+    if (task.cancelled) {
+      await acts.closeTask({
+        taskId: id,
+        status: 'cancelled',
+        decision: null,
+        reason: task.cancelled.reason,
+        by: task.cancelled.by,
+        at: task.cancelled.at,
+      });
+      task.closed = true;
+      return null;
+    }
+    const outcome = task.outcome!;
     await acts.closeTask({
       taskId: id,
       status: 'done',
@@ -180,6 +205,19 @@ export class HumanTasks {
     });
     task.closed = true;
     return outcome;
+  }
+
+  /** Ends every open task without a decision (e.g. the requester withdrew); their `run` resolves to null. */
+  cancelOpen(by: Actor | null, reason: string): void {
+    for (const t of this.tasks.values()) {
+      if (!t.outcome && !t.cancelled) t.cancelled = { by: by?.username ?? null, reason, at: nowIso() };
+    }
+  }
+
+  /** The open task, if any: its step, deadline and who may act. */
+  openTask(): TaskView | undefined {
+    const t = [...this.tasks.values()].find((x) => !x.outcome && !x.cancelled);
+    return t && this.view(t);
   }
 
   private nextEvent(t: TaskState): SlaEvent | undefined {
@@ -239,6 +277,7 @@ export class HumanTasks {
   private validate(input: CompleteTaskInput): void {
     const t = this.tasks.get(input?.taskId);
     if (!t) refuse(TaskRefusal.NotFound, `no task ${input?.taskId} in this case`);
+    if (t.cancelled) refuse(TaskRefusal.Closed, `task ${t.id} was cancelled: ${t.cancelled.reason}`);
     if (t.outcome)
       refuse(
         TaskRefusal.Closed,
@@ -277,7 +316,7 @@ export class HumanTasks {
     return {
       taskId: t.id,
       step: t.step,
-      status: t.closed ? 'done' : 'open',
+      status: t.cancelled ? 'cancelled' : t.outcome ? 'done' : 'open',
       candidates: [...t.candidates],
       startedAt: t.schedule.startedAt,
       deadline: t.schedule.deadline,

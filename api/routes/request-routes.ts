@@ -1,0 +1,83 @@
+/** Sharing requests: submit (idempotent), list, read (audited) and withdraw. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import { SharingRequestBodySchema } from '../../domain/sharing/request-input';
+import type { ApiDeps } from '../app';
+import { HttpError, zodDetails } from '../errors';
+import { addRoute } from '../route';
+import {
+  IdempotencyKeySchema,
+  RequestDetailSchema,
+  RequestIdParamsSchema,
+  RequestListQuerySchema,
+  RequestListSchema,
+  WithdrawBodySchema,
+} from '../schemas/request-schemas';
+import { createRequestService } from '../services/request-service';
+
+export function requestRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const service = createRequestService(deps);
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/requests',
+    summary: 'Ask to use a resource of another department',
+    description:
+      'Roles: requester. Send an `Idempotency-Key` header: the same key with the same body answers 200 with the request it made, never a second one; with another body, 422. ' +
+      'Unconditional resources are granted at once; not-shared ones are rejected with their legal basis (unless your department is a statutory recipient); conditional ones go to the provider, then the platform authority.',
+    tags: ['requests'],
+    auth: 'user',
+    roles: ['requester'],
+    body: SharingRequestBodySchema,
+    response: RequestDetailSchema,
+    status: 201,
+    handler: async ({ body, user, req, res }) => {
+      const key = IdempotencyKeySchema.safeParse(req.get('Idempotency-Key'));
+      if (!key.success) {
+        const details = zodDetails(key.error).map((d) => ({ ...d, path: 'Idempotency-Key' }));
+        throw new HttpError(400, 'invalid_input', `Idempotency-Key: ${details[0].message}`, details);
+      }
+      const { created, request } = await service.submit(user, key.data, body, req.ip ?? null);
+      if (!created) res.locals.status = 200;
+      return request;
+    },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/requests',
+    summary: "Your department's requests, made or received (city-level roles see all), newest first",
+    tags: ['requests'],
+    auth: 'user',
+    query: RequestListQuerySchema,
+    response: RequestListSchema,
+    handler: async ({ query, user }) => service.list(user, query),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/requests/:id',
+    summary: 'A request: status, who holds it, each deadline with its article, timeline and grant',
+    description: 'Every read is written to the audit log.',
+    tags: ['requests'],
+    auth: 'user',
+    params: RequestIdParamsSchema,
+    response: RequestDetailSchema,
+    handler: async ({ params, user, req }) => service.read(user, params.id, req.ip ?? null),
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/requests/:id/withdraw',
+    summary: 'Withdraw a request before it is decided',
+    description: 'Roles: requester of the requesting department. Its open task is cancelled.',
+    tags: ['requests'],
+    auth: 'user',
+    roles: ['requester'],
+    params: RequestIdParamsSchema,
+    body: WithdrawBodySchema,
+    response: RequestDetailSchema,
+    handler: async ({ params, body, user, req }) =>
+      service.withdraw(user, params.id, body.reason, req.ip ?? null),
+  });
+}

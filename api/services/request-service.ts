@@ -1,0 +1,336 @@
+/**
+ * Sharing requests at the API: submission (checked against the catalogue,
+ * idempotent per requester and Idempotency-Key), lists, the detail page with
+ * its deadlines and timeline (every read audited), and withdrawal.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/connection';
+import { getResource } from '../../db/catalogue-repository';
+import { listDepartments, type User } from '../../db/directory-repository';
+import { grantOfRequest } from '../../db/grant-repository';
+import {
+  deleteUnstartedRequest,
+  findRequestByKey,
+  getRequest,
+  insertRequest,
+  listRequests,
+  requestEvents,
+  type RequestRow,
+} from '../../db/request-repository';
+import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
+import { ZONE } from '../../domain/calendar/working-days';
+import { articleLabel } from '../../domain/policy/articles';
+import { CITY_ROLES } from '../../domain/roles';
+import {
+  checkSharingRequest,
+  usageEndsAt,
+  type SharingRequestBody,
+} from '../../domain/sharing/request-input';
+import { sharingWorkflowId, type RequestStatus } from '../../domain/sharing/sharing-contract';
+import { HttpError } from '../errors';
+import type { TemporalGateway } from '../temporal-gateway';
+import { auditByUser } from './audit';
+import { actorOf } from './task-service';
+import { createTaskViews } from './task-views';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** SR-20261124-7K3M9Q: the local date and six random characters a person can read out. */
+function newRequestId(now: Date): string {
+  const day = DateTime.fromJSDate(now).setZone(ZONE).toFormat('yyyyLLdd');
+  const bytes = randomBytes(6);
+  return `SR-${day}-${[...bytes].map((b) => CROCKFORD[b % 32]).join('')}`;
+}
+
+function payloadHash(body: SharingRequestBody): string {
+  const canonical = {
+    ...body,
+    answers: Object.fromEntries(Object.entries(body.answers).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export function isCityUser(user: User): boolean {
+  return user.roles.some((r) => CITY_ROLES.has(r));
+}
+
+/** How long submission waits for the workflow to route the request before answering "submitted". */
+const ROUTING_WAIT_MS = 10_000;
+
+export function createRequestService(deps: { db: Db; temporal: TemporalGateway }) {
+  const { db, temporal } = deps;
+  const views = createTaskViews(db);
+
+  async function departmentRefs() {
+    const all = await listDepartments(db);
+    const byCode = new Map(all.map((d) => [d.code, { code: d.code, name: d.name, nameEn: d.nameEn }]));
+    return (code: string) => byCode.get(code) ?? { code, name: code, nameEn: code };
+  }
+
+  async function summary(r: RequestRow, dept?: Awaited<ReturnType<typeof departmentRefs>>) {
+    const ref = dept ?? (await departmentRefs());
+    const resource = await getResource(db, r.resourceCode);
+    return {
+      id: r.id,
+      resourceCode: r.resourceCode,
+      resourceName: resource?.name ?? r.resourceCode,
+      shareType: r.shareType as 'unconditional' | 'conditional' | 'not_shared',
+      status: r.status,
+      currentStep: r.currentStep,
+      consumerDepartment: ref(r.consumerDepartment),
+      providerDepartment: ref(r.providerDepartment),
+      requestedBy: r.requestedBy,
+      submittedAt: r.submittedAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  async function detail(r: RequestRow) {
+    const [tasks, events, grant] = await Promise.all([
+      tasksOfCase(db, r.id),
+      requestEvents(db, r.id),
+      grantOfRequest(db, r.id),
+    ]);
+    const sla = await slaEventsOfTasks(
+      db,
+      tasks.map((t) => t.id),
+    );
+    const open = tasks.find((t) => t.status === 'open');
+    const stepOf = new Map(tasks.map((t) => [t.id, t.step]));
+    const deadlines = await Promise.all(
+      tasks.map(async (t) => ({
+        step: t.step,
+        stepName: (await views.stepInfo(t.policyKey, t.processType, t.step)).stepName,
+        taskId: t.id,
+        deadline: t.deadline,
+        provisional: t.provisional,
+        article: t.article,
+        articleLabel: articleLabel(t.article),
+        breached: t.breached,
+        status: t.status,
+      })),
+    );
+    const timeline = [
+      ...events.map((e) => ({
+        at: e.at,
+        step: e.step,
+        action: e.action,
+        actor: e.actor,
+        actorDepartment: e.actorDepartment,
+        decision: e.decision,
+        reason: e.reason,
+      })),
+      ...sla
+        .filter((e) => e.kind !== 'reminder')
+        .map((e) => ({
+          at: e.at,
+          step: stepOf.get(e.taskId) ?? null,
+          action: e.kind === 'breach' ? 'deadline_breached' : `escalated_level_${e.level}`,
+          actor: null,
+          actorDepartment: null,
+          decision: null,
+          reason:
+            e.kind === 'escalation'
+              ? ((e.detail as { label?: { zh: string } } | null)?.label?.zh ?? null)
+              : null,
+        })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    return {
+      ...(await summary(r)),
+      items: r.items,
+      purpose: r.purpose,
+      basis: r.basis,
+      answers: r.answers,
+      usageFrom: r.usageFrom,
+      usageTo: r.usageTo,
+      decisionReason: r.decisionReason,
+      currentTask: open
+        ? {
+            id: open.id,
+            step: open.step,
+            stepName: (await views.stepInfo(open.policyKey, open.processType, open.step)).stepName,
+            holders: open.candidates,
+            claimedBy: open.claimedBy,
+            deadline: open.deadline,
+            provisional: open.provisional,
+            article: open.article,
+            breached: open.breached,
+            escalationLevel: open.escalationLevel,
+          }
+        : null,
+      deadlines,
+      timeline,
+      grant,
+    };
+  }
+
+  /** The request, if the caller's department is a party to it or the caller has a city-level role. */
+  async function visible(user: User, id: string): Promise<RequestRow> {
+    const r = await getRequest(db, id);
+    if (!r) throw new HttpError(404, 'request_not_found', `No sharing request ${id}.`);
+    const party = [r.consumerDepartment, r.providerDepartment].includes(user.department.code);
+    if (!party && !isCityUser(user))
+      throw new HttpError(403, 'forbidden', `Request ${id} is between other departments.`);
+    return r;
+  }
+
+  /** Waits (briefly) until the workflow has routed the request: granted, rejected, or in a review step. */
+  async function routed(id: string): Promise<RequestRow> {
+    const until = Date.now() + ROUTING_WAIT_MS;
+    let r = (await getRequest(db, id))!;
+    while (r.status === 'submitted' && Date.now() < until) {
+      await new Promise((res) => setTimeout(res, 100));
+      r = (await getRequest(db, id))!;
+    }
+    return r;
+  }
+
+  async function start(r: RequestRow, requester: User): Promise<void> {
+    const resource = (await getResource(db, r.resourceCode))!;
+    await temporal.startSharingRequest({
+      requestId: r.id,
+      resource: {
+        code: resource.code,
+        name: resource.name,
+        shareType: resource.shareType,
+        providerDepartment: resource.providerDepartment.code,
+        legalBasis: resource.legalBasis,
+        statutoryRecipients: resource.statutoryRecipients.map((d) => d.code),
+        mode: resource.mode,
+      },
+      consumerDepartment: r.consumerDepartment,
+      requester: actorOf(requester),
+      items: r.items,
+      purpose: r.purpose,
+      usageFrom: r.usageFrom,
+      usageTo: r.usageTo,
+      usageEndsAt: usageEndsAt(r.usageTo),
+      submittedAt: r.submittedAt,
+    });
+  }
+
+  return {
+    async submit(user: User, key: string, body: SharingRequestBody, ip: string | null) {
+      const hash = payloadHash(body);
+      const earlier = await findRequestByKey(db, user.username, key);
+      if (earlier) {
+        if (earlier.payloadHash !== hash)
+          throw new HttpError(
+            422,
+            'idempotency_key_reused',
+            `Idempotency-Key "${key}" was already used for request ${earlier.id} with different content; use a new key for a new request.`,
+          );
+        // A retry after a crash between storing and starting heals here: starting again is a no-op.
+        if (earlier.status === 'submitted') await start(earlier, user);
+        return { created: false, request: await detail(await routed(earlier.id)) };
+      }
+
+      const resource = await getResource(db, body.resourceCode);
+      if (!resource)
+        throw new HttpError(
+          422,
+          'invalid_request',
+          `Invalid request: resourceCode: no resource ${body.resourceCode} in the catalogue`,
+          [{ path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` }],
+        );
+      const now = new Date();
+      const problems = checkSharingRequest(resource, body, user.department.code, now);
+      if (problems.length)
+        throw new HttpError(
+          422,
+          'invalid_request',
+          `Invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+          problems,
+        );
+
+      const id = newRequestId(now);
+      const stored = await insertRequest(db, {
+        id,
+        workflowId: sharingWorkflowId(id),
+        requestedBy: user.username,
+        idempotencyKey: key,
+        payloadHash: hash,
+        resourceCode: resource.code,
+        shareType: resource.shareType,
+        consumerDepartment: user.department.code,
+        providerDepartment: resource.providerDepartment.code,
+        items: body.items,
+        purpose: body.purpose,
+        basis: body.basis,
+        answers: body.answers,
+        usageFrom: body.usageFrom,
+        usageTo: body.usageTo,
+        submittedAt: now.toISOString(),
+      });
+      if (stored.id !== id) {
+        // A concurrent retry with the same key stored its request first; answer with that one.
+        if (stored.payloadHash !== hash)
+          throw new HttpError(422, 'idempotency_key_reused', `Idempotency-Key "${key}" was already used.`);
+        return { created: false, request: await detail(await routed(stored.id)) };
+      }
+      try {
+        await start(stored, user);
+      } catch (err) {
+        await deleteUnstartedRequest(db, id);
+        throw err;
+      }
+      await auditByUser(db, user, {
+        action: 'request.submit',
+        entityType: 'sharing_request',
+        entityId: id,
+        ip,
+        detail: { resourceCode: resource.code, items: body.items },
+      });
+      return { created: true, request: await detail(await routed(id)) };
+    },
+
+    async list(
+      user: User,
+      q: {
+        status?: RequestStatus;
+        resourceCode?: string;
+        consumer?: string;
+        provider?: string;
+        page: number;
+        pageSize: number;
+      },
+    ) {
+      const page = await listRequests(db, {
+        ...q,
+        department: isCityUser(user) ? undefined : user.department.code,
+      });
+      const ref = await departmentRefs();
+      return {
+        items: await Promise.all(page.items.map((r) => summary(r, ref))),
+        total: page.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async read(user: User, id: string, ip: string | null) {
+      const r = await visible(user, id);
+      await auditByUser(db, user, {
+        action: 'request.read',
+        entityType: 'sharing_request',
+        entityId: id,
+        ip,
+      });
+      return detail(r);
+    },
+
+    async withdraw(user: User, id: string, reason: string | undefined, ip: string | null) {
+      const r = await visible(user, id);
+      await temporal.withdrawRequest(r.workflowId, { actor: actorOf(user), reason });
+      await auditByUser(db, user, {
+        action: 'request.withdraw',
+        entityType: 'sharing_request',
+        entityId: id,
+        ip,
+        detail: { reason: reason ?? null },
+      });
+      return detail((await getRequest(db, id))!);
+    },
+  };
+}

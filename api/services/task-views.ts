@@ -1,0 +1,69 @@
+/** Tasks as the API shows them: the row, plus the names and decisions of its step from the policy it started under. */
+import type { Db } from '../../db/connection';
+import { policyByKey } from '../../db/policy-repository';
+import type { TaskRow } from '../../db/task-repository';
+import { articleLabel } from '../../domain/policy/articles';
+import type { PolicyVersion } from '../../domain/policy/policy-document';
+import type { Role } from '../../domain/roles';
+
+export interface StepInfo {
+  processName: { zh: string; en: string };
+  stepName: { zh: string; en: string };
+  decisions: string[];
+  reasonRequired: string[];
+}
+
+const UNKNOWN = { zh: '未知', en: 'Unknown' };
+
+export function createTaskViews(db: Db) {
+  // Policy versions never change once stored, so they are cached for the life of the process.
+  const versions = new Map<string, Promise<PolicyVersion | null>>();
+
+  async function stepInfo(policyKey: string, processType: string, step: string): Promise<StepInfo> {
+    if (!versions.has(policyKey)) versions.set(policyKey, policyByKey(db, policyKey));
+    const doc = (await versions.get(policyKey))?.document;
+    const process = doc?.processes[processType];
+    const s = process?.steps[step];
+    return {
+      processName: process?.name ?? UNKNOWN,
+      stepName: s?.name ?? UNKNOWN,
+      decisions: s?.decisions ?? [],
+      reasonRequired: s?.reasonRequired ?? [],
+    };
+  }
+
+  async function view(t: TaskRow, nowMs = Date.now()) {
+    const info = await stepInfo(t.policyKey, t.processType, t.step);
+    return {
+      id: t.id,
+      processType: t.processType,
+      processName: info.processName,
+      caseId: t.caseId,
+      step: t.step,
+      stepName: info.stepName,
+      department: t.department,
+      role: t.role as Role,
+      candidates: t.candidates,
+      status: t.status,
+      claimedBy: t.claimedBy,
+      startedAt: t.startedAt,
+      deadline: t.deadline,
+      provisional: t.provisional,
+      article: t.article,
+      articleLabel: articleLabel(t.article),
+      breached: t.breached,
+      overdue: t.status === 'open' && Date.parse(t.deadline) < nowMs,
+      escalationLevel: t.escalationLevel,
+      decisions: info.decisions,
+      reasonRequired: info.reasonRequired,
+      decision: t.decision,
+      reason: t.reason,
+      completedBy: t.completedBy,
+      completedAt: t.completedAt,
+    };
+  }
+
+  return { stepInfo, view };
+}
+
+export type TaskViews = ReturnType<typeof createTaskViews>;

@@ -1,0 +1,148 @@
+/** The catalogue of shareable resources: save (register or change), read one, search many. */
+import type { Knex } from 'knex';
+import type { Db } from './connection';
+import type { Resource, ResourceInput } from '../domain/catalogue/resource';
+
+export interface ResourceFilter {
+  q?: string;
+  shareType?: string;
+  provider?: string;
+  category?: string;
+  mode?: string;
+  openToPublic?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** Registers a resource or replaces its entry, items, conditions and recipients in one transaction. */
+export async function saveResource(db: Db, r: ResourceInput, by: string, atMs = Date.now()): Promise<void> {
+  await db.transaction(async (trx) => {
+    const row = {
+      code: r.code,
+      name: r.name,
+      summary: r.summary,
+      provider_department: r.providerDepartment,
+      category: r.category,
+      share_type: r.shareType,
+      legal_basis: r.legalBasis,
+      mode: r.mode,
+      update_cycle: r.updateCycle,
+      open_to_public: r.openToPublic,
+      updated_at_ms: atMs,
+      updated_by: by,
+    };
+    await trx('resources').insert(row).onConflict('code').merge();
+    for (const table of ['resource_items', 'resource_conditions', 'resource_statutory_recipients']) {
+      await trx(table).where({ resource_code: r.code }).delete();
+    }
+    if (r.items.length)
+      await trx('resource_items').insert(
+        r.items.map((i, position) => ({ resource_code: r.code, position, name: i.name, kind: i.kind })),
+      );
+    if (r.conditions.length)
+      await trx('resource_conditions').insert(
+        r.conditions.map((c, position) => ({
+          resource_code: r.code,
+          position,
+          id: c.id,
+          question: c.question,
+        })),
+      );
+    if (r.statutoryRecipients.length)
+      await trx('resource_statutory_recipients').insert(
+        r.statutoryRecipients.map((d) => ({ resource_code: r.code, department_code: d })),
+      );
+  });
+}
+
+type Row = Record<string, unknown>;
+
+async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource[]> {
+  if (rows.length === 0) return [];
+  const codes = rows.map((r) => r.code as string);
+  const [items, conditions, recipients] = await Promise.all([
+    db('resource_items').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
+    db('resource_conditions').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
+    db('resource_statutory_recipients')
+      .join('departments', 'departments.code', 'resource_statutory_recipients.department_code')
+      .whereIn('resource_code', codes)
+      .orderBy(['resource_code', 'department_code'])
+      .select('resource_code', 'departments.code', 'departments.name', 'departments.name_en'),
+  ]);
+  return rows.map((r) => ({
+    code: r.code as string,
+    name: r.name as string,
+    summary: r.summary as string,
+    providerDepartment: {
+      code: r.provider_department as string,
+      name: r.provider_name as string,
+      nameEn: r.provider_name_en as string,
+    },
+    category: r.category as Resource['category'],
+    items: items
+      .filter((i: Row) => i.resource_code === r.code)
+      .map((i: Row) => ({ name: i.name as string, kind: i.kind as 'base' | 'business' })),
+    shareType: r.share_type as Resource['shareType'],
+    conditions: conditions
+      .filter((c: Row) => c.resource_code === r.code)
+      .map((c: Row) => ({ id: c.id as string, question: c.question as string })),
+    legalBasis: (r.legal_basis as string | null) ?? null,
+    statutoryRecipients: recipients
+      .filter((d: Row) => d.resource_code === r.code)
+      .map((d: Row) => ({ code: d.code as string, name: d.name as string, nameEn: d.name_en as string })),
+    mode: r.mode as Resource['mode'],
+    updateCycle: r.update_cycle as Resource['updateCycle'],
+    openToPublic: Boolean(r.open_to_public),
+    updatedAt: new Date(Number(r.updated_at_ms)).toISOString(),
+    updatedBy: r.updated_by as string,
+  }));
+}
+
+function base(db: Db) {
+  return db('resources')
+    .join('departments', 'departments.code', 'resources.provider_department')
+    .select('resources.*', 'departments.name as provider_name', 'departments.name_en as provider_name_en');
+}
+
+export async function getResource(db: Db, code: string): Promise<Resource | null> {
+  const row = await base(db).where('resources.code', code).first();
+  return row ? (await hydrate(db, [row]))[0] : null;
+}
+
+/** Escapes LIKE wildcards (with !, which MySQL and SQLite read alike) so a search for "50%" means the characters, not a pattern. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+export async function listResources(
+  db: Db,
+  f: ResourceFilter,
+): Promise<{ items: Resource[]; total: number }> {
+  const query = base(db);
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    query.where((w) =>
+      w
+        .whereRaw("resources.name like ? escape '!'", [pattern])
+        .orWhereRaw("resources.summary like ? escape '!'", [pattern])
+        .orWhereExists((sub) =>
+          sub
+            .select(db.raw('1'))
+            .from('resource_items')
+            .whereRaw('resource_items.resource_code = resources.code')
+            .andWhereRaw("resource_items.name like ? escape '!'", [pattern]),
+        ),
+    );
+  }
+  if (f.shareType) query.where('resources.share_type', f.shareType);
+  if (f.provider) query.where('resources.provider_department', f.provider);
+  if (f.category) query.where('resources.category', f.category);
+  if (f.mode) query.where('resources.mode', f.mode);
+  if (f.openToPublic !== undefined) query.where('resources.open_to_public', f.openToPublic);
+  const [{ n }] = await query.clone().clearSelect().count({ n: '*' });
+  const rows = await query
+    .orderBy('resources.code')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: await hydrate(db, rows), total: Number(n) };
+}

@@ -1,0 +1,102 @@
+/**
+ * The append-only logs. This module only appends and reads: nothing in
+ * govshare updates or deletes an entry. Entries carry an id, so an activity
+ * retried after a timeout appends nothing twice.
+ */
+import type { Db } from './connection';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string | null;
+  actorDepartment: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  ip: string | null;
+  detail?: unknown;
+}
+
+export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
+  await db('audit_log')
+    .insert({
+      id: e.id,
+      at_ms: Date.parse(e.at),
+      actor: e.actor,
+      actor_department: e.actorDepartment,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      ip: e.ip,
+      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+    })
+    .onConflict('id')
+    .ignore();
+}
+
+type Row = Record<string, unknown>;
+
+export async function auditOf(db: Db, entityType: string, entityId: string): Promise<AuditEntry[]> {
+  const rows = await db('audit_log').where({ entity_type: entityType, entity_id: entityId }).orderBy('seq');
+  return rows.map((r: Row) => ({
+    id: r.id as string,
+    at: new Date(Number(r.at_ms)).toISOString(),
+    actor: (r.actor as string | null) ?? null,
+    actorDepartment: (r.actor_department as string | null) ?? null,
+    action: r.action as string,
+    entityType: r.entity_type as string,
+    entityId: r.entity_id as string,
+    ip: (r.ip as string | null) ?? null,
+    detail: r.detail == null ? undefined : JSON.parse(r.detail as string),
+  }));
+}
+
+export interface ExchangeEntry {
+  id: string;
+  grantId: string;
+  resourceCode: string;
+  consumerDepartment: string;
+  providerDepartment: string;
+  actor: string;
+  mode: string;
+  items: string[];
+  recordCount: number;
+  ip: string | null;
+  at: string;
+}
+
+export async function appendExchange(db: Db, e: ExchangeEntry): Promise<void> {
+  await db('exchange_log')
+    .insert({
+      id: e.id,
+      grant_id: e.grantId,
+      resource_code: e.resourceCode,
+      consumer_department: e.consumerDepartment,
+      provider_department: e.providerDepartment,
+      actor: e.actor,
+      mode: e.mode,
+      items: JSON.stringify(e.items),
+      record_count: e.recordCount,
+      ip: e.ip,
+      at_ms: Date.parse(e.at),
+    })
+    .onConflict('id')
+    .ignore();
+}
+
+export async function exchangesOf(db: Db, grantId: string): Promise<ExchangeEntry[]> {
+  const rows = await db('exchange_log').where({ grant_id: grantId }).orderBy('seq');
+  return rows.map((r: Row) => ({
+    id: r.id as string,
+    grantId: r.grant_id as string,
+    resourceCode: r.resource_code as string,
+    consumerDepartment: r.consumer_department as string,
+    providerDepartment: r.provider_department as string,
+    actor: r.actor as string,
+    mode: r.mode as string,
+    items: JSON.parse(r.items as string),
+    recordCount: Number(r.record_count),
+    ip: (r.ip as string | null) ?? null,
+    at: new Date(Number(r.at_ms)).toISOString(),
+  }));
+}

@@ -1,0 +1,207 @@
+/**
+ * The sharing-request read model: the row the API writes on submission, the
+ * state and timeline the workflow's activities write (idempotently, keyed by
+ * event ids from the workflow), and the queries behind lists and detail pages.
+ */
+import type { Db } from './connection';
+import { pageOf } from './paging';
+import type { RequestStatus } from '../domain/sharing/sharing-contract';
+
+export interface RequestRow {
+  id: string;
+  workflowId: string;
+  requestedBy: string;
+  idempotencyKey: string;
+  payloadHash: string;
+  resourceCode: string;
+  shareType: string;
+  consumerDepartment: string;
+  providerDepartment: string;
+  items: string[];
+  purpose: string;
+  basis: string;
+  answers: Record<string, string>;
+  usageFrom: string;
+  usageTo: string;
+  status: RequestStatus;
+  currentStep: string | null;
+  decisionReason: string | null;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+type Row = Record<string, unknown>;
+
+function fromRow(r: Row): RequestRow {
+  return {
+    id: r.id as string,
+    workflowId: r.workflow_id as string,
+    requestedBy: r.requested_by as string,
+    idempotencyKey: r.idempotency_key as string,
+    payloadHash: r.payload_hash as string,
+    resourceCode: r.resource_code as string,
+    shareType: r.share_type as string,
+    consumerDepartment: r.consumer_department as string,
+    providerDepartment: r.provider_department as string,
+    items: JSON.parse(r.items as string),
+    purpose: r.purpose as string,
+    basis: r.basis as string,
+    answers: JSON.parse(r.answers as string),
+    usageFrom: r.usage_from as string,
+    usageTo: r.usage_to as string,
+    status: r.status as RequestStatus,
+    currentStep: (r.current_step as string | null) ?? null,
+    decisionReason: (r.decision_reason as string | null) ?? null,
+    submittedAt: new Date(Number(r.submitted_at_ms)).toISOString(),
+    updatedAt: new Date(Number(r.updated_at_ms)).toISOString(),
+  };
+}
+
+export type NewRequest = Omit<RequestRow, 'status' | 'currentStep' | 'decisionReason' | 'updatedAt'>;
+
+/**
+ * Inserts a submitted request unless the same user already used this
+ * idempotency key; returns the request stored under that key either way.
+ */
+export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> {
+  const at = Date.parse(r.submittedAt);
+  await db('sharing_requests')
+    .insert({
+      id: r.id,
+      workflow_id: r.workflowId,
+      requested_by: r.requestedBy,
+      idempotency_key: r.idempotencyKey,
+      payload_hash: r.payloadHash,
+      resource_code: r.resourceCode,
+      share_type: r.shareType,
+      consumer_department: r.consumerDepartment,
+      provider_department: r.providerDepartment,
+      items: JSON.stringify(r.items),
+      purpose: r.purpose,
+      basis: r.basis,
+      answers: JSON.stringify(r.answers),
+      usage_from: r.usageFrom,
+      usage_to: r.usageTo,
+      status: 'submitted',
+      submitted_at_ms: at,
+      updated_at_ms: at,
+    })
+    .onConflict(['requested_by', 'idempotency_key'])
+    .ignore();
+  return (await findRequestByKey(db, r.requestedBy, r.idempotencyKey))!;
+}
+
+export async function findRequestByKey(db: Db, username: string, key: string): Promise<RequestRow | null> {
+  const row = await db('sharing_requests').where({ requested_by: username, idempotency_key: key }).first();
+  return row ? fromRow(row) : null;
+}
+
+export async function getRequest(db: Db, id: string): Promise<RequestRow | null> {
+  const row = await db('sharing_requests').where({ id }).first();
+  return row ? fromRow(row) : null;
+}
+
+/** Removes a request whose workflow never started (Temporal refused it), so a retry starts clean. */
+export async function deleteUnstartedRequest(db: Db, id: string): Promise<void> {
+  await db('sharing_requests').where({ id, status: 'submitted' }).delete();
+}
+
+export interface RequestEvent {
+  id: string;
+  requestId: string;
+  at: string;
+  step: string | null;
+  action: string;
+  actor: string | null;
+  actorDepartment: string | null;
+  decision: string | null;
+  reason: string | null;
+}
+
+/** Moves a request to a new state and appends the event that moved it; a retry writes nothing twice. */
+export async function recordRequestState(
+  db: Db,
+  change: {
+    requestId: string;
+    status: RequestStatus;
+    currentStep: string | null;
+    decisionReason?: string | null;
+    event: RequestEvent;
+  },
+): Promise<void> {
+  const e = change.event;
+  await db.transaction(async (trx) => {
+    await trx('request_events')
+      .insert({
+        id: e.id,
+        request_id: e.requestId,
+        at_ms: Date.parse(e.at),
+        step: e.step,
+        action: e.action,
+        actor: e.actor,
+        actor_department: e.actorDepartment,
+        decision: e.decision,
+        reason: e.reason,
+      })
+      .onConflict('id')
+      .ignore();
+    await trx('sharing_requests')
+      .where({ id: change.requestId })
+      .update({
+        status: change.status,
+        current_step: change.currentStep,
+        ...(change.decisionReason !== undefined ? { decision_reason: change.decisionReason } : {}),
+        updated_at_ms: Date.parse(e.at),
+      });
+  });
+}
+
+export async function requestEvents(db: Db, requestId: string): Promise<RequestEvent[]> {
+  const rows = await db('request_events').where({ request_id: requestId }).orderBy(['at_ms', 'id']);
+  return rows.map((r: Row) => ({
+    id: r.id as string,
+    requestId: r.request_id as string,
+    at: new Date(Number(r.at_ms)).toISOString(),
+    step: (r.step as string | null) ?? null,
+    action: r.action as string,
+    actor: (r.actor as string | null) ?? null,
+    actorDepartment: (r.actor_department as string | null) ?? null,
+    decision: (r.decision as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null,
+  }));
+}
+
+export interface RequestFilter {
+  /** Only requests this department made or provides; undefined for city roles, who see all. */
+  department?: string;
+  status?: string;
+  resourceCode?: string;
+  consumer?: string;
+  provider?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listRequests(
+  db: Db,
+  f: RequestFilter,
+): Promise<{ items: RequestRow[]; total: number }> {
+  const q = db('sharing_requests');
+  if (f.department)
+    q.where((w) =>
+      w.where('consumer_department', f.department!).orWhere('provider_department', f.department!),
+    );
+  if (f.status) q.where('status', f.status);
+  if (f.resourceCode) q.where('resource_code', f.resourceCode);
+  if (f.consumer) q.where('consumer_department', f.consumer);
+  if (f.provider) q.where('provider_department', f.provider);
+  return pageOf(
+    q,
+    [
+      { column: 'submitted_at_ms', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ],
+    f,
+    fromRow,
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * A shareable information resource as the catalogue lists it (art. 15, 19, 21):
+ * what it holds, who provides it, on what terms it is shared and how.
+ */
+import { z } from 'zod';
+
+export const SHARE_TYPES = ['unconditional', 'conditional', 'not_shared'] as const;
+export const CATEGORIES = ['basic', 'thematic', 'departmental'] as const;
+export const SHARING_MODES = ['api', 'verification', 'file'] as const;
+export const ITEM_KINDS = ['base', 'business'] as const;
+export const UPDATE_CYCLES = [
+  'realtime',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'yearly',
+  'on_change',
+] as const;
+
+export type ShareType = (typeof SHARE_TYPES)[number];
+export type SharingMode = (typeof SHARING_MODES)[number];
+
+export const SHARE_TYPE_NAMES: Record<ShareType, { zh: string; en: string }> = {
+  unconditional: { zh: '无条件共享', en: 'Unconditional' },
+  conditional: { zh: '有条件共享', en: 'Conditional' },
+  not_shared: { zh: '不予共享', en: 'Not shared' },
+};
+
+const trimmed = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`);
+
+export const ResourceItemSchema = z
+  .object({ name: trimmed(100), kind: z.enum(ITEM_KINDS) })
+  .strict()
+  .meta({ id: 'ResourceItem' });
+
+export const ResourceConditionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case letters, digits and _ (e.g. "scope")'),
+    question: trimmed(300),
+  })
+  .strict()
+  .meta({ id: 'ResourceCondition' });
+
+/** What a data steward sends to register or change a resource. */
+export const ResourceInputSchema = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'must be 3–40 upper-case letters, digits and -, e.g. GA-RK-001'),
+    name: trimmed(100),
+    summary: trimmed(2000),
+    providerDepartment: z.string().min(1, 'is required').max(40),
+    category: z.enum(CATEGORIES),
+    items: z.array(ResourceItemSchema).min(1, 'list at least one data item'),
+    shareType: z.enum(SHARE_TYPES),
+    conditions: z.array(ResourceConditionSchema).default([]),
+    legalBasis: z.string().trim().max(1000).nullable().default(null),
+    statutoryRecipients: z.array(z.string().min(1).max(40)).default([]),
+    mode: z.enum(SHARING_MODES),
+    updateCycle: z.enum(UPDATE_CYCLES),
+    openToPublic: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const dup = <T>(list: T[], key: (x: T) => string, path: string, what: string) => {
+      const seen = new Set<string>();
+      list.forEach((x, i) => {
+        if (seen.has(key(x)))
+          ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} "${key(x)}" is listed twice` });
+        seen.add(key(x));
+      });
+    };
+    dup(r.items, (i) => i.name, 'items', 'data item');
+    dup(r.conditions, (c) => c.id, 'conditions', 'condition');
+    dup(r.statutoryRecipients, (d) => d, 'statutoryRecipients', 'department');
+    if (r.shareType === 'not_shared' && !r.legalBasis) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['legalBasis'],
+        message: 'a resource that is not shared must cite its legal basis (art. 7)',
+      });
+    }
+    if (r.shareType === 'conditional' && r.conditions.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conditions'],
+        message: 'a conditional resource must list the conditions requesters answer (art. 23)',
+      });
+    }
+    if (r.shareType !== 'conditional' && r.conditions.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conditions'],
+        message: 'only conditional resources have conditions',
+      });
+    }
+    if (r.statutoryRecipients.includes(r.providerDepartment)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statutoryRecipients'],
+        message: 'the provider department is not its own recipient',
+      });
+    }
+  })
+  .meta({ id: 'ResourceInput' });
+
+export type ResourceInput = z.infer<typeof ResourceInputSchema>;
+
+/** A catalogued resource with its departments resolved. */
+export interface Resource extends Omit<ResourceInput, 'providerDepartment' | 'statutoryRecipients'> {
+  providerDepartment: { code: string; name: string; nameEn: string };
+  statutoryRecipients: { code: string; name: string; nameEn: string }[];
+  updatedAt: string;
+  updatedBy: string;
+}
