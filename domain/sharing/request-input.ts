@@ -10,7 +10,7 @@ import type { Resource } from '../catalogue/resource';
 
 const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-01', abort: true })
   .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date');
 
 export const SharingRequestBodySchema = z

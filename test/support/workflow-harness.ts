@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { createTestDb, type TestDb } from './databases';
 import { startTimeSkippingServer } from './servers';
+import { runWorker } from './worker';
 
 export interface WorkflowHarness {
   env: TestWorkflowEnvironment;
@@ -18,23 +17,20 @@ export interface WorkflowHarness {
 
 export function useWorkflowHarness(workflowsPath: string): WorkflowHarness {
   const harness = { taskQueue: `test-${randomUUID()}` } as WorkflowHarness;
-  let worker: Worker | undefined;
-  let running: Promise<void> | undefined;
+  let worker: Awaited<ReturnType<typeof runWorker>> | undefined;
 
   beforeAll(async () => {
     [harness.env, harness.t] = await Promise.all([startTimeSkippingServer(), createTestDb('mysql')]);
-    worker = await Worker.create({
+    worker = await runWorker({
       connection: harness.env.nativeConnection,
       taskQueue: harness.taskQueue,
       workflowsPath,
-      activities: createActivities(harness.t.db),
+      db: harness.t.db,
     });
-    running = worker.run();
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await harness.env?.teardown();
     await harness.t?.drop();
   });

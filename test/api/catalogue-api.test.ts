@@ -1,0 +1,152 @@
+/** The catalogue through the API, against MariaDB: search, filters, one resource, and a data steward's entries. */
+import { useApiHarness } from '../support/api-harness';
+
+const h = useApiHarness();
+
+const entry = (over: Record<string, unknown> = {}) => ({
+  code: 'GA-CL-001',
+  name: '机动车登记信息',
+  summary: '本市登记机动车的号牌、车辆类型和所有人信息。',
+  providerDepartment: 'public-security',
+  category: 'departmental',
+  items: [
+    { name: '号牌号码', kind: 'business' },
+    { name: '所有人公民身份号码', kind: 'base' },
+  ],
+  shareType: 'conditional',
+  conditions: [{ id: 'duty', question: '请说明法定职责依据' }],
+  legalBasis: null,
+  statutoryRecipients: [],
+  mode: 'verification',
+  updateCycle: 'daily',
+  openToPublic: false,
+  ...over,
+});
+
+describe('reading the catalogue', () => {
+  it('lists the seeded resources, all three sharing types, paginated', async () => {
+    const res = await h
+      .http()
+      .get('/api/catalogue/resources?pageSize=5')
+      .set(await h.as('zhangwei'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 10, page: 1, pageSize: 5 });
+    expect(res.body.items).toHaveLength(5);
+    const all = await h
+      .http()
+      .get('/api/catalogue/resources?pageSize=100')
+      .set(await h.as('zhangwei'));
+    expect(new Set(all.body.items.map((r: { shareType: string }) => r.shareType))).toEqual(
+      new Set(['unconditional', 'conditional', 'not_shared']),
+    );
+  });
+
+  it('searches names, summaries and data items, and filters by type, provider and category', async () => {
+    const auth = await h.as('zhangwei');
+    const byItem = await h
+      .http()
+      .get(`/api/catalogue/resources?q=${encodeURI('抵押状态')}`)
+      .set(auth);
+    expect(byItem.body.items.map((r: { code: string }) => r.code)).toEqual(['ZR-BDC-001']);
+    const byName = await h
+      .http()
+      .get(`/api/catalogue/resources?q=${encodeURI('参保')}`)
+      .set(auth);
+    expect(byName.body.items.map((r: { code: string }) => r.code)).toEqual(['RS-SB-001']);
+    const wildcard = await h.http().get('/api/catalogue/resources?q=%25').set(auth);
+    expect(wildcard.body.total).toBe(0);
+    const notShared = await h.http().get('/api/catalogue/resources?shareType=not_shared').set(auth);
+    expect(notShared.body.items.map((r: { code: string }) => r.code).sort()).toEqual([
+      'GA-XZ-001',
+      'WJ-SW-001',
+    ]);
+    const health = await h
+      .http()
+      .get('/api/catalogue/resources?provider=health&category=departmental')
+      .set(auth);
+    expect(health.body.total).toBe(2);
+    const bad = await h.http().get('/api/catalogue/resources?shareType=secret&pageSize=500').set(auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'pageSize',
+      'shareType',
+    ]);
+  });
+
+  it('shows one resource with its conditions, legal basis and statutory recipients; 404 for an unknown code', async () => {
+    const auth = await h.as('zhangwei');
+    const res = await h.http().get('/api/catalogue/resources/WJ-SW-001').set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      shareType: 'not_shared',
+      providerDepartment: { code: 'health' },
+      legalBasis: expect.stringContaining('个人信息保护法'),
+    });
+    expect(res.body.statutoryRecipients.map((d: { code: string }) => d.code)).toEqual([
+      'civil-affairs',
+      'public-security',
+    ]);
+    expect((await h.http().get('/api/catalogue/resources/NOPE-1').set(auth)).status).toBe(404);
+  });
+});
+
+describe("a data steward's entries", () => {
+  it("registers a resource for the steward's own department, and changes it", async () => {
+    const steward = await h.as('wangfang');
+    const created = await h.http().post('/api/catalogue/resources').set(steward).send(entry());
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      code: 'GA-CL-001',
+      updatedBy: 'wangfang',
+      providerDepartment: { name: '市公安局' },
+    });
+    const again = await h.http().post('/api/catalogue/resources').set(steward).send(entry());
+    expect(again.status).toBe(409);
+    const changed = await h
+      .http()
+      .put('/api/catalogue/resources/GA-CL-001')
+      .set(steward)
+      .send(entry({ shareType: 'unconditional', conditions: [] }));
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ shareType: 'unconditional', conditions: [] });
+  });
+
+  it("refuses another department's steward, a requester, and a catalogue entry that breaks the rules", async () => {
+    const other = await h
+      .http()
+      .post('/api/catalogue/resources')
+      .set(await h.as('zhaoqiang'))
+      .send(entry({ code: 'GA-CL-002' }));
+    expect(other.status).toBe(403);
+    const requester = await h
+      .http()
+      .post('/api/catalogue/resources')
+      .set(await h.as('zhangwei'))
+      .send(entry({ code: 'GA-CL-003' }));
+    expect(requester.status).toBe(403);
+    const steward = await h.as('wangfang');
+    const noBasis = await h
+      .http()
+      .post('/api/catalogue/resources')
+      .set(steward)
+      .send(entry({ code: 'GA-CL-004', shareType: 'not_shared', conditions: [] }));
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.error.details).toContainEqual({
+      path: 'legalBasis',
+      message: 'a resource that is not shared must cite its legal basis (art. 7)',
+    });
+    const unknownRecipient = await h
+      .http()
+      .post('/api/catalogue/resources')
+      .set(steward)
+      .send(entry({ code: 'GA-CL-005', statutoryRecipients: ['ministry-of-magic'] }));
+    expect(unknownRecipient.status).toBe(422);
+    expect(unknownRecipient.body.error.details).toEqual([
+      { path: 'statutoryRecipients[0]', message: 'no department ministry-of-magic' },
+    ]);
+    const stored = await h.t
+      .db('resources')
+      .whereIn('code', ['GA-CL-002', 'GA-CL-003', 'GA-CL-004', 'GA-CL-005']);
+    expect(stored).toEqual([]);
+  });
+});

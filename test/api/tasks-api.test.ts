@@ -1,0 +1,180 @@
+/**
+ * The task inbox through the API, against the Temporal dev server and
+ * MariaDB: whose tasks a caller sees, the open/done, mine, overdue, due-within
+ * and process filters, deadline order and pages, claiming and releasing.
+ */
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { createActivities } from '../../activities';
+import { ZONE } from '../../domain/calendar/working-days';
+import { useApiHarness } from '../support/api-harness';
+import { waitFor } from '../support/wait';
+
+const h = useApiHarness();
+
+const day = (n = 0) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate() as string;
+
+async function submitConditional(): Promise<{ id: string; taskId: string }> {
+  const res = await h
+    .http()
+    .post('/api/requests')
+    .set(await h.as('zhangwei'))
+    .set('Idempotency-Key', randomUUID())
+    .send({
+      resourceCode: 'RS-SB-001',
+      items: ['参保状态'],
+      purpose: '核对低保对象参保情况',
+      usageFrom: day(),
+      usageTo: day(90),
+      answers: { scope: '300人', duty: '低保审核', security: '专人专机' },
+    });
+  expect(res.status).toBe(201);
+  return { id: res.body.id, taskId: res.body.currentTask.id };
+}
+
+async function inbox(username: string, query = '') {
+  const res = await h
+    .http()
+    .get(`/api/tasks${query}`)
+    .set(await h.as(username));
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+let requests: { id: string; taskId: string }[] = [];
+const overdueId = `correction-test-${randomUUID()}.provider_reply.1`;
+
+beforeAll(async () => {
+  requests = [await submitConditional(), await submitConditional(), await submitConditional()];
+  // A task of another process, past its deadline, written as the SLA mechanism writes every task.
+  await createActivities(h.t.db).openTask({
+    id: overdueId,
+    workflowId: 'correction-test',
+    processType: 'correction',
+    caseId: 'CR-TEST-1',
+    step: 'provider_reply',
+    candidates: [{ role: 'provider_reviewer', department: 'hr-social-security' }],
+    startedAt: DateTime.now().minus({ days: 10 }).toISO()!,
+    deadline: DateTime.now().setZone(ZONE).minus({ days: 1 }).endOf('day').toISO()!,
+    provisional: false,
+    article: 24,
+    policyKey: 'panzhihua-2019@1',
+    processName: { zh: '数据纠错', en: 'Correction feedback' },
+    stepName: { zh: '提供部门校核回复', en: 'Provider verifies and replies' },
+  });
+});
+
+it("shows a caller only their department's and roles' tasks, soonest deadline first, with names and decisions", async () => {
+  const mine = await inbox('zhaoqiang');
+  expect(mine.total).toBe(4);
+  expect(mine.items[0]).toMatchObject({
+    id: overdueId,
+    overdue: true,
+    processType: 'correction',
+    article: 24,
+    articleLabel: '第二十四条',
+  });
+  const deadlines = mine.items.map((t: { deadline: string }) => Date.parse(t.deadline));
+  expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
+  expect(mine.items[1]).toMatchObject({
+    processType: 'sharing_request',
+    stepName: { zh: '提供部门审核', en: 'Provider review' },
+    decisions: ['approve', 'deny'],
+    reasonRequired: ['deny'],
+    department: 'hr-social-security',
+    role: 'provider_reviewer',
+    status: 'open',
+    overdue: false,
+  });
+  expect((await inbox('lina')).total).toBe(0); // public security's reviewer: none of these
+  expect((await inbox('zhangwei')).total).toBe(0); // the requester decides nothing
+  expect((await inbox('chenjing')).total).toBe(0); // the platform: not before the provider has approved
+});
+
+it('filters overdue, due within N working days, and process type; pages', async () => {
+  expect((await inbox('zhaoqiang', '?overdue=true')).items.map((t: { id: string }) => t.id)).toEqual([
+    overdueId,
+  ]);
+  expect((await inbox('zhaoqiang', '?processType=sharing_request')).total).toBe(3);
+  expect((await inbox('zhaoqiang', '?dueWithinWorkingDays=0')).total).toBe(1);
+  expect((await inbox('zhaoqiang', '?dueWithinWorkingDays=10')).total).toBe(4);
+  const page2 = await inbox('zhaoqiang', '?pageSize=3&page=2');
+  expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+  expect(page2.items).toHaveLength(1);
+  const bad = await h
+    .http()
+    .get('/api/tasks?status=maybe&mine=yes')
+    .set(await h.as('zhaoqiang'));
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['mine', 'status']);
+});
+
+it('claims and releases: only candidates may claim, claimed tasks show under mine, only the claimer releases', async () => {
+  const { taskId } = requests[0];
+  const claimed = await h
+    .http()
+    .post(`/api/tasks/${taskId}/claim`)
+    .set(await h.as('zhaoqiang'));
+  expect(claimed.status).toBe(200);
+  expect(claimed.body.claimedBy).toBe('zhaoqiang');
+  expect((await inbox('zhaoqiang', '?mine=true')).items.map((t: { id: string }) => t.id)).toEqual([taskId]);
+
+  // liuyan is a requester of the same department: not a candidate at all.
+  expect(
+    (
+      await h
+        .http()
+        .post(`/api/tasks/${taskId}/claim`)
+        .set(await h.as('liuyan'))
+    ).status,
+  ).toBe(403);
+  // the platform authority becomes a candidate only after the deadline (art. 22).
+  expect(
+    (
+      await h
+        .http()
+        .post(`/api/tasks/${taskId}/claim`)
+        .set(await h.as('chenjing'))
+    ).status,
+  ).toBe(403);
+
+  const released = await h
+    .http()
+    .post(`/api/tasks/${taskId}/unclaim`)
+    .set(await h.as('zhaoqiang'));
+  expect(released.body.claimedBy).toBeNull();
+  const notClaimed = await h
+    .http()
+    .post(`/api/tasks/${taskId}/unclaim`)
+    .set(await h.as('zhaoqiang'));
+  expect(notClaimed.status).toBe(409);
+});
+
+it('moves a decided task to done, and answers 404 for an unknown task', async () => {
+  const { id, taskId } = requests[1];
+  const res = await h
+    .http()
+    .post(`/api/tasks/${taskId}/complete`)
+    .set(await h.as('zhaoqiang'))
+    .send({ decision: 'deny', reason: '超出职责范围' });
+  expect(res.status).toBe(200);
+  const done = await inbox('zhaoqiang', '?status=done&mine=true');
+  expect(done.items.map((t: { id: string }) => t.id)).toEqual([taskId]);
+  expect(done.items[0]).toMatchObject({
+    status: 'done',
+    decision: 'deny',
+    reason: '超出职责范围',
+    completedBy: 'zhaoqiang',
+  });
+  await waitFor(
+    'the request denied',
+    async () => (await h.t.db('sharing_requests').where({ id }).first()).status === 'denied',
+  );
+  expect((await inbox('zhaoqiang')).total).toBe(3);
+  const unknown = await h
+    .http()
+    .post('/api/tasks/nope.provider_review.1/complete')
+    .set(await h.as('zhaoqiang'))
+    .send({ decision: 'approve' });
+  expect(unknown.status).toBe(404);
+});

@@ -1,0 +1,52 @@
+/**
+ * The whole of govshare for API tests: the Temporal dev server (search
+ * attributes registered), a fresh MariaDB database with the demo data, a worker
+ * running every workflow with the real activities, and the express app.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { signIn, testApp } from './api';
+import { createTestDb, type TestDb } from './databases';
+import { startDevServer } from './servers';
+import { runWorker } from './worker';
+
+export interface ApiHarness {
+  env: TestWorkflowEnvironment;
+  t: TestDb;
+  app: ReturnType<typeof testApp>;
+  taskQueue: string;
+  /** A bearer header for a demo user (tokens are cached per file). */
+  as(username: string): Promise<{ Authorization: string }>;
+  http: () => ReturnType<typeof request>;
+}
+
+export function useApiHarness(): ApiHarness {
+  const tokens = new Map<string, string>();
+  const h = { taskQueue: `api-${randomUUID()}` } as ApiHarness;
+  let worker: Awaited<ReturnType<typeof runWorker>> | undefined;
+
+  beforeAll(async () => {
+    [h.env, h.t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
+    worker = await runWorker({
+      connection: h.env.nativeConnection,
+      taskQueue: h.taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      db: h.t.db,
+    });
+    h.app = testApp(h.t.db, h.env.client, { TEMPORAL_TASK_QUEUE: h.taskQueue });
+    h.http = () => request(h.app);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await h.env?.teardown();
+    await h.t?.drop();
+  });
+
+  h.as = async (username) => {
+    if (!tokens.has(username)) tokens.set(username, await signIn(h.app, username));
+    return { Authorization: `Bearer ${tokens.get(username)}` };
+  };
+  return h;
+}

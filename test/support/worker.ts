@@ -1,0 +1,25 @@
+/** A worker running workflows with govshare's real activities on a test database, until stopped. */
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import type { Db } from '../../db/connection';
+
+export async function runWorker(opts: {
+  connection: NativeConnection;
+  taskQueue: string;
+  workflowsPath: string;
+  db: Db;
+}): Promise<{ stop(): Promise<void> }> {
+  const worker = await Worker.create({
+    connection: opts.connection,
+    taskQueue: opts.taskQueue,
+    workflowsPath: opts.workflowsPath,
+    activities: createActivities(opts.db),
+  });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+    },
+  };
+}
