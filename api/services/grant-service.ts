@@ -40,6 +40,8 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
 
     async revoke(user: User, id: string, reason: string, ip: string | null) {
       const g = await visible(user, id);
+      if (g.status !== 'active')
+        throw new HttpError(409, 'grant_ended', `Grant ${id} is already ${g.status}.`);
       await deps.temporal.revokeGrant(sharingWorkflowId(g.requestId), { actor: actorOf(user), reason });
       await auditByUser(db, user, {
         action: 'grant.revoke_requested',

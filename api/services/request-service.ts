@@ -322,6 +322,12 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
 
     async withdraw(user: User, id: string, reason: string | undefined, ip: string | null) {
       const r = await visible(user, id);
+      if (!['submitted', 'provider_review', 'platform_review'].includes(r.status))
+        throw new HttpError(
+          409,
+          'case_closed',
+          `Request ${id} is already ${r.status}; only an undecided request can be withdrawn.`,
+        );
       await temporal.withdrawRequest(r.workflowId, { actor: actorOf(user), reason });
       await auditByUser(db, user, {
         action: 'request.withdraw',

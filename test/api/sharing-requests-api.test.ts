@@ -99,6 +99,12 @@ describe('by sharing type (art. 21)', () => {
     expect(res.body).toMatchObject({ status: 'denied', grant: null, currentTask: null });
     expect(res.body.decisionReason).toContain('个人信息保护法');
     expect(res.body.timeline.at(-1)).toMatchObject({ action: 'rejected', decision: 'deny' });
+    const withdraw = await h
+      .http()
+      .post(`/api/requests/${res.body.id}/withdraw`)
+      .set(await h.as('liuyan'))
+      .send({});
+    expect([withdraw.status, withdraw.body.error.code]).toEqual([409, 'case_closed']);
   });
 
   it('sends a not-shared resource to provider review when the law names the requester as a recipient', async () => {

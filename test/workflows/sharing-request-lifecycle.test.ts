@@ -72,6 +72,8 @@ it('a grant ends by itself when its usage period ends, and both departments are 
   // The workflow has ended with its grant. (Not awaited with result(): on this server that lets the clock run on.)
   const run = await h.env.client.workflow.getHandle(`sharing-request-${request.id}`).describe();
   expect(run.status.name).toBe('COMPLETED');
+  const late = await rejection(s.grants().revoke(await s.user('lina'), `G-${request.id}`, '已到期', null));
+  expect([late.status, late.code]).toEqual([409, 'grant_ended']);
 });
 
 it('after the provider misses its deadline the platform authority decides in its place, and that decision is final (art. 22)', async () => {
