@@ -1,6 +1,6 @@
 /** Reads and replaces the working-day calendar. */
 import type { Db } from './connection';
-import { yearsSpanned, type WorkingCalendar } from '../domain/calendar/working-days';
+import { localIso, yearsSpanned, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { CalendarYearInput } from '../domain/calendar/calendar-year';
 
 export interface CalendarYear {
@@ -49,7 +49,7 @@ export async function getCalendarYear(db: Db, year: number): Promise<CalendarYea
     known: Boolean(meta),
     source: meta?.source ?? null,
     importedBy: meta?.imported_by ?? null,
-    importedAt: meta ? new Date(Number(meta.imported_at_ms)).toISOString() : null,
+    importedAt: meta ? localIso(meta.imported_at_ms) : null,
     holidays: pick('holiday'),
     workdays: pick('workday'),
   };

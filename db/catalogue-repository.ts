@@ -1,5 +1,6 @@
 /** The catalogue of shareable resources: save (register or change), read one, search many. */
 import type { Knex } from 'knex';
+import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 import type { Resource, ResourceInput } from '../domain/catalogue/resource';
 
@@ -93,7 +94,7 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     mode: r.mode as Resource['mode'],
     updateCycle: r.update_cycle as Resource['updateCycle'],
     openToPublic: Boolean(r.open_to_public),
-    updatedAt: new Date(Number(r.updated_at_ms)).toISOString(),
+    updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,
   }));
 }

@@ -1,4 +1,5 @@
 /** Grants: what a consumer department may use, for what and until when. Written by the workflow's activities. */
+import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 import { pageOf } from './paging';
 import type { GrantStatus } from '../domain/sharing/sharing-contract';
@@ -37,8 +38,8 @@ function fromRow(r: Row): Grant {
     usageTo: r.usage_to as string,
     mode: r.mode as SharingMode,
     status: r.status as GrantStatus,
-    grantedAt: new Date(Number(r.granted_at_ms)).toISOString(),
-    endedAt: r.ended_at_ms == null ? null : new Date(Number(r.ended_at_ms)).toISOString(),
+    grantedAt: localIso(r.granted_at_ms),
+    endedAt: r.ended_at_ms == null ? null : localIso(r.ended_at_ms),
     endedBy: (r.ended_by as string | null) ?? null,
     endReason: (r.end_reason as string | null) ?? null,
   };

@@ -3,6 +3,7 @@
  * govshare updates or deletes an entry. Entries carry an id, so an activity
  * retried after a timeout appends nothing twice.
  */
+import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 
 export interface AuditEntry {
@@ -40,7 +41,7 @@ export async function auditOf(db: Db, entityType: string, entityId: string): Pro
   const rows = await db('audit_log').where({ entity_type: entityType, entity_id: entityId }).orderBy('seq');
   return rows.map((r: Row) => ({
     id: r.id as string,
-    at: new Date(Number(r.at_ms)).toISOString(),
+    at: localIso(r.at_ms),
     actor: (r.actor as string | null) ?? null,
     actorDepartment: (r.actor_department as string | null) ?? null,
     action: r.action as string,
@@ -97,6 +98,6 @@ export async function exchangesOf(db: Db, grantId: string): Promise<ExchangeEntr
     items: JSON.parse(r.items as string),
     recordCount: Number(r.record_count),
     ip: (r.ip as string | null) ?? null,
-    at: new Date(Number(r.at_ms)).toISOString(),
+    at: localIso(r.at_ms),
   }));
 }

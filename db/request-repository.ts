@@ -3,6 +3,7 @@
  * state and timeline the workflow's activities write (idempotently, keyed by
  * event ids from the workflow), and the queries behind lists and detail pages.
  */
+import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 import { pageOf } from './paging';
 import type { RequestStatus } from '../domain/sharing/sharing-contract';
@@ -52,8 +53,8 @@ function fromRow(r: Row): RequestRow {
     status: r.status as RequestStatus,
     currentStep: (r.current_step as string | null) ?? null,
     decisionReason: (r.decision_reason as string | null) ?? null,
-    submittedAt: new Date(Number(r.submitted_at_ms)).toISOString(),
-    updatedAt: new Date(Number(r.updated_at_ms)).toISOString(),
+    submittedAt: localIso(r.submitted_at_ms),
+    updatedAt: localIso(r.updated_at_ms),
   };
 }
 
@@ -161,7 +162,7 @@ export async function requestEvents(db: Db, requestId: string): Promise<RequestE
   return rows.map((r: Row) => ({
     id: r.id as string,
     requestId: r.request_id as string,
-    at: new Date(Number(r.at_ms)).toISOString(),
+    at: localIso(r.at_ms),
     step: (r.step as string | null) ?? null,
     action: r.action as string,
     actor: (r.actor as string | null) ?? null,

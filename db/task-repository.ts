@@ -3,6 +3,7 @@
  * keyed by ids derived from the workflow id, so a retried activity never
  * writes twice.
  */
+import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 import type { CandidateGroup } from '../domain/roles';
 
@@ -228,7 +229,7 @@ async function withCandidates(db: Db, rows: Row[]): Promise<TaskRow[]> {
     decision: (r.decision as string | null) ?? null,
     reason: (r.reason as string | null) ?? null,
     completedBy: (r.completed_by as string | null) ?? null,
-    completedAt: r.completed_at_ms == null ? null : new Date(Number(r.completed_at_ms)).toISOString(),
+    completedAt: r.completed_at_ms == null ? null : localIso(r.completed_at_ms),
     candidates: candidates
       .filter((c: Row) => c.task_id === r.id)
       .map((c: Row) => ({
@@ -262,7 +263,7 @@ export async function slaEventsOfTasks(db: Db, taskIds: string[]): Promise<SlaEv
     taskId: r.task_id as string,
     kind: r.kind as SlaEventRow['kind'],
     level: Number(r.level),
-    at: new Date(Number(r.at_ms)).toISOString(),
+    at: localIso(r.at_ms),
     detail: r.detail == null ? null : JSON.parse(r.detail as string),
   }));
 }

@@ -44,6 +44,11 @@ export function formatInstant(dt: DateTime): string {
   return dt.setZone(ZONE).toISO({ suppressMilliseconds: false }) as string;
 }
 
+/** An instant stored as epoch milliseconds, as users read it: ISO 8601 with +08:00. */
+export function localIso(ms: unknown): string {
+  return formatInstant(DateTime.fromMillis(Number(ms)));
+}
+
 export interface DayVerdict {
   working: boolean;
   /** False when the day's year is not in the calendar (weekend rule only). */
