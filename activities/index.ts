@@ -1,5 +1,6 @@
 /** All activities, bound to their dependencies; the worker registers this object. */
 import type { Db } from '../db/connection';
+import { createCaseActivities } from './case-activities';
 import { createDeadlineActivities } from './deadline-activities';
 import { createPolicyActivities } from './policy-activities';
 import { createSharingActivities } from './sharing-activities';
@@ -11,6 +12,7 @@ export function createActivities(db: Db) {
     ...createDeadlineActivities(db),
     ...createTaskActivities(db),
     ...createSharingActivities(db),
+    ...createCaseActivities(db),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   SHARING_REQUEST_WORKFLOW,
   WITHDRAW_REQUEST_UPDATE,
   sharingWorkflowId,
+  type GrantStatus,
   type RevokeInput,
   type SharingRequestInput,
   type SharingRequestResult,
@@ -36,7 +37,7 @@ export interface TemporalGateway {
   startSharingRequest(input: SharingRequestInput): Promise<void>;
   completeTask(workflowId: string, input: CompleteTaskInput): Promise<TaskView>;
   withdrawRequest(workflowId: string, input: WithdrawInput): Promise<SharingRequestResult>;
-  revokeGrant(workflowId: string, input: RevokeInput): Promise<SharingRequestResult>;
+  revokeGrant(workflowId: string, input: RevokeInput): Promise<GrantStatus>;
 }
 
 /** How the validators' refusals read over HTTP. */
@@ -127,7 +128,7 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
       return update(() =>
         client.workflow
           .getHandle(workflowId)
-          .executeUpdate<SharingRequestResult, [RevokeInput]>(REVOKE_GRANT_UPDATE, { args: [input] }),
+          .executeUpdate<GrantStatus, [RevokeInput]>(REVOKE_GRANT_UPDATE, { args: [input] }),
       );
     },
   };

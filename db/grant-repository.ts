@@ -8,6 +8,8 @@ import type { SharingMode } from '../domain/catalogue/resource';
 export interface Grant {
   id: string;
   requestId: string;
+  /** The workflow that keeps the grant (its request's, or a dispute's whose ruling granted it). */
+  workflowId: string | null;
   resourceCode: string;
   consumerDepartment: string;
   providerDepartment: string;
@@ -29,6 +31,7 @@ function fromRow(r: Row): Grant {
   return {
     id: r.id as string,
     requestId: r.request_id as string,
+    workflowId: (r.workflow_id as string | null) ?? null,
     resourceCode: r.resource_code as string,
     consumerDepartment: r.consumer_department as string,
     providerDepartment: r.provider_department as string,
@@ -53,6 +56,7 @@ export async function insertGrant(db: Db, g: NewGrant): Promise<void> {
     .insert({
       id: g.id,
       request_id: g.requestId,
+      workflow_id: g.workflowId,
       resource_code: g.resourceCode,
       consumer_department: g.consumerDepartment,
       provider_department: g.providerDepartment,

@@ -10,6 +10,7 @@ import * as tasks from './20261124_004_tasks';
 import * as catalogue from './20261124_005_catalogue';
 import * as sharing from './20261124_006_sharing';
 import * as logs from './20261124_007_logs';
+import * as cases from './20261124_008_cases';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -21,6 +22,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_005_catalogue', catalogue],
   ['20261124_006_sharing', sharing],
   ['20261124_007_logs', logs],
+  ['20261124_008_cases', cases],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

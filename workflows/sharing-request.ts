@@ -14,43 +14,35 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   defineUpdate,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { Notice } from '../activities/sharing-activities';
+import type { Notice } from '../activities/notices';
 import { actorMatches, type Actor } from '../domain/roles';
 import { SA } from '../domain/search-attributes';
 import type { TaskOutcome } from '../domain/sla/task-contract';
 import { routeRequest } from '../domain/sharing/routing';
 import {
   CaseRefusal,
-  REVOKE_GRANT_UPDATE,
   SHARING_REQUEST_PROCESS,
   SHARING_STEPS,
   WITHDRAW_REQUEST_UPDATE,
-  type GrantStatus,
   type RequestStatus,
-  type RevokeInput,
   type SharingRequestInput,
   type SharingRequestResult,
   type WithdrawInput,
 } from '../domain/sharing/sharing-contract';
-import { HumanTasks } from './sla/human-tasks';
+import { GrantKeeper } from './sharing/grant-keeper';
+import { HumanTasks, refuse } from './sla/human-tasks';
 import { acts } from './activities-proxy';
 
 export const withdrawRequestUpdate = defineUpdate<SharingRequestResult, [WithdrawInput]>(
   WITHDRAW_REQUEST_UPDATE,
 );
-export const revokeGrantUpdate = defineUpdate<SharingRequestResult, [RevokeInput]>(REVOKE_GRANT_UPDATE);
 
 const OPEN: ReadonlySet<RequestStatus> = new Set(['submitted', 'provider_review', 'platform_review']);
-
-function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-}
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
@@ -59,14 +51,12 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   const provider = resource.providerDepartment;
   const consumer = input.consumerDepartment;
   let status: RequestStatus = 'submitted';
-  let grant: GrantStatus | null = null;
   let withdrawal: WithdrawInput | null = null;
-  let revocation: RevokeInput | null = null;
   let seq = 0;
   // Assigned once the policy is loaded; a withdrawal may arrive before that, so not a const (TDZ).
   // eslint-disable-next-line prefer-const
   let tasks: HumanTasks | undefined;
-  const result = (): SharingRequestResult => ({ status, grant });
+  const result = (): SharingRequestResult => ({ status, grant: keeper.status });
   const bothDepartments = (zh: string, en: string): Notice => ({
     recipients: [
       { role: 'requester', department: consumer },
@@ -74,6 +64,21 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     ],
     title: { zh: `${zh}:${resource.name}(${requestId})`, en: `${en}: ${resource.code} (${requestId})` },
   });
+
+  const keeper = new GrantKeeper(
+    {
+      requestId,
+      resource,
+      consumer,
+      items: input.items,
+      purpose: input.purpose,
+      usageFrom: input.usageFrom,
+      usageTo: input.usageTo,
+      usageEndsAt: input.usageEndsAt,
+    },
+    bothDepartments,
+    (action) => `${requestId}#${++seq}#${action}`,
+  );
 
   /** Records the move to a new status with the event that caused it; the status changes once it is stored. */
   async function moveTo(
@@ -88,14 +93,14 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     extra: { decisionReason?: string | null; notice?: Notice } = {},
   ): Promise<void> {
     seq += 1;
-    await acts.recordRequestState({
-      requestId,
+    await acts.recordCaseState({
+      caseType: 'sharing_request',
+      caseId: requestId,
       status: next,
       currentStep: OPEN.has(next) && next !== 'submitted' ? next : null,
-      decisionReason: extra.decisionReason,
+      patch: extra.decisionReason === undefined ? undefined : { decision_reason: extra.decisionReason },
       event: {
         id: `${requestId}#${seq}#${event.action}`,
-        requestId,
         at: nowIso(),
         step: event.step ?? null,
         action: event.action,
@@ -126,35 +131,6 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
           refuse(CaseRefusal.Forbidden, `only a requester of ${consumer} may withdraw this request`);
         if (!OPEN.has(status) || withdrawal)
           refuse(CaseRefusal.Closed, `the request is already ${withdrawal ? 'being withdrawn' : status}`);
-      },
-    },
-  );
-
-  setHandler(
-    revokeGrantUpdate,
-    async (r) => {
-      revocation = r;
-      await condition(() => grant !== 'active');
-      if (grant !== 'revoked') refuse(CaseRefusal.Closed, `the grant ${grant} before it could be revoked`);
-      return result();
-    },
-    {
-      validator: (r) => {
-        const mayRevoke =
-          actorMatches(r.actor, { role: 'provider_reviewer', department: provider }) ||
-          actorMatches(r.actor, { role: 'data_steward', department: provider }) ||
-          actorMatches(r.actor, { role: 'platform_approver', department: null });
-        if (!mayRevoke)
-          refuse(
-            CaseRefusal.Forbidden,
-            `only the provider (${provider}) or the platform authority may revoke`,
-          );
-        if (grant !== 'active' || revocation)
-          refuse(
-            CaseRefusal.Closed,
-            grant ? `the grant is already ${revocation ? 'revoked' : grant}` : 'nothing is granted yet',
-          );
-        if (!r.reason?.trim()) refuse(CaseRefusal.Invalid, 'a reason is required to revoke a grant');
       },
     },
   );
@@ -236,52 +212,17 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
       await withdrawn();
       return;
     }
-    seq += 1;
-    await acts.recordGrant({
-      eventId: `${requestId}#${seq}#grant`,
-      grant: {
-        id: `G-${requestId}`,
-        requestId,
-        resourceCode: resource.code,
-        consumerDepartment: consumer,
-        providerDepartment: provider,
-        items: input.items,
-        purpose: input.purpose,
-        usageFrom: input.usageFrom,
-        usageTo: input.usageTo,
-        mode: resource.mode,
-        grantedAt: nowIso(),
-      },
-      notice: bothDepartments(
-        '共享申请已批准,结果备案(第二十二条)',
-        'Request granted and filed with both departments',
-      ),
+    await keeper.grant({
+      zh: '共享申请已批准,结果备案(第二十二条)',
+      en: 'Request granted and filed with both departments',
     });
-    grant = 'active';
     // The status moves last, so whoever sees "granted" finds the grant in place.
     await moveTo('granted', { action }, { decisionReason: null });
   }
 
   /** The grant lasts until the end of its usage period (a durable timer) or until it is revoked. */
   async function grantLifetime(): Promise<void> {
-    const remaining = Date.parse(input.usageEndsAt) - Date.now();
-    if (remaining > 0) await condition(() => revocation !== null, remaining);
-    seq += 1;
-    const r = revocation as RevokeInput | null;
-    await acts.recordGrantEnd({
-      eventId: `${requestId}#${seq}#grant-end`,
-      grantId: `G-${requestId}`,
-      status: r ? 'revoked' : 'expired',
-      // An expired grant ended at the end of its period, whenever the timer's wake-up was processed.
-      at: r ? nowIso() : new Date(Date.parse(input.usageEndsAt)).toISOString(),
-      by: r?.actor.username ?? null,
-      byDepartment: r?.actor.department ?? null,
-      reason: r ? r.reason.trim() : `使用期限于 ${input.usageTo} 届满`,
-      notice: r
-        ? bothDepartments('共享授权已撤销', 'Grant revoked')
-        : bothDepartments('共享授权使用期满终止', 'Grant ended with its usage period'),
-    });
-    grant = r ? 'revoked' : 'expired';
-    upsertSearchAttributes([{ key: SA.status, value: `granted_${grant}` }]);
+    const ended = await keeper.keep();
+    upsertSearchAttributes([{ key: SA.status, value: `granted_${ended}` }]);
   }
 }

@@ -17,6 +17,7 @@ export const GrantSchema = z
   .object({
     id: z.string(),
     requestId: z.string(),
+    workflowId: z.string().nullable(),
     resourceCode: z.string(),
     consumerDepartment: z.string(),
     providerDepartment: z.string(),

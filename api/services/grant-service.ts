@@ -42,7 +42,10 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
       const g = await visible(user, id);
       if (g.status !== 'active')
         throw new HttpError(409, 'grant_ended', `Grant ${id} is already ${g.status}.`);
-      await deps.temporal.revokeGrant(sharingWorkflowId(g.requestId), { actor: actorOf(user), reason });
+      await deps.temporal.revokeGrant(g.workflowId ?? sharingWorkflowId(g.requestId), {
+        actor: actorOf(user),
+        reason,
+      });
       await auditByUser(db, user, {
         action: 'grant.revoke_requested',
         entityType: 'grant',

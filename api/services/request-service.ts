@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/connection';
+import { caseEvents } from '../../db/case-repository';
 import { getResource } from '../../db/catalogue-repository';
 import { listDepartments, type User } from '../../db/directory-repository';
 import { grantOfRequest } from '../../db/grant-repository';
@@ -15,7 +16,6 @@ import {
   getRequest,
   insertRequest,
   listRequests,
-  requestEvents,
   type RequestRow,
 } from '../../db/request-repository';
 import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
@@ -89,7 +89,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   async function detail(r: RequestRow) {
     const [tasks, events, grant] = await Promise.all([
       tasksOfCase(db, r.id),
-      requestEvents(db, r.id),
+      caseEvents(db, 'sharing_request', r.id),
       grantOfRequest(db, r.id),
     ]);
     const sla = await slaEventsOfTasks(
@@ -276,7 +276,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         throw err;
       }
       await auditByUser(db, user, {
-        action: 'request.submit',
+        action: 'sharing_request.submit',
         entityType: 'sharing_request',
         entityId: id,
         ip,
@@ -312,7 +312,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     async read(user: User, id: string, ip: string | null) {
       const r = await visible(user, id);
       await auditByUser(db, user, {
-        action: 'request.read',
+        action: 'sharing_request.read',
         entityType: 'sharing_request',
         entityId: id,
         ip,
@@ -330,7 +330,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         );
       await temporal.withdrawRequest(r.workflowId, { actor: actorOf(user), reason });
       await auditByUser(db, user, {
-        action: 'request.withdraw',
+        action: 'sharing_request.withdraw',
         entityType: 'sharing_request',
         entityId: id,
         ip,

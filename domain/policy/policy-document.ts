@@ -51,7 +51,8 @@ export const StepPolicySchema = z
     name: Text,
     deadline: DurationSchema,
     citation: CitationSchema,
-    actor: ActorRefSchema,
+    /** Who acts: one candidate group, or several (e.g. both parties of a negotiation). */
+    actor: z.union([ActorRefSchema, z.array(ActorRefSchema).min(1)]),
     /** The decisions this step accepts; those listed in `reasonRequired` must come with a reason. */
     decisions: z.array(z.string().min(1)).min(1),
     reasonRequired: z.array(z.string().min(1)).default([]),
@@ -113,6 +114,11 @@ export function policyKey(doc: Pick<PolicyDocument, 'id' | 'version'>): string {
 }
 
 export class PolicyLookupError extends Error {}
+
+/** The step's actors as a list, whether the document names one or several. */
+export function stepActors(step: Pick<StepPolicy, 'actor'>): ActorRef[] {
+  return Array.isArray(step.actor) ? step.actor : [step.actor];
+}
 
 export function stepPolicy(doc: PolicyDocument, processType: string, step: string): StepPolicy {
   const process = doc.processes[processType];

@@ -48,12 +48,12 @@ const count = async (table: string, where: Record<string, string>) =>
 
 it('a retried state change appends one timeline event, one audit entry and one notice each', async () => {
   const input = {
-    requestId: 'SR-TEST-1',
-    status: 'granted' as const,
+    caseType: 'sharing_request' as const,
+    caseId: 'SR-TEST-1',
+    status: 'granted',
     currentStep: null,
     event: {
       id: 'SR-TEST-1#2#granted_at_once',
-      requestId: 'SR-TEST-1',
       at: '2026-11-25T02:00:01.000Z',
       step: null,
       action: 'granted_at_once',
@@ -64,9 +64,9 @@ it('a retried state change appends one timeline event, one audit entry and one n
     },
     notice,
   };
-  await acts.recordRequestState(input);
-  await acts.recordRequestState(input);
-  expect(await count('request_events', { request_id: 'SR-TEST-1' })).toBe(1);
+  await acts.recordCaseState(input);
+  await acts.recordCaseState(input);
+  expect(await count('case_events', { case_id: 'SR-TEST-1' })).toBe(1);
   expect(await count('audit_log', { entity_id: 'SR-TEST-1' })).toBe(1);
   expect(await count('notifications', { kind: 'result' })).toBe(2);
 });
@@ -77,6 +77,7 @@ it('a retried grant and a retried grant end each write once; ending an ended gra
     grant: {
       id: 'G-SR-TEST-1',
       requestId: 'SR-TEST-1',
+      workflowId: 'sharing-request-SR-TEST-1',
       resourceCode: 'GA-RK-001',
       consumerDepartment: 'civil-affairs',
       providerDepartment: 'public-security',

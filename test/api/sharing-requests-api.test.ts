@@ -417,20 +417,20 @@ describe('lists, detail, audit and exchange logs', () => {
         .db('audit_log')
         .where({ entity_type: 'sharing_request', entity_id: req.id })
         .orderBy('seq');
-      return rows.some((r) => r.action === 'request.decided') ? rows : undefined;
+      return rows.some((r) => r.action === 'sharing_request.decided') ? rows : undefined;
     });
     const actions = log.map((r) => r.action);
     expect(actions).toEqual(
       expect.arrayContaining([
-        'request.submitted',
-        'request.submit',
-        'request.task_opened',
-        'request.read',
+        'sharing_request.submitted',
+        'sharing_request.submit',
+        'sharing_request.task_opened',
+        'sharing_request.read',
         'task.complete',
-        'request.decided',
+        'sharing_request.decided',
       ]),
     );
-    const read = log.find((r) => r.action === 'request.read' && r.actor === 'zhengli');
+    const read = log.find((r) => r.action === 'sharing_request.read' && r.actor === 'zhengli');
     expect(read).toMatchObject({ actor_department: 'city-gov-office' });
     expect(read.ip).toMatch(/127\.0\.0\.1/);
   });

@@ -58,7 +58,7 @@ beforeAll(async () => {
     deadline: DateTime.now().setZone(ZONE).minus({ days: 1 }).endOf('day').toISO()!,
     provisional: false,
     article: 24,
-    policyKey: 'panzhihua-2019@1',
+    policyKey: 'panzhihua-2019@2',
     processName: { zh: '数据纠错', en: 'Correction feedback' },
     stepName: { zh: '提供部门校核回复', en: 'Provider verifies and replies' },
   });

@@ -65,7 +65,7 @@ it("names its messages after the workflow's Updates", () => {
     [REVOKE_GRANT_UPDATE, WITHDRAW_REQUEST_UPDATE].sort(),
   );
   expect(source).toContain('defineUpdate<SharingRequestResult, [WithdrawInput]>');
-  expect(source).toContain('REVOKE_GRANT_UPDATE');
+  expect(source).toContain('new GrantKeeper('); // registers the revokeGrant Update
 });
 
 it('ends in the outcomes the workflow records, and escalations', () => {

@@ -22,7 +22,7 @@ import {
 import { actorMatches, type Actor, type CandidateGroup } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
-import { stepPolicy } from '../../domain/policy/policy-document';
+import { stepActors, stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
 import {
   TaskRefusal,
@@ -36,6 +36,7 @@ import { acts } from '../activities-proxy';
 interface TaskState {
   id: string;
   step: string;
+  options: RunOptions;
   policy: StepPolicy;
   candidates: CandidateGroup[];
   schedule: SlaSchedule;
@@ -66,7 +67,24 @@ export interface HumanTasksContext {
 
 export class MissingPartyError extends Error {}
 
-function refuse(type: string, message: string): never {
+export interface RunOptions {
+  /** Count the deadline from this instant instead of now (a reform's effective date, a stage's start). */
+  from?: string;
+  /** Process rules on top of the step's own: throw (see `refuse`) to refuse a completion. */
+  validate?: (input: CompleteTaskInput) => void;
+  /**
+   * End the step at its deadline, after the breach and the escalations due
+   * then, instead of leaving the task open (a BPMN interrupting timer, e.g.
+   * a dispute stage that moves on). `run` then resolves to null.
+   */
+  interruptAtDeadline?: boolean;
+  /** Called once when the deadline passes and the breach is recorded. */
+  onBreach?: () => void;
+}
+
+export const DEADLINE_PASSED = '期限届满,转入下一阶段';
+
+export function refuse(type: string, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 }
 
@@ -102,15 +120,15 @@ export class HumanTasks {
   /**
    * Runs one human step to its decision, with its deadline, reminders and
    * escalations. Resolves to the decision, or to null when the case cancelled
-   * the task (see `cancelOpen`).
+   * the task (see `cancelOpen`) or, with `interruptAtDeadline`, its deadline passed.
    */
-  async run(step: string): Promise<TaskOutcome | null> {
+  async run(step: string, options: RunOptions = {}): Promise<TaskOutcome | null> {
     const doc = this.ctx.policy.document;
     const policy = stepPolicy(doc, this.ctx.processType, step);
     this.seq += 1;
     // URL-safe, so the API can take it as one path segment: /api/tasks/<id>/complete
     const id = `${workflowInfo().workflowId}.${step}.${this.seq}`;
-    const startedAt = nowIso();
+    const startedAt = options.from ?? nowIso();
     const schedule = await acts.computeSlaSchedule({
       startedAt,
       step: policy,
@@ -119,10 +137,12 @@ export class HumanTasks {
     const task: TaskState = {
       id,
       step,
+      options,
       policy,
-      candidates: [this.group(policy.actor)],
+      candidates: stepActors(policy).map((ref) => this.group(ref)),
       schedule,
-      remindersSent: 0,
+      // Reminders already past when the task opens (a deadline counted from an earlier date) are not sent.
+      remindersSent: schedule.reminders.filter((at) => Date.parse(at) <= Date.now()).length,
       breached: false,
       levelReached: 0,
       recompute: false,
@@ -150,7 +170,7 @@ export class HumanTasks {
       article: policy.citation.article,
       policyKey: this.ctx.policy.key,
     });
-    upsertSearchAttributes([{ key: SA.deadline, value: new Date(schedule.deadline) }]);
+    this.refreshDeadlineAttribute();
     await this.ctx.onOpened?.(this.view(task));
 
     const settled = () => task.outcome !== null || task.cancelled !== null;
@@ -163,6 +183,11 @@ export class HumanTasks {
         // woken by a decision or a calendar change, not by the timer
       } else {
         await this.fire(task, next!, names);
+        const deadlineMs = Date.parse(task.schedule.deadline);
+        const following = this.nextEvent(task);
+        if (options.interruptAtDeadline && task.breached && (!following || following.at > deadlineMs)) {
+          task.cancelled = { by: null, reason: DEADLINE_PASSED, at: task.schedule.deadline };
+        }
         continue;
       }
       if (task.recompute && !settled()) {
@@ -177,11 +202,10 @@ export class HumanTasks {
           deadline: task.schedule.deadline,
           provisional: task.schedule.provisional,
         });
-        upsertSearchAttributes([{ key: SA.deadline, value: new Date(task.schedule.deadline) }]);
+        this.refreshDeadlineAttribute();
       }
     }
 
-    upsertSearchAttributes([{ key: SA.deadline, value: null }]);
     if (task.cancelled) {
       await acts.closeTask({
         taskId: id,
@@ -192,6 +216,7 @@ export class HumanTasks {
         at: task.cancelled.at,
       });
       task.closed = true;
+      this.refreshDeadlineAttribute();
       return null;
     }
     const outcome = task.outcome!;
@@ -204,14 +229,26 @@ export class HumanTasks {
       at: outcome.completedAt,
     });
     task.closed = true;
+    this.refreshDeadlineAttribute();
     return outcome;
   }
 
-  /** Ends every open task without a decision (e.g. the requester withdrew); their `run` resolves to null. */
-  cancelOpen(by: Actor | null, reason: string): void {
+  /**
+   * Ends open tasks without a decision (e.g. the requester withdrew), all of
+   * them or those of one step; their `run` resolves to null.
+   */
+  cancelOpen(by: Actor | null, reason: string, step?: string): void {
     for (const t of this.tasks.values()) {
-      if (!t.outcome && !t.cancelled) t.cancelled = { by: by?.username ?? null, reason, at: nowIso() };
+      if (!t.outcome && !t.cancelled && (step === undefined || t.step === step))
+        t.cancelled = { by: by?.username ?? null, reason, at: nowIso() };
     }
+  }
+
+  /** GovshareDeadline: the soonest deadline among open tasks, or none. */
+  private refreshDeadlineAttribute(): void {
+    const open = [...this.tasks.values()].filter((t) => !t.outcome && !t.cancelled);
+    const soonest = open.map((t) => Date.parse(t.schedule.deadline)).sort((a, b) => a - b)[0];
+    upsertSearchAttributes([{ key: SA.deadline, value: soonest === undefined ? null : new Date(soonest) }]);
   }
 
   /** The open task, if any: its step, deadline and who may act. */
@@ -252,6 +289,7 @@ export class HumanTasks {
     } else if (e.kind === 'breach') {
       await acts.recordBreach({ ...names, at: t.schedule.deadline, article: t.policy.citation.article });
       t.breached = true;
+      t.options.onBreach?.();
     } else {
       const level = t.policy.escalation[e.level - 1];
       const notify = level.notify.map((ref) => this.group(ref));
@@ -293,6 +331,7 @@ export class HumanTasks {
     if (t.policy.reasonRequired.includes(input.decision) && !input.reason?.trim()) {
       refuse(TaskRefusal.Invalid, `a reason is required to ${input.decision}`);
     }
+    t.options.validate?.(input);
   }
 
   private async complete(input: CompleteTaskInput): Promise<TaskView> {
