@@ -9,6 +9,7 @@ import { authenticate, createAuthenticator, type Authenticator } from './authent
 import { errorHandler, HttpError } from './errors';
 import { createMetrics } from './metrics';
 import { calendarRoutes } from './routes/calendar-routes';
+import { caseRoutes } from './routes/case-routes';
 import { catalogueRoutes } from './routes/catalogue-routes';
 import { directoryRoutes } from './routes/directory-routes';
 import { grantRoutes } from './routes/grant-routes';
@@ -55,6 +56,7 @@ export function createApp(
   requestRoutes(router, registry, full);
   taskRoutes(router, registry, full);
   grantRoutes(router, registry, full);
+  caseRoutes(router, registry, full);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>

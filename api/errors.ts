@@ -92,3 +92,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res.status(status).json({ error: body });
   };
 }
+
+/** 422: the input is well formed but breaks a rule; each problem names its field. */
+export function unprocessable(
+  code: string,
+  what: string,
+  problems: { path: string; message: string }[],
+): HttpError {
+  return new HttpError(
+    422,
+    code,
+    `Invalid ${what}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    problems,
+  );
+}

@@ -5,6 +5,7 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
+import { CATALOGUE_CHANGED_SIGNAL, type CatalogueChange } from '../domain/reform/reform-contract';
 import { SA } from '../domain/search-attributes';
 import {
   CALENDAR_CHANGED_SIGNAL,
@@ -28,6 +29,15 @@ import {
 } from '../domain/sharing/sharing-contract';
 import { HttpError } from './errors';
 
+export interface CaseStart {
+  workflowType: string;
+  workflowId: string;
+  args: unknown[];
+  process: string;
+  provider: string;
+  consumer?: string;
+}
+
 export interface TemporalGateway {
   client: Client;
   /** Resolves when the Temporal frontend answers, within `timeoutMs`. */
@@ -35,6 +45,9 @@ export interface TemporalGateway {
   signalCalendarChanged(workflowId: string): Promise<void>;
   /** Starts the request's workflow; starting it again (a retried submission) is a no-op. */
   startSharingRequest(input: SharingRequestInput): Promise<void>;
+  /** Starts a case's workflow with govshare's search attributes; starting it again is a no-op. */
+  startCase(c: CaseStart): Promise<void>;
+  signalCatalogueChanged(workflowId: string, change: CatalogueChange): Promise<void>;
   completeTask(workflowId: string, input: CompleteTaskInput): Promise<TaskView>;
   withdrawRequest(workflowId: string, input: WithdrawInput): Promise<SharingRequestResult>;
   revokeGrant(workflowId: string, input: RevokeInput): Promise<GrantStatus>;
@@ -70,6 +83,26 @@ async function update<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export function createTemporalGateway(client: Client, taskQueue: string): TemporalGateway {
+  async function startCase(c: CaseStart): Promise<void> {
+    try {
+      await client.workflow.start(c.workflowType, {
+        taskQueue,
+        workflowId: c.workflowId,
+        args: c.args,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        typedSearchAttributes: [
+          { key: SA.process, value: c.process },
+          { key: SA.status, value: 'started' },
+          { key: SA.provider, value: c.provider },
+          ...(c.consumer ? [{ key: SA.consumer, value: c.consumer }] : []),
+        ],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
   return {
     client,
     async ping(timeoutMs) {
@@ -89,24 +122,19 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
     async signalCalendarChanged(workflowId) {
       await client.workflow.getHandle(workflowId).signal(CALENDAR_CHANGED_SIGNAL);
     },
-    async startSharingRequest(input) {
-      try {
-        await client.workflow.start(SHARING_REQUEST_WORKFLOW, {
-          taskQueue,
-          workflowId: sharingWorkflowId(input.requestId),
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          typedSearchAttributes: [
-            { key: SA.process, value: SHARING_REQUEST_PROCESS },
-            { key: SA.status, value: 'submitted' },
-            { key: SA.provider, value: input.resource.providerDepartment },
-            { key: SA.consumer, value: input.consumerDepartment },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+    startSharingRequest(input) {
+      return startCase({
+        workflowType: SHARING_REQUEST_WORKFLOW,
+        workflowId: sharingWorkflowId(input.requestId),
+        args: [input],
+        process: SHARING_REQUEST_PROCESS,
+        provider: input.resource.providerDepartment,
+        consumer: input.consumerDepartment,
+      });
+    },
+    startCase,
+    async signalCatalogueChanged(workflowId, change) {
+      await client.workflow.getHandle(workflowId).signal(CATALOGUE_CHANGED_SIGNAL, change);
     },
     completeTask(workflowId, input) {
       return update(() =>

@@ -6,14 +6,16 @@
  */
 import type { Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
+import type { CaseType } from '../domain/case-types';
 
-export const CASE_TABLES = {
+export type { CaseType };
+
+export const CASE_TABLES: Record<CaseType, string> = {
   sharing_request: 'sharing_requests',
   correction: 'corrections',
   dispute: 'disputes',
   catalogue_update: 'reform_obligations',
-} as const;
-export type CaseType = keyof typeof CASE_TABLES;
+};
 
 export interface CaseEvent {
   id: string;

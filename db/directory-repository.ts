@@ -71,3 +71,15 @@ export async function findUser(db: Db, username: string): Promise<User | null> {
 export async function listUsers(db: Db): Promise<User[]> {
   return withRoles(db, await userQuery(db).orderBy(['users.department_code', 'users.username']));
 }
+
+/** A problem for each listed code that names no department, e.g. {path: "departments[1]", message: "no department x"}. */
+export async function unknownDepartments(
+  db: Db,
+  codes: string[],
+  field: string,
+): Promise<{ path: string; message: string }[]> {
+  const known = new Set((await listDepartments(db)).map((d) => d.code));
+  return codes.flatMap((code, i) =>
+    known.has(code) ? [] : [{ path: `${field}[${i}]`, message: `no department ${code}` }],
+  );
+}

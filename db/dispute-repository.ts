@@ -1,4 +1,4 @@
-/** Disputes (异议协调, art. 21, 25): one per subject, written by the dispute workflow. */
+/** Disputes (异议协调, art. 21, 25), written by the dispute workflow. */
 import type { Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
 import type { DisputeStatus, DisputeSubject } from '../domain/dispute/dispute-contract';
@@ -64,7 +64,7 @@ export type NewDispute = Pick<
   | 'openedAt'
 >;
 
-/** Records a dispute once (its id follows from its subject); a retry writes nothing. */
+/** Records a dispute once (its id follows from its subject and round); a retry writes nothing. */
 export async function insertDispute(db: Db, d: NewDispute): Promise<void> {
   const at = Date.parse(d.openedAt);
   await db('disputes')

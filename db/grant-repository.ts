@@ -118,3 +118,11 @@ export async function listGrants(
     fromRow,
   );
 }
+
+/** The grants a department holds or held on a resource, newest first. */
+export async function grantsOfConsumer(db: Db, department: string, resourceCode: string): Promise<Grant[]> {
+  const rows = await db('grants')
+    .where({ consumer_department: department, resource_code: resourceCode })
+    .orderBy('granted_at_ms', 'desc');
+  return rows.map(fromRow);
+}

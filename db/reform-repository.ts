@@ -9,6 +9,7 @@ export interface Reform {
   effectiveDate: string;
   description: string;
   registeredBy: string;
+  idempotencyKey: string;
   registeredAt: string;
 }
 
@@ -52,6 +53,7 @@ export async function insertReform(
       effective_date: r.effectiveDate,
       description: r.description,
       registered_by: r.registeredBy,
+      idempotency_key: r.idempotencyKey,
       registered_at_ms: at,
     });
     await trx('reform_obligations').insert(
@@ -74,17 +76,26 @@ export async function deleteReform(db: Db, id: string): Promise<void> {
   });
 }
 
-export async function getReform(db: Db, id: string): Promise<Reform | null> {
-  const r = await db('reforms').where({ id }).first();
-  if (!r) return null;
+function reformFromRow(r: Row): Reform {
   return {
-    id: r.id,
-    title: r.title,
-    effectiveDate: r.effective_date,
-    description: r.description,
-    registeredBy: r.registered_by,
+    id: r.id as string,
+    title: r.title as string,
+    effectiveDate: r.effective_date as string,
+    description: r.description as string,
+    registeredBy: r.registered_by as string,
+    idempotencyKey: r.idempotency_key as string,
     registeredAt: localIso(r.registered_at_ms),
   };
+}
+
+export async function getReform(db: Db, id: string): Promise<Reform | null> {
+  const r = await db('reforms').where({ id }).first();
+  return r ? reformFromRow(r) : null;
+}
+
+export async function findReformByKey(db: Db, username: string, key: string): Promise<Reform | null> {
+  const r = await db('reforms').where({ registered_by: username, idempotency_key: key }).first();
+  return r ? reformFromRow(r) : null;
 }
 
 function obligationFromRow(r: Row): Obligation {

@@ -50,7 +50,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('outcome_by', 64).nullable();
     t.bigInteger('opened_at_ms').notNullable();
     t.bigInteger('updated_at_ms').notNullable();
-    t.unique(['subject_type', 'subject_id'], { indexName: 'disputes_subject_uq' });
+    t.index(['subject_type', 'subject_id'], 'disputes_subject_idx');
   });
   await knex.schema.createTable('reforms', (t) => {
     t.string('id', 40).primary();
@@ -58,7 +58,9 @@ export async function up(knex: Knex): Promise<void> {
     t.string('effective_date', 10).notNullable();
     t.text('description').notNullable();
     t.string('registered_by', 64).notNullable();
+    t.string('idempotency_key', 200).notNullable();
     t.bigInteger('registered_at_ms').notNullable();
+    t.unique(['registered_by', 'idempotency_key'], { indexName: 'reforms_idem_uq' });
   });
   await knex.schema.createTable('reform_obligations', (t) => {
     t.string('id', 100).primary(); // `${reformId}.${department}`

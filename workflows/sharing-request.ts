@@ -20,7 +20,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Notice } from '../activities/notices';
-import { actorMatches, type Actor } from '../domain/roles';
+import { actorMatches } from '../domain/roles';
 import { SA } from '../domain/search-attributes';
 import type { TaskOutcome } from '../domain/sla/task-contract';
 import { routeRequest } from '../domain/sharing/routing';
@@ -35,6 +35,7 @@ import {
   type WithdrawInput,
 } from '../domain/sharing/sharing-contract';
 import { GrantKeeper } from './sharing/grant-keeper';
+import { CaseRecorder, noticeTo, type CaseEventInput } from './case-recorder';
 import { HumanTasks, refuse } from './sla/human-tasks';
 import { acts } from './activities-proxy';
 
@@ -44,26 +45,23 @@ export const withdrawRequestUpdate = defineUpdate<SharingRequestResult, [Withdra
 
 const OPEN: ReadonlySet<RequestStatus> = new Set(['submitted', 'provider_review', 'platform_review']);
 
-const nowIso = () => new Date(Date.now()).toISOString();
-
 export async function sharingRequest(input: SharingRequestInput): Promise<SharingRequestResult> {
   const { requestId, resource } = input;
   const provider = resource.providerDepartment;
   const consumer = input.consumerDepartment;
-  let status: RequestStatus = 'submitted';
+  const record = new CaseRecorder<RequestStatus>('sharing_request', requestId, 'submitted');
   let withdrawal: WithdrawInput | null = null;
-  let seq = 0;
   // Assigned once the policy is loaded; a withdrawal may arrive before that, so not a const (TDZ).
   // eslint-disable-next-line prefer-const
   let tasks: HumanTasks | undefined;
-  const result = (): SharingRequestResult => ({ status, grant: keeper.status });
-  const bothDepartments = (zh: string, en: string): Notice => ({
-    recipients: [
+  const result = (): SharingRequestResult => ({ status: record.status, grant: keeper.status });
+  const bothDepartments = noticeTo(
+    [
       { role: 'requester', department: consumer },
       { role: 'provider_reviewer', department: provider },
     ],
-    title: { zh: `${zh}:${resource.name}(${requestId})`, en: `${en}: ${resource.code} (${requestId})` },
-  });
+    { zh: `${resource.name}(${requestId})`, en: `${resource.code} (${requestId})` },
+  );
 
   const keeper = new GrantKeeper(
     {
@@ -77,42 +75,19 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
       usageEndsAt: input.usageEndsAt,
     },
     bothDepartments,
-    (action) => `${requestId}#${++seq}#${action}`,
+    (action) => record.eventId(action),
   );
 
-  /** Records the move to a new status with the event that caused it; the status changes once it is stored. */
-  async function moveTo(
+  /** Records the move to a new status with the event that caused it. */
+  function moveTo(
     next: RequestStatus,
-    event: {
-      action: string;
-      step?: string | null;
-      actor?: Actor | null;
-      decision?: string;
-      reason?: string | null;
-    },
+    event: CaseEventInput,
     extra: { decisionReason?: string | null; notice?: Notice } = {},
   ): Promise<void> {
-    seq += 1;
-    await acts.recordCaseState({
-      caseType: 'sharing_request',
-      caseId: requestId,
-      status: next,
-      currentStep: OPEN.has(next) && next !== 'submitted' ? next : null,
+    return record.move(next, OPEN.has(next) && next !== 'submitted' ? next : null, event, {
       patch: extra.decisionReason === undefined ? undefined : { decision_reason: extra.decisionReason },
-      event: {
-        id: `${requestId}#${seq}#${event.action}`,
-        at: nowIso(),
-        step: event.step ?? null,
-        action: event.action,
-        actor: event.actor?.username ?? null,
-        actorDepartment: event.actor?.department ?? null,
-        decision: event.decision ?? null,
-        reason: event.reason ?? null,
-      },
       notice: extra.notice,
     });
-    status = next;
-    upsertSearchAttributes([{ key: SA.status, value: next }]);
   }
 
   setHandler(
@@ -120,17 +95,20 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     async (w) => {
       withdrawal = w;
       tasks?.cancelOpen(w.actor, w.reason?.trim() || '申请人撤回申请');
-      await condition(() => !OPEN.has(status));
-      if (status !== 'withdrawn')
-        refuse(CaseRefusal.Closed, `the request was ${status} before it could be withdrawn`);
+      await condition(() => !OPEN.has(record.status));
+      if (record.status !== 'withdrawn')
+        refuse(CaseRefusal.Closed, `the request was ${record.status} before it could be withdrawn`);
       return result();
     },
     {
       validator: (w) => {
         if (!actorMatches(w.actor, { role: 'requester', department: consumer }))
           refuse(CaseRefusal.Forbidden, `only a requester of ${consumer} may withdraw this request`);
-        if (!OPEN.has(status) || withdrawal)
-          refuse(CaseRefusal.Closed, `the request is already ${withdrawal ? 'being withdrawn' : status}`);
+        if (!OPEN.has(record.status) || withdrawal)
+          refuse(
+            CaseRefusal.Closed,
+            `the request is already ${withdrawal ? 'being withdrawn' : record.status}`,
+          );
       },
     },
   );
@@ -159,7 +137,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     if (decided) await grantNow('granted');
   }
 
-  if ((status as RequestStatus) === 'granted') await grantLifetime();
+  if (record.status === 'granted') await grantLifetime();
   await condition(allHandlersFinished);
   return result();
 
@@ -179,7 +157,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   }
 
   async function recordDecision(o: TaskOutcome, note?: string): Promise<void> {
-    await moveTo(status, {
+    await moveTo(record.status, {
       action: 'decided',
       step: o.step,
       actor: o.actor,

@@ -2,12 +2,13 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { getResource, listResources, saveResource } from '../../db/catalogue-repository';
-import { listDepartments, type User } from '../../db/directory-repository';
+import { unknownDepartments, type User } from '../../db/directory-repository';
 import { ResourceInputSchema, type ResourceInput } from '../../domain/catalogue/resource';
 import type { ApiDeps } from '../app';
-import { HttpError } from '../errors';
+import { HttpError, unprocessable } from '../errors';
 import { addRoute } from '../route';
 import { auditByUser } from '../services/audit';
+import { createReformService } from '../services/reform-service';
 import {
   ResourceCodeParamsSchema,
   ResourceListQuerySchema,
@@ -17,6 +18,7 @@ import {
 
 export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
   const { db } = deps;
+  const reforms = createReformService(deps);
 
   /** The steward may only maintain their own department's entries, and named departments must exist. */
   async function checkEntry(user: User, r: ResourceInput): Promise<void> {
@@ -26,18 +28,8 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
         'forbidden',
         `A data steward maintains only their own department's catalogue (${user.department.code}).`,
       );
-    const known = new Set((await listDepartments(db)).map((d) => d.code));
-    const problems = r.statutoryRecipients
-      .map((code, i) => ({ code, i }))
-      .filter(({ code }) => !known.has(code))
-      .map(({ code, i }) => ({ path: `statutoryRecipients[${i}]`, message: `no department ${code}` }));
-    if (problems.length)
-      throw new HttpError(
-        422,
-        'invalid_resource',
-        `Invalid resource: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-        problems,
-      );
+    const problems = await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients');
+    if (problems.length) throw unprocessable('invalid_resource', 'resource', problems);
   }
 
   addRoute(router, registry, {
@@ -90,6 +82,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
           `Resource ${body.code} is already registered; PUT changes it.`,
         );
       await saveResource(db, body, user.username);
+      await reforms.noteCatalogueChange(user, body.code);
       await auditByUser(db, user, {
         action: 'resource.create',
         entityType: 'resource',
@@ -128,6 +121,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
         );
       await checkEntry(user, body);
       await saveResource(db, body, user.username);
+      await reforms.noteCatalogueChange(user, body.code);
       await auditByUser(db, user, {
         action: 'resource.update',
         entityType: 'resource',

@@ -3,10 +3,9 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { SharingRequestBodySchema } from '../../domain/sharing/request-input';
 import type { ApiDeps } from '../app';
-import { HttpError, zodDetails } from '../errors';
+import { idempotencyKey } from '../idempotency';
 import { addRoute } from '../route';
 import {
-  IdempotencyKeySchema,
   RequestDetailSchema,
   RequestIdParamsSchema,
   RequestListQuerySchema,
@@ -32,12 +31,7 @@ export function requestRoutes(router: Router, registry: OpenAPIRegistry, deps: A
     response: RequestDetailSchema,
     status: 201,
     handler: async ({ body, user, req, res }) => {
-      const key = IdempotencyKeySchema.safeParse(req.get('Idempotency-Key'));
-      if (!key.success) {
-        const details = zodDetails(key.error).map((d) => ({ ...d, path: 'Idempotency-Key' }));
-        throw new HttpError(400, 'invalid_input', `Idempotency-Key: ${details[0].message}`, details);
-      }
-      const { created, request } = await service.submit(user, key.data, body, req.ip ?? null);
+      const { created, request } = await service.submit(user, idempotencyKey(req), body, req.ip ?? null);
       if (!created) res.locals.status = 200;
       return request;
     },

@@ -1,6 +1,7 @@
 /** Shapes of sharing requests and grants. */
 import { z } from 'zod';
 import { SHARE_TYPES, SHARING_MODES } from '../../domain/catalogue/resource';
+import { DISPUTE_STATUSES } from '../../domain/dispute/dispute-contract';
 import { GRANT_STATUSES, REQUEST_STATUSES } from '../../domain/sharing/sharing-contract';
 import { DepartmentRefSchema, LocalizedTextSchema, PageQuerySchema, pageOf } from './common-schemas';
 import { CandidateSchema } from './task-schemas';
@@ -60,6 +61,31 @@ export const TimelineEntrySchema = z
   })
   .openapi('TimelineEntry');
 
+export const DisputeRefSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(DISPUTE_STATUSES),
+    outcome: z
+      .object({ stage: z.string(), decision: z.string(), text: z.string(), by: z.string() })
+      .nullable(),
+  })
+  .openapi('DisputeRef');
+
+export const CurrentTaskSchema = z
+  .object({
+    id: z.string(),
+    step: z.string(),
+    stepName: LocalizedTextSchema,
+    holders: z.array(CandidateSchema),
+    claimedBy: z.string().nullable(),
+    deadline: z.string(),
+    provisional: z.boolean(),
+    article: z.number().int(),
+    breached: z.boolean(),
+    escalationLevel: z.number().int(),
+  })
+  .openapi('CurrentTask');
+
 export const RequestSummarySchema = z
   .object({
     id: z.string().openapi({ example: 'SR-20261124-7K3M9Q' }),
@@ -84,23 +110,11 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
   usageFrom: z.string(),
   usageTo: z.string(),
   decisionReason: z.string().nullable(),
-  currentTask: z
-    .object({
-      id: z.string(),
-      step: z.string(),
-      stepName: LocalizedTextSchema,
-      holders: z.array(CandidateSchema),
-      claimedBy: z.string().nullable(),
-      deadline: z.string(),
-      provisional: z.boolean(),
-      article: z.number().int(),
-      breached: z.boolean(),
-      escalationLevel: z.number().int(),
-    })
-    .nullable(),
+  currentTask: CurrentTaskSchema.nullable(),
   deadlines: z.array(DeadlineEntrySchema),
   timeline: z.array(TimelineEntrySchema),
   grant: GrantSchema.nullable(),
+  dispute: DisputeRefSchema.nullable(),
 }).openapi('RequestDetail');
 
 export const RequestListQuerySchema = PageQuerySchema.extend({

@@ -3,12 +3,11 @@
  * idempotent per requester and Idempotency-Key), lists, the detail page with
  * its deadlines and timeline (every read audited), and withdrawal.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection';
-import { caseEvents } from '../../db/case-repository';
 import { getResource } from '../../db/catalogue-repository';
 import { listDepartments, type User } from '../../db/directory-repository';
+import { disputeOfSubject } from '../../db/dispute-repository';
 import { grantOfRequest } from '../../db/grant-repository';
 import {
   deleteUnstartedRequest,
@@ -18,9 +17,6 @@ import {
   listRequests,
   type RequestRow,
 } from '../../db/request-repository';
-import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
-import { ZONE } from '../../domain/calendar/working-days';
-import { articleLabel } from '../../domain/policy/articles';
 import { CITY_ROLES } from '../../domain/roles';
 import {
   checkSharingRequest,
@@ -28,20 +24,14 @@ import {
   type SharingRequestBody,
 } from '../../domain/sharing/request-input';
 import { sharingWorkflowId, type RequestStatus } from '../../domain/sharing/sharing-contract';
-import { HttpError } from '../errors';
+import { resourceSnapshot } from '../../domain/sharing/resource-snapshot';
+import { HttpError, unprocessable } from '../errors';
 import type { TemporalGateway } from '../temporal-gateway';
 import { auditByUser } from './audit';
+import { newCaseId, settle } from './case-ids';
 import { actorOf } from './task-service';
+import { createCaseProgress } from './case-progress';
 import { createTaskViews } from './task-views';
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** SR-20261124-7K3M9Q: the local date and six random characters a person can read out. */
-function newRequestId(now: Date): string {
-  const day = DateTime.fromJSDate(now).setZone(ZONE).toFormat('yyyyLLdd');
-  const bytes = randomBytes(6);
-  return `SR-${day}-${[...bytes].map((b) => CROCKFORD[b % 32]).join('')}`;
-}
 
 function payloadHash(body: SharingRequestBody): string {
   const canonical = {
@@ -60,7 +50,7 @@ const ROUTING_WAIT_MS = 10_000;
 
 export function createRequestService(deps: { db: Db; temporal: TemporalGateway }) {
   const { db, temporal } = deps;
-  const views = createTaskViews(db);
+  const progress = createCaseProgress(db, createTaskViews(db));
 
   async function departmentRefs() {
     const all = await listDepartments(db);
@@ -87,55 +77,11 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   }
 
   async function detail(r: RequestRow) {
-    const [tasks, events, grant] = await Promise.all([
-      tasksOfCase(db, r.id),
-      caseEvents(db, 'sharing_request', r.id),
+    const [p, grant, dispute] = await Promise.all([
+      progress('sharing_request', r.id),
       grantOfRequest(db, r.id),
+      disputeOfSubject(db, 'request', r.id),
     ]);
-    const sla = await slaEventsOfTasks(
-      db,
-      tasks.map((t) => t.id),
-    );
-    const open = tasks.find((t) => t.status === 'open');
-    const stepOf = new Map(tasks.map((t) => [t.id, t.step]));
-    const deadlines = await Promise.all(
-      tasks.map(async (t) => ({
-        step: t.step,
-        stepName: (await views.stepInfo(t.policyKey, t.processType, t.step)).stepName,
-        taskId: t.id,
-        deadline: t.deadline,
-        provisional: t.provisional,
-        article: t.article,
-        articleLabel: articleLabel(t.article),
-        breached: t.breached,
-        status: t.status,
-      })),
-    );
-    const timeline = [
-      ...events.map((e) => ({
-        at: e.at,
-        step: e.step,
-        action: e.action,
-        actor: e.actor,
-        actorDepartment: e.actorDepartment,
-        decision: e.decision,
-        reason: e.reason,
-      })),
-      ...sla
-        .filter((e) => e.kind !== 'reminder')
-        .map((e) => ({
-          at: e.at,
-          step: stepOf.get(e.taskId) ?? null,
-          action: e.kind === 'breach' ? 'deadline_breached' : `escalated_level_${e.level}`,
-          actor: null,
-          actorDepartment: null,
-          decision: null,
-          reason:
-            e.kind === 'escalation'
-              ? ((e.detail as { label?: { zh: string } } | null)?.label?.zh ?? null)
-              : null,
-        })),
-    ].sort((a, b) => a.at.localeCompare(b.at));
     return {
       ...(await summary(r)),
       items: r.items,
@@ -145,23 +91,11 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       usageFrom: r.usageFrom,
       usageTo: r.usageTo,
       decisionReason: r.decisionReason,
-      currentTask: open
-        ? {
-            id: open.id,
-            step: open.step,
-            stepName: (await views.stepInfo(open.policyKey, open.processType, open.step)).stepName,
-            holders: open.candidates,
-            claimedBy: open.claimedBy,
-            deadline: open.deadline,
-            provisional: open.provisional,
-            article: open.article,
-            breached: open.breached,
-            escalationLevel: open.escalationLevel,
-          }
-        : null,
-      deadlines,
-      timeline,
+      currentTask: p.currentTask,
+      deadlines: p.deadlines,
+      timeline: p.timeline,
       grant,
+      dispute: dispute && { id: dispute.id, status: dispute.status, outcome: dispute.outcome },
     };
   }
 
@@ -176,29 +110,18 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   }
 
   /** Waits (briefly) until the workflow has routed the request: granted, rejected, or in a review step. */
-  async function routed(id: string): Promise<RequestRow> {
-    const until = Date.now() + ROUTING_WAIT_MS;
-    let r = (await getRequest(db, id))!;
-    while (r.status === 'submitted' && Date.now() < until) {
-      await new Promise((res) => setTimeout(res, 100));
-      r = (await getRequest(db, id))!;
-    }
-    return r;
-  }
+  const routed = async (id: string) =>
+    settle(
+      async () => (await getRequest(db, id))!,
+      (r) => r.status !== 'submitted',
+      ROUTING_WAIT_MS,
+    );
 
   async function start(r: RequestRow, requester: User): Promise<void> {
     const resource = (await getResource(db, r.resourceCode))!;
     await temporal.startSharingRequest({
       requestId: r.id,
-      resource: {
-        code: resource.code,
-        name: resource.name,
-        shareType: resource.shareType,
-        providerDepartment: resource.providerDepartment.code,
-        legalBasis: resource.legalBasis,
-        statutoryRecipients: resource.statutoryRecipients.map((d) => d.code),
-        mode: resource.mode,
-      },
+      resource: resourceSnapshot(resource),
       consumerDepartment: r.consumerDepartment,
       requester: actorOf(requester),
       items: r.items,
@@ -228,23 +151,14 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
 
       const resource = await getResource(db, body.resourceCode);
       if (!resource)
-        throw new HttpError(
-          422,
-          'invalid_request',
-          `Invalid request: resourceCode: no resource ${body.resourceCode} in the catalogue`,
-          [{ path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` }],
-        );
+        throw unprocessable('invalid_request', 'request', [
+          { path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` },
+        ]);
       const now = new Date();
       const problems = checkSharingRequest(resource, body, user.department.code, now);
-      if (problems.length)
-        throw new HttpError(
-          422,
-          'invalid_request',
-          `Invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-          problems,
-        );
+      if (problems.length) throw unprocessable('invalid_request', 'request', problems);
 
-      const id = newRequestId(now);
+      const id = newCaseId('SR', now);
       const stored = await insertRequest(db, {
         id,
         workflowId: sharingWorkflowId(id),

@@ -22,13 +22,17 @@ export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export const DISPUTE_SUBJECTS = ['request', 'correction'] as const;
 export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
 
-/** One dispute per subject: its id and workflow id follow from the subject's. */
-export function disputeIdOf(subjectId: string): string {
-  return `DS-${subjectId}`;
+/**
+ * A dispute's id and workflow id follow from its subject, so a subject is not
+ * disputed twice at once; a correction reopened by a ruling may be disputed
+ * again, in a later round.
+ */
+export function disputeIdOf(subjectId: string, round = 1): string {
+  return round === 1 ? `DS-${subjectId}` : `DS-${subjectId}-${round}`;
 }
 
-export function disputeWorkflowId(subjectId: string): string {
-  return `dispute-${subjectId}`;
+export function disputeWorkflowId(subjectId: string, round = 1): string {
+  return `dispute-${disputeIdOf(subjectId, round).slice(3)}`;
 }
 
 /** What a ruling for the consumer grants, when the subject is a denied request. */

@@ -1,17 +1,28 @@
 /** The API's services bound to a workflow harness, for workflow tests that act as users do. */
 import { createTemporalGateway } from '../../api/temporal-gateway';
+import { createCorrectionService } from '../../api/services/correction-service';
+import { createDisputeService } from '../../api/services/dispute-service';
 import { createGrantService } from '../../api/services/grant-service';
+import { createReformService } from '../../api/services/reform-service';
 import { createRequestService } from '../../api/services/request-service';
 import { createTaskService } from '../../api/services/task-service';
 import { findUser, type User } from '../../db/directory-repository';
+import { createLogger } from '../../runtime/logger';
 import type { WorkflowHarness } from './workflow-harness';
 
 export function servicesOf(h: WorkflowHarness) {
-  const deps = () => ({ db: h.t.db, temporal: createTemporalGateway(h.env.client, h.taskQueue) });
+  const deps = () => ({
+    db: h.t.db,
+    temporal: createTemporalGateway(h.env.client, h.taskQueue),
+    logger: createLogger('silent', 'test'),
+  });
   return {
     requests: () => createRequestService(deps()),
     tasks: () => createTaskService(deps()),
     grants: () => createGrantService(deps()),
+    corrections: () => createCorrectionService(deps()),
+    disputes: () => createDisputeService(deps()),
+    reforms: () => createReformService(deps()),
     async user(username: string): Promise<User> {
       const u = await findUser(h.t.db, username);
       if (!u) throw new Error(`no demo user ${username}`);

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { HttpError } from '../../api/errors';
 import { ZONE } from '../../domain/calendar/working-days';
 import type { SharingRequestBody } from '../../domain/sharing/request-input';
+import { rejection } from '../support/rejection';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
@@ -31,15 +31,6 @@ const socialInsurance = (): SharingRequestBody => ({
 
 async function submit(username: string, body: SharingRequestBody) {
   return (await s.requests().submit(await s.user(username), randomUUID(), body, '10.0.0.7')).request;
-}
-
-async function rejection(p: Promise<unknown>): Promise<HttpError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(HttpError);
-  return err as HttpError;
 }
 
 const noticesOf = (requestId: string) =>

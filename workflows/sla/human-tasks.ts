@@ -95,6 +95,8 @@ function nowIso(): string {
 export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
   private seq = 0;
+  /** When the last step run with `interruptAtDeadline` ended at its deadline: the next stage counts from here. */
+  lastExpiry: string | null = null;
 
   constructor(private readonly ctx: HumanTasksContext) {
     setHandler(completeTaskUpdate, (input) => this.complete(input), {
@@ -129,6 +131,7 @@ export class HumanTasks {
     // URL-safe, so the API can take it as one path segment: /api/tasks/<id>/complete
     const id = `${workflowInfo().workflowId}.${step}.${this.seq}`;
     const startedAt = options.from ?? nowIso();
+    this.lastExpiry = null;
     const schedule = await acts.computeSlaSchedule({
       startedAt,
       step: policy,
@@ -187,6 +190,7 @@ export class HumanTasks {
         const following = this.nextEvent(task);
         if (options.interruptAtDeadline && task.breached && (!following || following.at > deadlineMs)) {
           task.cancelled = { by: null, reason: DEADLINE_PASSED, at: task.schedule.deadline };
+          this.lastExpiry = task.schedule.deadline;
         }
         continue;
       }
@@ -334,8 +338,17 @@ export class HumanTasks {
     t.options.validate?.(input);
   }
 
-  private async complete(input: CompleteTaskInput): Promise<TaskView> {
-    const t = this.tasks.get(input.taskId)!;
+  /**
+   * Completes the open task of a step from inside the case, when an event
+   * decides it (e.g. the department changed its catalogue). Nothing happens if
+   * no such task is open.
+   */
+  completeOpen(step: string, input: Omit<CompleteTaskInput, 'taskId'>): void {
+    const t = [...this.tasks.values()].find((x) => x.step === step && !x.outcome && !x.cancelled);
+    if (t) this.settle(t, { ...input, taskId: t.id });
+  }
+
+  private settle(t: TaskState, input: CompleteTaskInput): void {
     t.outcome = {
       taskId: t.id,
       step: t.step,
@@ -347,6 +360,11 @@ export class HumanTasks {
       breached: t.breached,
       escalationLevel: t.levelReached,
     };
+  }
+
+  private async complete(input: CompleteTaskInput): Promise<TaskView> {
+    const t = this.tasks.get(input.taskId)!;
+    this.settle(t, input);
     await condition(() => t.closed);
     return this.view(t);
   }

@@ -1,0 +1,147 @@
+/**
+ * Catalogue updates after a reform (art. 9, 37) at real lengths on the
+ * time-skipping server: a department that changes a resource meets its
+ * obligation; one that declares "no change" with a reason meets it; one that
+ * does nothing breaches exactly at the end of the 15th working day after the
+ * effective date, gets a rectification order with a new deadline, misses that
+ * too and is criticised and suspended until the LG office lifts it.
+ */
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { getResource, saveResource } from '../../db/catalogue-repository';
+import { loadWorkingCalendar } from '../../db/calendar-repository';
+import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
+import { rejection } from '../support/rejection';
+import { useWorkflowHarness } from '../support/workflow-harness';
+import { servicesOf } from '../support/services';
+import { waitFor } from '../support/wait';
+
+const h = useWorkflowHarness(require.resolve('../../workflows'));
+const s = servicesOf(h);
+
+const obligation = (reformId: string, dept: string) =>
+  h.t
+    .db('reform_obligations')
+    .where({ id: `${reformId}.${dept}` })
+    .first();
+const openTask = (caseId: string, step: string) =>
+  waitFor(`the ${step} task`, () => h.t.db('tasks').where({ case_id: caseId, step, status: 'open' }).first());
+
+it('meets obligations by a catalogue change or a reasoned "no change"; a department that does nothing is ordered, then criticised and suspended', async () => {
+  const effectiveDate = DateTime.now().setZone(ZONE).toISODate() as string;
+  const { reform } = await s.reforms().register(
+    await s.user('zhoujie'),
+    randomUUID(),
+    {
+      title: '市级机构改革:组建市社会保障服务中心',
+      effectiveDate,
+      departments: ['public-security', 'hr-social-security', 'natural-resources'],
+      description: '职责调整',
+    },
+    null,
+  );
+  const calendar = await loadWorkingCalendar(h.t.db, [2026, 2027]);
+  const due = addWorkingDays(DateTime.fromISO(effectiveDate, { zone: ZONE }).toISO()!, 15, calendar).deadline;
+  expect(
+    reform.obligations.map((o) => [
+      o.department,
+      o.status,
+      o.deadlines[0]?.deadline,
+      o.deadlines[0]?.article,
+    ]),
+  ).toEqual([
+    ['hr-social-security', 'open', due, 9],
+    ['natural-resources', 'open', due, 9],
+    ['public-security', 'open', due, 9],
+  ]);
+
+  // Public security changes one of its resources: met by itself.
+  const steward = await s.user('wangfang');
+  const resource = (await getResource(h.t.db, 'GA-RK-001'))!;
+  await saveResource(
+    h.t.db,
+    {
+      ...resource,
+      providerDepartment: resource.providerDepartment.code,
+      statutoryRecipients: [],
+      summary: `${resource.summary}(机构改革后更新)`,
+    },
+    'wangfang',
+  );
+  await s.reforms().noteCatalogueChange(steward, 'GA-RK-001');
+  await waitFor(
+    'public security met',
+    async () => (await obligation(reform.id, 'public-security')).status === 'met',
+  );
+  expect(await obligation(reform.id, 'public-security')).toMatchObject({ met_how: 'updated' });
+
+  // HR may not claim "updated" without changing anything; "no change" needs a reason.
+  const hr = await s.user('zhaoqiang');
+  const hrTask = await openTask(`${reform.id}.hr-social-security`, 'update');
+  expect((await rejection(s.tasks().complete(hr, hrTask.id, { decision: 'updated' }, null))).status).toBe(
+    422,
+  );
+  expect((await rejection(s.tasks().complete(hr, hrTask.id, { decision: 'no_change' }, null))).status).toBe(
+    422,
+  );
+  await s
+    .tasks()
+    .complete(hr, hrTask.id, { decision: 'no_change', reason: '本部门资源不受此次改革影响' }, null);
+  await waitFor('hr met', async () => (await obligation(reform.id, 'hr-social-security')).status === 'met');
+
+  // Natural resources does nothing: at the deadline it is overdue and the LG office must order rectification.
+  const nr = `${reform.id}.natural-resources`;
+  const nrTask = await openTask(nr, 'update');
+  await h.env.sleep(Date.parse(due) + 60_000 - (await h.env.currentTimeMs()));
+  const order = await openTask(nr, 'rectification_order');
+  expect(await obligation(reform.id, 'natural-resources')).toMatchObject({ status: 'overdue' });
+  expect(await h.t.db('tasks').where({ id: nrTask.id }).first()).toMatchObject({
+    status: 'open',
+    breached: 1,
+  });
+  const breach = await h.t.db('sla_events').where({ task_id: nrTask.id, kind: 'breach' }).first();
+  expect(Number(breach.at_ms)).toBe(Date.parse(due));
+
+  await s
+    .tasks()
+    .complete(
+      await s.user('zhoujie'),
+      order.id,
+      { decision: 'order', reason: '限10个工作日内完成目录更新' },
+      null,
+    );
+  const rectification = await openTask(nr, 'rectification');
+  expect(rectification.deadline).toBe(addWorkingDays(rectification.started_at, 10, calendar).deadline);
+  expect(await h.t.db('tasks').where({ id: nrTask.id }).first()).toMatchObject({ status: 'cancelled' });
+
+  // Missed again: public criticism and suspension of IT-project applications, visible until lifted.
+  await h.env.sleep(Date.parse(rectification.deadline) + 60_000 - (await h.env.currentTimeMs()));
+  const sanctions = await waitFor('the sanctions', async () => {
+    const rows = await s.reforms().sanctions({ department: 'natural-resources', active: true });
+    return rows.length === 2 ? rows : undefined;
+  });
+  expect(sanctions.map((x) => x.kind).sort()).toEqual(['criticism', 'suspension']);
+  expect(await obligation(reform.id, 'natural-resources')).toMatchObject({ status: 'suspended' });
+
+  // The department finally updates; the suspension stays until the LG office lifts it.
+  await s
+    .tasks()
+    .complete(
+      await s.user('sunhui'),
+      rectification.id,
+      { decision: 'no_change', reason: '经核查无需调整' },
+      null,
+    );
+  const lift = await openTask(nr, 'lift_suspension');
+  expect(await obligation(reform.id, 'natural-resources')).toMatchObject({ status: 'met' });
+  expect(await s.reforms().sanctions({ department: 'natural-resources', active: true })).toHaveLength(2);
+  await s
+    .tasks()
+    .complete(await s.user('zhoujie'), lift.id, { decision: 'lift', reason: '已完成整改' }, null);
+  await waitFor(
+    'lifted',
+    async () => (await s.reforms().sanctions({ department: 'natural-resources', active: true })).length === 0,
+  );
+  const all = await s.reforms().sanctions({ department: 'natural-resources' });
+  expect(all.every((x) => x.liftedBy === 'zhoujie')).toBe(true);
+});
