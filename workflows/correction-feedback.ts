@@ -58,8 +58,9 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
 
   for (let round = 1; ; round += 1) {
     const reply = (await tasks.run(CORRECTION_STEPS.providerReply))!;
+    // The status moves to consumer_review once the consumer's task is open (onOpened), not before.
     await record.move(
-      'consumer_review',
+      'provider_reply',
       null,
       {
         action: 'replied',

@@ -38,11 +38,19 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     return { ...d, currentTask: p.currentTask, deadlines: p.deadlines, timeline: p.timeline };
   }
 
-  const opened = (subjectType: string, subjectId: string) =>
-    settle(
+  /** Waits (briefly) for the workflow to record the dispute and open its first stage's task. */
+  async function opened(subjectType: string, subjectId: string): Promise<Dispute | null> {
+    const d = await settle(
       () => disputeOfSubject(db, subjectType, subjectId),
-      (d) => d !== null,
+      (x) => x !== null,
     );
+    if (!d) return null;
+    await settle(
+      () => progress('dispute', d.id),
+      (p) => p.currentTask !== null,
+    );
+    return getDispute(db, d.id);
+  }
 
   function party(user: User, provider: string, consumer: string, what: string): void {
     if (![provider, consumer].includes(user.department.code))

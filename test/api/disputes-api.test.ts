@@ -1,0 +1,122 @@
+/**
+ * Disputes (art. 21, 25) through the API, against the Temporal dev server and
+ * MariaDB: either department of a denied request opens one, both negotiate in
+ * their inboxes, an accepted proposal resolves it, and bad input is refused.
+ */
+import { useApiHarness } from '../support/api-harness';
+import { httpCases, localDay } from '../support/http-cases';
+
+const h = useApiHarness();
+const c = httpCases(h);
+
+const conditional = {
+  resourceCode: 'RS-SB-001',
+  items: ['参保状态'],
+  purpose: '核对低保对象参保情况',
+  usageFrom: localDay(),
+  usageTo: localDay(180),
+  answers: { scope: '300人', duty: '低保审核', security: '专人专机' },
+};
+
+async function denied(): Promise<string> {
+  const req = await c.request('zhangwei', conditional);
+  await c.complete('zhaoqiang', req.currentTask.id, { decision: 'deny', reason: '超出职责范围' });
+  await c.until('zhangwei', `/api/requests/${req.id}`, (b) => b.status === 'denied');
+  return req.id;
+}
+
+it('either department opens it; both negotiate in their inboxes; an accepted proposal resolves it', async () => {
+  const requestId = await denied();
+  const opened = await c.post('zhaoqiang', '/api/disputes', {
+    subjectType: 'request',
+    subjectId: requestId,
+    claim: '申请用途与法定职责不符',
+  });
+  expect(opened.status).toBe(201);
+  expect(opened.body).toMatchObject({
+    id: `DS-${requestId}`,
+    status: 'negotiation',
+    openedBy: 'zhaoqiang',
+    currentTask: { step: 'negotiation', article: 25 },
+  });
+  const again = await c.post('zhangwei', '/api/disputes', {
+    subjectType: 'request',
+    subjectId: requestId,
+    claim: 'x',
+  });
+  expect([again.status, again.body.id]).toEqual([200, opened.body.id]);
+
+  const inbox = async (u: string) =>
+    (
+      (await c.get(u, '/api/tasks?processType=dispute')).body.items as { id: string; caseId: string }[]
+    ).filter((t) => t.caseId === opened.body.id);
+  const [mine] = await inbox('zhangwei');
+  expect(await inbox('zhaoqiang')).toEqual([expect.objectContaining({ id: mine.id })]);
+
+  expect((await c.complete('zhangwei', mine.id, { decision: 'propose' })).status).toBe(422); // a proposal says what
+  expect(
+    (await c.complete('zhangwei', mine.id, { decision: 'propose', reason: '限定查询范围为低保申请人' }))
+      .status,
+  ).toBe(200);
+  const next = await c.until('zhaoqiang', `/api/disputes/${opened.body.id}`, (b) => {
+    const t = b.currentTask as { id: string } | null;
+    return t !== null && t.id !== mine.id;
+  });
+  expect(next.proposal).toMatchObject({
+    by: 'zhangwei',
+    department: 'civil-affairs',
+    text: '限定查询范围为低保申请人',
+  });
+  expect(
+    (await c.complete('hegang', (next.currentTask as { id: string }).id, { decision: 'accept' })).status,
+  ).toBe(403);
+  expect(
+    (await c.complete('zhaoqiang', (next.currentTask as { id: string }).id, { decision: 'accept' })).status,
+  ).toBe(200);
+  const done = await c.until('zhangwei', `/api/disputes/${opened.body.id}`, (b) => b.status === 'resolved');
+  expect(done.outcome).toMatchObject({ stage: 'negotiation', decision: 'accept', by: 'zhaoqiang' });
+  const request = await c.get('zhangwei', `/api/requests/${requestId}`);
+  expect(request.body.dispute).toMatchObject({ id: opened.body.id, status: 'resolved' });
+});
+
+it('refuses a request that was not denied (409), an outsider (403), an unknown subject (404) and malformed input (400)', async () => {
+  const granted = await c.request('zhangwei', {
+    resourceCode: 'GA-RK-001',
+    items: ['姓名'],
+    purpose: '核对身份',
+    usageFrom: localDay(),
+    usageTo: localDay(30),
+  });
+  const notDenied = await c.post('zhangwei', '/api/disputes', {
+    subjectType: 'request',
+    subjectId: granted.id,
+    claim: 'x',
+  });
+  expect([notDenied.status, notDenied.body.error.code]).toEqual([409, 'not_disputable']);
+  const requestId = await denied();
+  expect(
+    (await c.post('hegang', '/api/disputes', { subjectType: 'request', subjectId: requestId, claim: 'x' }))
+      .status,
+  ).toBe(403);
+  expect(
+    (
+      await c.post('zhangwei', '/api/disputes', {
+        subjectType: 'request',
+        subjectId: 'SR-0-NOPE',
+        claim: 'x',
+      })
+    ).status,
+  ).toBe(404);
+  const bad = await c.post('zhangwei', '/api/disputes', {
+    subjectType: 'grant',
+    subjectId: requestId,
+    claim: ' ',
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+    'claim',
+    'subjectType',
+  ]);
+  expect(await h.t.db('disputes').where({ subject_id: requestId })).toEqual([]);
+  expect((await c.get('zhangwei', '/api/disputes/DS-NOPE')).status).toBe(404);
+});

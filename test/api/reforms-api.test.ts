@@ -1,0 +1,121 @@
+/**
+ * Reforms and catalogue-update obligations (art. 9, 37) through the API,
+ * against the Temporal dev server and MariaDB: registering a reform starts
+ * each department's obligation with its deadline; a catalogue change meets
+ * one by itself, a reasoned "no change" another; bad input is refused.
+ */
+import { randomUUID } from 'node:crypto';
+import { useApiHarness } from '../support/api-harness';
+import { httpCases, localDay } from '../support/http-cases';
+
+const h = useApiHarness();
+const c = httpCases(h);
+
+const reform = (over: Record<string, unknown> = {}) => ({
+  title: '市级机构改革:组建市数据局',
+  effectiveDate: localDay(),
+  departments: ['public-security', 'hr-social-security'],
+  description: '政务数据管理职责调整',
+  ...over,
+});
+
+it('registers a reform (idempotently); a catalogue change or a reasoned "no change" meets each obligation', async () => {
+  const key = randomUUID();
+  const res = await c.post('zhoujie', '/api/reforms', reform(), key);
+  expect(res.status).toBe(201);
+  const due = await c.get(
+    'zhoujie',
+    `/api/calendar/deadline?from=${encodeURIComponent(`${localDay()}T00:00:00+08:00`)}&workingDays=15`,
+  );
+  expect(
+    res.body.obligations.map(
+      (o: { department: string; status: string; deadlines: { deadline: string; article: number }[] }) => [
+        o.department,
+        o.status,
+        o.deadlines[0].deadline,
+        o.deadlines[0].article,
+      ],
+    ),
+  ).toEqual([
+    ['hr-social-security', 'open', due.body.deadline, 9],
+    ['public-security', 'open', due.body.deadline, 9],
+  ]);
+  const again = await c.post('zhoujie', '/api/reforms', reform(), key);
+  expect([again.status, again.body.id]).toEqual([200, res.body.id]);
+
+  // Public security's steward changes a resource: its obligation is met by itself.
+  const entry = (await c.get('wangfang', '/api/catalogue/resources/GA-RK-001')).body;
+  const put = await h
+    .http()
+    .put('/api/catalogue/resources/GA-RK-001')
+    .set(await h.as('wangfang'))
+    .send({
+      code: entry.code,
+      name: entry.name,
+      summary: `${entry.summary}(机构改革后更新)`,
+      providerDepartment: 'public-security',
+      category: entry.category,
+      items: entry.items,
+      shareType: entry.shareType,
+      conditions: entry.conditions,
+      legalBasis: entry.legalBasis,
+      statutoryRecipients: [],
+      mode: entry.mode,
+      updateCycle: entry.updateCycle,
+      openToPublic: entry.openToPublic,
+    });
+  expect(put.status).toBe(200);
+  const afterChange = await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>
+    (b.obligations as { department: string; status: string }[]).some(
+      (o) => o.department === 'public-security' && o.status === 'met',
+    ),
+  );
+  expect(
+    (afterChange.obligations as { department: string; metHow: string }[]).find(
+      (o) => o.department === 'public-security',
+    )?.metHow,
+  ).toBe('updated');
+
+  // HR's steward finds the task in the inbox; "updated" without a change is refused, "no change" needs a reason.
+  const tasks = await c.get('zhaoqiang', '/api/tasks?processType=catalogue_update');
+  const task = (tasks.body.items as { id: string; caseId: string }[]).find(
+    (t) => t.caseId === `${res.body.id}.hr-social-security`,
+  )!;
+  expect((await c.complete('zhaoqiang', task.id, { decision: 'updated' })).status).toBe(422);
+  expect((await c.complete('zhaoqiang', task.id, { decision: 'no_change' })).status).toBe(422);
+  expect(
+    (await c.complete('zhaoqiang', task.id, { decision: 'no_change', reason: '本部门资源不受影响' })).status,
+  ).toBe(200);
+  await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>
+    (b.obligations as { status: string }[]).every((o) => o.status === 'met'),
+  );
+  expect((await c.get('zhoujie', '/api/sanctions?active=true')).body.items).toEqual([]);
+});
+
+const bad = (over: Record<string, unknown> = {}) => reform({ title: '不应登记的改革', ...over });
+
+it('refuses another role (403), an unknown department (422), a malformed date or no Idempotency-Key (400)', async () => {
+  expect((await c.post('zhangwei', '/api/reforms', bad(), randomUUID())).status).toBe(403);
+  const unknown = await c.post(
+    'zhoujie',
+    '/api/reforms',
+    bad({ departments: ['public-security', 'nope'] }),
+    randomUUID(),
+  );
+  expect([unknown.status, unknown.body.error.details]).toEqual([
+    422,
+    [{ path: 'departments[1]', message: 'no department nope' }],
+  ]);
+  const badDate = await c.post('zhoujie', '/api/reforms', bad({ effectiveDate: '2026-02-30' }), randomUUID());
+  expect([badDate.status, badDate.body.error.details[0].path]).toEqual([400, 'effectiveDate']);
+  const twice = await c.post(
+    'zhoujie',
+    '/api/reforms',
+    bad({ departments: ['health', 'health'] }),
+    randomUUID(),
+  );
+  expect(twice.status).toBe(400);
+  expect((await c.post('zhoujie', '/api/reforms', bad())).status).toBe(400);
+  expect(await h.t.db('reforms').where({ title: '不应登记的改革' })).toEqual([]);
+  expect((await c.get('zhoujie', '/api/reforms/RF-NOPE')).status).toBe(404);
+});

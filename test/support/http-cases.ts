@@ -1,0 +1,52 @@
+/** Small helpers for API tests that drive cases through the HTTP API as users do. */
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { ZONE } from '../../domain/calendar/working-days';
+import type { ApiHarness } from './api-harness';
+import { waitFor } from './wait';
+
+export const localDay = (n = 0) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate() as string;
+
+export function httpCases(h: ApiHarness) {
+  return {
+    async post(username: string, path: string, body: object, key?: string) {
+      const req = h
+        .http()
+        .post(path)
+        .set(await h.as(username));
+      if (key) req.set('Idempotency-Key', key);
+      return req.send(body);
+    },
+    async get(username: string, path: string) {
+      return h
+        .http()
+        .get(path)
+        .set(await h.as(username));
+    },
+    async complete(username: string, taskId: string, body: object) {
+      return h
+        .http()
+        .post(`/api/tasks/${taskId}/complete`)
+        .set(await h.as(username))
+        .send(body);
+    },
+    /** Submits a request and returns its body (201 expected). */
+    async request(username: string, body: object) {
+      const res = await this.post(username, '/api/requests', body, randomUUID());
+      if (res.status !== 201) throw new Error(`request: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    /** Waits until GET `path` as `username` satisfies `done`, and returns the body. */
+    async until(
+      username: string,
+      path: string,
+      done: (body: Record<string, unknown>) => boolean,
+      what = path,
+    ) {
+      return waitFor(what, async () => {
+        const res = await this.get(username, path);
+        return res.status === 200 && done(res.body) ? res.body : undefined;
+      });
+    },
+  };
+}
