@@ -53,7 +53,11 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
       actor: input.filedBy,
       reason: input.late ? '超过发现之日起5个工作日反馈(第二十四条),已标记逾期' : null,
     },
-    { notice: toBoth('收到数据纠错反馈', 'Error reported in shared data') },
+    {
+      notice: input.late
+        ? toBoth('收到数据纠错反馈(逾期反馈)', 'Error reported in shared data (filed late)')
+        : toBoth('收到数据纠错反馈', 'Error reported in shared data'),
+    },
   );
 
   for (let round = 1; ; round += 1) {
