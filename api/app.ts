@@ -11,12 +11,14 @@ import { createMetrics } from './metrics';
 import { calendarRoutes } from './routes/calendar-routes';
 import { caseRoutes } from './routes/case-routes';
 import { catalogueRoutes } from './routes/catalogue-routes';
+import { dashboardRoutes } from './routes/dashboard-routes';
 import { directoryRoutes } from './routes/directory-routes';
 import { grantRoutes } from './routes/grant-routes';
 import { operationsRoutes } from './routes/operations-routes';
 import { requestRoutes } from './routes/request-routes';
 import { taskRoutes } from './routes/task-routes';
 import type { TemporalGateway } from './temporal-gateway';
+import { serveWebApp } from './web-app';
 
 export interface ApiDeps {
   config: Config;
@@ -57,11 +59,13 @@ export function createApp(
   taskRoutes(router, registry, full);
   grantRoutes(router, registry, full);
   caseRoutes(router, registry, full);
+  dashboardRoutes(router, registry, full);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>
     next(new HttpError(404, 'not_found', `No endpoint ${req.method} ${req.originalUrl}; see /api/docs.`)),
   );
+  serveWebApp(app);
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -197,3 +197,46 @@ export async function ensureMariaDb(): Promise<string> {
   }
   return url;
 }
+
+function hasChineseFont(): boolean {
+  const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
+
+/**
+ * Debian's Chromium for the browser tests (never a test tool's own browser
+ * download), and a Chinese font so pages and screenshots show Chinese, not
+ * boxes. CHROMIUM_PATH overrides the browser.
+ */
+export async function ensureChromium(): Promise<string> {
+  const found =
+    process.env.CHROMIUM_PATH ??
+    which('chromium') ??
+    (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
+  const missing = [...(found ? [] : ['chromium']), ...(hasChineseFont() ? [] : ['fonts-noto-cjk'])];
+  if (missing.length === 0) return found!;
+  if (process.getuid?.() !== 0)
+    throw new ProvisionError(
+      `Missing for the browser tests: apt-get install ${missing.join(' ')} (Debian's packages).`,
+    );
+  say(`installing Debian's ${missing.join(' and ')} (apt-get)…`);
+  await run('apt-get', ['update'], { what: 'apt-get update' });
+  await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+    what: `${missing.join(' ')} install`,
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return found ?? which('chromium') ?? '/usr/bin/chromium';
+}
+
+/** The browser app built into web/dist (Vite), as the API serves it. */
+export async function buildWebApp(): Promise<void> {
+  say('building the web app (vite)…');
+  await run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      what: 'web app build',
+      cwd: path.join(ROOT, 'web'),
+    },
+  );
+}

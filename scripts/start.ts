@@ -17,7 +17,7 @@ import { loadConfigOrExit } from '../runtime/config';
 import { prepareDatabase } from '../runtime/migrate';
 import devServer from '../temporal-config/dev-server.json';
 import searchAttributes from '../temporal-config/search-attributes.json';
-import { ensureTemporalCli, ProvisionError, ROOT } from './provision';
+import { buildWebApp, ensureTemporalCli, ProvisionError, ROOT } from './provision';
 
 const say = (line: string) => process.stdout.write(`govshare: ${line}\n`);
 const children: { name: string; proc: ChildProcess }[] = [];
@@ -117,6 +117,8 @@ async function main(): Promise<void> {
   const users = await listUsers(db);
   await db.destroy();
 
+  await buildWebApp();
+
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const env = { TEMPORAL_ADDRESS: temporalAddress };
   startChild('worker', tsx, ['runtime/worker.ts'], env);
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'govshare is running.',
+    `  Web app      ${base}/            (sign in as a demo user below)`,
     `  API          ${base}/api`,
     `  API docs     ${base}/api/docs`,
     ownTemporal ? `  Temporal UI  http://localhost:${devUiPort}` : `  Temporal     ${temporalAddress}`,

@@ -1,19 +1,30 @@
 /**
  * `npm test`: provisions the real servers the tests use (Temporal CLI, the Java
- * time-skipping server, MariaDB), then runs every jest test against them.
+ * time-skipping server, MariaDB, Debian's Chromium), builds the web app, then
+ * runs every jest test against them.
  * Arguments after `--` go to jest (e.g. `npm test -- test/domain`).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ensureMariaDb, ensureTemporalCli, ensureTestServer, ProvisionError, ROOT } from './provision';
+import {
+  buildWebApp,
+  ensureChromium,
+  ensureMariaDb,
+  ensureTemporalCli,
+  ensureTestServer,
+  ProvisionError,
+  ROOT,
+} from './provision';
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const [temporalCli, testServer, mysqlUrl] = [
+  const [temporalCli, testServer, mysqlUrl, chromium] = [
     await ensureTemporalCli(),
     await ensureTestServer(),
     await ensureMariaDb(),
+    await ensureChromium(),
   ];
+  await buildWebApp();
   process.stdout.write(
     `provision: ready in ${Math.round((Date.now() - started) / 1000)} s (temporal: ${temporalCli}; MariaDB: ${mysqlUrl.replace(/:[^:@]*@/, ':***@')})\n`,
   );
@@ -27,6 +38,7 @@ async function main(): Promise<number> {
         GOVSHARE_TEMPORAL_CLI: temporalCli,
         GOVSHARE_TEST_SERVER: testServer,
         TEST_MYSQL_URL: mysqlUrl,
+        GOVSHARE_CHROMIUM: chromium,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       },
     });

@@ -91,6 +91,13 @@ export const DEMO_USERS: {
     roles: ['provider_reviewer', 'data_steward'],
   },
   {
+    // A second reviewer in the same bureau: two people can see one task; the first decision wins.
+    username: 'majun',
+    display_name: '马骏',
+    department_code: 'hr-social-security',
+    roles: ['provider_reviewer'],
+  },
+  {
     username: 'sunhui',
     display_name: '孙慧',
     department_code: 'natural-resources',

@@ -81,6 +81,7 @@ export const CurrentTaskSchema = z
     deadline: z.string(),
     provisional: z.boolean(),
     article: z.number().int(),
+    articleLabel: z.string().openapi({ example: '第二十三条' }),
     breached: z.boolean(),
     escalationLevel: z.number().int(),
   })

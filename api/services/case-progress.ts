@@ -31,6 +31,7 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         deadline: t.deadline,
         provisional: t.provisional,
         article: t.article,
+        articleLabel: articleLabel(t.article),
         breached: t.breached,
         escalationLevel: t.escalationLevel,
       })),

@@ -1,0 +1,111 @@
+/**
+ * The SLA dashboard's API against MariaDB and the dev server: figures from
+ * the read models for supervisors only, and the breach table as CSV and XLSX.
+ */
+import ExcelJS from 'exceljs';
+import { createActivities } from '../../activities';
+import { useApiHarness } from '../support/api-harness';
+import { httpCases, localDay } from '../support/http-cases';
+
+const h = useApiHarness();
+const c = httpCases(h);
+
+beforeAll(async () => {
+  // One request approved by both (done on time), and one task of another process already overdue.
+  const req = await c.request('zhangwei', {
+    resourceCode: 'RS-SB-001',
+    items: ['参保状态'],
+    purpose: '核对参保情况',
+    usageFrom: localDay(),
+    usageTo: localDay(30),
+    answers: { scope: '10人', duty: '低保审核', security: '专人专机' },
+  });
+  await c.complete('zhaoqiang', req.currentTask.id, { decision: 'approve' });
+  const platform = await c.until(
+    'zhangwei',
+    `/api/requests/${req.id}`,
+    (b) => b.status === 'platform_review' && b.currentTask !== null,
+  );
+  await c.complete('chenjing', (platform.currentTask as { id: string }).id, { decision: 'approve' });
+  await c.until('zhangwei', `/api/requests/${req.id}`, (b) => b.status === 'granted');
+  const acts = createActivities(h.t.db);
+  const taskId = 'correction-CR-DASH-1.provider_reply.1';
+  await acts.openTask({
+    id: taskId,
+    workflowId: 'correction-CR-DASH-1',
+    processType: 'correction',
+    caseId: 'CR-DASH-1',
+    step: 'provider_reply',
+    candidates: [{ role: 'provider_reviewer', department: 'public-security' }],
+    startedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+    deadline: new Date(Date.now() - 86_400_000).toISOString(),
+    provisional: false,
+    article: 24,
+    policyKey: 'panzhihua-2019@2',
+    processName: { zh: '数据纠错', en: 'Correction feedback' },
+    stepName: { zh: '提供部门校核回复', en: 'Provider verifies and replies' },
+  });
+  await acts.recordBreach({
+    taskId,
+    processName: { zh: '', en: '' },
+    stepName: { zh: '', en: '' },
+    at: new Date(Date.now() - 86_400_000).toISOString(),
+    article: 24,
+  });
+});
+
+it('counts open, overdue and done work, on-time rates per step, breaches per department and the weekly trend', async () => {
+  const res = await c.get('zhengli', '/api/dashboard/sla');
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ openCases: 1, openTasks: 1, overdue: 1 });
+  const steps = Object.fromEntries(
+    res.body.steps.map((s: { step: string; done: number; onTimeRate: number }) => [s.step, s]),
+  );
+  expect(steps.provider_review).toMatchObject({
+    done: 1,
+    onTime: 1,
+    onTimeRate: 1,
+    stepName: { zh: '提供部门审核' },
+  });
+  expect(steps.platform_review).toMatchObject({ done: 1, onTimeRate: 1 });
+  expect(res.body.breaches).toEqual([
+    { department: 'public-security', departmentName: '市公安局', counts: { correction: 1 }, total: 1 },
+  ]);
+  expect(res.body.overdueCases).toEqual([
+    expect.objectContaining({
+      caseId: 'CR-DASH-1',
+      articleLabel: '第二十四条',
+      holder: { role: 'provider_reviewer', department: 'public-security' },
+    }),
+  ]);
+  const week = res.body.trend.at(-1);
+  expect(week.submitted).toBeGreaterThanOrEqual(1);
+  expect(week.decided).toBeGreaterThanOrEqual(2);
+  const filtered = await c.get('zhengli', '/api/dashboard/sla?process=sharing_request');
+  expect(filtered.body).toMatchObject({ openCases: 0, overdue: 0, breaches: [] });
+});
+
+it('exports the breach table as CSV and XLSX, for supervisors only; refuses bad dates', async () => {
+  const csv = await c.get('zhoujie', '/api/dashboard/sla/breaches.csv');
+  expect(csv.status).toBe(200);
+  expect(csv.headers['content-type']).toContain('text/csv');
+  expect(csv.text).toContain('市公安局,0,1,0,0,1');
+  const xlsx = await h
+    .http()
+    .get('/api/dashboard/sla/breaches.xlsx')
+    .set(await h.as('wuming'))
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  expect(xlsx.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.body as never);
+  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', 0, 1, 0, 0, 1]);
+  expect((await c.get('zhangwei', '/api/dashboard/sla')).status).toBe(403);
+  expect((await c.get('zhangwei', '/api/dashboard/sla/breaches.csv')).status).toBe(403);
+  const bad = await c.get('zhengli', '/api/dashboard/sla?from=2026-12-01&to=2026-11-01');
+  expect(bad.status).toBe(400);
+});

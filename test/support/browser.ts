@@ -1,0 +1,88 @@
+/**
+ * A real browser for the web app's tests: Debian's Chromium (provisioned by
+ * npm test) driven by playwright-core, headless, with a fresh profile, and
+ * the app served by the API on a real port. Every test saves screenshots to
+ * test-output/screenshots; a failing step saves one named FAILED-… and says where.
+ */
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ApiHarness } from './api-harness';
+
+export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots');
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface BrowserHarness {
+  browser: Browser;
+  base: string;
+  /** A new browser context signed in as a demo user, at 1366×768 in Asia/Shanghai. */
+  signIn(username: string): Promise<Page>;
+  shot(page: Page, name: string): Promise<string>;
+  /** Runs a step; if it fails, saves a screenshot of the page for the log, then fails. */
+  step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function useBrowser(h: ApiHarness): BrowserHarness {
+  const b = {} as BrowserHarness;
+  let server: Server | undefined;
+
+  beforeAll(async () => {
+    const executablePath = process.env.GOVSHARE_CHROMIUM ?? '/usr/bin/chromium';
+    if (!fs.existsSync(executablePath))
+      throw new Error(
+        `Chromium not found at ${executablePath}: run the tests with 'npm test', which provisions it.`,
+      );
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    b.browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
+    server = await new Promise<Server>((resolve) => {
+      const s = h.app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const address = server.address();
+    b.base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+
+  afterAll(async () => {
+    await b.browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+
+  b.signIn = async (username) => {
+    const context = await b.browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const page = await context.newPage();
+    await page.goto(`${b.base}/sign-in`);
+    await page.getByTestId(`sign-in-${username}`).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    return page;
+  };
+
+  b.shot = async (page, name) => {
+    const file = path.join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+
+  b.step = async (page, name, fn) => {
+    try {
+      return await fn();
+    } catch (err) {
+      const file = await b.shot(page, `FAILED-${name}`).catch(() => '(no screenshot)');
+      process.stderr.write(`browser step "${name}" failed; screenshot: ${file}\n`);
+      throw err;
+    }
+  };
+  return b;
+}

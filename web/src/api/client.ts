@@ -1,0 +1,62 @@
+/** The API, as the browser app calls it: JSON over fetch with the signed-in user's token. */
+export interface ApiProblem {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ApiProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'govshare.token';
+
+export const tokenStore = {
+  get: () => localStorage.getItem(TOKEN_KEY),
+  set: (t: string) => localStorage.setItem(TOKEN_KEY, t),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
+};
+
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const token = tokenStore.get();
+  const res = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...init.headers,
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  const text = await res.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const e = body?.error ?? {};
+    if (res.status === 401) tokenStore.clear();
+    throw new ApiError(
+      res.status,
+      e.code ?? 'error',
+      e.message ?? res.statusText,
+      Array.isArray(e.details) ? e.details : [],
+    );
+  }
+  return body as T;
+}
+
+/** Query-string from defined values only. */
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

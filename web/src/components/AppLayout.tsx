@@ -1,0 +1,56 @@
+/** The frame of every signed-in page: menu by role, language switch, the user and sign-out. */
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import type { User } from '../api/types';
+import { hasRole, useSignOut } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+
+export function AppLayout({ user, children }: { user: User; children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const signOut = useSignOut();
+  const items = [
+    { key: '/inbox', label: t('inbox') },
+    { key: '/inbox/done', label: t('done') },
+    { key: '/catalogue', label: t('catalogue') },
+    { key: '/requests', label: t('myRequests') },
+    ...(hasRole(user, 'supervisor', 'lg_office', 'leading_group', 'admin')
+      ? [{ key: '/dashboard', label: t('dashboard') }]
+      : []),
+  ];
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          {t('appName')}
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected ? [selected] : []}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as" className="gs-hide-narrow">
+            {user.displayName} · {lang === 'zh' ? user.department.name : user.department.nameEn}
+          </Typography.Text>
+          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="language">
+            {t('language')}
+          </Button>
+          <Button size="small" onClick={signOut}>
+            {t('signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

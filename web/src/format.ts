@@ -1,0 +1,28 @@
+/** Dates as users read them, always in Asia/Shanghai: 2026年10月9日 17:00, or 9 Oct 2026, 17:00. */
+import type { Lang } from './i18n/messages';
+
+export function formatInstant(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (lang === 'zh') {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(d)
+        .map((x) => [x.type, x.value]),
+    );
+    return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(d);
+}

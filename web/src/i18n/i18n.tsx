@@ -1,0 +1,41 @@
+/** The app's language: Chinese by default, English when switched; the choice is remembered. */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { codeNames, messages, type Lang, type MessageKey } from './messages';
+
+const KEY = 'govshare.lang';
+
+interface I18n {
+  lang: Lang;
+  setLang(l: Lang): void;
+  t(key: MessageKey): string;
+  /** The name of an API code (status, decision, role…), or the code itself. */
+  name(code: string | null | undefined): string;
+  text(t: { zh: string; en: string }): string;
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(KEY) === 'en' ? 'en' : 'zh'));
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang(l) {
+        localStorage.setItem(KEY, l);
+        document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+        setLangState(l);
+      },
+      t: (key) => messages[lang][key],
+      name: (code) => (code ? (codeNames[code]?.[lang] ?? code) : ''),
+      text: (t) => t[lang],
+    }),
+    [lang],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

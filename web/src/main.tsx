@@ -1,0 +1,89 @@
+/** The browser app: Chinese by default (Ant Design zh_CN), English when switched; over the API only. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { RequireUser } from './auth/session';
+import { AppLayout } from './components/AppLayout';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { CataloguePage, ResourcePage } from './pages/CataloguePage';
+import { DashboardPage } from './pages/DashboardPage';
+import { InboxPage } from './pages/InboxPage';
+import { RequestFormPage } from './pages/RequestFormPage';
+import { RequestPage, RequestsPage } from './pages/RequestsPage';
+import { SignInPage } from './pages/SignInPage';
+import { TaskPage } from './pages/TaskPage';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+function Localized() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+      <AntApp>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route
+              path="/*"
+              element={
+                <RequireUser>
+                  {(user) => (
+                    <AppLayout user={user}>
+                      <Routes>
+                        <Route
+                          path="/"
+                          element={
+                            <Navigate
+                              to={
+                                user.roles.some((r) =>
+                                  ['supervisor', 'lg_office', 'leading_group'].includes(r),
+                                )
+                                  ? '/dashboard'
+                                  : '/inbox'
+                              }
+                              replace
+                            />
+                          }
+                        />
+                        <Route path="/catalogue" element={<CataloguePage />} />
+                        <Route path="/catalogue/:code" element={<ResourcePage user={user} />} />
+                        <Route path="/catalogue/:code/apply" element={<RequestFormPage />} />
+                        <Route path="/requests" element={<RequestsPage />} />
+                        <Route path="/requests/:id" element={<RequestPage />} />
+                        <Route path="/inbox" element={<InboxPage user={user} status="open" />} />
+                        <Route path="/inbox/done" element={<InboxPage user={user} status="done" />} />
+                        <Route path="/tasks/:id" element={<TaskPage />} />
+                        <Route path="/dashboard" element={<DashboardPage />} />
+                        <Route path="*" element={<Navigate to="/" replace />} />
+                      </Routes>
+                    </AppLayout>
+                  )}
+                </RequireUser>
+              }
+            />
+          </Routes>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Localized />
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,239 @@
+/** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, qs, tokenStore } from '../api/client';
+import type { Text } from '../api/types';
+import { DeadlineTag } from '../components/DeadlineTag';
+import { EChart } from '../components/EChart';
+import { Loadable } from '../components/Loadable';
+import { useI18n } from '../i18n/i18n';
+
+interface Overview {
+  openCases: number;
+  openTasks: number;
+  dueToday: number;
+  overdue: number;
+  steps: {
+    process: string;
+    processName: Text;
+    step: string;
+    stepName: Text;
+    done: number;
+    onTime: number;
+    onTimeRate: number | null;
+    medianHours: number | null;
+  }[];
+  breaches: { department: string; departmentName: string; counts: Record<string, number>; total: number }[];
+  trend: { week: string; submitted: number; decided: number }[];
+  overdueCases: {
+    taskId: string;
+    process: string;
+    caseId: string;
+    stepName: Text;
+    holder: { role: string; department: string | null };
+    deadline: string;
+    articleLabel: string;
+    escalationLevel: number;
+  }[];
+}
+
+const PROCESSES = ['sharing_request', 'correction', 'dispute', 'catalogue_update'];
+
+async function download(path: string, file: string) {
+  const res = await fetch(path, { headers: { Authorization: `Bearer ${tokenStore.get()}` } });
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function DashboardPage() {
+  const { t, name, text } = useI18n();
+  const [process, setProcess] = useState<string>();
+  const query = qs({ process });
+  const overview = useQuery({
+    queryKey: ['dashboard', process],
+    queryFn: () => api<Overview>(`/api/dashboard/sla${query}`),
+    refetchInterval: 30_000,
+  });
+  return (
+    <Loadable query={overview}>
+      {(o) => (
+        <Figures
+          o={o}
+          process={process}
+          setProcess={setProcess}
+          query={query}
+          t={t}
+          name={name}
+          text={text}
+        />
+      )}
+    </Loadable>
+  );
+}
+
+function Figures({
+  o,
+  process,
+  setProcess,
+  query,
+  t,
+  name,
+  text,
+}: {
+  o: Overview;
+  process: string | undefined;
+  setProcess: (p: string | undefined) => void;
+  query: string;
+  t: ReturnType<typeof useI18n>['t'];
+  name: ReturnType<typeof useI18n>['name'];
+  text: ReturnType<typeof useI18n>['text'];
+}) {
+  const chart = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('myRequests'), t('decisionDone')] },
+      xAxis: { type: 'category', data: o.trend.map((w) => w.week) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('myRequests'), type: 'bar', data: o.trend.map((w) => w.submitted) },
+        { name: t('decisionDone'), type: 'bar', data: o.trend.map((w) => w.decided) },
+      ],
+    }),
+    [o, t],
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <Select
+          allowClear
+          placeholder={t('process')}
+          style={{ width: 160 }}
+          value={process}
+          options={PROCESSES.map((p) => ({ value: p, label: name(p) }))}
+          onChange={setProcess}
+        />
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={t('openCases')} value={o.openCases} data-testid="open-cases" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={t('inbox')} value={o.openTasks} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={t('dueToday')} value={o.dueToday} valueStyle={{ color: '#d46b08' }} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title={t('overdue')} value={o.overdue} valueStyle={{ color: '#cf1322' }} />
+          </Card>
+        </Col>
+      </Row>
+      <Card title={t('onTimeRate')} size="small">
+        <Table
+          size="small"
+          rowKey={(r) => `${r.process}.${r.step}`}
+          pagination={false}
+          dataSource={o.steps}
+          data-testid="step-table"
+          columns={[
+            { title: t('process'), render: (_, r) => text(r.processName) },
+            { title: t('step'), render: (_, r) => text(r.stepName) },
+            { title: t('done'), dataIndex: 'done' },
+            {
+              title: t('onTimeRate'),
+              render: (_, r) => (r.onTimeRate === null ? '—' : `${Math.round(r.onTimeRate * 100)}%`),
+            },
+            {
+              title: t('medianHours'),
+              render: (_, r) => (r.medianHours === null ? '—' : r.medianHours.toFixed(1)),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('breachesByDepartment')}
+        size="small"
+        extra={
+          <Space>
+            <Button
+              size="small"
+              onClick={() => download(`/api/dashboard/sla/breaches.csv${query}`, 'breaches.csv')}
+            >
+              {t('exportCsv')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => download(`/api/dashboard/sla/breaches.xlsx${query}`, 'breaches.xlsx')}
+            >
+              {t('exportXlsx')}
+            </Button>
+          </Space>
+        }
+      >
+        <Table
+          size="small"
+          rowKey="department"
+          pagination={false}
+          dataSource={o.breaches}
+          columns={[
+            { title: t('department'), dataIndex: 'departmentName' },
+            ...PROCESSES.map((p) => ({
+              title: name(p),
+              render: (_: unknown, r: Overview['breaches'][number]) => r.counts[p] ?? 0,
+            })),
+            { title: '∑', dataIndex: 'total' },
+          ]}
+        />
+      </Card>
+      <Card title={t('trend')} size="small">
+        <EChart option={chart} />
+      </Card>
+      <Card title={t('overdueCases')} size="small">
+        <Table
+          size="small"
+          rowKey="taskId"
+          pagination={{ pageSize: 10 }}
+          dataSource={o.overdueCases}
+          columns={[
+            {
+              title: t('caseOf'),
+              render: (_, r) =>
+                r.process === 'sharing_request' ? (
+                  <Link to={`/requests/${r.caseId}`}>{r.caseId}</Link>
+                ) : (
+                  r.caseId
+                ),
+            },
+            { title: t('step'), render: (_, r) => text(r.stepName) },
+            {
+              title: t('currentHolder'),
+              render: (_, r) =>
+                `${name(r.holder.role)}${r.holder.department ? `@${r.holder.department}` : ''}`,
+            },
+            {
+              title: t('deadline'),
+              render: (_, r) => <DeadlineTag deadline={r.deadline} articleLabel={r.articleLabel} />,
+            },
+            {
+              title: t('escalationLevel'),
+              render: (_, r) => <Tag color={r.escalationLevel ? 'red' : undefined}>{r.escalationLevel}</Tag>,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,123 @@
+/** A task: the whole case it belongs to, and the decision buttons (a denial needs a reason). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError } from '../api/client';
+import type { RequestDetail, Task } from '../api/types';
+import { DeadlineTag } from '../components/DeadlineTag';
+import { Loadable } from '../components/Loadable';
+import { useI18n } from '../i18n/i18n';
+import { RequestCase } from './RequestsPage';
+
+function CaseOf({ task }: { task: Task }) {
+  const request = useQuery({
+    queryKey: ['request', task.caseId],
+    queryFn: () => api<RequestDetail>(`/api/requests/${task.caseId}`),
+    enabled: task.processType === 'sharing_request',
+  });
+  if (task.processType !== 'sharing_request') return null;
+  return <Loadable query={request}>{(r) => <RequestCase request={r} />}</Loadable>;
+}
+
+export function TaskPage() {
+  const { id = '' } = useParams();
+  const { t, name, text } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const task = useQuery({
+    queryKey: ['task', id],
+    queryFn: () => api<Task>(`/api/tasks/${encodeURIComponent(id)}`),
+    retry: false,
+  });
+  const decide = useMutation({
+    mutationFn: (decision: string) =>
+      api<Task>(`/api/tasks/${encodeURIComponent(id)}/complete`, {
+        method: 'POST',
+        body: { decision, reason: reason.trim() || undefined },
+      }),
+    onSuccess: () => {
+      message.success(t('decisionDone'));
+      qc.invalidateQueries();
+      navigate('/inbox');
+    },
+    onError: (e) => setError(e instanceof ApiError ? `${e.message}` : String(e)),
+  });
+  return (
+    <Loadable query={task}>
+      {(x) => (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Card
+            title={`${text(x.processName)} · ${text(x.stepName)}`}
+            extra={
+              <DeadlineTag
+                deadline={x.deadline}
+                articleLabel={x.articleLabel}
+                provisional={x.provisional}
+                breached={x.breached}
+                open={x.status === 'open'}
+              />
+            }
+          >
+            {x.status === 'open' ? (
+              <Form layout="vertical" style={{ maxWidth: 640 }}>
+                <Form.Item
+                  label={t('reason')}
+                  required={x.reasonRequired.length > 0}
+                  help={
+                    x.reasonRequired.length
+                      ? `${x.reasonRequired.map(name).join('/')}: ${t('reasonRequired')}`
+                      : undefined
+                  }
+                >
+                  <Input.TextArea
+                    rows={3}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    data-testid="reason"
+                  />
+                </Form.Item>
+                {error ? (
+                  <Alert
+                    type="error"
+                    showIcon
+                    message={error}
+                    style={{ marginBottom: 12 }}
+                    data-testid="decision-error"
+                  />
+                ) : null}
+                <Space wrap>
+                  {x.decisions.map((d) => (
+                    <Button
+                      key={d}
+                      type={d === 'approve' ? 'primary' : 'default'}
+                      danger={d === 'deny'}
+                      loading={decide.isPending}
+                      data-testid={`decide-${d}`}
+                      onClick={() => {
+                        setError(null);
+                        if (x.reasonRequired.includes(d) && !reason.trim()) setError(t('reasonRequired'));
+                        else decide.mutate(d);
+                      }}
+                    >
+                      {name(d)}
+                    </Button>
+                  ))}
+                </Space>
+              </Form>
+            ) : (
+              <Alert
+                type="info"
+                message={`${name(x.status)} · ${name(x.decision)} · ${x.completedBy ?? ''}`}
+              />
+            )}
+          </Card>
+          <CaseOf task={x} />
+        </Space>
+      )}
+    </Loadable>
+  );
+}
