@@ -17,7 +17,9 @@ type Row = Record<string, unknown>;
 
 function scoped(db: Db, f: DashboardFilter) {
   const q = db('tasks');
-  if (f.department) q.where('department_code', f.department);
+  // 'city' stands for the city-level roles' tasks, which belong to no department.
+  if (f.department === 'city') q.whereNull('department_code');
+  else if (f.department) q.where('department_code', f.department);
   if (f.process) q.where('process_type', f.process);
   return q;
 }
@@ -40,6 +42,7 @@ export async function openTasks(db: Db, f: DashboardFilter): Promise<Row[]> {
       'escalation_level',
       'policy_key',
       'article',
+      'status',
     );
 }
 
@@ -76,4 +79,21 @@ export async function requestTimes(
     submitted: (await submitted.select('submitted_at_ms')).map((r: Row) => Number(r.submitted_at_ms)),
     decided: (await decided.select('completed_at_ms')).map((r: Row) => Number(r.completed_at_ms)),
   };
+}
+
+export type DrillKind = 'open' | 'due_today' | 'overdue' | 'breached' | 'done';
+
+/** The tasks behind one figure of the dashboard, soonest deadline first (at most 500). */
+export async function drillDown(
+  db: Db,
+  f: DashboardFilter & { kind: DrillKind; step?: string; nowMs: number; endOfTodayMs: number },
+): Promise<Row[]> {
+  const q = scoped(db, f);
+  if (f.step) q.where('step', f.step);
+  if (f.kind === 'open') q.where('status', 'open');
+  if (f.kind === 'due_today') q.where('status', 'open').whereBetween('due_at_ms', [f.nowMs, f.endOfTodayMs]);
+  if (f.kind === 'overdue') q.where('status', 'open').andWhere('due_at_ms', '<', f.nowMs);
+  if (f.kind === 'breached') q.where('breached', true).whereBetween('started_at_ms', [f.fromMs, f.toMs]);
+  if (f.kind === 'done') q.where('status', 'done').whereBetween('completed_at_ms', [f.fromMs, f.toMs]);
+  return q.orderBy('due_at_ms').limit(500).select('*');
 }

@@ -56,6 +56,22 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
     handler: async ({ query }) => dashboard.overview(filterOf(query)),
   });
 
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/dashboard/sla/cases',
+    summary:
+      'The cases behind a dashboard figure: open, due today, overdue, breached or done (optionally one step or department)',
+    tags: ['dashboard'],
+    auth: 'user',
+    roles: [...SUPERVISORS],
+    query: DashboardQuerySchema.extend({
+      kind: z.enum(['open', 'due_today', 'overdue', 'breached', 'done']),
+      step: z.string().max(40).optional(),
+    }),
+    response: z.unknown(),
+    handler: async ({ query }) => dashboard.drill(filterOf(query), query.kind, query.step),
+  });
+
   router.get('/api/dashboard/sla/breaches.:format', async (req, res) => {
     const user = req.user;
     if (!user)

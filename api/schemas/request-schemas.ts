@@ -44,6 +44,7 @@ export const DeadlineEntrySchema = z
     provisional: z.boolean(),
     article: z.number().int(),
     articleLabel: z.string(),
+    limit: LocalizedTextSchema,
     breached: z.boolean(),
     status: z.enum(['open', 'done', 'cancelled']),
   })
@@ -82,6 +83,7 @@ export const CurrentTaskSchema = z
     provisional: z.boolean(),
     article: z.number().int(),
     articleLabel: z.string().openapi({ example: '第二十三条' }),
+    limit: LocalizedTextSchema.openapi({ description: "The step's time limit, e.g. 2个工作日" }),
     breached: z.boolean(),
     escalationLevel: z.number().int(),
   })
@@ -100,6 +102,7 @@ export const RequestSummarySchema = z
     requestedBy: z.string(),
     submittedAt: z.string(),
     updatedAt: z.string(),
+    currentTask: CurrentTaskSchema.nullable(),
   })
   .openapi('RequestSummary');
 

@@ -25,6 +25,7 @@ export const TaskSchema = z
     provisional: z.boolean(),
     article: z.number().int(),
     articleLabel: z.string().openapi({ example: '第二十三条' }),
+    limit: LocalizedTextSchema,
     breached: z.boolean(),
     overdue: z.boolean(),
     escalationLevel: z.number().int(),

@@ -18,8 +18,8 @@ export function createCaseProgress(db: Db, views: TaskViews) {
       tasks.map((t) => t.id),
     );
     const stepOf = new Map(tasks.map((t) => [t.id, t.step]));
-    const stepName = async (t: (typeof tasks)[number]) =>
-      (await views.stepInfo(t.policyKey, t.processType, t.step)).stepName;
+    const info = (t: (typeof tasks)[number]) => views.stepInfo(t.policyKey, t.processType, t.step);
+    const stepName = async (t: (typeof tasks)[number]) => (await info(t)).stepName;
     const open = tasks.filter((t) => t.status === 'open');
     const currentTasks = await Promise.all(
       open.map(async (t) => ({
@@ -32,6 +32,7 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         provisional: t.provisional,
         article: t.article,
         articleLabel: articleLabel(t.article),
+        limit: (await info(t)).limit,
         breached: t.breached,
         escalationLevel: t.escalationLevel,
       })),
@@ -45,6 +46,7 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         provisional: t.provisional,
         article: t.article,
         articleLabel: articleLabel(t.article),
+        limit: (await info(t)).limit,
         breached: t.breached,
         status: t.status,
       })),

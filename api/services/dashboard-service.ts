@@ -11,6 +11,8 @@ import type { Db } from '../../db/connection';
 import {
   breachesByDepartment,
   doneTasks,
+  drillDown,
+  type DrillKind,
   openTasks,
   requestTimes,
   type DashboardFilter,
@@ -60,8 +62,41 @@ export function createDashboardService(db: Db) {
       .sort((a, b) => b.total - a.total || a.department.localeCompare(b.department));
   }
 
+  /** A task as the dashboard lists it: its case, step, holder, deadline and escalation. */
+  async function caseEntry(r: Record<string, unknown>) {
+    return {
+      taskId: r.id as string,
+      process: r.process_type as string,
+      caseId: r.case_id as string,
+      step: r.step as string,
+      stepName: (await views.stepInfo(r.policy_key as string, r.process_type as string, r.step as string))
+        .stepName,
+      status: r.status as string,
+      holder: { role: r.role as string, department: (r.department_code as string | null) ?? null },
+      deadline: r.deadline as string,
+      articleLabel: articleLabel(Number(r.article)),
+      breached: Boolean(r.breached),
+      escalationLevel: Number(r.escalation_level),
+    };
+  }
+
   return {
     breachTable,
+
+    /** The cases behind a figure: each task with its case, step, holder, deadline and escalation. */
+    async drill(f: DashboardFilter, kind: DrillKind, step?: string) {
+      const now = Date.now();
+      const rows = await drillDown(db, {
+        ...f,
+        kind,
+        step,
+        nowMs: now,
+        endOfTodayMs: DateTime.fromMillis(now, { zone: ZONE }).endOf('day').toMillis(),
+      });
+      return {
+        items: await Promise.all(rows.map(caseEntry)),
+      };
+    },
 
     async overview(f: DashboardFilter) {
       const now = Date.now();
@@ -122,21 +157,7 @@ export function createDashboardService(db: Db) {
         ),
         breaches,
         trend: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week)),
-        overdueCases: await Promise.all(
-          overdue.map(async (r) => ({
-            taskId: r.id as string,
-            process: r.process_type as string,
-            caseId: r.case_id as string,
-            step: r.step as string,
-            stepName: (
-              await views.stepInfo(r.policy_key as string, r.process_type as string, r.step as string)
-            ).stepName,
-            holder: { role: r.role as string, department: (r.department_code as string | null) ?? null },
-            deadline: r.deadline as string,
-            articleLabel: articleLabel(Number(r.article)),
-            escalationLevel: Number(r.escalation_level),
-          })),
-        ),
+        overdueCases: await Promise.all(overdue.map(caseEntry)),
       };
     },
 

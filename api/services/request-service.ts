@@ -58,9 +58,16 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     return (code: string) => byCode.get(code) ?? { code, name: code, nameEn: code };
   }
 
-  async function summary(r: RequestRow, dept?: Awaited<ReturnType<typeof departmentRefs>>) {
+  async function summary(
+    r: RequestRow,
+    dept?: Awaited<ReturnType<typeof departmentRefs>>,
+    known?: Awaited<ReturnType<typeof progress>>,
+  ) {
     const ref = dept ?? (await departmentRefs());
-    const resource = await getResource(db, r.resourceCode);
+    const [resource, p] = await Promise.all([
+      getResource(db, r.resourceCode),
+      known ?? progress('sharing_request', r.id),
+    ]);
     return {
       id: r.id,
       resourceCode: r.resourceCode,
@@ -73,6 +80,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       requestedBy: r.requestedBy,
       submittedAt: r.submittedAt,
       updatedAt: r.updatedAt,
+      currentTask: p.currentTask,
     };
   }
 
@@ -83,7 +91,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       disputeOfSubject(db, 'request', r.id),
     ]);
     return {
-      ...(await summary(r)),
+      ...(await summary(r, undefined, p)),
       items: r.items,
       purpose: r.purpose,
       basis: r.basis,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import { policyByKey } from '../../db/policy-repository';
 import type { TaskRow } from '../../db/task-repository';
 import { articleLabel } from '../../domain/policy/articles';
+import { durationLabel } from '../../domain/policy/duration';
 import type { PolicyVersion } from '../../domain/policy/policy-document';
 import type { Role } from '../../domain/roles';
 
@@ -11,6 +12,8 @@ export interface StepInfo {
   stepName: { zh: string; en: string };
   decisions: string[];
   reasonRequired: string[];
+  /** The step's time limit as the policy sets it, e.g. 2个工作日. */
+  limit: { zh: string; en: string };
 }
 
 const UNKNOWN = { zh: '未知', en: 'Unknown' };
@@ -29,6 +32,7 @@ export function createTaskViews(db: Db) {
       stepName: s?.name ?? UNKNOWN,
       decisions: s?.decisions ?? [],
       reasonRequired: s?.reasonRequired ?? [],
+      limit: s ? durationLabel(s.deadline) : UNKNOWN,
     };
   }
 
@@ -51,6 +55,7 @@ export function createTaskViews(db: Db) {
       provisional: t.provisional,
       article: t.article,
       articleLabel: articleLabel(t.article),
+      limit: info.limit,
       breached: t.breached,
       overdue: t.status === 'open' && Date.parse(t.deadline) < nowMs,
       escalationLevel: t.escalationLevel,

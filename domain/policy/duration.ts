@@ -35,3 +35,11 @@ export function describeDuration(d: Duration, lang: 'zh' | 'en' = 'zh'): string 
   if ('hours' in d) return lang === 'zh' ? `${d.hours}小时` : `${d.hours} hours`;
   return lang === 'zh' ? `${d.minutes}分钟` : `${d.minutes} minutes`;
 }
+
+/** A duration as users read it: 2个工作日 / 2 working days. */
+export function durationLabel(d: Duration): { zh: string; en: string } {
+  if ('workingDays' in d) return { zh: `${d.workingDays}个工作日`, en: `${d.workingDays} working days` };
+  if ('calendarDays' in d) return { zh: `${d.calendarDays}日`, en: `${d.calendarDays} days` };
+  if ('hours' in d) return { zh: `${d.hours}小时`, en: `${d.hours} hours` };
+  return { zh: `${d.minutes}分钟`, en: `${d.minutes} minutes` };
+}

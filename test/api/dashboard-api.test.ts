@@ -81,6 +81,15 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
   const week = res.body.trend.at(-1);
   expect(week.submitted).toBeGreaterThanOrEqual(1);
   expect(week.decided).toBeGreaterThanOrEqual(2);
+  const drill = await c.get('zhengli', '/api/dashboard/sla/cases?kind=overdue');
+  expect(drill.body.items.map((x: { caseId: string }) => x.caseId)).toEqual(['CR-DASH-1']);
+  const done = await c.get('zhengli', '/api/dashboard/sla/cases?kind=done&step=provider_review');
+  expect(done.body.items).toHaveLength(1);
+  const breached = await c.get(
+    'zhengli',
+    '/api/dashboard/sla/cases?kind=breached&department=public-security&process=correction',
+  );
+  expect(breached.body.items.map((x: { caseId: string }) => x.caseId)).toEqual(['CR-DASH-1']);
   const filtered = await c.get('zhengli', '/api/dashboard/sla?process=sharing_request');
   expect(filtered.body).toMatchObject({ openCases: 0, overdue: 0, breaches: [] });
 });

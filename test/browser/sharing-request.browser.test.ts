@@ -89,6 +89,21 @@ it('request, approve, approve, granted, counted — all in the browser, in Chine
     await supervisor.getByTestId('chart').locator('canvas').first().waitFor();
   });
   await b.shot(supervisor, 'dashboard');
+  await b.step(supervisor, 'dashboard-drills-down', async () => {
+    const row = supervisor
+      .getByTestId('step-table')
+      .getByRole('row')
+      .filter({ hasText: '共享平台主管部门审批' });
+    await row.getByTestId('drill').click();
+    await supervisor.getByTestId('drill-table').getByRole('link', { name: requestId }).waitFor();
+  });
+  await b.step(supervisor, 'switches-to-english-and-remembers', async () => {
+    await supervisor.goto(`${b.base}/dashboard`);
+    await supervisor.getByTestId('language').click();
+    await supervisor.getByText('SLA dashboard').first().waitFor();
+    await supervisor.reload();
+    await supervisor.getByText('On-time rate').first().waitFor();
+  });
 });
 
 it('refuses a denial without a reason on the page, and the task stays open', async () => {

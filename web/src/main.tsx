@@ -11,8 +11,11 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireUser } from './auth/session';
 import { AppLayout } from './components/AppLayout';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { CalendarPage } from './pages/CalendarPage';
+import { CorrectionPage, DisputePage, ReformPage } from './pages/CasePages';
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
 import { DashboardPage } from './pages/DashboardPage';
+import { CorrectionFormPage, ReformFormPage } from './pages/FormsPages';
 import { InboxPage } from './pages/InboxPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestPage, RequestsPage } from './pages/RequestsPage';
@@ -64,6 +67,12 @@ function Localized() {
                         <Route path="/inbox/done" element={<InboxPage user={user} status="done" />} />
                         <Route path="/tasks/:id" element={<TaskPage />} />
                         <Route path="/dashboard" element={<DashboardPage />} />
+                        <Route path="/corrections/new" element={<CorrectionFormPage />} />
+                        <Route path="/corrections/:id" element={<CorrectionPage />} />
+                        <Route path="/disputes/:id" element={<DisputePage />} />
+                        <Route path="/reforms/new" element={<ReformFormPage />} />
+                        <Route path="/reforms/:id" element={<ReformPage />} />
+                        <Route path="/calendar" element={<CalendarPage />} />
                         <Route path="*" element={<Navigate to="/" replace />} />
                       </Routes>
                     </AppLayout>

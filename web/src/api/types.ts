@@ -46,6 +46,7 @@ export interface CurrentTask {
   provisional: boolean;
   article: number;
   articleLabel: string;
+  limit: Text;
   breached: boolean;
   escalationLevel: number;
 }
@@ -57,6 +58,7 @@ export interface DeadlineEntry {
   provisional: boolean;
   article: number;
   articleLabel: string;
+  limit: Text;
   breached: boolean;
   status: 'open' | 'done' | 'cancelled';
 }
@@ -88,6 +90,7 @@ export interface RequestSummary {
   providerDepartment: DepartmentRef;
   requestedBy: string;
   submittedAt: string;
+  currentTask: CurrentTask | null;
 }
 export interface RequestDetail extends RequestSummary {
   items: string[];
@@ -120,6 +123,7 @@ export interface Task {
   provisional: boolean;
   article: number;
   articleLabel: string;
+  limit: Text;
   breached: boolean;
   overdue: boolean;
   escalationLevel: number;
@@ -129,4 +133,60 @@ export interface Task {
   reason: string | null;
   completedBy: string | null;
   completedAt: string | null;
+}
+export interface CaseProgress {
+  currentTask: CurrentTask | null;
+  deadlines: DeadlineEntry[];
+  timeline: TimelineEntry[];
+}
+export interface Correction extends CaseProgress {
+  id: string;
+  resourceCode: string;
+  resourceName: string;
+  grantId: string | null;
+  consumerDepartment: string;
+  providerDepartment: string;
+  filedBy: string;
+  discoveredAt: string;
+  filedAt: string;
+  filingDeadline: string;
+  late: boolean;
+  items: string[];
+  description: string;
+  evidence: string;
+  status: string;
+  reply: { decision: string; text: string } | null;
+  dispute: { id: string; status: string } | null;
+}
+export interface Dispute extends CaseProgress {
+  id: string;
+  subjectType: 'request' | 'correction';
+  subjectId: string;
+  providerDepartment: string;
+  consumerDepartment: string;
+  openedBy: string;
+  claim: string;
+  status: string;
+  proposal: { by: string; department: string; text: string } | null;
+  outcome: { stage: string; decision: string; text: string; by: string } | null;
+}
+export interface Obligation {
+  id: string;
+  department: string;
+  status: string;
+  metHow: string | null;
+  metNote: string | null;
+  currentTasks: CurrentTask[];
+  deadlines: DeadlineEntry[];
+  timeline: TimelineEntry[];
+  sanctions: { id: string; kind: string; reason: string; at: string; liftedAt: string | null }[];
+}
+export interface Reform {
+  id: string;
+  title: string;
+  effectiveDate: string;
+  description: string;
+  registeredBy: string;
+  registeredAt: string;
+  obligations: Obligation[];
 }

@@ -19,6 +19,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     ...(hasRole(user, 'supervisor', 'lg_office', 'leading_group', 'admin')
       ? [{ key: '/dashboard', label: t('dashboard') }]
       : []),
+    ...(hasRole(user, 'lg_office', 'admin') ? [{ key: '/reforms/new', label: t('reform') }] : []),
+    ...(hasRole(user, 'admin') ? [{ key: '/calendar', label: t('calendar') }] : []),
   ];
   const selected = items
     .map((i) => i.key)

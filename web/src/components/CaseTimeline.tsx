@@ -22,6 +22,7 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineEntry[] }) {
               <DeadlineTag
                 deadline={d.deadline}
                 articleLabel={d.articleLabel}
+                limit={d.limit}
                 provisional={d.provisional}
                 breached={d.breached}
                 open={d.status === 'open'}

@@ -1,6 +1,7 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs, tokenStore } from '../api/client';
@@ -41,6 +42,75 @@ interface Overview {
 
 const PROCESSES = ['sharing_request', 'correction', 'dispute', 'catalogue_update'];
 
+interface Drill {
+  title: string;
+  kind: 'open' | 'due_today' | 'overdue' | 'breached' | 'done';
+  process?: string;
+  step?: string;
+  department?: string;
+}
+
+const caseLink = (process: string, caseId: string) =>
+  process === 'sharing_request'
+    ? `/requests/${caseId}`
+    : process === 'correction'
+      ? `/corrections/${caseId}`
+      : process === 'dispute'
+        ? `/disputes/${caseId}`
+        : `/reforms/${caseId.split('.')[0]}`;
+
+type CaseRow = Overview['overdueCases'][number];
+
+/** Case, step, holder and deadline: the columns of every list of cases on the dashboard. */
+function caseColumns(
+  t: ReturnType<typeof useI18n>['t'],
+  name: ReturnType<typeof useI18n>['name'],
+  text: ReturnType<typeof useI18n>['text'],
+): ColumnsType<CaseRow> {
+  return [
+    { title: t('caseOf'), render: (_, r) => <Link to={caseLink(r.process, r.caseId)}>{r.caseId}</Link> },
+    { title: t('step'), render: (_, r) => text(r.stepName) },
+    {
+      title: t('currentHolder'),
+      render: (_, r) => `${name(r.holder.role)}${r.holder.department ? `@${r.holder.department}` : ''}`,
+    },
+    {
+      title: t('deadline'),
+      render: (_, r) => <DeadlineTag deadline={r.deadline} articleLabel={r.articleLabel} />,
+    },
+  ];
+}
+
+/** The cases behind a figure. */
+function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
+  const { t, name, text } = useI18n();
+  const cases = useQuery({
+    queryKey: ['drill', drill],
+    enabled: drill !== null,
+    queryFn: () =>
+      api<{ items: Overview['overdueCases'] }>(
+        `/api/dashboard/sla/cases${qs({ kind: drill!.kind, process: drill!.process, step: drill!.step, department: drill!.department })}`,
+      ),
+  });
+  return (
+    <Drawer open={drill !== null} onClose={onClose} title={drill?.title} width={720}>
+      {drill ? (
+        <Loadable query={cases} empty={(d) => d.items.length === 0}>
+          {(d) => (
+            <Table
+              size="small"
+              rowKey="taskId"
+              dataSource={d.items}
+              data-testid="drill-table"
+              columns={caseColumns(t, name, text)}
+            />
+          )}
+        </Loadable>
+      ) : null}
+    </Drawer>
+  );
+}
+
 async function download(path: string, file: string) {
   const res = await fetch(path, { headers: { Authorization: `Bearer ${tokenStore.get()}` } });
   const url = URL.createObjectURL(await res.blob());
@@ -55,25 +125,30 @@ export function DashboardPage() {
   const { t, name, text } = useI18n();
   const [process, setProcess] = useState<string>();
   const query = qs({ process });
+  const [drill, setDrill] = useState<Drill | null>(null);
   const overview = useQuery({
     queryKey: ['dashboard', process],
     queryFn: () => api<Overview>(`/api/dashboard/sla${query}`),
     refetchInterval: 30_000,
   });
   return (
-    <Loadable query={overview}>
-      {(o) => (
-        <Figures
-          o={o}
-          process={process}
-          setProcess={setProcess}
-          query={query}
-          t={t}
-          name={name}
-          text={text}
-        />
-      )}
-    </Loadable>
+    <>
+      <Loadable query={overview}>
+        {(o) => (
+          <Figures
+            o={o}
+            process={process}
+            setProcess={setProcess}
+            query={query}
+            t={t}
+            name={name}
+            text={text}
+            onDrill={(d) => setDrill({ process, ...d })}
+          />
+        )}
+      </Loadable>
+      <DrillDrawer drill={drill} onClose={() => setDrill(null)} />
+    </>
   );
 }
 
@@ -85,7 +160,9 @@ function Figures({
   t,
   name,
   text,
+  onDrill,
 }: {
+  onDrill: (d: Drill) => void;
   o: Overview;
   process: string | undefined;
   setProcess: (p: string | undefined) => void;
@@ -121,22 +198,30 @@ function Figures({
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Card>
+          <Card
+            hoverable
+            onClick={() => onDrill({ title: t('openCases'), kind: 'open' })}
+            data-testid="open-cases-card"
+          >
             <Statistic title={t('openCases')} value={o.openCases} data-testid="open-cases" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card>
+          <Card hoverable onClick={() => onDrill({ title: t('inbox'), kind: 'open' })}>
             <Statistic title={t('inbox')} value={o.openTasks} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card>
+          <Card hoverable onClick={() => onDrill({ title: t('dueToday'), kind: 'due_today' })}>
             <Statistic title={t('dueToday')} value={o.dueToday} valueStyle={{ color: '#d46b08' }} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card>
+          <Card
+            hoverable
+            onClick={() => onDrill({ title: t('overdue'), kind: 'overdue' })}
+            data-testid="overdue-card"
+          >
             <Statistic title={t('overdue')} value={o.overdue} valueStyle={{ color: '#cf1322' }} />
           </Card>
         </Col>
@@ -151,7 +236,26 @@ function Figures({
           columns={[
             { title: t('process'), render: (_, r) => text(r.processName) },
             { title: t('step'), render: (_, r) => text(r.stepName) },
-            { title: t('done'), dataIndex: 'done' },
+            {
+              title: t('done'),
+              render: (_, r) => (
+                <Button
+                  type="link"
+                  size="small"
+                  data-testid="drill"
+                  onClick={() =>
+                    onDrill({
+                      title: `${text(r.stepName)} · ${t('done')}`,
+                      kind: 'done',
+                      process: r.process,
+                      step: r.step,
+                    })
+                  }
+                >
+                  {r.done}
+                </Button>
+              ),
+            },
             {
               title: t('onTimeRate'),
               render: (_, r) => (r.onTimeRate === null ? '—' : `${Math.round(r.onTimeRate * 100)}%`),
@@ -192,7 +296,26 @@ function Figures({
             { title: t('department'), dataIndex: 'departmentName' },
             ...PROCESSES.map((p) => ({
               title: name(p),
-              render: (_: unknown, r: Overview['breaches'][number]) => r.counts[p] ?? 0,
+              render: (_: unknown, r: Overview['breaches'][number]) =>
+                r.counts[p] ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    data-testid="drill"
+                    onClick={() =>
+                      onDrill({
+                        title: `${r.departmentName} · ${name(p)}`,
+                        kind: 'breached',
+                        process: p,
+                        department: r.department,
+                      })
+                    }
+                  >
+                    {r.counts[p]}
+                  </Button>
+                ) : (
+                  0
+                ),
             })),
             { title: '∑', dataIndex: 'total' },
           ]}
@@ -208,25 +331,7 @@ function Figures({
           pagination={{ pageSize: 10 }}
           dataSource={o.overdueCases}
           columns={[
-            {
-              title: t('caseOf'),
-              render: (_, r) =>
-                r.process === 'sharing_request' ? (
-                  <Link to={`/requests/${r.caseId}`}>{r.caseId}</Link>
-                ) : (
-                  r.caseId
-                ),
-            },
-            { title: t('step'), render: (_, r) => text(r.stepName) },
-            {
-              title: t('currentHolder'),
-              render: (_, r) =>
-                `${name(r.holder.role)}${r.holder.department ? `@${r.holder.department}` : ''}`,
-            },
-            {
-              title: t('deadline'),
-              render: (_, r) => <DeadlineTag deadline={r.deadline} articleLabel={r.articleLabel} />,
-            },
+            ...caseColumns(t, name, text),
             {
               title: t('escalationLevel'),
               render: (_, r) => <Tag color={r.escalationLevel ? 'red' : undefined}>{r.escalationLevel}</Tag>,

@@ -109,6 +109,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                   <DeadlineTag
                     deadline={x.deadline}
                     articleLabel={x.articleLabel}
+                    limit={x.limit}
                     provisional={x.provisional}
                     breached={x.breached}
                     open={x.status === 'open'}

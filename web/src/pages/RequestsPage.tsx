@@ -1,16 +1,18 @@
 /** Requests of the caller's department (city roles: all), and one request's case page. */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Select, Table, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
 import type { Page, RequestDetail, RequestSummary } from '../api/types';
+import { useMe } from '../auth/session';
 import { BpmnDiagram, type StepState } from '../components/BpmnDiagram';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { DisputeButton } from './FormsPages';
 
 const STATUSES = ['provider_review', 'platform_review', 'granted', 'denied', 'withdrawn'];
 const STATUS_COLORS: Record<string, string> = {
@@ -22,7 +24,7 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 export function RequestsPage() {
-  const { t, name, lang } = useI18n();
+  const { t, name, lang, text } = useI18n();
   const [status, setStatus] = useState<string>();
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -60,6 +62,28 @@ export function RequestsPage() {
                 ),
               },
               {
+                title: t('currentHolder'),
+                render: (_, r) =>
+                  r.currentTask
+                    ? `${text(r.currentTask.stepName)} · ${r.currentTask.holders.map((h) => `${name(h.role)}${h.department ? `@${h.department}` : ''}`).join(' / ')}`
+                    : '—',
+              },
+              {
+                title: t('nextDeadline'),
+                render: (_, r) =>
+                  r.currentTask ? (
+                    <DeadlineTag
+                      deadline={r.currentTask.deadline}
+                      articleLabel={r.currentTask.articleLabel}
+                      limit={r.currentTask.limit}
+                      provisional={r.currentTask.provisional}
+                      breached={r.currentTask.breached}
+                    />
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
                 title: t('consumer'),
                 className: 'gs-hide-narrow',
                 render: (_, r) => (lang === 'zh' ? r.consumerDepartment.name : r.consumerDepartment.nameEn),
@@ -86,10 +110,24 @@ export function stepStates(deadlines: RequestDetail['deadlines']): StepState[] {
 
 export function RequestCase({ request: r }: { request: RequestDetail }) {
   const { t, name, lang, text } = useI18n();
+  const me = useMe().data;
+  const party = me && [r.consumerDepartment.code, r.providerDepartment.code].includes(me.department.code);
+  const actions = (
+    <Space>
+      {party && r.status === 'denied' && !r.dispute ? (
+        <DisputeButton subjectType="request" subjectId={r.id} />
+      ) : null}
+      {me?.department.code === r.consumerDepartment.code && r.grant ? (
+        <Link to={`/corrections/new?resource=${r.resourceCode}&grant=${r.grant.id}`}>
+          <Button data-testid="report-error">{t('reportError')}</Button>
+        </Link>
+      ) : null}
+    </Space>
+  );
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
-        <Card title={`${t('caseOf')} ${r.id}`} size="small">
+        <Card title={`${t('caseOf')} ${r.id}`} size="small" extra={actions}>
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('resource')}>
               {r.resourceName} ({r.resourceCode})
@@ -125,6 +163,7 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
                 <DeadlineTag
                   deadline={r.currentTask.deadline}
                   articleLabel={r.currentTask.articleLabel}
+                  limit={r.currentTask.limit}
                   provisional={r.currentTask.provisional}
                   breached={r.currentTask.breached}
                 />

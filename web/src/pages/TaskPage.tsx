@@ -4,20 +4,39 @@ import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { RequestDetail, Task } from '../api/types';
+import type { Correction, Dispute, Reform, RequestDetail, Task } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
+import { CorrectionCase, DisputeCase, ReformView } from './CasePages';
 import { RequestCase } from './RequestsPage';
 
+/** The whole case a task belongs to, whatever its process. */
 function CaseOf({ task }: { task: Task }) {
-  const request = useQuery({
-    queryKey: ['request', task.caseId],
-    queryFn: () => api<RequestDetail>(`/api/requests/${task.caseId}`),
-    enabled: task.processType === 'sharing_request',
-  });
-  if (task.processType !== 'sharing_request') return null;
-  return <Loadable query={request}>{(r) => <RequestCase request={r} />}</Loadable>;
+  const path =
+    task.processType === 'sharing_request'
+      ? `/api/requests/${task.caseId}`
+      : task.processType === 'correction'
+        ? `/api/corrections/${task.caseId}`
+        : task.processType === 'dispute'
+          ? `/api/disputes/${task.caseId}`
+          : `/api/reforms/${task.caseId.split('.')[0]}`;
+  const q = useQuery({ queryKey: ['case', path], queryFn: () => api<unknown>(path) });
+  return (
+    <Loadable query={q}>
+      {(data) =>
+        task.processType === 'sharing_request' ? (
+          <RequestCase request={data as RequestDetail} />
+        ) : task.processType === 'correction' ? (
+          <CorrectionCase c={data as Correction} />
+        ) : task.processType === 'dispute' ? (
+          <DisputeCase d={data as Dispute} />
+        ) : (
+          <ReformView r={data as Reform} only={task.caseId} />
+        )
+      }
+    </Loadable>
+  );
 }
 
 export function TaskPage() {
@@ -56,6 +75,7 @@ export function TaskPage() {
               <DeadlineTag
                 deadline={x.deadline}
                 articleLabel={x.articleLabel}
+                limit={x.limit}
                 provisional={x.provisional}
                 breached={x.breached}
                 open={x.status === 'open'}

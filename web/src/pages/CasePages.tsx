@@ -1,0 +1,172 @@
+/** Case pages of corrections, disputes and reforms: details, diagram with the steps coloured, deadlines, timeline. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/client';
+import type { CaseProgress, Correction, Dispute, Reform } from '../api/types';
+import { BpmnDiagram } from '../components/BpmnDiagram';
+import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
+import { Loadable } from '../components/Loadable';
+import { formatInstant } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { stepStates } from './RequestsPage';
+
+function Progress({ process, p }: { process: string; p: CaseProgress }) {
+  return (
+    <>
+      <Col xs={24} lg={12}>
+        <BpmnDiagram process={process} steps={stepStates(p.deadlines)} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <CaseDeadlines deadlines={p.deadlines} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <CaseTimeline timeline={p.timeline} />
+      </Col>
+    </>
+  );
+}
+
+export function CorrectionCase({ c }: { c: Correction }) {
+  const { t, name, lang } = useI18n();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <Card title={`${name('correction')} ${c.id}`} size="small">
+          {c.late ? (
+            <Alert
+              type="warning"
+              showIcon
+              message="逾期反馈:超过发现之日起5个工作日(第二十四条)"
+              style={{ marginBottom: 12 }}
+              data-testid="late"
+            />
+          ) : null}
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('resource')}>
+              {c.resourceName} ({c.resourceCode})
+            </Descriptions.Item>
+            <Descriptions.Item label={t('status')}>
+              <Tag data-testid="case-status">{name(c.status)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('consumer')}>{c.consumerDepartment}</Descriptions.Item>
+            <Descriptions.Item label={t('provider')}>{c.providerDepartment}</Descriptions.Item>
+            <Descriptions.Item label={t('items')}>{c.items.join('、')}</Descriptions.Item>
+            <Descriptions.Item label="发现时间">{formatInstant(c.discoveredAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('submittedAt')}>{formatInstant(c.filedAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label="问题描述">{c.description}</Descriptions.Item>
+            {c.evidence ? <Descriptions.Item label="佐证材料">{c.evidence}</Descriptions.Item> : null}
+            {c.reply ? (
+              <Descriptions.Item label="提供部门回复">
+                {name(c.reply.decision)}:{c.reply.text}
+              </Descriptions.Item>
+            ) : null}
+            {c.dispute ? (
+              <Descriptions.Item label={name('dispute')}>
+                <Link to={`/disputes/${c.dispute.id}`}>{c.dispute.id}</Link> · {name(c.dispute.status)}
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+        </Card>
+      </Col>
+      <Progress process="correction" p={c} />
+    </Row>
+  );
+}
+
+export function DisputeCase({ d }: { d: Dispute }) {
+  const { t, name } = useI18n();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <Card title={`${name('dispute')} ${d.id}`} size="small">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('caseOf')}>
+              <Link
+                to={d.subjectType === 'request' ? `/requests/${d.subjectId}` : `/corrections/${d.subjectId}`}
+              >
+                {d.subjectId}
+              </Link>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('status')}>
+              <Tag data-testid="case-status">{name(d.status)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('provider')}>{d.providerDepartment}</Descriptions.Item>
+            <Descriptions.Item label={t('consumer')}>{d.consumerDepartment}</Descriptions.Item>
+            <Descriptions.Item label="异议理由">{d.claim}</Descriptions.Item>
+            {d.proposal ? (
+              <Descriptions.Item label="协商方案">
+                {d.proposal.text}({d.proposal.by})
+              </Descriptions.Item>
+            ) : null}
+            {d.outcome ? (
+              <Descriptions.Item label={t('decision')}>
+                {name(d.outcome.stage)} · {name(d.outcome.decision)}:{d.outcome.text}({d.outcome.by})
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+        </Card>
+      </Col>
+      <Progress process="dispute" p={d} />
+    </Row>
+  );
+}
+
+export function ReformView({ r, only }: { r: Reform; only?: string }) {
+  const { name, lang } = useI18n();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Card title={`${r.title}(${r.id})`} size="small">
+          生效日期 {r.effectiveDate} · {r.registeredBy} · {formatInstant(r.registeredAt, lang)}
+          {r.description ? <div>{r.description}</div> : null}
+        </Card>
+      </Col>
+      {r.obligations
+        .filter((o) => !only || o.id === only)
+        .map((o) => (
+          <Col span={24} key={o.id}>
+            <Card
+              title={`${o.department} · ${name(o.status)}`}
+              size="small"
+              data-testid={`obligation-${o.department}`}
+            >
+              {o.sanctions.map((s) => (
+                <Tag key={s.id} color={s.liftedAt ? 'default' : 'red'}>
+                  {s.kind === 'criticism' ? '通报批评' : '暂停信息化项目申报'}
+                  {s.liftedAt ? '(已解除)' : ''}
+                </Tag>
+              ))}
+              <Row gutter={[16, 16]}>
+                <Progress
+                  process="catalogue_update"
+                  p={{ currentTask: o.currentTasks[0] ?? null, deadlines: o.deadlines, timeline: o.timeline }}
+                />
+              </Row>
+            </Card>
+          </Col>
+        ))}
+    </Row>
+  );
+}
+
+export function CorrectionPage() {
+  const { id } = useParams();
+  const q = useQuery({
+    queryKey: ['correction', id],
+    queryFn: () => api<Correction>(`/api/corrections/${id}`),
+  });
+  return <Loadable query={q}>{(c) => <CorrectionCase c={c} />}</Loadable>;
+}
+
+export function DisputePage() {
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['dispute', id], queryFn: () => api<Dispute>(`/api/disputes/${id}`) });
+  return <Loadable query={q}>{(d) => <DisputeCase d={d} />}</Loadable>;
+}
+
+export function ReformPage() {
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['reform', id], queryFn: () => api<Reform>(`/api/reforms/${id}`) });
+  return <Loadable query={q}>{(r) => <ReformView r={r} />}</Loadable>;
+}

@@ -1,0 +1,195 @@
+/**
+ * The other forms: report an error in shared data (art. 24), contest a denied
+ * request (a dispute, art. 21, 25), and — for the LG office — register an
+ * institutional reform (art. 9). API validation errors land on their fields;
+ * one Idempotency-Key per form where the API takes one.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api, ApiError } from '../api/client';
+import type { Correction, Dispute, Reform, Resource } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+function onApiError(
+  form: ReturnType<typeof Form.useForm>[0],
+  message: (m: string) => void,
+  map: (path: string) => (string | number)[],
+) {
+  return (e: Error) => {
+    if (e instanceof ApiError && e.details.length)
+      form.setFields(e.details.map((d) => ({ name: map(d.path) as never, errors: [d.message] })));
+    else message(e.message);
+  };
+}
+
+export function CorrectionFormPage() {
+  const [params] = useSearchParams();
+  const code = params.get('resource') ?? '';
+  const grantId = params.get('grant') ?? undefined;
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const resource = useQuery({
+    queryKey: ['resource', code],
+    queryFn: () => api<Resource>(`/api/catalogue/resources/${code}`),
+    enabled: !!code,
+  });
+  const file = useMutation({
+    mutationFn: (v: { items: string[]; discoveredAt: Dayjs; description: string; evidence?: string }) =>
+      api<Correction>('/api/corrections', {
+        method: 'POST',
+        body: {
+          resourceCode: code,
+          grantId,
+          items: v.items ?? [],
+          discoveredAt: v.discoveredAt?.format(),
+          description: v.description ?? '',
+          evidence: v.evidence ?? '',
+        },
+      }),
+    onSuccess: (c) => navigate(`/corrections/${c.id}`),
+    onError: onApiError(form, message.error, (p) => [p.startsWith('items') ? 'items' : p]),
+  });
+  return (
+    <Card title={`${t('myRequests')} · 数据纠错 · ${resource.data?.name ?? code}`}>
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 720 }}
+        initialValues={{ discoveredAt: dayjs() }}
+        onFinish={(v) => file.mutate(v)}
+      >
+        <Form.Item name="items" label={t('items')} rules={[{ required: true }]}>
+          <Checkbox.Group
+            options={(resource.data?.items ?? []).map((i) => ({ label: i.name, value: i.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="discoveredAt"
+          label="发现时间"
+          rules={[{ required: true }]}
+          extra="发现之日起5个工作日内反馈(第二十四条);超期仍受理,并标记逾期"
+        >
+          <DatePicker showTime />
+        </Form.Item>
+        <Form.Item name="description" label="问题描述" rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="evidence" label="佐证材料">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={file.isPending}>
+          {t('submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** A button that opens a dispute on a subject, asking for the claim. */
+export function DisputeButton({
+  subjectType,
+  subjectId,
+}: {
+  subjectType: 'request' | 'correction';
+  subjectId: string;
+}) {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [claim, setClaim] = useState('');
+  const openDispute = useMutation({
+    mutationFn: () =>
+      api<Dispute>('/api/disputes', { method: 'POST', body: { subjectType, subjectId, claim } }),
+    onSuccess: (d) => navigate(`/disputes/${d.id}`),
+    onError: (e) => message.error(e.message),
+  });
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="open-dispute">
+        提出异议
+      </Button>
+      <Modal
+        open={open}
+        title="提出异议(第二十一条、第二十五条)"
+        onCancel={() => setOpen(false)}
+        onOk={() => openDispute.mutate()}
+        confirmLoading={openDispute.isPending}
+        okButtonProps={{ disabled: !claim.trim() }}
+      >
+        <Input.TextArea
+          rows={4}
+          value={claim}
+          onChange={(e) => setClaim(e.target.value)}
+          placeholder="异议理由"
+        />
+      </Modal>
+    </>
+  );
+}
+
+export function ReformFormPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const [key] = useState(() => crypto.randomUUID());
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api<{ departments: { code: string; name: string }[] }>('/api/departments'),
+  });
+  const register = useMutation({
+    mutationFn: (v: { title: string; effectiveDate: Dayjs; departments: string[]; description?: string }) =>
+      api<Reform>('/api/reforms', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': key },
+        body: {
+          title: v.title ?? '',
+          effectiveDate: v.effectiveDate?.format('YYYY-MM-DD'),
+          departments: v.departments ?? [],
+          description: v.description ?? '',
+        },
+      }),
+    onSuccess: (r) => navigate(`/reforms/${r.id}`),
+    onError: onApiError(form, message.error, (p) => [p.startsWith('departments') ? 'departments' : p]),
+  });
+  return (
+    <Card title="登记机构改革(第九条)">
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 720 }}
+        initialValues={{ effectiveDate: dayjs() }}
+        onFinish={(v) => register.mutate(v)}
+      >
+        <Form.Item name="title" label="改革事项" rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="effectiveDate"
+          label="生效日期"
+          rules={[{ required: true }]}
+          extra="相关部门须在生效之日起15个工作日内更新目录"
+        >
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="departments" label={t('department')} rules={[{ required: true }]}>
+          <Select
+            mode="multiple"
+            options={(departments.data?.departments ?? []).map((d) => ({ value: d.code, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="description" label="说明">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={register.isPending}>
+          {t('submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
