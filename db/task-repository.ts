@@ -275,6 +275,8 @@ export interface InboxFilter {
   roles: string[];
   status: 'open' | 'done';
   mine: boolean;
+  /** Only tasks nobody has claimed. */
+  unclaimed?: boolean;
   overdue: boolean;
   /** Only open tasks due at or before this instant (ms). */
   dueBeforeMs?: number;
@@ -302,6 +304,7 @@ export async function listInbox(db: Db, f: InboxFilter): Promise<{ items: TaskRo
   else q.whereIn('tasks.status', ['done', 'cancelled']);
   if (f.mine)
     q.where((w) => w.where('tasks.claimed_by', f.username).orWhere('tasks.completed_by', f.username));
+  if (f.unclaimed) q.whereNull('tasks.claimed_by');
   if (f.overdue) q.where('tasks.status', 'open').andWhere('tasks.due_at_ms', '<', f.nowMs);
   if (f.dueBeforeMs !== undefined)
     q.where('tasks.status', 'open').andWhere('tasks.due_at_ms', '<=', f.dueBeforeMs);

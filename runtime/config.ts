@@ -43,6 +43,9 @@ const EnvSchema = z
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_JWKS_URL: z.url().optional(),
     OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+    /** The web app's client id at the issuer (a public client using the authorization-code flow with PKCE). */
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default('openid profile'),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'oidc') {
@@ -83,7 +86,15 @@ export interface Config {
   };
   auth:
     | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
-    | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string; usernameClaim: string };
+    | {
+        mode: 'oidc';
+        issuer: string;
+        audience: string;
+        jwksUrl?: string;
+        usernameClaim: string;
+        clientId: string;
+        scope: string;
+      };
 }
 
 /** Dev-mode tokens are signed with this when JWT_SECRET is unset; dev mode is refused in production. */
@@ -129,6 +140,8 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             audience: e.OIDC_AUDIENCE as string,
             jwksUrl: e.OIDC_JWKS_URL,
             usernameClaim: e.OIDC_USERNAME_CLAIM,
+            clientId: e.OIDC_CLIENT_ID ?? (e.OIDC_AUDIENCE as string),
+            scope: e.OIDC_SCOPE,
           },
   };
 }

@@ -228,15 +228,36 @@ export async function ensureChromium(): Promise<string> {
   return found ?? which('chromium') ?? '/usr/bin/chromium';
 }
 
-/** The browser app built into web/dist (Vite), as the API serves it. */
+/** The newest modification time under a folder (files only), in ms. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The browser app built into web/dist (Vite), as the API serves it. Skipped
+ * when the build is newer than every source file, so a running server (or a
+ * test beside it) never sees web/dist emptied by a needless rebuild.
+ */
 export async function buildWebApp(): Promise<void> {
+  const web = path.join(ROOT, 'web');
+  const index = path.join(web, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(web, 'src')),
+    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => fs.statSync(path.join(web, f)).mtimeMs),
+  );
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources) return;
   say('building the web app (vite)…');
   await run(
     process.execPath,
     [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
     {
       what: 'web app build',
-      cwd: path.join(ROOT, 'web'),
+      cwd: web,
     },
   );
 }

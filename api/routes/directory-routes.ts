@@ -11,6 +11,7 @@ import {
   DevLoginBodySchema,
   DevLoginResultSchema,
   DevUsersSchema,
+  AuthConfigSchema,
 } from '../schemas/directory-schemas';
 
 export function directoryRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
@@ -45,6 +46,25 @@ export function directoryRoutes(router: Router, registry: OpenAPIRegistry, deps:
       devOnly();
       return { users: await listUsers(deps.db) };
     },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/auth/config',
+    summary:
+      'How the web app signs in: dev (demo users) or oidc (the issuer, client id and scope for the code flow with PKCE)',
+    tags: ['auth'],
+    auth: 'public',
+    response: AuthConfigSchema,
+    handler: async () =>
+      deps.config.auth.mode === 'dev'
+        ? { mode: 'dev' as const }
+        : {
+            mode: 'oidc' as const,
+            issuer: deps.config.auth.issuer,
+            clientId: deps.config.auth.clientId,
+            scope: deps.config.auth.scope,
+          },
   });
 
   addRoute(router, registry, {

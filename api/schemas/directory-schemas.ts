@@ -23,3 +23,12 @@ export const DepartmentSchema = z
   .openapi('Department');
 
 export const DepartmentsSchema = z.object({ departments: z.array(DepartmentSchema) }).openapi('Departments');
+
+export const AuthConfigSchema = z
+  .object({
+    mode: z.enum(['dev', 'oidc']),
+    issuer: z.string().optional(),
+    clientId: z.string().optional(),
+    scope: z.string().optional(),
+  })
+  .openapi('AuthConfig');

@@ -41,6 +41,7 @@ export const TaskSchema = z
 export const TaskListQuerySchema = PageQuerySchema.extend({
   status: z.enum(['open', 'done']).default('open'),
   mine: QueryFlagSchema.default(false),
+  unclaimed: QueryFlagSchema.default(false),
   overdue: QueryFlagSchema.default(false),
   dueWithinWorkingDays: z.coerce
     .number()

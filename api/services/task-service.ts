@@ -53,6 +53,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
       q: {
         status: 'open' | 'done';
         mine: boolean;
+        unclaimed: boolean;
         overdue: boolean;
         dueWithinWorkingDays?: number;
         processType?: string;
@@ -73,6 +74,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
         roles: user.roles,
         status: q.status,
         mine: q.mine,
+        unclaimed: q.unclaimed,
         overdue: q.overdue,
         dueBeforeMs,
         processType: q.processType,

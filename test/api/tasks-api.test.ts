@@ -118,6 +118,9 @@ it('claims and releases: only candidates may claim, claimed tasks show under min
   expect(claimed.status).toBe(200);
   expect(claimed.body.claimedBy).toBe('zhaoqiang');
   expect((await inbox('zhaoqiang', '?mine=true')).items.map((t: { id: string }) => t.id)).toEqual([taskId]);
+  const unclaimed = await inbox('zhaoqiang', '?unclaimed=true');
+  expect(unclaimed.total).toBe(3);
+  expect(unclaimed.items.map((t: { id: string }) => t.id)).not.toContain(taskId);
 
   // liuyan is a requester of the same department: not a candidate at all.
   expect(

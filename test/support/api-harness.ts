@@ -21,7 +21,8 @@ export interface ApiHarness {
   http: () => ReturnType<typeof request>;
 }
 
-export function useApiHarness(): ApiHarness {
+/** `env`: extra settings for the app (read when the servers are up, e.g. an issuer's URL). */
+export function useApiHarness(env: () => NodeJS.ProcessEnv = () => ({})): ApiHarness {
   const tokens = new Map<string, string>();
   const h = { taskQueue: `api-${randomUUID()}` } as ApiHarness;
   let worker: Awaited<ReturnType<typeof runWorker>> | undefined;
@@ -34,7 +35,7 @@ export function useApiHarness(): ApiHarness {
       workflowsPath: require.resolve('../../workflows'),
       db: h.t.db,
     });
-    h.app = testApp(h.t.db, h.env.client, { TEMPORAL_TASK_QUEUE: h.taskQueue });
+    h.app = testApp(h.t.db, h.env.client, { TEMPORAL_TASK_QUEUE: h.taskQueue, ...env() });
     h.http = () => request(h.app);
   });
 

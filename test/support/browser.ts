@@ -63,10 +63,14 @@ export function useBrowser(h: ApiHarness): BrowserHarness {
       timezoneId: 'Asia/Shanghai',
     });
     const page = await context.newPage();
-    await page.goto(`${b.base}/sign-in`);
-    await page.getByTestId(`sign-in-${username}`).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-    return page;
+    // Generous: CI runs two test files at once on two cores, beside the servers and the browser.
+    page.setDefaultTimeout(60_000);
+    return b.step(page, `sign-in-${username}`, async () => {
+      await page.goto(`${b.base}/sign-in`);
+      await page.getByTestId(`sign-in-${username}`).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+      return page;
+    });
   };
 
   b.shot = async (page, name) => {

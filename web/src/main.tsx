@@ -11,6 +11,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireUser } from './auth/session';
 import { AppLayout } from './components/AppLayout';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { CorrectionPage, DisputePage, ReformPage } from './pages/CasePages';
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
@@ -36,6 +37,7 @@ function Localized() {
         <BrowserRouter>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/auth/callback" element={<AuthCallbackPage />} />
             <Route
               path="/*"
               element={

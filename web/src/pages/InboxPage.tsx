@@ -23,10 +23,10 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
   const [processType, setProcessType] = useState<string>();
   const [page, setPage] = useState(1);
   const tasks = useQuery({
-    queryKey: ['tasks', status, mine, overdue, within, processType, page],
+    queryKey: ['tasks', status, mine, unclaimed, overdue, within, processType, page],
     queryFn: () =>
       api<Page<Task>>(
-        `/api/tasks${qs({ status, mine, overdue, dueWithinWorkingDays: within ?? undefined, processType, page, pageSize: 20 })}`,
+        `/api/tasks${qs({ status, mine, unclaimed, overdue, dueWithinWorkingDays: within ?? undefined, processType, page, pageSize: 20 })}`,
       ),
     refetchInterval: 10_000,
   });
@@ -79,7 +79,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
           <Table
             rowKey="id"
             data-testid="task-table"
-            dataSource={unclaimed ? data.items.filter((x) => !x.claimedBy) : data.items}
+            dataSource={data.items}
             pagination={{ current: page, total: data.total, pageSize: 20, onChange: setPage }}
             rowClassName={(x) =>
               x.status !== 'open'
