@@ -124,3 +124,27 @@ it('refuses a denial without a reason on the page, and the task stays open', asy
   await b.shot(reviewer, 'deny-without-reason');
   expect((await h.t.db('tasks').where({ id: request.currentTask.id }).first()).status).toBe('open');
 });
+
+it("shows the API's validation errors on the request form's fields, and files nothing", async () => {
+  const requester = await b.signIn('zhangwei');
+  await b.step(requester, 'api-errors-on-fields', async () => {
+    await requester.goto(`${b.base}/catalogue/RS-SB-001/apply`);
+    await requester.getByLabel('参保状态').check();
+    await requester.getByTestId('purpose').fill('字段错误演示');
+    await requester.getByTestId('answer-scope').fill('10人');
+    await requester.getByTestId('answer-duty').fill('低保审核');
+    await requester.getByTestId('answer-security').fill('专人专机');
+    const [from, to] = [
+      requester.locator('.ant-picker-range input').first(),
+      requester.locator('.ant-picker-range input').nth(1),
+    ];
+    await from.click();
+    await from.fill(localDay(-3));
+    await to.click();
+    await to.fill(localDay(10));
+    await to.press('Enter');
+    await requester.getByTestId('submit').click();
+    await requester.locator('.ant-form-item-explain-error').filter({ hasText: 'must be today' }).waitFor();
+  });
+  expect(await h.t.db('sharing_requests').where({ purpose: '字段错误演示' })).toEqual([]);
+});

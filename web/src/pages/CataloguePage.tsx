@@ -17,12 +17,17 @@ export function CataloguePage() {
   const [shareType, setShareType] = useState<string>();
   const [category, setCategory] = useState<string>();
   const [open, setOpen] = useState<string>();
+  const [provider, setProvider] = useState<string>();
   const [page, setPage] = useState(1);
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api<{ departments: { code: string; name: string; nameEn: string }[] }>('/api/departments'),
+  });
   const list = useQuery({
-    queryKey: ['resources', q, shareType, category, open, page],
+    queryKey: ['resources', q, shareType, category, open, provider, page],
     queryFn: () =>
       api<Page<Resource>>(
-        `/api/catalogue/resources${qs({ q, shareType, category, openToPublic: open, page, pageSize: 10 })}`,
+        `/api/catalogue/resources${qs({ q, shareType, category, provider, openToPublic: open, page, pageSize: 10 })}`,
       ),
   });
   const options = (codes: string[]) => codes.map((c) => ({ value: c, label: name(c) }));
@@ -49,6 +54,18 @@ export function CataloguePage() {
           style={{ width: 130 }}
           options={options(['basic', 'thematic', 'departmental'])}
           onChange={setCategory}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('provider')}
+          style={{ width: 200 }}
+          options={(departments.data?.departments ?? []).map((d) => ({
+            value: d.code,
+            label: lang === 'zh' ? d.name : d.nameEn,
+          }))}
+          onChange={(v) => (setProvider(v), setPage(1))}
         />
         <Select
           allowClear

@@ -1,8 +1,9 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs, tokenStore } from '../api/client';
 import type { Text } from '../api/types';
@@ -44,6 +45,8 @@ const PROCESSES = ['sharing_request', 'correction', 'dispute', 'catalogue_update
 
 interface Drill {
   title: string;
+  from?: string;
+  to?: string;
   kind: 'open' | 'due_today' | 'overdue' | 'breached' | 'done';
   process?: string;
   step?: string;
@@ -89,7 +92,7 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
     enabled: drill !== null,
     queryFn: () =>
       api<{ items: Overview['overdueCases'] }>(
-        `/api/dashboard/sla/cases${qs({ kind: drill!.kind, process: drill!.process, step: drill!.step, department: drill!.department })}`,
+        `/api/dashboard/sla/cases${qs({ kind: drill!.kind, process: drill!.process, step: drill!.step, department: drill!.department, from: drill!.from, to: drill!.to })}`,
       ),
   });
   return (
@@ -124,10 +127,21 @@ async function download(path: string, file: string) {
 export function DashboardPage() {
   const { t, name, text } = useI18n();
   const [process, setProcess] = useState<string>();
-  const query = qs({ process });
+  const [department, setDepartment] = useState<string>();
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const query = qs({
+    process,
+    department,
+    from: range?.[0].format('YYYY-MM-DD'),
+    to: range?.[1].format('YYYY-MM-DD'),
+  });
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api<{ departments: { code: string; name: string; nameEn: string }[] }>('/api/departments'),
+  });
   const [drill, setDrill] = useState<Drill | null>(null);
   const overview = useQuery({
-    queryKey: ['dashboard', process],
+    queryKey: ['dashboard', query],
     queryFn: () => api<Overview>(`/api/dashboard/sla${query}`),
     refetchInterval: 30_000,
   });
@@ -143,7 +157,36 @@ export function DashboardPage() {
             t={t}
             name={name}
             text={text}
-            onDrill={(d) => setDrill({ process, ...d })}
+            onDrill={(d) =>
+              setDrill({
+                process,
+                department,
+                from: range?.[0].format('YYYY-MM-DD'),
+                to: range?.[1].format('YYYY-MM-DD'),
+                ...d,
+              })
+            }
+            filters={
+              <>
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('department')}
+                  style={{ width: 200 }}
+                  value={department}
+                  options={[
+                    { value: 'city', label: '市级部门' },
+                    ...(departments.data?.departments ?? []).map((d) => ({ value: d.code, label: d.name })),
+                  ]}
+                  onChange={setDepartment}
+                />
+                <DatePicker.RangePicker
+                  value={range}
+                  onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)}
+                />
+              </>
+            }
           />
         )}
       </Loadable>
@@ -161,8 +204,10 @@ function Figures({
   name,
   text,
   onDrill,
+  filters,
 }: {
   onDrill: (d: Drill) => void;
+  filters: ReactNode;
   o: Overview;
   process: string | undefined;
   setProcess: (p: string | undefined) => void;
@@ -195,6 +240,7 @@ function Figures({
           options={PROCESSES.map((p) => ({ value: p, label: name(p) }))}
           onChange={setProcess}
         />
+        {filters}
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
