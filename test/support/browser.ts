@@ -1,6 +1,7 @@
 /**
  * A real browser for the web app's tests: Debian's Chromium (provisioned by
- * npm test) driven by playwright-core, headless, with a fresh profile, and
+ * npm test) driven by playwright-core, headless, each run with a new empty
+ * user-data dir (what playwright's launch() makes; never a default profile), and
  * the app served by the API on a real port. Every test saves screenshots to
  * test-output/screenshots; a failing step saves one named FAILED-… and says where.
  */
