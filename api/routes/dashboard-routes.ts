@@ -72,6 +72,27 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
     handler: async ({ query }) => dashboard.drill(filterOf(query), query.kind, query.step),
   });
 
+  // Files, not JSON: declared for the API docs by hand.
+  registry.registerPath({
+    method: 'get',
+    path: '/api/dashboard/sla/breaches.{format}',
+    summary: 'Breaches per department and process as a file: breaches.csv or breaches.xlsx',
+    tags: ['dashboard'],
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ format: z.enum(['csv', 'xlsx']) }), query: DashboardQuerySchema },
+    responses: { 200: { description: 'The table as CSV (UTF-8 with BOM) or XLSX' } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/processes/{process}/diagram',
+    summary: "A process's BPMN 2.0 diagram (XML)",
+    tags: ['processes'],
+    request: {
+      params: z.object({ process: z.enum(['sharing_request', 'correction', 'dispute', 'catalogue_update']) }),
+    },
+    responses: { 200: { description: 'BPMN 2.0 XML' } },
+  });
+
   router.get('/api/dashboard/sla/breaches.:format', async (req, res) => {
     const user = req.user;
     if (!user)
