@@ -23,6 +23,7 @@ export function requestRoutes(router: Router, registry: OpenAPIRegistry, deps: A
     summary: 'Ask to use a resource of another department',
     description:
       'Roles: requester. Send an `Idempotency-Key` header: the same key with the same body answers 200 with the request it made, never a second one; with another body, 422. ' +
+      'With `Prefer: respond-async` the answer is 202 as soon as the workflow has started (status submitted); otherwise it waits (up to 10 s) for the routing, so the answer shows the grant, the rejection or the first task. ' +
       'Unconditional resources are granted at once; not-shared ones are rejected with their legal basis (unless your department is a statutory recipient); conditional ones go to the provider, then the platform authority.',
     tags: ['requests'],
     auth: 'user',
@@ -31,8 +32,20 @@ export function requestRoutes(router: Router, registry: OpenAPIRegistry, deps: A
     response: RequestDetailSchema,
     status: 201,
     handler: async ({ body, user, req, res }) => {
-      const { created, request } = await service.submit(user, idempotencyKey(req), body, req.ip ?? null);
+      // RFC 7240: `Prefer: respond-async` answers 202 once the workflow has started, without waiting for routing.
+      const async = /\brespond-async\b/i.test(req.get('Prefer') ?? '');
+      const { created, request } = await service.submit(
+        user,
+        idempotencyKey(req),
+        body,
+        req.ip ?? null,
+        !async,
+      );
       if (!created) res.locals.status = 200;
+      else if (async) {
+        res.locals.status = 202;
+        res.setHeader('Preference-Applied', 'respond-async');
+      }
       return request;
     },
   });

@@ -142,7 +142,12 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   }
 
   return {
-    async submit(user: User, key: string, body: SharingRequestBody, ip: string | null) {
+    /**
+     * `wait` false answers as soon as the workflow has started (status
+     * "submitted"), for clients that submit in bulk (Prefer: respond-async).
+     */
+    async submit(user: User, key: string, body: SharingRequestBody, ip: string | null, wait = true) {
+      const settled = async (id: string) => (wait ? routed(id) : (await getRequest(db, id))!);
       const hash = payloadHash(body);
       const earlier = await findRequestByKey(db, user.username, key);
       if (earlier) {
@@ -154,7 +159,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           );
         // A retry after a crash between storing and starting heals here: starting again is a no-op.
         if (earlier.status === 'submitted') await start(earlier, user);
-        return { created: false, request: await detail(await routed(earlier.id)) };
+        return { created: false, request: await detail(await settled(earlier.id)) };
       }
 
       const resource = await getResource(db, body.resourceCode);
@@ -189,7 +194,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         // A concurrent retry with the same key stored its request first; answer with that one.
         if (stored.payloadHash !== hash)
           throw new HttpError(422, 'idempotency_key_reused', `Idempotency-Key "${key}" was already used.`);
-        return { created: false, request: await detail(await routed(stored.id)) };
+        return { created: false, request: await detail(await settled(stored.id)) };
       }
       try {
         await start(stored, user);
@@ -204,7 +209,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         ip,
         detail: { resourceCode: resource.code, items: body.items },
       });
-      return { created: true, request: await detail(await routed(id)) };
+      return { created: true, request: await detail(await settled(id)) };
     },
 
     async list(

@@ -469,3 +469,23 @@ describe('lists, detail, audit and exchange logs', () => {
     expect(log.body.items).toHaveLength(1);
   });
 });
+
+describe('Prefer: respond-async', () => {
+  it('answers 202 as soon as the workflow has started; the request is routed afterwards', async () => {
+    const res = await h
+      .http()
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', randomUUID())
+      .set('Prefer', 'respond-async')
+      .send(conditional());
+    expect(res.status).toBe(202);
+    expect(res.headers['preference-applied']).toBe('respond-async');
+    expect(['submitted', 'provider_review']).toContain(res.body.status);
+    const routed = await waitFor('routed', async () => {
+      const d = await detail('zhangwei', res.body.id);
+      return d.status === 'provider_review' && d.currentTask ? d : undefined;
+    });
+    expect(routed.currentTask.step).toBe('provider_review');
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: provisions the servers as `npm test` does, then runs each
+ * benchmark, printing its table with the target beside it and writing JSON
+ * under bench/results/. `npm run bench -- submission` runs one.
+ */
+import { ensureMariaDb, ensureTemporalCli } from '../scripts/provision';
+import { submissionBench } from './submission.bench';
+
+const BENCHES: Record<string, () => Promise<unknown>> = { submission: submissionBench };
+
+async function main() {
+  process.env.GOVSHARE_TEMPORAL_CLI ??= await ensureTemporalCli();
+  process.env.TEST_MYSQL_URL ??= await ensureMariaDb();
+  const only = process.argv.slice(2);
+  for (const [name, run] of Object.entries(BENCHES)) {
+    if (only.length && !only.includes(name)) continue;
+    await run();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(`bench failed: ${(err as Error).stack}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,141 @@
+/**
+ * Benchmark 1: submitting conditional sharing requests through POST /api/requests
+ * (auth, validation, database, workflow start, waiting for routing) against
+ * bare client.workflow.start of a trivial workflow, on the same Temporal dev
+ * server, with the same count and concurrency, in the same run. Target: the
+ * project's throughput is at least 0.8 of the baseline's.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { DateTime } from 'luxon';
+import { createTemporalGateway } from '../api/temporal-gateway';
+import { createApp } from '../api/app';
+import { ZONE } from '../domain/calendar/working-days';
+import { parseConfig } from '../runtime/config';
+import { createLogger } from '../runtime/logger';
+import { createTestDb } from '../test/support/databases';
+import { startDevServer } from '../test/support/servers';
+import { runWorker } from '../test/support/worker';
+import { fmt, measure, median, record, type Round } from './support/stats';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TARGET = 0.8;
+
+export async function submissionBench(): Promise<{ ratio: number; target: number; met: boolean }> {
+  const [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
+  const taskQueue = `bench-${randomUUID()}`;
+  const worker = await runWorker({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('./fixtures/bench-workflows'),
+    db: t.db,
+  });
+  const config = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue });
+  const app = createApp({
+    config,
+    db: t.db,
+    temporal: createTemporalGateway(env.client, taskQueue),
+    logger: createLogger('silent', 'bench'),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    const login = await fetch(`${base}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'zhangwei' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const today = DateTime.now().setZone(ZONE).toISODate();
+    const body = JSON.stringify({
+      resourceCode: 'RS-SB-001',
+      items: ['参保状态'],
+      purpose: '基准测试',
+      usageFrom: today,
+      usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate(),
+      answers: { scope: '10人', duty: '低保审核', security: '专人专机' },
+    });
+    const post = (prefer?: string) => async () => {
+      const res = await fetch(`${base}/api/requests`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'Idempotency-Key': randomUUID(),
+          ...(prefer ? { Prefer: prefer } : {}),
+        },
+        body,
+      });
+      if (res.status !== (prefer ? 202 : 201))
+        throw new Error(`submission answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    // What the issue measures (auth, validation, database, workflow start): answered once the workflow has started.
+    const submit = post('respond-async');
+    // What the app does by default: also waits until the workflow has routed the request and opened its first task.
+    const submitAndWait = post();
+    const bare = async () => {
+      await env.client.workflow.start('trivial', { taskQueue, workflowId: `trivial-${randomUUID()}` });
+    };
+    await measure(10, 5, submit); // warm-up: connections, caches, JIT
+    await measure(10, 5, bare);
+    const project: Round[] = [];
+    const baseline: Round[] = [];
+    const waiting: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      baseline.push(await measure(COUNT, CONCURRENCY, bare));
+      project.push(await measure(COUNT, CONCURRENCY, submit));
+      waiting.push(await measure(COUNT, CONCURRENCY, submitAndWait));
+    }
+    const summary = (rounds: Round[]) => ({
+      perSecond: median(rounds.map((x) => x.perSecond)),
+      p50: median(rounds.map((x) => x.p50)),
+      p95: median(rounds.map((x) => x.p95)),
+      p99: median(rounds.map((x) => x.p99)),
+    });
+    const p = summary(project);
+    const b = summary(baseline);
+    const w = summary(waiting);
+    const ratio = p.perSecond / b.perSecond;
+    console.log(
+      `\n1. Submission: ${COUNT} requests × ${ROUNDS} rounds, ${CONCURRENCY} in flight (medians of rounds)`,
+    );
+    const row = (x: typeof p) => ({
+      'req/s': fmt(x.perSecond),
+      'p50 ms': fmt(x.p50),
+      'p95 ms': fmt(x.p95),
+      'p99 ms': fmt(x.p99),
+    });
+    console.table({
+      'POST /api/requests, respond-async': row(p),
+      'POST /api/requests, waits for routing': row(w),
+      'bare client.workflow.start': row(b),
+    });
+    console.log(
+      `   ratio ${fmt(ratio, 2)} (target ≥ ${TARGET}) ${ratio >= TARGET ? 'met' : 'MISSED'}; waiting for routing: ${fmt(w.perSecond / b.perSecond, 2)}`,
+    );
+    const file = record('submission', {
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+      project: p,
+      projectWaitingForRouting: w,
+      baseline: b,
+      ratio,
+      ratioWaitingForRouting: w.perSecond / b.perSecond,
+      target: TARGET,
+      rounds_: { project, waiting, baseline },
+    });
+    console.log(`   written to ${file}`);
+    return { ratio, target: TARGET, met: ratio >= TARGET };
+  } finally {
+    server.close();
+    await worker.stop();
+    await env.teardown();
+    await t.drop();
+  }
+}

@@ -1,0 +1,72 @@
+/** Latency percentiles, medians of rounds, a printed table and a JSON record under bench/results/. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export interface Round {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Runs `count` calls of `op` with `concurrency` in flight; throughput and latency percentiles (ms). */
+export async function measure(
+  count: number,
+  concurrency: number,
+  op: (i: number) => Promise<void>,
+): Promise<Round> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const t0 = performance.now();
+        await op(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: count / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+export function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
+}
+
+export function record(name: string, result: unknown): string {
+  const dir = path.resolve(__dirname, '..', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const body = JSON.stringify({ name, at: new Date().toISOString(), machine: machine(), result }, null, 2);
+  fs.writeFileSync(path.join(dir, `${name}.json`), body);
+  return path.join('bench', 'results', `${name}.json`);
+}
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
