@@ -1,0 +1,121 @@
+/**
+ * The worker is killed with SIGKILL while 200 requests are in flight, then
+ * restarted: every request reaches its final state, and nothing is written
+ * twice — one grant, one "granted" event, one audit entry and two notices
+ * (one per department) per request. The worker runs as its own process, as
+ * in production (runtime/worker.ts), against the dev server and MariaDB.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { signIn, testApp } from '../support/api';
+import { createTestDb, type TestDb } from '../support/databases';
+import { localDay } from '../support/http-cases';
+import { startDevServer } from '../support/servers';
+import { waitFor } from '../support/wait';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const COUNT = 200;
+
+let env: TestWorkflowEnvironment;
+let t: TestDb;
+const taskQueue = `crash-${randomUUID()}`;
+let worker: ChildProcess | undefined;
+
+function startWorker(): ChildProcess {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['runtime/worker.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.location,
+      TEMPORAL_ADDRESS: env.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      LOG_LEVEL: 'silent',
+    },
+    stdio: 'ignore',
+  });
+  return child;
+}
+
+beforeAll(async () => {
+  [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
+});
+
+afterAll(async () => {
+  worker?.kill('SIGKILL');
+  await env?.teardown();
+  await t?.drop();
+});
+
+jest.setTimeout(240_000);
+
+it('finishes every request after a SIGKILLed worker restarts, writing nothing twice', async () => {
+  const app = testApp(t.db, env.client, { TEMPORAL_TASK_QUEUE: taskQueue });
+  const token = await signIn(app, 'zhangwei');
+  worker = startWorker();
+
+  const submit = (i: number) =>
+    request(app)
+      .post('/api/requests')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', `crash-${i}`)
+      .set('Prefer', 'respond-async')
+      .send({
+        resourceCode: 'GA-RK-001',
+        items: ['姓名'],
+        purpose: `崩溃恢复 ${i}`,
+        usageFrom: localDay(),
+        usageTo: localDay(30),
+      });
+  const submitting = (async () => {
+    for (let i = 0; i < COUNT; i += 20) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(20, COUNT - i) }, (_, j) => submit(i + j)),
+      );
+      for (const res of batch)
+        if (res.status !== 202) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  })();
+
+  // Kill the worker once it is mid-way through the work, then start a new one.
+  await waitFor(
+    'some requests granted',
+    async () => {
+      const [{ n }] = await t.db('sharing_requests').where({ status: 'granted' }).count({ n: '*' });
+      return Number(n) >= 20;
+    },
+    90_000,
+  );
+  worker.kill('SIGKILL');
+  await submitting;
+  const grantedAtKill = Number(
+    (await t.db('sharing_requests').where({ status: 'granted' }).count({ n: '*' }))[0].n,
+  );
+  expect(grantedAtKill).toBeLessThan(COUNT);
+  worker = startWorker();
+
+  await waitFor(
+    'every request granted',
+    async () =>
+      Number((await t.db('sharing_requests').where({ status: 'granted' }).count({ n: '*' }))[0].n) === COUNT,
+    180_000,
+  );
+  const count = async (table: string, where: Record<string, string> = {}) =>
+    Number((await t.db(table).where(where).count({ n: '*' }))[0].n);
+  expect(await count('sharing_requests')).toBe(COUNT);
+  expect(await count('grants')).toBe(COUNT);
+  expect(await count('case_events', { action: 'granted_at_once' })).toBe(COUNT);
+  expect(await count('audit_log', { action: 'sharing_request.granted_at_once' })).toBe(COUNT);
+  expect(await count('notifications', { kind: 'result' })).toBe(2 * COUNT);
+  const perRequest = await t
+    .db('case_events')
+    .where({ action: 'submitted' })
+    .groupBy('case_id')
+    .select('case_id')
+    .count({ n: '*' });
+  expect(perRequest.every((r) => Number(r.n) === 1)).toBe(true);
+  expect(perRequest).toHaveLength(COUNT);
+});
