@@ -82,7 +82,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       body = {
         code: 'temporal_unavailable',
         message:
-          'The workflow service (Temporal) is not reachable right now; nothing was changed. Try again shortly.',
+          'The workflow service (Temporal) is not reachable right now. Try again shortly; a request sent again with the same Idempotency-Key is never filed twice.',
       };
     } else {
       body = { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };

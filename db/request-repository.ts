@@ -102,11 +102,6 @@ export async function getRequest(db: Db, id: string): Promise<RequestRow | null>
   return row ? fromRow(row) : null;
 }
 
-/** Removes a request whose workflow never started (Temporal refused it), so a retry starts clean. */
-export async function deleteUnstartedRequest(db: Db, id: string): Promise<void> {
-  await db('sharing_requests').where({ id, status: 'submitted' }).delete();
-}
-
 export interface RequestFilter {
   /** Only requests this department made or provides; undefined for city roles, who see all. */
   department?: string;

@@ -10,7 +10,6 @@ import { listDepartments, type User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute-repository';
 import { grantOfRequest } from '../../db/grant-repository';
 import {
-  deleteUnstartedRequest,
   findRequestByKey,
   getRequest,
   insertRequest,
@@ -196,12 +195,11 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           throw new HttpError(422, 'idempotency_key_reused', `Idempotency-Key "${key}" was already used.`);
         return { created: false, request: await detail(await settled(stored.id)) };
       }
-      try {
-        await start(stored, user);
-      } catch (err) {
-        await deleteUnstartedRequest(db, id);
-        throw err;
-      }
+      // If Temporal does not answer, the row stays "submitted" and the client's retry with the
+      // same Idempotency-Key starts the workflow (its id follows from the row, so never twice).
+      // Deleting the row instead would orphan a workflow whose start reached the server but
+      // whose answer was lost.
+      await start(stored, user);
       await auditByUser(db, user, {
         action: 'sharing_request.submit',
         entityType: 'sharing_request',

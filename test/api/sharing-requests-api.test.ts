@@ -6,6 +6,9 @@
  * kind (answered 400/422, nothing stored, no workflow started).
  */
 import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { testApp } from '../support/api';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
@@ -487,5 +490,33 @@ describe('Prefer: respond-async', () => {
       return d.status === 'provider_review' && d.currentTask ? d : undefined;
     });
     expect(routed.currentTask.step).toBe('provider_review');
+  });
+});
+
+describe('Temporal unreachable while submitting', () => {
+  it('answers 503; the same Idempotency-Key later starts the one workflow the request needs', async () => {
+    const dead = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
+    const key = randomUUID();
+    const down = await request(testApp(h.t.db, dead, { TEMPORAL_TASK_QUEUE: h.taskQueue }))
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', key)
+      .send(conditional({ purpose: 'Temporal 不可用时提交' }));
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('temporal_unavailable');
+    const kept = await h.t.db('sharing_requests').where({ idempotency_key: key });
+    expect(kept).toHaveLength(1);
+    expect(kept[0].status).toBe('submitted');
+
+    const again = await submit('zhangwei', conditional({ purpose: 'Temporal 不可用时提交' }), key);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: kept[0].id, status: 'provider_review' });
+    const runs: string[] = [];
+    for await (const wf of h.env.client.workflow.list({
+      query: `WorkflowId="sharing-request-${kept[0].id}"`,
+    }))
+      runs.push(wf.runId);
+    expect(runs).toHaveLength(1);
+    await dead.connection.close();
   });
 });
