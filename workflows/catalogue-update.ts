@@ -23,6 +23,9 @@ import {
   type ObligationStatus,
 } from '../domain/reform/reform-contract';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome } from '../domain/sla/task-contract';
+import { articleLabel } from '../domain/policy/articles';
+import { durationLabel } from '../domain/policy/duration';
+import { stepPolicy } from '../domain/policy/policy-document';
 import { acts } from './activities-proxy';
 import { CaseRecorder, noticeTo } from './case-recorder';
 import { HumanTasks, refuse } from './sla/human-tasks';
@@ -69,6 +72,11 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
       if (DUE_STEPS.includes(t.step)) meetByChange();
     },
   });
+  const doc = policy.document;
+  const limit = durationLabel(stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.update).deadline).zh;
+  const sanctionArticle = articleLabel(
+    stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.rectification).citation.article,
+  );
   /** "updated" is declared by changing the catalogue, not by saying so. */
   const onlyByChange = (i: CompleteTaskInput) => {
     if (i.decision === 'updated' && !change)
@@ -82,10 +90,7 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     STEPS.update,
     { action: 'started', reason: input.reformTitle },
     {
-      notice: toDepartment(
-        '机构改革后须在15个工作日内更新目录',
-        'Update the catalogue within 15 working days',
-      ),
+      notice: toDepartment(`机构改革后须在${limit}内更新目录`, 'Update the catalogue within 15 working days'),
     },
   );
 
@@ -178,8 +183,8 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
         caseId: obligationId,
         reason:
           kind === 'criticism'
-            ? `逾期未按责令期限更新目录,予以通报批评(第三十七条):${input.reformTitle}`
-            : `暂停信息化项目申报,至目录更新完成并经领导小组办公室解除(第三十七条)`,
+            ? `逾期未按责令期限更新目录,予以通报批评(${sanctionArticle}):${input.reformTitle}`
+            : `暂停信息化项目申报,至目录更新完成并经领导小组办公室解除(${sanctionArticle})`,
         at,
         notice: toDepartment(
           kind === 'criticism' ? '通报批评' : '暂停信息化项目申报',
@@ -189,7 +194,7 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     await record.move('suspended', STEPS.rectification, {
       action: 'sanctioned',
       step: STEPS.rectification,
-      reason: '通报批评并暂停信息化项目申报(第三十七条)',
+      reason: `通报批评并暂停信息化项目申报(${sanctionArticle})`,
     });
   }
 }

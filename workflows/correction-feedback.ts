@@ -21,6 +21,9 @@ import {
   disputeWorkflowId,
   type DisputeResult,
 } from '../domain/dispute/dispute-contract';
+import { articleLabel } from '../domain/policy/articles';
+import { durationLabel } from '../domain/policy/duration';
+import { stepPolicy } from '../domain/policy/policy-document';
 import { SA } from '../domain/search-attributes';
 import { acts } from './activities-proxy';
 import { CaseRecorder, noticeTo } from './case-recorder';
@@ -51,7 +54,7 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
     {
       action: 'filed',
       actor: input.filedBy,
-      reason: input.late ? '超过发现之日起5个工作日反馈(第二十四条),已标记逾期' : null,
+      reason: input.late ? lateFilingNote() : null,
     },
     {
       notice: input.late
@@ -59,6 +62,12 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
         : toBoth('收到数据纠错反馈', 'Error reported in shared data'),
     },
   );
+
+  /** The filing rule as the policy in force sets it, e.g. 超过发现之日起5个工作日反馈(第二十四条),已标记逾期. */
+  function lateFilingNote(): string {
+    const filing = stepPolicy(policy.document, CORRECTION_PROCESS, 'filing');
+    return `超过发现之日起${durationLabel(filing.deadline).zh}反馈(${articleLabel(filing.citation.article)}),已标记逾期`;
+  }
 
   for (let round = 1; ; round += 1) {
     const reply = (await tasks.run(CORRECTION_STEPS.providerReply))!;

@@ -23,6 +23,8 @@ import type { Notice } from '../activities/notices';
 import { actorMatches } from '../domain/roles';
 import { SA } from '../domain/search-attributes';
 import type { TaskOutcome } from '../domain/sla/task-contract';
+import { articleLabel } from '../domain/policy/articles';
+import { stepPolicy } from '../domain/policy/policy-document';
 import { routeRequest } from '../domain/sharing/routing';
 import {
   CaseRefusal,
@@ -141,13 +143,24 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   await condition(allHandlersFinished);
   return result();
 
+  /** The article of the city's overall authorisation (art. 22 by default): the escalation that lets the platform act. */
+  function authorisationArticle(): string {
+    const provider = stepPolicy(policy.document, SHARING_REQUEST_PROCESS, SHARING_STEPS.providerReview);
+    return articleLabel(
+      provider.escalation.find((e) => e.mayAct)?.citation.article ?? provider.citation.article,
+    );
+  }
+
   /** Provider review, then (unless the platform already decided in the provider's place) platform approval. */
   async function review(): Promise<boolean> {
     const first = await tasks!.run(SHARING_STEPS.providerReview);
     if (!first) return withdrawn();
     if (first.decision !== 'approve') return denied(first);
     const byProvider = actorMatches(first.actor, { role: 'provider_reviewer', department: provider });
-    await recordDecision(first, byProvider ? undefined : '共享平台主管部门依整体授权代为审批(第二十二条)');
+    await recordDecision(
+      first,
+      byProvider ? undefined : `共享平台主管部门依整体授权代为审批(${authorisationArticle()})`,
+    );
     if (!byProvider) return true;
     const second = await tasks!.run(SHARING_STEPS.platformReview);
     if (!second) return withdrawn();
@@ -191,7 +204,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
       return;
     }
     await keeper.grant({
-      zh: '共享申请已批准,结果备案(第二十二条)',
+      zh: `共享申请已批准,结果备案(${authorisationArticle()})`,
       en: 'Request granted and filed with both departments',
     });
     // The status moves last, so whoever sees "granted" finds the grant in place.
