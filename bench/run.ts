@@ -4,9 +4,13 @@
  * under bench/results/. `npm run bench -- submission` runs one.
  */
 import { ensureMariaDb, ensureTemporalCli } from '../scripts/provision';
+import { inboxDashboardBench } from './inbox-dashboard.bench';
 import { submissionBench } from './submission.bench';
 
-const BENCHES: Record<string, () => Promise<unknown>> = { submission: submissionBench };
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  submission: submissionBench,
+  'inbox-dashboard': inboxDashboardBench,
+};
 
 async function main() {
   process.env.GOVSHARE_TEMPORAL_CLI ??= await ensureTemporalCli();
