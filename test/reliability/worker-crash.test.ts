@@ -5,9 +5,8 @@
  * (one per department) per request. The worker runs as its own process, as
  * in production (runtime/worker.ts), against the dev server and MariaDB.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { signIn, testApp } from '../support/api';
@@ -15,8 +14,8 @@ import { createTestDb, type TestDb } from '../support/databases';
 import { localDay } from '../support/http-cases';
 import { startDevServer } from '../support/servers';
 import { waitFor } from '../support/wait';
+import { startWorkerProcess } from '../support/worker-process';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const COUNT = 200;
 
 let env: TestWorkflowEnvironment;
@@ -24,21 +23,8 @@ let t: TestDb;
 const taskQueue = `crash-${randomUUID()}`;
 let worker: ChildProcess | undefined;
 
-function startWorker(): ChildProcess {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['runtime/worker.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.location,
-      TEMPORAL_ADDRESS: env.address,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'ignore',
-  });
-  return child;
-}
+const startWorker = () =>
+  startWorkerProcess({ temporalAddress: env.address, databaseUrl: t.location, taskQueue });
 
 beforeAll(async () => {
   [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
