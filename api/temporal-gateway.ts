@@ -64,6 +64,11 @@ const REFUSAL_STATUS: Record<string, [number, string]> = {
   [CaseRefusal.Invalid]: [422, 'invalid_input'],
 };
 
+function isDeadlineExceeded(err: unknown): boolean {
+  const e = err as { code?: number; cause?: { code?: number } };
+  return e?.code === 4 || e?.cause?.code === 4; // gRPC DEADLINE_EXCEEDED
+}
+
 /** Runs a Workflow Update; a refusal becomes the HTTP error it stands for, a closed workflow a 409. */
 async function update<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -82,22 +87,65 @@ async function update<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createTemporalGateway(client: Client, taskQueue: string): TemporalGateway {
+/** How long one call to Temporal may take unless configured (TEMPORAL_CALL_TIMEOUT_MS). */
+export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+
+export function createTemporalGateway(
+  client: Client,
+  taskQueue: string,
+  callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+): TemporalGateway {
+  /**
+   * Runs a call to Temporal for at most `ms`: then the caller gets a 503 it can act on,
+   * and the call is aborted and given a deadline, so neither it nor the SDK's retries of
+   * it (whose back-off sleeps an abort does not cut short) outlive the answer for long.
+   */
+  async function bounded<T>(run: () => Promise<T>, ms = callTimeoutMs): Promise<T> {
+    const abort = new AbortController();
+    const timedOut = () =>
+      new HttpError(
+        503,
+        'temporal_unavailable',
+        `The workflow service (Temporal) did not answer within ${Math.round(ms / 1000)} s. Try again shortly; a request sent again with the same Idempotency-Key is never filed twice, and a decision that did land answers 409 when sent again.`,
+      );
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(timedOut());
+      }, ms);
+    });
+    const call = client.connection.withAbortSignal(abort.signal, () =>
+      client.connection.withDeadline(Date.now() + ms, run),
+    );
+    call.catch(() => undefined); // a call that loses the race ends on its own
+    try {
+      return await Promise.race([call, expired]);
+    } catch (err) {
+      if (abort.signal.aborted || isDeadlineExceeded(err)) throw timedOut();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function startCase(c: CaseStart): Promise<void> {
     try {
-      await client.workflow.start(c.workflowType, {
-        taskQueue,
-        workflowId: c.workflowId,
-        args: c.args,
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        typedSearchAttributes: [
-          { key: SA.process, value: c.process },
-          { key: SA.status, value: 'started' },
-          { key: SA.provider, value: c.provider },
-          ...(c.consumer ? [{ key: SA.consumer, value: c.consumer }] : []),
-        ],
-      });
+      await bounded(() =>
+        client.workflow.start(c.workflowType, {
+          taskQueue,
+          workflowId: c.workflowId,
+          args: c.args,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          typedSearchAttributes: [
+            { key: SA.process, value: c.process },
+            { key: SA.status, value: 'started' },
+            { key: SA.provider, value: c.provider },
+            ...(c.consumer ? [{ key: SA.consumer, value: c.consumer }] : []),
+          ],
+        }),
+      );
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
@@ -106,21 +154,10 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
   return {
     client,
     async ping(timeoutMs) {
-      // Abort as well as the deadline, so no retry of the call outlives the check.
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), timeoutMs);
-      try {
-        await client.connection.withAbortSignal(abort.signal, () =>
-          client.connection.withDeadline(Date.now() + timeoutMs, () =>
-            client.connection.workflowService.getSystemInfo({}),
-          ),
-        );
-      } finally {
-        clearTimeout(timer);
-      }
+      await bounded(() => client.connection.workflowService.getSystemInfo({}), timeoutMs);
     },
     async signalCalendarChanged(workflowId) {
-      await client.workflow.getHandle(workflowId).signal(CALENDAR_CHANGED_SIGNAL);
+      await bounded(() => client.workflow.getHandle(workflowId).signal(CALENDAR_CHANGED_SIGNAL));
     },
     startSharingRequest(input) {
       return startCase({
@@ -134,29 +171,35 @@ export function createTemporalGateway(client: Client, taskQueue: string): Tempor
     },
     startCase,
     async signalCatalogueChanged(workflowId, change) {
-      await client.workflow.getHandle(workflowId).signal(CATALOGUE_CHANGED_SIGNAL, change);
+      await bounded(() => client.workflow.getHandle(workflowId).signal(CATALOGUE_CHANGED_SIGNAL, change));
     },
     completeTask(workflowId, input) {
       return update(() =>
-        client.workflow
-          .getHandle(workflowId)
-          .executeUpdate<TaskView, [CompleteTaskInput]>(COMPLETE_TASK_UPDATE, {
-            args: [input],
-          }),
+        bounded(() =>
+          client.workflow
+            .getHandle(workflowId)
+            .executeUpdate<TaskView, [CompleteTaskInput]>(COMPLETE_TASK_UPDATE, {
+              args: [input],
+            }),
+        ),
       );
     },
     withdrawRequest(workflowId, input) {
       return update(() =>
-        client.workflow
-          .getHandle(workflowId)
-          .executeUpdate<SharingRequestResult, [WithdrawInput]>(WITHDRAW_REQUEST_UPDATE, { args: [input] }),
+        bounded(() =>
+          client.workflow
+            .getHandle(workflowId)
+            .executeUpdate<SharingRequestResult, [WithdrawInput]>(WITHDRAW_REQUEST_UPDATE, { args: [input] }),
+        ),
       );
     },
     revokeGrant(workflowId, input) {
       return update(() =>
-        client.workflow
-          .getHandle(workflowId)
-          .executeUpdate<GrantStatus, [RevokeInput]>(REVOKE_GRANT_UPDATE, { args: [input] }),
+        bounded(() =>
+          client.workflow
+            .getHandle(workflowId)
+            .executeUpdate<GrantStatus, [RevokeInput]>(REVOKE_GRANT_UPDATE, { args: [input] }),
+        ),
       );
     },
   };

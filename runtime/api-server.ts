@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const app = createApp({
     config,
     db,
-    temporal: createTemporalGateway(client, config.temporal.taskQueue),
+    temporal: createTemporalGateway(client, config.temporal.taskQueue, config.temporal.callTimeoutMs),
     logger,
   });
   const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));

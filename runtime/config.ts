@@ -26,6 +26,8 @@ const EnvSchema = z
       .default('localhost:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('govshare'),
+    /** How long the API waits for Temporal on one call (start, signal, update) before answering 503. */
+    TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Temporal Cloud API key, or mTLS client certificate and key (PEM file paths). */
     TEMPORAL_API_KEY: z.string().min(1).optional(),
     TEMPORAL_TLS_CERT: z.string().min(1).optional(),
@@ -81,6 +83,7 @@ export interface Config {
     address: string;
     namespace: string;
     taskQueue: string;
+    callTimeoutMs: number;
     apiKey?: string;
     tls?: { certFile: string; keyFile: string };
   };
@@ -125,6 +128,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
+      callTimeoutMs: e.TEMPORAL_CALL_TIMEOUT_MS,
       apiKey: e.TEMPORAL_API_KEY,
       tls:
         e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY

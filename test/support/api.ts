@@ -12,7 +12,7 @@ export function testApp(db: Db, client: Client, env: NodeJS.ProcessEnv = {}) {
   return createApp({
     config,
     db,
-    temporal: createTemporalGateway(client, config.temporal.taskQueue),
+    temporal: createTemporalGateway(client, config.temporal.taskQueue, config.temporal.callTimeoutMs),
     logger: createLogger('silent', 'test'),
   });
 }
