@@ -16,8 +16,8 @@ import { ROLE_NAMES } from '../domain/roles';
 import { loadConfigOrExit } from '../runtime/config';
 import { prepareDatabase } from '../runtime/migrate';
 import devServer from '../temporal-config/dev-server.json';
-import searchAttributes from '../temporal-config/search-attributes.json';
 import { buildWebApp, ensureTemporalCli, ProvisionError, ROOT } from './provision';
+import { devServerArgs } from './temporal-dev-server';
 
 const say = (line: string) => process.stdout.write(`govshare: ${line}\n`);
 const children: { name: string; proc: ChildProcess }[] = [];
@@ -89,25 +89,7 @@ async function main(): Promise<void> {
     const dbFile = devDbFile;
     fs.mkdirSync(path.dirname(dbFile), { recursive: true });
     say(`starting the Temporal dev server (state in ${path.relative(ROOT, dbFile)})…`);
-    startChild('Temporal dev server', cli, [
-      'server',
-      'start-dev',
-      '--db-filename',
-      dbFile,
-      '--port',
-      String(devPort),
-      '--ui-port',
-      String(devUiPort),
-      '--namespace',
-      devServer.namespace,
-      '--log-level',
-      devServer.logLevel,
-      ...searchAttributes.attributes.flatMap((a) => ['--search-attribute', `${a.name}=${a.type}`]),
-      ...Object.entries(devServer.dynamicConfig).flatMap(([k, v]) => [
-        '--dynamic-config-value',
-        `${k}=${JSON.stringify(v)}`,
-      ]),
-    ]);
+    startChild('Temporal dev server', cli, devServerArgs({ dbFile, port: devPort, uiPort: devUiPort }));
     await waitUntil('The Temporal dev server', () => temporalAnswers(temporalAddress), 90);
   }
 
