@@ -30,11 +30,11 @@ function mysqlServerUrl(): string {
 
 export async function createTestDb(
   kind: DbKind,
-  opts: { demo?: boolean; migrate?: boolean } = {},
+  opts: { demo?: boolean; migrate?: boolean; server?: string } = {},
 ): Promise<TestDb> {
   let testDb: TestDb;
   if (kind === 'mysql') {
-    const server = mysqlServerUrl();
+    const server = opts.server ?? mysqlServerUrl();
     const name = `govshare_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const url = `${server}/${name}`;
     await ensureDatabaseExists({ client: 'mysql2', url, poolMax: 1 });
