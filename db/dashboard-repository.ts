@@ -2,7 +2,10 @@
  * The SLA figures supervisors watch, from the task read model with indexed
  * SQL (never by scanning Temporal): open, due today and overdue tasks, done
  * tasks in a period (on time or not, how long), breaches per department and
- * process, and weekly submissions and decisions.
+ * process, and weekly submissions and decisions. Open work is counted in SQL
+ * over a covering index (migration 009); figures over a period are summed
+ * from the daily rollups (`sla-rollup-repository.ts`); only the few most
+ * overdue tasks, and the tasks behind a drill-down, come back as rows.
  */
 import type { Db } from './connection';
 
@@ -24,61 +27,49 @@ function scoped(db: Db, f: DashboardFilter) {
   return q;
 }
 
-/** Open tasks with their holders' primary group, soonest first. */
-export async function openTasks(db: Db, f: DashboardFilter): Promise<Row[]> {
-  return scoped(db, f)
-    .where('status', 'open')
-    .orderBy('due_at_ms')
-    .select(
-      'id',
-      'process_type',
-      'case_id',
-      'step',
-      'department_code',
-      'role',
-      'deadline',
-      'due_at_ms',
-      'breached',
-      'escalation_level',
-      'policy_key',
-      'article',
-      'status',
-    );
+export interface OpenSummary {
+  openTasks: number;
+  openCases: number;
+  overdue: number;
+  dueToday: number;
 }
 
-/** Tasks completed in the period: how long each took and whether it breached. */
-export async function doneTasks(db: Db, f: DashboardFilter): Promise<Row[]> {
-  return scoped(db, f)
-    .where('status', 'done')
-    .whereBetween('completed_at_ms', [f.fromMs, f.toMs])
-    .select('process_type', 'step', 'policy_key', 'breached', 'started_at_ms', 'completed_at_ms');
-}
-
-/** Breached tasks started in the period, per department and process (city-level roles: department null). */
-export async function breachesByDepartment(db: Db, f: DashboardFilter): Promise<Row[]> {
-  return scoped(db, f)
-    .where('breached', true)
-    .whereBetween('started_at_ms', [f.fromMs, f.toMs])
-    .groupBy('department_code', 'process_type')
-    .select('department_code', 'process_type')
-    .count({ n: '*' });
-}
-
-/** When requests were submitted and decided in the period (for the weekly trend). */
-export async function requestTimes(
+/** Counts of open tasks (and their cases), overdue and due today, in one pass over `tasks_open_sla_idx`. */
+export async function openSummary(
   db: Db,
   f: DashboardFilter,
-): Promise<{ submitted: number[]; decided: number[] }> {
-  const submitted = db('sharing_requests').whereBetween('submitted_at_ms', [f.fromMs, f.toMs]);
-  if (f.department)
-    submitted.where((w) =>
-      w.where('consumer_department', f.department!).orWhere('provider_department', f.department!),
+  at: { nowMs: number; endOfTodayMs: number },
+): Promise<OpenSummary> {
+  const row = await scoped(db, f)
+    .where('status', 'open')
+    .first(
+      db.raw('count(*) as open_tasks'),
+      db.raw('count(distinct case_id) as open_cases'),
+      db.raw('sum(case when due_at_ms < ? then 1 else 0 end) as overdue', [at.nowMs]),
+      db.raw('sum(case when due_at_ms >= ? and due_at_ms <= ? then 1 else 0 end) as due_today', [
+        at.nowMs,
+        at.endOfTodayMs,
+      ]),
     );
-  const decided = scoped(db, f).where('status', 'done').whereBetween('completed_at_ms', [f.fromMs, f.toMs]);
   return {
-    submitted: (await submitted.select('submitted_at_ms')).map((r: Row) => Number(r.submitted_at_ms)),
-    decided: (await decided.select('completed_at_ms')).map((r: Row) => Number(r.completed_at_ms)),
+    openTasks: Number(row?.open_tasks ?? 0),
+    openCases: Number(row?.open_cases ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    dueToday: Number(row?.due_today ?? 0),
   };
+}
+
+/** The most overdue open tasks first, at most `limit` (the drill-down lists more). */
+export async function overdueTasks(db: Db, f: DashboardFilter, nowMs: number, limit: number): Promise<Row[]> {
+  return scoped(db, f)
+    .where('status', 'open')
+    .andWhere('due_at_ms', '<', nowMs)
+    .orderBy([
+      { column: 'due_at_ms', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(limit)
+    .select('*');
 }
 
 export type DrillKind = 'open' | 'due_today' | 'overdue' | 'breached' | 'done';

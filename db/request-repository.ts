@@ -6,6 +6,7 @@
 import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 import { pageOf } from './paging';
+import { countRequest } from './sla-rollup-repository';
 import type { RequestStatus } from '../domain/sharing/sharing-contract';
 
 export interface RequestRow {
@@ -64,32 +65,46 @@ export type NewRequest = Omit<RequestRow, 'status' | 'currentStep' | 'decisionRe
  * Inserts a submitted request unless the same user already used this
  * idempotency key; returns the request stored under that key either way.
  */
+/**
+ * Stores a new request, or finds the one already stored under the same user
+ * and Idempotency-Key. The dashboard's daily count goes up only for the call
+ * whose row was stored.
+ */
 export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> {
   const at = Date.parse(r.submittedAt);
-  await db('sharing_requests')
-    .insert({
-      id: r.id,
-      workflow_id: r.workflowId,
-      requested_by: r.requestedBy,
-      idempotency_key: r.idempotencyKey,
-      payload_hash: r.payloadHash,
-      resource_code: r.resourceCode,
-      share_type: r.shareType,
-      consumer_department: r.consumerDepartment,
-      provider_department: r.providerDepartment,
-      items: JSON.stringify(r.items),
-      purpose: r.purpose,
-      basis: r.basis,
-      answers: JSON.stringify(r.answers),
-      usage_from: r.usageFrom,
-      usage_to: r.usageTo,
-      status: 'submitted',
-      submitted_at_ms: at,
-      updated_at_ms: at,
-    })
-    .onConflict(['requested_by', 'idempotency_key'])
-    .ignore();
-  return (await findRequestByKey(db, r.requestedBy, r.idempotencyKey))!;
+  return db.transaction(async (trx) => {
+    await trx('sharing_requests')
+      .insert({
+        id: r.id,
+        workflow_id: r.workflowId,
+        requested_by: r.requestedBy,
+        idempotency_key: r.idempotencyKey,
+        payload_hash: r.payloadHash,
+        resource_code: r.resourceCode,
+        share_type: r.shareType,
+        consumer_department: r.consumerDepartment,
+        provider_department: r.providerDepartment,
+        items: JSON.stringify(r.items),
+        purpose: r.purpose,
+        basis: r.basis,
+        answers: JSON.stringify(r.answers),
+        usage_from: r.usageFrom,
+        usage_to: r.usageTo,
+        status: 'submitted',
+        submitted_at_ms: at,
+        updated_at_ms: at,
+      })
+      .onConflict(['requested_by', 'idempotency_key'])
+      .ignore();
+    const stored = (await findRequestByKey(trx, r.requestedBy, r.idempotencyKey))!;
+    if (stored.id === r.id)
+      await countRequest(trx, {
+        submittedAtMs: at,
+        consumerDepartment: r.consumerDepartment,
+        providerDepartment: r.providerDepartment,
+      });
+    return stored;
+  });
 }
 
 export async function findRequestByKey(db: Db, username: string, key: string): Promise<RequestRow | null> {

@@ -4,7 +4,9 @@
  * writes twice.
  */
 import { localIso } from '../domain/calendar/working-days';
-import type { Db } from './connection';
+import type { Knex } from 'knex';
+import { isMysql, type Db } from './connection';
+import { countBreach, countDone } from './sla-rollup-repository';
 import type { CandidateGroup } from '../domain/roles';
 
 export interface NewTask {
@@ -52,6 +54,11 @@ export async function insertTask(db: Db, task: NewTask): Promise<void> {
   });
 }
 
+/**
+ * Adds candidate groups to a task (idempotently). Each row carries a copy of
+ * the task's status and deadline for the inbox index, read from the task row
+ * under its lock.
+ */
 export async function insertCandidates(
   db: Db,
   taskId: string,
@@ -59,18 +66,26 @@ export async function insertCandidates(
   source: 'actor' | 'escalation',
 ): Promise<void> {
   if (groups.length === 0) return;
-  await db('task_candidates')
-    .insert(
-      groups.map((g) => ({
-        id: candidateId(taskId, g),
-        task_id: taskId,
-        role: g.role,
-        department_code: g.department,
-        source,
-      })),
-    )
-    .onConflict('id')
-    .ignore();
+  await db.transaction(async (trx) => {
+    // The task row's lock orders this against a concurrent close, so the copy is never stale.
+    const read = trx('tasks').where({ id: taskId }).first('status', 'due_at_ms');
+    const task = await (isMysql(db) ? read.forUpdate() : read);
+    if (!task) return;
+    await trx('task_candidates')
+      .insert(
+        groups.map((g) => ({
+          id: candidateId(taskId, g),
+          task_id: taskId,
+          role: g.role,
+          department_code: g.department,
+          source,
+          status: task.status,
+          due_at_ms: task.due_at_ms,
+        })),
+      )
+      .onConflict('id')
+      .ignore();
+  });
 }
 
 export async function updateTaskDeadline(
@@ -79,9 +94,11 @@ export async function updateTaskDeadline(
   deadline: string,
   provisional: boolean,
 ): Promise<void> {
-  await db('tasks')
-    .where({ id: taskId })
-    .update({ deadline, due_at_ms: Date.parse(deadline), provisional });
+  const dueAtMs = Date.parse(deadline);
+  await db.transaction(async (trx) => {
+    await trx('tasks').where({ id: taskId }).update({ deadline, due_at_ms: dueAtMs, provisional });
+    await trx('task_candidates').where({ task_id: taskId }).update({ due_at_ms: dueAtMs });
+  });
 }
 
 export interface SlaEventInput {
@@ -96,7 +113,7 @@ export function slaEventId(e: Pick<SlaEventInput, 'taskId' | 'kind' | 'level'>):
   return `${e.taskId}#${e.kind}#${e.level}`;
 }
 
-/** Records an SLA event once; a breach marks the task breached, an escalation raises its level. */
+/** Records an SLA event once; a breach marks the task breached (and counts it), an escalation raises its level. */
 export async function insertSlaEvent(db: Db, e: SlaEventInput): Promise<void> {
   await db.transaction(async (trx) => {
     await trx('sla_events')
@@ -111,7 +128,10 @@ export async function insertSlaEvent(db: Db, e: SlaEventInput): Promise<void> {
       })
       .onConflict('id')
       .ignore();
-    if (e.kind === 'breach') await trx('tasks').where({ id: e.taskId }).update({ breached: true });
+    if (e.kind === 'breach') {
+      const flipped = await trx('tasks').where({ id: e.taskId, breached: false }).update({ breached: true });
+      if (flipped > 0) await countBreach(trx, e.taskId);
+    }
     if (e.kind === 'escalation')
       await trx('tasks')
         .where({ id: e.taskId })
@@ -129,17 +149,22 @@ export interface TaskClosure {
   at: string;
 }
 
-/** Closes an open task; closing an already closed task changes nothing. */
+/** Closes an open task (counting it for the dashboard when done); closing a closed task changes nothing. */
 export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
-  await db('tasks')
-    .where({ id: c.taskId, status: 'open' })
-    .update({
-      status: c.status,
-      decision: c.decision,
-      reason: c.reason,
-      completed_by: c.by,
-      completed_at_ms: Date.parse(c.at),
-    });
+  await db.transaction(async (trx) => {
+    const changed = await trx('tasks')
+      .where({ id: c.taskId, status: 'open' })
+      .update({
+        status: c.status,
+        decision: c.decision,
+        reason: c.reason,
+        completed_by: c.by,
+        completed_at_ms: Date.parse(c.at),
+      });
+    if (changed === 0) return;
+    await trx('task_candidates').where({ task_id: c.taskId }).update({ status: c.status });
+    if (c.status === 'done') await countDone(trx, c.taskId);
+  });
 }
 
 export interface NotificationInput {
@@ -201,14 +226,11 @@ export interface TaskRow {
 
 type Row = Record<string, unknown>;
 
-async function withCandidates(db: Db, rows: Row[]): Promise<TaskRow[]> {
-  if (rows.length === 0) return [];
-  const candidates = await db('task_candidates')
-    .whereIn(
-      'task_id',
-      rows.map((r) => r.id as string),
-    )
-    .orderBy(['task_id', 'source', 'id']);
+function candidatesOf(db: Db, taskIds: string[]): Promise<Row[]> {
+  return db('task_candidates').whereIn('task_id', taskIds).orderBy(['task_id', 'source', 'id']);
+}
+
+function toTaskRows(rows: Row[], candidates: Row[]): TaskRow[] {
   return rows.map((r) => ({
     id: r.id as string,
     workflowId: r.workflow_id as string,
@@ -237,6 +259,17 @@ async function withCandidates(db: Db, rows: Row[]): Promise<TaskRow[]> {
         department: (c.department_code as string | null) ?? null,
       })),
   }));
+}
+
+async function withCandidates(db: Db, rows: Row[]): Promise<TaskRow[]> {
+  if (rows.length === 0) return [];
+  return toTaskRows(
+    rows,
+    await candidatesOf(
+      db,
+      rows.map((r) => r.id as string),
+    ),
+  );
 }
 
 export async function getTask(db: Db, id: string): Promise<TaskRow | null> {
@@ -286,39 +319,80 @@ export interface InboxFilter {
   pageSize: number;
 }
 
-/** The caller's inbox: tasks one of their candidate groups may act on, soonest deadline first. */
+/**
+ * The caller's inbox: tasks one of their candidate groups may act on, soonest
+ * deadline first. Each group (role × own department or city-wide) is read off
+ * `task_candidates_inbox_idx` in deadline order and cut at the page's end, so
+ * a page costs a few index reads however many tasks are open; the total is a
+ * count over the same index ranges.
+ */
 export async function listInbox(db: Db, f: InboxFilter): Promise<{ items: TaskRow[]; total: number }> {
-  const q = db('tasks').whereExists((sub) =>
-    sub
-      .select(db.raw('1'))
-      .from('task_candidates')
-      .whereRaw('task_candidates.task_id = tasks.id')
-      .whereIn('task_candidates.role', f.roles.length ? f.roles : ['-'])
-      .andWhere((w) =>
-        w
-          .whereNull('task_candidates.department_code')
-          .orWhere('task_candidates.department_code', f.department),
-      ),
+  // Overdue and due-soon are about open tasks; asked of done tasks they match none.
+  if (f.status === 'done' && (f.overdue || f.dueBeforeMs !== undefined)) return { items: [], total: 0 };
+  const roles = f.roles.length ? f.roles : ['-'];
+  const statuses = f.status === 'open' ? ['open'] : ['done', 'cancelled'];
+  const needsTask = f.mine || f.unclaimed || f.processType !== undefined;
+  const filtered = (q: Knex.QueryBuilder) => {
+    if (f.overdue) q.where('c.due_at_ms', '<', f.nowMs);
+    if (f.dueBeforeMs !== undefined) q.where('c.due_at_ms', '<=', f.dueBeforeMs);
+    if (needsTask) {
+      q.join('tasks as t', 't.id', 'c.task_id');
+      if (f.mine) q.where((w) => w.where('t.claimed_by', f.username).orWhere('t.completed_by', f.username));
+      if (f.unclaimed) q.whereNull('t.claimed_by');
+      if (f.processType) q.where('t.process_type', f.processType);
+    }
+    return q;
+  };
+  const end = f.page * f.pageSize;
+  const branches = roles.flatMap((role) =>
+    [f.department, null].flatMap((department) =>
+      statuses.map((status) => {
+        const q = db('task_candidates as c')
+          .select('c.task_id', 'c.due_at_ms')
+          .where({ 'c.role': role, 'c.status': status });
+        if (department === null) q.whereNull('c.department_code');
+        else q.where('c.department_code', department);
+        return filtered(q)
+          .orderBy([
+            { column: 'c.due_at_ms', order: 'asc' },
+            { column: 'c.task_id', order: 'asc' },
+          ])
+          .limit(end);
+      }),
+    ),
   );
-  if (f.status === 'open') q.where('tasks.status', 'open');
-  else q.whereIn('tasks.status', ['done', 'cancelled']);
-  if (f.mine)
-    q.where((w) => w.where('tasks.claimed_by', f.username).orWhere('tasks.completed_by', f.username));
-  if (f.unclaimed) q.whereNull('tasks.claimed_by');
-  if (f.overdue) q.where('tasks.status', 'open').andWhere('tasks.due_at_ms', '<', f.nowMs);
-  if (f.dueBeforeMs !== undefined)
-    q.where('tasks.status', 'open').andWhere('tasks.due_at_ms', '<=', f.dueBeforeMs);
-  if (f.processType) q.where('tasks.process_type', f.processType);
-  const [{ n }] = await q.clone().count({ n: '*' });
-  const rows = await q
-    .select('tasks.*')
-    .orderBy([
-      { column: 'tasks.due_at_ms', order: 'asc' },
-      { column: 'tasks.id', order: 'asc' },
-    ])
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  return { items: await withCandidates(db, rows), total: Number(n) };
+  const [first, ...rest] = branches.map((b, i) => db.select('*').from(b.as(`b${i}`)));
+  const union = rest.length ? first.unionAll(rest) : first;
+  // The page and the total are independent reads; so are the page's rows and their groups.
+  const [page, [{ n }]] = await Promise.all([
+    db
+      .from(union.as('u'))
+      .distinct('task_id', 'due_at_ms')
+      .orderBy([
+        { column: 'due_at_ms', order: 'asc' },
+        { column: 'task_id', order: 'asc' },
+      ])
+      .limit(f.pageSize)
+      .offset(end - f.pageSize),
+    filtered(
+      db('task_candidates as c')
+        .whereIn('c.role', roles)
+        .whereIn('c.status', statuses)
+        .andWhere((w) => w.where('c.department_code', f.department).orWhereNull('c.department_code')),
+    ).countDistinct({ n: 'c.task_id' }),
+  ]);
+  const ids = page.map((r: Row) => r.task_id as string);
+  const [rows, candidates] = ids.length
+    ? await Promise.all([db('tasks').whereIn('id', ids), candidatesOf(db, ids)])
+    : [[], []];
+  const byId = new Map(rows.map((r: Row) => [r.id as string, r]));
+  return {
+    items: toTaskRows(
+      ids.map((id) => byId.get(id)!),
+      candidates,
+    ),
+    total: Number(n),
+  };
 }
 
 /**

@@ -11,6 +11,8 @@ import * as catalogue from './20261124_005_catalogue';
 import * as sharing from './20261124_006_sharing';
 import * as logs from './20261124_007_logs';
 import * as cases from './20261124_008_cases';
+import * as inboxDashboardIndexes from './20261125_009_inbox_dashboard_indexes';
+import * as slaRollups from './20261125_010_sla_rollups';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -23,6 +25,8 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_006_sharing', sharing],
   ['20261124_007_logs', logs],
   ['20261124_008_cases', cases],
+  ['20261125_009_inbox_dashboard_indexes', inboxDashboardIndexes],
+  ['20261125_010_sla_rollups', slaRollups],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -9,14 +9,21 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/connection';
 import {
-  breachesByDepartment,
-  doneTasks,
   drillDown,
   type DrillKind,
-  openTasks,
-  requestTimes,
+  openSummary,
+  overdueTasks,
   type DashboardFilter,
 } from '../../db/dashboard-repository';
+import {
+  breachesByDepartment,
+  doneByDay,
+  doneByStep,
+  localDayNumber,
+  medianOfBuckets,
+  requestsByDay,
+  type RollupFilter,
+} from '../../db/sla-rollup-repository';
 import { listDepartments } from '../../db/directory-repository';
 import { ZONE, localIso } from '../../domain/calendar/working-days';
 import { articleLabel } from '../../domain/policy/articles';
@@ -29,25 +36,37 @@ const PROCESS_NAMES: Record<string, { zh: string; en: string }> = {
   catalogue_update: { zh: '目录更新', en: 'Catalogue update' },
 };
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/** How many of the most overdue cases the overview lists; the drill-down lists them all. */
+export const OVERDUE_LISTED = 50;
+
+/** The rollups' days covering the filter's period (its bounds are whole local days). */
+function rollupFilter(f: DashboardFilter): RollupFilter {
+  return {
+    fromDay: localDayNumber(f.fromMs),
+    toDay: localDayNumber(f.toMs),
+    department: f.department,
+    process: f.process,
+  };
 }
 
-/** Monday of the local week, as yyyy-MM-dd. */
-const weekOf = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).startOf('week').toISODate() as string;
+/** Monday of the local week of a day number, as yyyy-MM-dd. */
+const weekOfDay = (day: number) =>
+  DateTime.fromMillis(day * 86_400_000, { zone: 'UTC' })
+    .startOf('week')
+    .toISODate() as string;
 
 export function createDashboardService(db: Db) {
   const views = createTaskViews(db);
 
   async function breachTable(f: DashboardFilter) {
-    const [rows, departments] = await Promise.all([breachesByDepartment(db, f), listDepartments(db)]);
+    const [rows, departments] = await Promise.all([
+      breachesByDepartment(db, rollupFilter(f)),
+      listDepartments(db),
+    ]);
     const names = new Map(departments.map((d) => [d.code, d]));
     const byDept = new Map<string, Record<string, number>>();
     for (const r of rows) {
-      const dept = (r.department_code as string | null) ?? 'city';
+      const dept = (r.department_code as string | null) || 'city';
       const row = byDept.get(dept) ?? {};
       row[r.process_type as string] = Number(r.n);
       byDept.set(dept, row);
@@ -101,15 +120,25 @@ export function createDashboardService(db: Db) {
     async overview(f: DashboardFilter) {
       const now = Date.now();
       const endOfToday = DateTime.fromMillis(now, { zone: ZONE }).endOf('day').toMillis();
-      const [open, done, breaches, times] = await Promise.all([
-        openTasks(db, f),
-        doneTasks(db, f),
+      const days = rollupFilter(f);
+      const [open, overdue, done, breaches, decided, submitted] = await Promise.all([
+        openSummary(db, f, { nowMs: now, endOfTodayMs: endOfToday }),
+        overdueTasks(db, f, now, OVERDUE_LISTED),
+        doneByStep(db, days),
         breachTable(f),
-        requestTimes(db, f),
+        doneByDay(db, days),
+        requestsByDay(db, days),
       ]);
       const perStep = new Map<
         string,
-        { process: string; step: string; policyKey: string; total: number; onTime: number; hours: number[] }
+        {
+          process: string;
+          step: string;
+          policyKey: string;
+          total: number;
+          onTime: number;
+          buckets: Map<number, number>;
+        }
       >();
       for (const r of done) {
         const key = `${r.process_type}.${r.step}`;
@@ -119,30 +148,33 @@ export function createDashboardService(db: Db) {
           policyKey: r.policy_key as string,
           total: 0,
           onTime: 0,
-          hours: [],
+          buckets: new Map<number, number>(),
         };
-        s.total += 1;
-        if (!r.breached) s.onTime += 1;
-        s.hours.push((Number(r.completed_at_ms) - Number(r.started_at_ms)) / 3_600_000);
+        const n = Number(r.n);
+        const bucket = Number(r.bucket);
+        s.total += n;
+        if (!Number(r.breached)) s.onTime += n;
+        s.buckets.set(bucket, (s.buckets.get(bucket) ?? 0) + n);
         perStep.set(key, s);
       }
       const weeks = new Map<string, { week: string; submitted: number; decided: number }>();
-      const bump = (ms: number, k: 'submitted' | 'decided') => {
-        const w = weekOf(ms);
-        const e = weeks.get(w) ?? { week: w, submitted: 0, decided: 0 };
-        e[k] += 1;
-        weeks.set(w, e);
+      const add = (rows: { day: number; n: number }[], k: 'submitted' | 'decided') => {
+        for (const { day, n } of rows) {
+          const week = weekOfDay(day);
+          const e = weeks.get(week) ?? { week, submitted: 0, decided: 0 };
+          e[k] += n;
+          weeks.set(week, e);
+        }
       };
-      times.submitted.forEach((ms) => bump(ms, 'submitted'));
-      times.decided.forEach((ms) => bump(ms, 'decided'));
-      const overdue = open.filter((r) => Number(r.due_at_ms) < now);
+      add(submitted, 'submitted');
+      add(decided, 'decided');
       return {
         from: localIso(f.fromMs),
         to: localIso(f.toMs),
-        openCases: new Set(open.map((r) => r.case_id as string)).size,
-        openTasks: open.length,
-        dueToday: open.filter((r) => Number(r.due_at_ms) >= now && Number(r.due_at_ms) <= endOfToday).length,
-        overdue: overdue.length,
+        openCases: open.openCases,
+        openTasks: open.openTasks,
+        dueToday: open.dueToday,
+        overdue: open.overdue,
         steps: await Promise.all(
           [...perStep.values()].map(async (s) => ({
             process: s.process,
@@ -152,12 +184,13 @@ export function createDashboardService(db: Db) {
             done: s.total,
             onTime: s.onTime,
             onTimeRate: s.total ? s.onTime / s.total : null,
-            medianHours: median(s.hours),
+            medianHours: medianOfBuckets(s.buckets),
           })),
         ),
         breaches,
         trend: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week)),
         overdueCases: await Promise.all(overdue.map(caseEntry)),
+        overdueCasesListed: OVERDUE_LISTED,
       };
     },
 

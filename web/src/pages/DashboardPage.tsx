@@ -370,7 +370,22 @@ function Figures({
       <Card title={t('trend')} size="small">
         <EChart option={chart} />
       </Card>
-      <Card title={t('overdueCases')} size="small">
+      <Card
+        title={t('overdueCases')}
+        size="small"
+        extra={
+          o.overdue > o.overdueCases.length ? (
+            <Button
+              type="link"
+              size="small"
+              data-testid="all-overdue"
+              onClick={() => onDrill({ title: t('overdueCases'), kind: 'overdue' })}
+            >
+              {t('showAllOverdue')} ({o.overdue})
+            </Button>
+          ) : null
+        }
+      >
         <Table
           size="small"
           rowKey="taskId"

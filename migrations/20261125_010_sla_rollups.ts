@@ -1,0 +1,49 @@
+/**
+ * Daily rollups the SLA dashboard sums instead of scanning tasks and requests:
+ * tasks done per completion day (by department, step, breach and duration
+ * bucket, for on-time rates and medians), breached tasks per start day, and
+ * sharing requests per submission day. The repositories update them in the
+ * same transaction as the row they count, and only when that row changed, so
+ * a retried activity never counts twice. Existing rows are counted now.
+ * `department_code` is '' for the city-level roles' tasks.
+ */
+import type { Knex } from 'knex';
+import { rebuildSlaRollups } from '../db/sla-rollup-repository';
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('sla_done_daily', (t) => {
+    t.integer('day').notNullable(); // days since 1970-01-01, Asia/Shanghai
+    t.string('department_code', 40).notNullable();
+    t.string('process_type', 40).notNullable();
+    t.string('step', 40).notNullable();
+    t.string('policy_key', 80).notNullable();
+    t.boolean('breached').notNullable();
+    t.integer('bucket').notNullable(); // duration bucket, see DURATION_BUCKET_HOURS
+    t.integer('n').notNullable();
+    t.primary(
+      ['day', 'department_code', 'process_type', 'step', 'policy_key', 'breached', 'bucket'],
+      'sla_done_daily_pk',
+    );
+  });
+  await knex.schema.createTable('sla_breach_daily', (t) => {
+    t.integer('day').notNullable(); // the breached task's start day
+    t.string('department_code', 40).notNullable();
+    t.string('process_type', 40).notNullable();
+    t.integer('n').notNullable();
+    t.primary(['day', 'department_code', 'process_type'], 'sla_breach_daily_pk');
+  });
+  await knex.schema.createTable('request_daily', (t) => {
+    t.integer('day').notNullable();
+    t.string('consumer_department', 40).notNullable();
+    t.string('provider_department', 40).notNullable();
+    t.integer('n').notNullable();
+    t.primary(['day', 'consumer_department', 'provider_department'], 'request_daily_pk');
+  });
+  await rebuildSlaRollups(knex);
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('request_daily');
+  await knex.schema.dropTable('sla_breach_daily');
+  await knex.schema.dropTable('sla_done_daily');
+}

@@ -1,0 +1,103 @@
+/**
+ * The dashboard's daily rollups, on MariaDB and SQLite: each close, breach and
+ * request is counted once however often its write is retried (a breach that
+ * lands after the decision moves the count to the breached side), a rebuild
+ * from the rows gives the same counts, and medians come off the buckets.
+ */
+import { insertRequest } from '../../db/request-repository';
+import { closeTaskRow, insertSlaEvent } from '../../db/task-repository';
+import {
+  doneByStep,
+  durationBucket,
+  localDayNumber,
+  medianOfBuckets,
+  rebuildSlaRollups,
+  requestsByDay,
+} from '../../db/sla-rollup-repository';
+import { createTestDb, type DbKind, type TestDb } from '../support/databases';
+import { HOUR, iso, seedTasks, T0 } from '../support/task-fixtures';
+
+describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await seedTasks(t);
+  });
+  afterAll(() => t?.drop());
+
+  it('counts each close, breach and request once however often it is retried, as a rebuild does', async () => {
+    const day = localDayNumber(T0 + 30 * 24 * HOUR);
+    const filter = { fromDay: day, toDay: day };
+    const before = await doneByStep(t.db, filter);
+    const total = (rows: Record<string, unknown>[]) => rows.reduce((a, r) => a + Number(r.n), 0);
+    const id = 'wf-3.step.3';
+    const closing = {
+      taskId: id,
+      status: 'done' as const,
+      decision: 'approve',
+      reason: null,
+      by: 'zhaoqiang',
+      at: iso(T0 + 30 * 24 * HOUR),
+    };
+    await closeTaskRow(t.db, closing);
+    await closeTaskRow(t.db, closing);
+    expect(total(await doneByStep(t.db, filter))).toBe(total(before) + 1);
+    // A breach recorded after the decision moves the count to the breached side, once.
+    const breach = { taskId: id, kind: 'breach' as const, level: 0, at: iso(T0 + 31 * 24 * HOUR) };
+    await insertSlaEvent(t.db, breach);
+    await insertSlaEvent(t.db, breach);
+    const after = await doneByStep(t.db, filter);
+    expect(total(after)).toBe(total(before) + 1);
+    expect(after.filter((r) => Number(r.breached)).reduce((a, r) => a + Number(r.n), 0)).toBeGreaterThan(
+      before.filter((r) => Number(r.breached)).reduce((a, r) => a + Number(r.n), 0),
+    );
+    const request = {
+      id: 'SR-ROLLUP-1',
+      workflowId: 'sharing-request-SR-ROLLUP-1',
+      requestedBy: 'zhangwei',
+      idempotencyKey: 'rollup-1',
+      payloadHash: 'h',
+      resourceCode: 'GA-RK-001',
+      shareType: 'unconditional',
+      consumerDepartment: 'civil-affairs',
+      providerDepartment: 'public-security',
+      items: ['姓名'],
+      purpose: '核对',
+      basis: '',
+      answers: {},
+      usageFrom: '2026-12-01',
+      usageTo: '2026-12-31',
+      submittedAt: iso(T0),
+    };
+    await insertRequest(t.db, request);
+    await insertRequest(t.db, { ...request, id: 'SR-ROLLUP-RETRY' });
+    const d0 = localDayNumber(T0);
+    expect(await requestsByDay(t.db, { fromDay: d0, toDay: d0 })).toEqual([{ day: d0, n: 1 }]);
+
+    const snapshot = async () =>
+      Promise.all(
+        ['sla_done_daily', 'sla_breach_daily', 'request_daily'].map(async (table) =>
+          (await t.db(table).where('n', '>', 0).select('*')).map((r) => JSON.stringify(r)).sort(),
+        ),
+      );
+    const incremental = await snapshot();
+    await rebuildSlaRollups(t.db);
+    expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+it('puts durations in buckets and reads the median off them', () => {
+  expect(durationBucket(10 * 60_000)).toBe(0);
+  expect(durationBucket(3 * HOUR)).toBe(3);
+  expect(durationBucket(100_000 * HOUR)).toBe(20);
+  // Three tasks of 3 h and one of 30 h: the median lies in the 2–4 h bucket.
+  const median = medianOfBuckets(
+    new Map([
+      [durationBucket(3 * HOUR), 3],
+      [durationBucket(30 * HOUR), 1],
+    ]),
+  );
+  expect(median).toBeGreaterThanOrEqual(2);
+  expect(median).toBeLessThan(4);
+  expect(medianOfBuckets(new Map())).toBeNull();
+});
