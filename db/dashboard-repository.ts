@@ -34,7 +34,11 @@ export interface OpenSummary {
   dueToday: number;
 }
 
-/** Counts of open tasks (and their cases), overdue and due today, in one pass over `tasks_open_sla_idx`. */
+/**
+ * Counts of open tasks (and their cases), overdue and due today, for one
+ * department (or the city-level roles): one pass over its range of
+ * `tasks_open_sla_idx`. The whole city's come from the rollups instead.
+ */
 export async function openSummary(
   db: Db,
   f: DashboardFilter,
@@ -57,6 +61,22 @@ export async function openSummary(
     overdue: Number(row?.overdue ?? 0),
     dueToday: Number(row?.due_today ?? 0),
   };
+}
+
+/** Open tasks due today, before and from `nowMs`: a short range of `tasks_due_idx`. */
+export async function openDueToday(
+  db: Db,
+  f: DashboardFilter,
+  at: { startOfTodayMs: number; nowMs: number; endOfTodayMs: number },
+): Promise<{ overdueToday: number; dueToday: number }> {
+  const row = await scoped(db, f)
+    .where('status', 'open')
+    .whereBetween('due_at_ms', [at.startOfTodayMs, at.endOfTodayMs])
+    .first(
+      db.raw('coalesce(sum(case when due_at_ms < ? then 1 else 0 end), 0) as overdue_today', [at.nowMs]),
+      db.raw('coalesce(sum(case when due_at_ms >= ? then 1 else 0 end), 0) as due_today', [at.nowMs]),
+    );
+  return { overdueToday: Number(row?.overdue_today ?? 0), dueToday: Number(row?.due_today ?? 0) };
 }
 
 /** The most overdue open tasks first, at most `limit` (the drill-down lists more). */

@@ -1,10 +1,12 @@
 /**
- * Daily rollups behind the SLA dashboard (migration 010), so its figures over
- * a period are sums of at most a few rows per day, however many tasks and
- * requests there are:
- * - `sla_done_daily`: tasks done, per completion day, department, step,
- *   breach and duration bucket (on-time rates, medians, decisions per week);
+ * Rollups behind the SLA dashboard (migration 010), so its figures are sums of
+ * a few rows a day, however many tasks and requests there are:
+ * - `sla_done_daily`: tasks done, per completion day, department, step and
+ *   breach, with a count a duration bucket (on-time rates, medians, decisions
+ *   per week);
  * - `sla_breach_daily`: breached tasks per start day, department and process;
+ * - `sla_open_daily`: open tasks per due day, department and process;
+ * - `open_cases`: open tasks per case;
  * - `request_daily`: sharing requests per submission day and department pair.
  * The `count*` functions run inside the transaction that changed the counted
  * row, and only when it changed, so retries never count twice.
@@ -22,6 +24,10 @@ export const DURATION_BUCKET_HOURS = [
   0.5, 1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1080, 1440, 2160,
 ];
 
+/** How many duration buckets there are: one under each bound, and one past the last. */
+export const DURATION_BUCKETS = DURATION_BUCKET_HOURS.length + 1;
+const BUCKET_COLUMNS = Array.from({ length: DURATION_BUCKETS }, (_, b) => `b${b}`);
+
 /** The local (Asia/Shanghai) day of an instant, as days since 1970-01-01. */
 export const localDayNumber = (ms: number) => Math.floor((ms + ZONE_OFFSET_MS) / DAY_MS);
 
@@ -32,13 +38,14 @@ export function durationBucket(ms: number): number {
   return i === -1 ? DURATION_BUCKET_HOURS.length : i;
 }
 
-/** The median of bucket counts, in hours, interpolated within its bucket (one decimal). */
-export function medianOfBuckets(counts: Map<number, number>): number | null {
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+/** The median of bucket counts (index: bucket), in hours, interpolated within its bucket (one decimal). */
+export function medianOfBuckets(counts: number[]): number | null {
+  const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   let before = 0;
-  for (const [bucket, n] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
-    if ((before + n) * 2 >= total) {
+  for (let bucket = 0; bucket < counts.length; bucket++) {
+    const n = counts[bucket];
+    if (n > 0 && (before + n) * 2 >= total) {
       const lower = bucket === 0 ? 0 : DURATION_BUCKET_HOURS[bucket - 1];
       const upper = DURATION_BUCKET_HOURS[bucket] ?? lower;
       const hours = lower + ((upper - lower) * (total / 2 - before)) / n;
@@ -59,12 +66,25 @@ function bucketExpr(durationSql: string): string {
   return `case ${cases.join(' ')} else ${DURATION_BUCKET_HOURS.length} end`;
 }
 
-/** Adds 1 to a rollup row, creating it if needed. */
-function bump(trx: Knex, table: string, key: Record<string, unknown>, by = 1) {
+/** Adds to a rollup row's counts, creating the row (with `extra` columns) if needed. */
+function bump(
+  trx: Knex,
+  table: string,
+  key: Record<string, unknown>,
+  add: Record<string, number>,
+  extra: Record<string, unknown> = {},
+) {
   return trx(table)
-    .insert({ ...key, n: by })
+    .insert({ ...key, ...extra, ...add })
     .onConflict(Object.keys(key))
-    .merge({ n: trx.raw('n + ?', [by]) });
+    .merge(Object.fromEntries(Object.entries(add).map(([col, by]) => [col, trx.raw('?? + ?', [col, by])])));
+}
+
+/** Takes from a rollup row's counts. */
+function drop(trx: Knex, table: string, key: Record<string, unknown>, take: Record<string, number>) {
+  return trx(table)
+    .where(key)
+    .update(Object.fromEntries(Object.entries(take).map(([col, by]) => [col, trx.raw('?? - ?', [col, by])])));
 }
 
 interface TaskFacts {
@@ -76,6 +96,8 @@ interface TaskFacts {
   status: string;
   started_at_ms: unknown;
   completed_at_ms: unknown;
+  due_at_ms: unknown;
+  case_id: string;
 }
 
 const readTask = (trx: Knex, taskId: string): Promise<TaskFacts | undefined> =>
@@ -90,6 +112,8 @@ const readTask = (trx: Knex, taskId: string): Promise<TaskFacts | undefined> =>
       'status',
       'started_at_ms',
       'completed_at_ms',
+      'due_at_ms',
+      'case_id',
     );
 
 function doneKey(t: TaskFacts, breached: boolean) {
@@ -100,15 +124,45 @@ function doneKey(t: TaskFacts, breached: boolean) {
     step: t.step,
     policy_key: t.policy_key,
     breached,
-    bucket: durationBucket(Number(t.completed_at_ms) - Number(t.started_at_ms)),
   };
 }
 
-/** Counts a task that has just been marked done. */
-export async function countDone(trx: Knex, taskId: string): Promise<void> {
+const doneCounts = (t: TaskFacts) => ({
+  n: 1,
+  [`b${durationBucket(Number(t.completed_at_ms) - Number(t.started_at_ms))}`]: 1,
+});
+
+const openKey = (dueAtMs: number, t: Pick<TaskFacts, 'department_code' | 'process_type'>) => ({
+  day: localDayNumber(dueAtMs),
+  department_code: t.department_code ?? '',
+  process_type: t.process_type,
+});
+
+/** Counts a task that has just been opened (its row inserted). */
+export async function countOpened(trx: Knex, taskId: string): Promise<void> {
   const t = await readTask(trx, taskId);
-  if (!t || t.status !== 'done') return;
-  await bump(trx, 'sla_done_daily', doneKey(t, Boolean(Number(t.breached))));
+  if (!t) return;
+  await bump(trx, 'sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
+  await bump(trx, 'open_cases', { case_id: t.case_id }, { n: 1 }, { process_type: t.process_type });
+}
+
+/** Counts a task that has just been closed: no longer open, and done if it was decided. */
+export async function countClosed(trx: Knex, taskId: string): Promise<void> {
+  const t = await readTask(trx, taskId);
+  if (!t) return;
+  await drop(trx, 'sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
+  await drop(trx, 'open_cases', { case_id: t.case_id }, { n: 1 });
+  await trx('open_cases').where({ case_id: t.case_id }).andWhere('n', '<=', 0).delete();
+  if (t.status === 'done')
+    await bump(trx, 'sla_done_daily', doneKey(t, Boolean(Number(t.breached))), doneCounts(t));
+}
+
+/** Moves an open task's count from its old due day to its new one. */
+export async function countRescheduled(trx: Knex, taskId: string, oldDueAtMs: number): Promise<void> {
+  const t = await readTask(trx, taskId);
+  if (!t || t.status !== 'open' || Number(t.due_at_ms) === oldDueAtMs) return;
+  await drop(trx, 'sla_open_daily', openKey(oldDueAtMs, t), { n: 1 });
+  await bump(trx, 'sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
 }
 
 /**
@@ -119,16 +173,19 @@ export async function countDone(trx: Knex, taskId: string): Promise<void> {
 export async function countBreach(trx: Knex, taskId: string): Promise<void> {
   const t = await readTask(trx, taskId);
   if (!t) return;
-  await bump(trx, 'sla_breach_daily', {
-    day: localDayNumber(Number(t.started_at_ms)),
-    department_code: t.department_code ?? '',
-    process_type: t.process_type,
-  });
+  await bump(
+    trx,
+    'sla_breach_daily',
+    {
+      day: localDayNumber(Number(t.started_at_ms)),
+      department_code: t.department_code ?? '',
+      process_type: t.process_type,
+    },
+    { n: 1 },
+  );
   if (t.status === 'done') {
-    await trx('sla_done_daily')
-      .where(doneKey(t, false))
-      .update({ n: trx.raw('n - 1') });
-    await bump(trx, 'sla_done_daily', doneKey(t, true));
+    await drop(trx, 'sla_done_daily', doneKey(t, false), doneCounts(t));
+    await bump(trx, 'sla_done_daily', doneKey(t, true), doneCounts(t));
   }
 }
 
@@ -137,30 +194,53 @@ export async function countRequest(
   trx: Knex,
   r: { submittedAtMs: number; consumerDepartment: string; providerDepartment: string },
 ): Promise<void> {
-  await bump(trx, 'request_daily', {
-    day: localDayNumber(r.submittedAtMs),
-    consumer_department: r.consumerDepartment,
-    provider_department: r.providerDepartment,
-  });
+  await bump(
+    trx,
+    'request_daily',
+    {
+      day: localDayNumber(r.submittedAtMs),
+      consumer_department: r.consumerDepartment,
+      provider_department: r.providerDepartment,
+    },
+    { n: 1 },
+  );
 }
 
 /** Counts every task and request afresh, in one transaction. */
 export async function rebuildSlaRollups(db: Db): Promise<void> {
+  const buckets = BUCKET_COLUMNS.map((_, b) => `sum(case when bucket = ${b} then 1 else 0 end)`);
   await db.transaction(async (trx) => {
-    await trx('sla_done_daily').delete();
-    await trx('sla_breach_daily').delete();
-    await trx('request_daily').delete();
+    for (const table of [
+      'sla_done_daily',
+      'sla_breach_daily',
+      'sla_open_daily',
+      'open_cases',
+      'request_daily',
+    ])
+      await trx(table).delete();
     await trx.raw(
-      `insert into sla_done_daily (day, department_code, process_type, step, policy_key, breached, bucket, n)
-       select ${dayExpr(db, 'completed_at_ms')}, coalesce(department_code, ''), process_type, step, policy_key,
-              breached, ${bucketExpr('(completed_at_ms - started_at_ms)')}, count(*)
-       from tasks where status = 'done' group by 1, 2, 3, 4, 5, 6, 7`,
+      `insert into sla_done_daily (day, department_code, process_type, step, policy_key, breached, n, ${BUCKET_COLUMNS.join(', ')})
+       select day, department_code, process_type, step, policy_key, breached, count(*), ${buckets.join(', ')}
+       from (select ${dayExpr(db, 'completed_at_ms')} as day, coalesce(department_code, '') as department_code,
+                    process_type, step, policy_key, breached,
+                    ${bucketExpr('(completed_at_ms - started_at_ms)')} as bucket
+             from tasks where status = 'done') done
+       group by day, department_code, process_type, step, policy_key, breached`,
     );
     await trx.raw(
       `insert into sla_breach_daily (day, department_code, process_type, n)
        select ${dayExpr(db, 'started_at_ms')}, coalesce(department_code, ''), process_type, count(*)
        from tasks where breached = ? group by 1, 2, 3`,
       [true],
+    );
+    await trx.raw(
+      `insert into sla_open_daily (day, department_code, process_type, n)
+       select ${dayExpr(db, 'due_at_ms')}, coalesce(department_code, ''), process_type, count(*)
+       from tasks where status = 'open' group by 1, 2, 3`,
+    );
+    await trx.raw(
+      `insert into open_cases (case_id, process_type, n)
+       select case_id, min(process_type), count(*) from tasks where status = 'open' group by case_id`,
     );
     await trx.raw(
       `insert into request_daily (day, consumer_department, provider_department, n)
@@ -178,7 +258,7 @@ export interface RollupFilter {
   process?: string;
 }
 
-function scopedRollup(db: Db, table: 'sla_done_daily' | 'sla_breach_daily', f: RollupFilter) {
+function scopedRollup(db: Db, table: string, f: RollupFilter) {
   const q = db(table).whereBetween('day', [f.fromDay, f.toDay]);
   if (f.department) q.where('department_code', f.department === 'city' ? '' : f.department);
   if (f.process) q.where('process_type', f.process);
@@ -187,12 +267,40 @@ function scopedRollup(db: Db, table: 'sla_done_daily' | 'sla_breach_daily', f: R
 
 type Row = Record<string, unknown>;
 
-/** Done tasks per step, breach and duration bucket over the period. */
+/** Done tasks per step and breach over the period, with their counts per duration bucket (b0 …). */
 export async function doneByStep(db: Db, f: RollupFilter): Promise<Row[]> {
   return scopedRollup(db, 'sla_done_daily', f)
-    .groupBy('process_type', 'step', 'policy_key', 'breached', 'bucket')
-    .select('process_type', 'step', 'policy_key', 'breached', 'bucket')
-    .sum({ n: 'n' });
+    .groupBy('process_type', 'step', 'policy_key', 'breached')
+    .select('process_type', 'step', 'policy_key', 'breached')
+    .sum(Object.fromEntries([['n', 'n'], ...BUCKET_COLUMNS.map((c) => [c, c])]));
+}
+
+/** The bucket counts of a `doneByStep` row, as numbers. */
+export const bucketCounts = (r: Row): number[] => BUCKET_COLUMNS.map((c) => Number(r[c] ?? 0));
+
+/**
+ * Open tasks, and how many fell due on a day before `beforeDay`, from the
+ * due-day rollup (all departments; optionally one process).
+ */
+export async function openByDueDay(
+  db: Db,
+  f: { process?: string; beforeDay: number },
+): Promise<{ open: number; dueBefore: number }> {
+  const q = db('sla_open_daily');
+  if (f.process) q.where('process_type', f.process);
+  const row = await q.first(
+    db.raw('coalesce(sum(n), 0) as open'),
+    db.raw('coalesce(sum(case when day < ? then n else 0 end), 0) as due_before', [f.beforeDay]),
+  );
+  return { open: Number(row?.open ?? 0), dueBefore: Number(row?.due_before ?? 0) };
+}
+
+/** Cases with at least one open task (optionally of one process). */
+export async function openCaseCount(db: Db, process?: string): Promise<number> {
+  const q = db('open_cases');
+  if (process) q.where('process_type', process);
+  const [{ n }] = await q.count({ n: '*' });
+  return Number(n);
 }
 
 /** Done tasks per day of the period. */

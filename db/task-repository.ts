@@ -6,7 +6,7 @@
 import { localIso } from '../domain/calendar/working-days';
 import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
-import { countBreach, countDone } from './sla-rollup-repository';
+import { countBreach, countClosed, countOpened, countRescheduled } from './sla-rollup-repository';
 import type { CandidateGroup } from '../domain/roles';
 
 export interface NewTask {
@@ -27,11 +27,16 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
   return `${taskId}|${group.role}|${group.department ?? '*'}`;
 }
 
+/** Opens a task in the read model, with its candidate groups; a task already there is left as it is. */
 export async function insertTask(db: Db, task: NewTask): Promise<void> {
   const primary = task.candidates[0];
   await db.transaction(async (trx) => {
-    await trx('tasks')
-      .insert({
+    // Under the row's lock (a gap lock while it is absent), so a retried activity racing
+    // its first attempt inserts and counts once; the loser fails and is retried.
+    const read = trx('tasks').where({ id: task.id }).first('id');
+    const existing = await (isMysql(db) ? read.forUpdate() : read);
+    if (!existing) {
+      await trx('tasks').insert({
         id: task.id,
         workflow_id: task.workflowId,
         process_type: task.processType,
@@ -47,9 +52,9 @@ export async function insertTask(db: Db, task: NewTask): Promise<void> {
         provisional: task.provisional,
         article: task.article,
         policy_key: task.policyKey,
-      })
-      .onConflict('id')
-      .ignore();
+      });
+      await countOpened(trx, task.id);
+    }
     await insertCandidates(trx, task.id, task.candidates, 'actor');
   });
 }
@@ -96,8 +101,12 @@ export async function updateTaskDeadline(
 ): Promise<void> {
   const dueAtMs = Date.parse(deadline);
   await db.transaction(async (trx) => {
+    const read = trx('tasks').where({ id: taskId }).first('due_at_ms');
+    const before = await (isMysql(db) ? read.forUpdate() : read);
+    if (!before) return;
     await trx('tasks').where({ id: taskId }).update({ deadline, due_at_ms: dueAtMs, provisional });
     await trx('task_candidates').where({ task_id: taskId }).update({ due_at_ms: dueAtMs });
+    await countRescheduled(trx, taskId, Number(before.due_at_ms));
   });
 }
 
@@ -149,7 +158,7 @@ export interface TaskClosure {
   at: string;
 }
 
-/** Closes an open task (counting it for the dashboard when done); closing a closed task changes nothing. */
+/** Closes an open task (and counts it for the dashboard); closing a closed task changes nothing. */
 export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
   await db.transaction(async (trx) => {
     const changed = await trx('tasks')
@@ -163,7 +172,7 @@ export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
       });
     if (changed === 0) return;
     await trx('task_candidates').where({ task_id: c.taskId }).update({ status: c.status });
-    if (c.status === 'done') await countDone(trx, c.taskId);
+    await countClosed(trx, c.taskId);
   });
 }
 
@@ -301,6 +310,9 @@ export async function slaEventsOfTasks(db: Db, taskIds: string[]): Promise<SlaEv
   }));
 }
 
+/** The inbox counts its tasks up to this many; past it the total reads as "1000+". */
+export const INBOX_TOTAL_CAP = 1000;
+
 export interface InboxFilter {
   /** The caller: their department and roles decide which tasks they see. */
   username: string;
@@ -323,12 +335,18 @@ export interface InboxFilter {
  * The caller's inbox: tasks one of their candidate groups may act on, soonest
  * deadline first. Each group (role × own department or city-wide) is read off
  * `task_candidates_inbox_idx` in deadline order and cut at the page's end, so
- * a page costs a few index reads however many tasks are open; the total is a
- * count over the same index ranges.
+ * a page costs a few index reads however many tasks are open. The total is
+ * counted over the same index ranges up to INBOX_TOTAL_CAP (`totalCapped`
+ * says there are more): nobody pages through a thousand tasks, and counting
+ * twenty thousand would cost more than the page itself.
  */
-export async function listInbox(db: Db, f: InboxFilter): Promise<{ items: TaskRow[]; total: number }> {
+export async function listInbox(
+  db: Db,
+  f: InboxFilter,
+): Promise<{ items: TaskRow[]; total: number; totalCapped: boolean }> {
   // Overdue and due-soon are about open tasks; asked of done tasks they match none.
-  if (f.status === 'done' && (f.overdue || f.dueBeforeMs !== undefined)) return { items: [], total: 0 };
+  if (f.status === 'done' && (f.overdue || f.dueBeforeMs !== undefined))
+    return { items: [], total: 0, totalCapped: false };
   const roles = f.roles.length ? f.roles : ['-'];
   const statuses = f.status === 'open' ? ['open'] : ['done', 'cancelled'];
   const needsTask = f.mine || f.unclaimed || f.processType !== undefined;
@@ -374,12 +392,19 @@ export async function listInbox(db: Db, f: InboxFilter): Promise<{ items: TaskRo
       ])
       .limit(f.pageSize)
       .offset(end - f.pageSize),
-    filtered(
-      db('task_candidates as c')
-        .whereIn('c.role', roles)
-        .whereIn('c.status', statuses)
-        .andWhere((w) => w.where('c.department_code', f.department).orWhereNull('c.department_code')),
-    ).countDistinct({ n: 'c.task_id' }),
+    db
+      .from(
+        filtered(
+          db('task_candidates as c')
+            .whereIn('c.role', roles)
+            .whereIn('c.status', statuses)
+            .andWhere((w) => w.where('c.department_code', f.department).orWhereNull('c.department_code')),
+        )
+          .distinct('c.task_id')
+          .limit(INBOX_TOTAL_CAP + 1)
+          .as('counted'),
+      )
+      .count({ n: '*' }),
   ]);
   const ids = page.map((r: Row) => r.task_id as string);
   const [rows, candidates] = ids.length
@@ -391,7 +416,8 @@ export async function listInbox(db: Db, f: InboxFilter): Promise<{ items: TaskRo
       ids.map((id) => byId.get(id)!),
       candidates,
     ),
-    total: Number(n),
+    total: Math.min(Number(n), INBOX_TOTAL_CAP),
+    totalCapped: Number(n) > INBOX_TOTAL_CAP,
   };
 }
 

@@ -53,7 +53,11 @@ export const TaskListQuerySchema = PageQuerySchema.extend({
   processType: z.string().max(40).optional(),
 });
 
-export const TaskListSchema = pageOf(TaskSchema, 'TaskList');
+export const TaskListSchema = pageOf(TaskSchema, 'TaskList').extend({
+  totalCapped: z.boolean().openapi({
+    description: 'true when there are more tasks than `total`: the inbox counts up to 1000',
+  }),
+});
 
 export const TaskIdParamsSchema = z.object({ id: z.string().max(191) });
 

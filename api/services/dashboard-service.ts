@@ -11,16 +11,21 @@ import type { Db } from '../../db/connection';
 import {
   drillDown,
   type DrillKind,
+  openDueToday,
   openSummary,
   overdueTasks,
   type DashboardFilter,
+  type OpenSummary,
 } from '../../db/dashboard-repository';
 import {
   breachesByDepartment,
+  bucketCounts,
   doneByDay,
   doneByStep,
   localDayNumber,
   medianOfBuckets,
+  openByDueDay,
+  openCaseCount,
   requestsByDay,
   type RollupFilter,
 } from '../../db/sla-rollup-repository';
@@ -57,6 +62,27 @@ const weekOfDay = (day: number) =>
 
 export function createDashboardService(db: Db) {
   const views = createTaskViews(db);
+
+  /**
+   * Open work now. One department's is counted over its tasks; the whole city's
+   * comes from the rollups, plus today's tasks read off the deadline index.
+   */
+  async function openWork(f: DashboardFilter, nowMs: number): Promise<OpenSummary> {
+    const today = DateTime.fromMillis(nowMs, { zone: ZONE });
+    const endOfTodayMs = today.endOf('day').toMillis();
+    if (f.department) return openSummary(db, f, { nowMs, endOfTodayMs });
+    const [open, cases, todays] = await Promise.all([
+      openByDueDay(db, { process: f.process, beforeDay: localDayNumber(nowMs) }),
+      openCaseCount(db, f.process),
+      openDueToday(db, f, { startOfTodayMs: today.startOf('day').toMillis(), nowMs, endOfTodayMs }),
+    ]);
+    return {
+      openTasks: open.open,
+      openCases: cases,
+      overdue: open.dueBefore + todays.overdueToday,
+      dueToday: todays.dueToday,
+    };
+  }
 
   async function breachTable(f: DashboardFilter) {
     const [rows, departments] = await Promise.all([
@@ -119,10 +145,9 @@ export function createDashboardService(db: Db) {
 
     async overview(f: DashboardFilter) {
       const now = Date.now();
-      const endOfToday = DateTime.fromMillis(now, { zone: ZONE }).endOf('day').toMillis();
       const days = rollupFilter(f);
       const [open, overdue, done, breaches, decided, submitted] = await Promise.all([
-        openSummary(db, f, { nowMs: now, endOfTodayMs: endOfToday }),
+        openWork(f, now),
         overdueTasks(db, f, now, OVERDUE_LISTED),
         doneByStep(db, days),
         breachTable(f),
@@ -137,7 +162,7 @@ export function createDashboardService(db: Db) {
           policyKey: string;
           total: number;
           onTime: number;
-          buckets: Map<number, number>;
+          buckets: number[];
         }
       >();
       for (const r of done) {
@@ -148,13 +173,12 @@ export function createDashboardService(db: Db) {
           policyKey: r.policy_key as string,
           total: 0,
           onTime: 0,
-          buckets: new Map<number, number>(),
+          buckets: [],
         };
         const n = Number(r.n);
-        const bucket = Number(r.bucket);
         s.total += n;
         if (!Number(r.breached)) s.onTime += n;
-        s.buckets.set(bucket, (s.buckets.get(bucket) ?? 0) + n);
+        s.buckets = bucketCounts(r).map((c, b) => c + (s.buckets[b] ?? 0));
         perStep.set(key, s);
       }
       const weeks = new Map<string, { week: string; submitted: number; decided: number }>();

@@ -85,6 +85,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
       return {
         items: await Promise.all(page.items.map((t) => views.view(t, now.getTime()))),
         total: page.total,
+        totalCapped: page.totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

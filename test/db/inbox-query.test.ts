@@ -9,6 +9,7 @@ import {
   closeTaskRow,
   insertCandidates,
   updateTaskDeadline,
+  INBOX_TOTAL_CAP,
   listInbox,
   type InboxFilter,
 } from '../../db/task-repository';
@@ -87,6 +88,45 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     expect(got.total).toBe(want.total);
     // Only a caller without roles sees nothing; every other case compares real pages.
     expect(want.total > 0).toBe(f.roles.length > 0);
+  });
+
+  it('counts a full inbox up to 1000 and says there are more', async () => {
+    const rows = Array.from({ length: INBOX_TOTAL_CAP + 5 }, (_, i) => ({
+      id: `bulk-${i}.step.1`,
+      workflow_id: `bulk-${i}`,
+      process_type: 'sharing_request',
+      case_id: `B-${i}`,
+      step: 'provider_review',
+      department_code: 'audit-bureau',
+      role: 'provider_reviewer',
+      status: 'open',
+      started_at: iso(T0),
+      started_at_ms: T0,
+      deadline: iso(T0 + i * HOUR),
+      due_at_ms: T0 + i * HOUR,
+      article: 23,
+      policy_key: 'panzhihua-2019@2',
+    }));
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200);
+      await t.db('tasks').insert(batch);
+      await t.db('task_candidates').insert(
+        batch.map((r) => ({
+          id: `${r.id}|provider_reviewer|audit-bureau`,
+          task_id: r.id,
+          role: 'provider_reviewer',
+          department_code: 'audit-bureau',
+          source: 'actor',
+          status: 'open',
+          due_at_ms: r.due_at_ms,
+        })),
+      );
+    }
+    const got = await listInbox(t.db, { ...base, department: 'audit-bureau', roles: ['provider_reviewer'] });
+    expect(got).toMatchObject({ total: INBOX_TOTAL_CAP, totalCapped: true });
+    expect(got.items.map((x) => x.id)).toEqual(rows.slice(0, 5).map((r) => r.id));
+    const few = await listInbox(t.db, base);
+    expect(few.totalCapped).toBe(false);
   });
 
   it('carries a closing, a new deadline and an escalation group to the candidate rows', async () => {

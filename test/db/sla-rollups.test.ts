@@ -1,14 +1,17 @@
 /**
- * The dashboard's daily rollups, on MariaDB and SQLite: each close, breach and
- * request is counted once however often its write is retried (a breach that
+ * The dashboard's rollups, on MariaDB and SQLite: each opening, close, new
+ * deadline, breach and request is counted once however often its write is retried (a breach that
  * lands after the decision moves the count to the breached side), a rebuild
  * from the rows gives the same counts, and medians come off the buckets.
  */
 import { insertRequest } from '../../db/request-repository';
-import { closeTaskRow, insertSlaEvent } from '../../db/task-repository';
+import { closeTaskRow, insertSlaEvent, insertTask, updateTaskDeadline } from '../../db/task-repository';
 import {
   doneByStep,
+  DURATION_BUCKETS,
   durationBucket,
+  openByDueDay,
+  openCaseCount,
   localDayNumber,
   medianOfBuckets,
   rebuildSlaRollups,
@@ -74,10 +77,31 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     const d0 = localDayNumber(T0);
     expect(await requestsByDay(t.db, { fromDay: d0, toDay: d0 })).toEqual([{ day: d0, n: 1 }]);
 
+    // A retried opening counts once; a new deadline moves the task to its new due day.
+    const open = (await t.db('tasks').where({ status: 'open' }).first('*'))!;
+    await insertTask(t.db, {
+      id: open.id,
+      workflowId: open.workflow_id,
+      processType: open.process_type,
+      caseId: open.case_id,
+      step: open.step,
+      candidates: [{ role: open.role, department: open.department_code }],
+      startedAt: open.started_at,
+      deadline: open.deadline,
+      provisional: false,
+      article: 23,
+      policyKey: open.policy_key,
+    });
+    await updateTaskDeadline(t.db, open.id, iso(T0 + 60 * 24 * HOUR), false);
+    const openRows = await t.db('tasks').where({ status: 'open' }).select('case_id');
+    expect((await openByDueDay(t.db, { beforeDay: 0 })).open).toBe(openRows.length);
+    expect(await openCaseCount(t.db)).toBe(new Set(openRows.map((r) => r.case_id)).size);
+
     const snapshot = async () =>
       Promise.all(
-        ['sla_done_daily', 'sla_breach_daily', 'request_daily'].map(async (table) =>
-          (await t.db(table).where('n', '>', 0).select('*')).map((r) => JSON.stringify(r)).sort(),
+        ['sla_done_daily', 'sla_breach_daily', 'sla_open_daily', 'open_cases', 'request_daily'].map(
+          async (table) =>
+            (await t.db(table).where('n', '>', 0).select('*')).map((r) => JSON.stringify(r)).sort(),
         ),
       );
     const incremental = await snapshot();
@@ -91,13 +115,11 @@ it('puts durations in buckets and reads the median off them', () => {
   expect(durationBucket(3 * HOUR)).toBe(3);
   expect(durationBucket(100_000 * HOUR)).toBe(20);
   // Three tasks of 3 h and one of 30 h: the median lies in the 2–4 h bucket.
-  const median = medianOfBuckets(
-    new Map([
-      [durationBucket(3 * HOUR), 3],
-      [durationBucket(30 * HOUR), 1],
-    ]),
-  );
+  const counts = Array<number>(DURATION_BUCKETS).fill(0);
+  counts[durationBucket(3 * HOUR)] = 3;
+  counts[durationBucket(30 * HOUR)] = 1;
+  const median = medianOfBuckets(counts);
   expect(median).toBeGreaterThanOrEqual(2);
   expect(median).toBeLessThan(4);
-  expect(medianOfBuckets(new Map())).toBeNull();
+  expect(medianOfBuckets(Array<number>(DURATION_BUCKETS).fill(0))).toBeNull();
 });

@@ -25,7 +25,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
   const tasks = useQuery({
     queryKey: ['tasks', status, mine, unclaimed, overdue, within, processType, page],
     queryFn: () =>
-      api<Page<Task>>(
+      api<Page<Task> & { totalCapped?: boolean }>(
         `/api/tasks${qs({ status, mine, unclaimed, overdue, dueWithinWorkingDays: within ?? undefined, processType, page, pageSize: 20 })}`,
       ),
     refetchInterval: 10_000,
@@ -80,7 +80,13 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
             rowKey="id"
             data-testid="task-table"
             dataSource={data.items}
-            pagination={{ current: page, total: data.total, pageSize: 20, onChange: setPage }}
+            pagination={{
+              current: page,
+              total: data.total,
+              pageSize: 20,
+              onChange: setPage,
+              showTotal: (n) => `${n}${data.totalCapped ? '+' : ''}`,
+            }}
             rowClassName={(x) =>
               x.status !== 'open'
                 ? ''
