@@ -28,7 +28,74 @@ export interface TaskRef {
   stepName: Text;
 }
 
+export type ReminderInput = TaskRef & {
+  index: number;
+  at: string;
+  deadline: string;
+  notify: CandidateGroup[];
+};
+export type BreachInput = TaskRef & { at: string; article: number };
+export type EscalationInput = TaskRef & {
+  level: number;
+  at: string;
+  notify: CandidateGroup[];
+  mayAct: boolean;
+  label: Text;
+  article: number;
+};
+
 export function createTaskActivities(db: Db) {
+  async function recordReminder(input: ReminderInput): Promise<void> {
+    await insertSlaEvent(db, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
+    await insertNotifications(
+      db,
+      input.notify.map((recipient, i) => ({
+        id: `${input.taskId}#reminder#${input.index}#${i}`,
+        recipient,
+        kind: 'reminder' as const,
+        taskId: input.taskId,
+        title: {
+          zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
+          en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
+        },
+      })),
+    );
+  }
+
+  async function recordBreach(input: BreachInput): Promise<void> {
+    await insertSlaEvent(db, {
+      taskId: input.taskId,
+      kind: 'breach',
+      level: 0,
+      at: input.at,
+      detail: { article: input.article },
+    });
+  }
+
+  async function recordEscalation(input: EscalationInput): Promise<void> {
+    await insertSlaEvent(db, {
+      taskId: input.taskId,
+      kind: 'escalation',
+      level: input.level,
+      at: input.at,
+      detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
+    });
+    if (input.mayAct) await insertCandidates(db, input.taskId, input.notify, 'escalation');
+    await insertNotifications(
+      db,
+      input.notify.map((recipient, i) => ({
+        id: `${input.taskId}#escalation#${input.level}#${i}`,
+        recipient,
+        kind: 'escalation' as const,
+        taskId: input.taskId,
+        title: {
+          zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
+          en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
+        },
+      })),
+    );
+  }
+
   return {
     async openTask(input: NewTask & { processName: Text; stepName: Text }): Promise<void> {
       await insertTask(db, input);
@@ -51,66 +118,23 @@ export function createTaskActivities(db: Db) {
       await updateTaskDeadline(db, input.taskId, input.deadline, input.provisional);
     },
 
-    async recordReminder(
-      input: TaskRef & { index: number; at: string; deadline: string; notify: CandidateGroup[] },
-    ): Promise<void> {
-      await insertSlaEvent(db, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
-      await insertNotifications(
-        db,
-        input.notify.map((recipient, i) => ({
-          id: `${input.taskId}#reminder#${input.index}#${i}`,
-          recipient,
-          kind: 'reminder' as const,
-          taskId: input.taskId,
-          title: {
-            zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
-            en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
-          },
-        })),
-      );
-    },
+    recordReminder,
+    recordBreach,
+    recordEscalation,
 
-    async recordBreach(input: TaskRef & { at: string; article: number }): Promise<void> {
-      await insertSlaEvent(db, {
-        taskId: input.taskId,
-        kind: 'breach',
-        level: 0,
-        at: input.at,
-        detail: { article: input.article },
-      });
-    },
-
-    async recordEscalation(
-      input: TaskRef & {
-        level: number;
-        at: string;
-        notify: CandidateGroup[];
-        mayAct: boolean;
-        label: Text;
-        article: number;
-      },
-    ): Promise<void> {
-      await insertSlaEvent(db, {
-        taskId: input.taskId,
-        kind: 'escalation',
-        level: input.level,
-        at: input.at,
-        detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
-      });
-      if (input.mayAct) await insertCandidates(db, input.taskId, input.notify, 'escalation');
-      await insertNotifications(
-        db,
-        input.notify.map((recipient, i) => ({
-          id: `${input.taskId}#escalation#${input.level}#${i}`,
-          recipient,
-          kind: 'escalation' as const,
-          taskId: input.taskId,
-          title: {
-            zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
-            en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
-          },
-        })),
-      );
+    /**
+     * Records every SLA event that is due at once, in order, in one activity: what
+     * a workflow finds on waking after an outage (a reminder, the breach and each
+     * escalation level), without a round trip through Temporal for each.
+     */
+    async recordSlaEvents(input: {
+      reminders: ReminderInput[];
+      breach: BreachInput | null;
+      escalations: EscalationInput[];
+    }): Promise<void> {
+      for (const r of input.reminders) await recordReminder(r);
+      if (input.breach) await recordBreach(input.breach);
+      for (const e of input.escalations) await recordEscalation(e);
     },
 
     async closeTask(input: TaskClosure): Promise<void> {

@@ -15,6 +15,7 @@
 import {
   ApplicationFailure,
   condition,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -49,6 +50,12 @@ interface TaskState {
   cancelled: { by: string | null; reason: string; at: string } | null;
   closed: boolean;
 }
+
+/**
+ * Marks histories where every SLA event found due on waking is recorded in one
+ * activity; workflows started before it replay firing them one by one.
+ */
+const SLA_EVENTS_TOGETHER = 'sla-events-due-together';
 
 type SlaEvent =
   | { kind: 'reminder'; index: number; at: number }
@@ -185,7 +192,8 @@ export class HumanTasks {
       } else if (wait > 0 && (await condition(() => settled() || task.recompute, wait))) {
         // woken by a decision or a calendar change, not by the timer
       } else {
-        await this.fire(task, next!, names);
+        if (patched(SLA_EVENTS_TOGETHER)) await this.fireDue(task, names);
+        else await this.fire(task, next!, names);
         const deadlineMs = Date.parse(task.schedule.deadline);
         const following = this.nextEvent(task);
         if (options.interruptAtDeadline && task.breached && (!following || following.at > deadlineMs)) {
@@ -273,6 +281,70 @@ export class HumanTasks {
     const order = { reminder: 0, breach: 1, escalation: 2 };
     events.sort((a, b) => a.at - b.at || order[a.kind] - order[b.kind]);
     return events[0];
+  }
+
+  /**
+   * Records every event that is due now in one activity, in order, then applies
+   * them. After an outage that is the reminder, the breach and each escalation
+   * level at once; a reminder whose deadline has already passed is not sent
+   * (the breach notice says more).
+   */
+  private async fireDue(
+    t: TaskState,
+    names: { taskId: string; processName: { zh: string; en: string }; stepName: { zh: string; en: string } },
+  ): Promise<void> {
+    const now = Date.now();
+    const deadlineMs = Date.parse(t.schedule.deadline);
+    const due: SlaEvent[] = [];
+    for (let e = this.nextEvent(t); e && e.at <= now; e = this.nextEvent(t)) {
+      due.push(e);
+      // Step past it so the next one shows.
+      if (e.kind === 'reminder') t.remindersSent = e.index + 1;
+      else if (e.kind === 'breach') t.breached = true;
+      else t.levelReached = e.level;
+      // A stage that ends at its deadline never reaches what comes after it.
+      const following = this.nextEvent(t);
+      if (t.options.interruptAtDeadline && t.breached && (!following || following.at > deadlineMs)) break;
+    }
+    const escalations = due.flatMap((e) => {
+      if (e.kind !== 'escalation') return [];
+      const level = t.policy.escalation[e.level - 1];
+      return [{ e, level, notify: level.notify.map((ref) => this.group(ref)) }];
+    });
+    await acts.recordSlaEvents({
+      reminders: due.flatMap((e) =>
+        e.kind === 'reminder' && deadlineMs > now
+          ? [
+              {
+                ...names,
+                index: e.index,
+                at: new Date(e.at).toISOString(),
+                deadline: t.schedule.deadline,
+                notify: t.candidates,
+              },
+            ]
+          : [],
+      ),
+      breach: due.some((e) => e.kind === 'breach')
+        ? { ...names, at: t.schedule.deadline, article: t.policy.citation.article }
+        : null,
+      escalations: escalations.map(({ e, level, notify }) => ({
+        ...names,
+        level: (e as { level: number }).level,
+        at: new Date(e.at).toISOString(),
+        notify,
+        mayAct: level.mayAct,
+        label: level.label,
+        article: level.citation.article,
+      })),
+    });
+    if (due.some((e) => e.kind === 'breach')) t.options.onBreach?.();
+    for (const { level, notify } of escalations) {
+      if (!level.mayAct) continue;
+      for (const g of notify)
+        if (!t.candidates.some((c) => c.role === g.role && c.department === g.department))
+          t.candidates.push(g);
+    }
   }
 
   private async fire(
