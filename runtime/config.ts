@@ -32,6 +32,12 @@ const EnvSchema = z
     TEMPORAL_API_KEY: z.string().min(1).optional(),
     TEMPORAL_TLS_CERT: z.string().min(1).optional(),
     TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+    /**
+     * Workflows a worker keeps in memory between events (each ~1.5 MB). Cases wait days for
+     * people, so a small cache costs a short replay on the next event and keeps memory bounded.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(400),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     /** HS256 secret for dev-mode tokens; at least 32 characters. */
     JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
@@ -87,6 +93,7 @@ export interface Config {
     apiKey?: string;
     tls?: { certFile: string; keyFile: string };
   };
+  worker: { maxCachedWorkflows: number; maxConcurrentActivities: number };
   auth:
     | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
     | {
@@ -134,6 +141,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
         e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY
           ? { certFile: e.TEMPORAL_TLS_CERT, keyFile: e.TEMPORAL_TLS_KEY }
           : undefined,
+    },
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
     },
     auth:
       e.AUTH_MODE === 'dev'

@@ -19,9 +19,11 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: createActivities(db),
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
   });
   logger.info(
-    { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace },
+    { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace, ...config.worker },
     'worker started',
   );
   await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks finish
