@@ -30,33 +30,38 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
 /** Opens a task in the read model, with its candidate groups; a task already there is left as it is. */
 export async function insertTask(db: Db, task: NewTask): Promise<void> {
   const primary = task.candidates[0];
-  await db.transaction(async (trx) => {
-    // Under the row's lock (a gap lock while it is absent), so a retried activity racing
-    // its first attempt inserts and counts once; the loser fails and is retried.
-    const read = trx('tasks').where({ id: task.id }).first('id');
-    const existing = await (isMysql(db) ? read.forUpdate() : read);
-    if (!existing) {
-      await trx('tasks').insert({
-        id: task.id,
-        workflow_id: task.workflowId,
-        process_type: task.processType,
-        case_id: task.caseId,
-        step: task.step,
-        department_code: primary.department,
-        role: primary.role,
-        status: 'open',
-        started_at: task.startedAt,
-        started_at_ms: Date.parse(task.startedAt),
-        deadline: task.deadline,
-        due_at_ms: Date.parse(task.deadline),
-        provisional: task.provisional,
-        article: task.article,
-        policy_key: task.policyKey,
-      });
-      await countOpened(trx, task.id);
-    }
-    await insertCandidates(trx, task.id, task.candidates, 'actor');
-  });
+  // READ COMMITTED: looking for a task that is not there takes no gap lock, so openings of
+  // different tasks never deadlock. A retried activity racing its first attempt hits the
+  // primary key on insert and is retried again, finding the row: it inserts and counts once.
+  const mysql = isMysql(db);
+  await db.transaction(
+    async (trx) => {
+      const read = trx('tasks').where({ id: task.id }).first('id');
+      const existing = await (mysql ? read.forUpdate() : read);
+      if (!existing) {
+        await trx('tasks').insert({
+          id: task.id,
+          workflow_id: task.workflowId,
+          process_type: task.processType,
+          case_id: task.caseId,
+          step: task.step,
+          department_code: primary.department,
+          role: primary.role,
+          status: 'open',
+          started_at: task.startedAt,
+          started_at_ms: Date.parse(task.startedAt),
+          deadline: task.deadline,
+          due_at_ms: Date.parse(task.deadline),
+          provisional: task.provisional,
+          article: task.article,
+          policy_key: task.policyKey,
+        });
+        await countOpened(trx, task.id);
+      }
+      await insertCandidates(trx, task.id, task.candidates, 'actor');
+    },
+    mysql ? { isolationLevel: 'read committed' } : {},
+  );
 }
 
 /**
