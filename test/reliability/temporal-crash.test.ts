@@ -16,6 +16,7 @@ import { signIn, testApp } from '../support/api';
 import { createTestDb, type TestDb } from '../support/databases';
 import { localDay } from '../support/http-cases';
 import { ownTemporalServer, type OwnServer } from '../support/own-servers';
+import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
 import { startWorkerProcess } from '../support/worker-process';
 
@@ -43,8 +44,7 @@ afterAll(async () => {
 
 jest.setTimeout(300_000);
 
-const count = async (table: string, where: Record<string, string> = {}) =>
-  Number((await t.db(table).where(where).count({ n: '*' }))[0].n);
+const count = (table: string, where: Record<string, string> = {}) => countRows(t.db, table, where);
 
 it('finishes every request after the Temporal server is SIGKILLed and restarted, writing nothing twice', async () => {
   const client = new Client({ connection });
@@ -125,19 +125,7 @@ it('finishes every request after the Temporal server is SIGKILLed and restarted,
     // The API's own work on top of the wait for Temporal stays well under a second or two.
     expect(r.seconds).toBeLessThan(CALL_TIMEOUT_S + 2);
   }
-  expect(await count('sharing_requests')).toBe(COUNT);
-  expect(await count('grants')).toBe(COUNT);
-  expect(await count('case_events', { action: 'granted_at_once' })).toBe(COUNT);
-  expect(await count('audit_log', { action: 'sharing_request.granted_at_once' })).toBe(COUNT);
-  expect(await count('notifications', { kind: 'result' })).toBe(2 * COUNT);
-  const perRequest = await t
-    .db('case_events')
-    .where({ action: 'submitted' })
-    .groupBy('case_id')
-    .select('case_id')
-    .count({ n: '*' });
-  expect(perRequest).toHaveLength(COUNT);
-  expect(perRequest.every((r) => Number(r.n) === 1)).toBe(true);
+  await expectEachGrantedOnce(t.db, COUNT);
   // One workflow a request on the restarted server: its history survived the kill.
   let workflows = 0;
   for await (const w of client.workflow.list({ query: `TaskQueue="${taskQueue}"` }))

@@ -13,6 +13,7 @@ import { signIn, testApp } from '../support/api';
 import { createTestDb, type TestDb } from '../support/databases';
 import { localDay } from '../support/http-cases';
 import { startDevServer } from '../support/servers';
+import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
 import { startWorkerProcess } from '../support/worker-process';
 
@@ -70,38 +71,20 @@ it('finishes every request after a SIGKILLed worker restarts, writing nothing tw
   await waitFor(
     'some requests granted',
     async () => {
-      const [{ n }] = await t.db('sharing_requests').where({ status: 'granted' }).count({ n: '*' });
-      return Number(n) >= 20;
+      return (await countRows(t.db, 'sharing_requests', { status: 'granted' })) >= 20;
     },
     90_000,
   );
   worker.kill('SIGKILL');
   await submitting;
-  const grantedAtKill = Number(
-    (await t.db('sharing_requests').where({ status: 'granted' }).count({ n: '*' }))[0].n,
-  );
+  const grantedAtKill = await countRows(t.db, 'sharing_requests', { status: 'granted' });
   expect(grantedAtKill).toBeLessThan(COUNT);
   worker = startWorker();
 
   await waitFor(
     'every request granted',
-    async () =>
-      Number((await t.db('sharing_requests').where({ status: 'granted' }).count({ n: '*' }))[0].n) === COUNT,
+    async () => (await countRows(t.db, 'sharing_requests', { status: 'granted' })) === COUNT,
     180_000,
   );
-  const count = async (table: string, where: Record<string, string> = {}) =>
-    Number((await t.db(table).where(where).count({ n: '*' }))[0].n);
-  expect(await count('sharing_requests')).toBe(COUNT);
-  expect(await count('grants')).toBe(COUNT);
-  expect(await count('case_events', { action: 'granted_at_once' })).toBe(COUNT);
-  expect(await count('audit_log', { action: 'sharing_request.granted_at_once' })).toBe(COUNT);
-  expect(await count('notifications', { kind: 'result' })).toBe(2 * COUNT);
-  const perRequest = await t
-    .db('case_events')
-    .where({ action: 'submitted' })
-    .groupBy('case_id')
-    .select('case_id')
-    .count({ n: '*' });
-  expect(perRequest.every((r) => Number(r.n) === 1)).toBe(true);
-  expect(perRequest).toHaveLength(COUNT);
+  await expectEachGrantedOnce(t.db, COUNT);
 });
