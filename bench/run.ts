@@ -4,12 +4,16 @@
  * under bench/results/. `npm run bench -- submission` runs one.
  */
 import { ensureMariaDb, ensureTemporalCli } from '../scripts/provision';
+import { catchUpBench } from './catch-up.bench';
 import { inboxDashboardBench } from './inbox-dashboard.bench';
+import { openCasesBench } from './open-cases.bench';
 import { submissionBench } from './submission.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   submission: submissionBench,
   'inbox-dashboard': inboxDashboardBench,
+  'open-cases': openCasesBench,
+  'catch-up': catchUpBench,
 };
 
 async function main() {

@@ -6,17 +6,13 @@
  * project's throughput is at least 0.8 of the baseline's.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { DateTime } from 'luxon';
-import { createTemporalGateway } from '../api/temporal-gateway';
-import { createApp } from '../api/app';
 import { ZONE } from '../domain/calendar/working-days';
-import { parseConfig } from '../runtime/config';
-import { createLogger } from '../runtime/logger';
 import { createTestDb } from '../test/support/databases';
 import { startDevServer } from '../test/support/servers';
 import { runWorker } from '../test/support/worker';
-import { fmt, measure, median, record, type Round } from './support/stats';
+import { serveApi } from './support/bench-api';
+import { fmt, latencyRow, measure, record, summarize, type Round } from './support/stats';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -32,24 +28,10 @@ export async function submissionBench(): Promise<{ ratio: number; target: number
     workflowsPath: require.resolve('./fixtures/bench-workflows'),
     db: t.db,
   });
-  const config = parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue });
-  const app = createApp({
-    config,
-    db: t.db,
-    temporal: createTemporalGateway(env.client, taskQueue),
-    logger: createLogger('silent', 'bench'),
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const api = await serveApi(t.db, env.client, taskQueue);
+  const base = api.base;
   try {
-    const login = await fetch(`${base}/api/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'zhangwei' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await api.token('zhangwei');
     const today = DateTime.now().setZone(ZONE).toISODate();
     const body = JSON.stringify({
       resourceCode: 'RS-SB-001',
@@ -91,29 +73,17 @@ export async function submissionBench(): Promise<{ ratio: number; target: number
       project.push(await measure(COUNT, CONCURRENCY, submit));
       waiting.push(await measure(COUNT, CONCURRENCY, submitAndWait));
     }
-    const summary = (rounds: Round[]) => ({
-      perSecond: median(rounds.map((x) => x.perSecond)),
-      p50: median(rounds.map((x) => x.p50)),
-      p95: median(rounds.map((x) => x.p95)),
-      p99: median(rounds.map((x) => x.p99)),
-    });
-    const p = summary(project);
-    const b = summary(baseline);
-    const w = summary(waiting);
+    const p = summarize(project);
+    const b = summarize(baseline);
+    const w = summarize(waiting);
     const ratio = p.perSecond / b.perSecond;
     console.log(
       `\n1. Submission: ${COUNT} requests × ${ROUNDS} rounds, ${CONCURRENCY} in flight (medians of rounds)`,
     );
-    const row = (x: typeof p) => ({
-      'req/s': fmt(x.perSecond),
-      'p50 ms': fmt(x.p50),
-      'p95 ms': fmt(x.p95),
-      'p99 ms': fmt(x.p99),
-    });
     console.table({
-      'POST /api/requests, respond-async': row(p),
-      'POST /api/requests, waits for routing': row(w),
-      'bare client.workflow.start': row(b),
+      'POST /api/requests, respond-async': latencyRow(p),
+      'POST /api/requests, waits for routing': latencyRow(w),
+      'bare client.workflow.start': latencyRow(b),
     });
     console.log(
       `   ratio ${fmt(ratio, 2)} (target ≥ ${TARGET}) ${ratio >= TARGET ? 'met' : 'MISSED'}; waiting for routing: ${fmt(w.perSecond / b.perSecond, 2)}`,
@@ -133,7 +103,7 @@ export async function submissionBench(): Promise<{ ratio: number; target: number
     console.log(`   written to ${file}`);
     return { ratio, target: TARGET, met: ratio >= TARGET };
   } finally {
-    server.close();
+    await api.close();
     await worker.stop();
     await env.teardown();
     await t.drop();

@@ -26,7 +26,7 @@ export interface Round {
 export async function measure(
   count: number,
   concurrency: number,
-  op: (i: number) => Promise<void>,
+  op: (i: number) => Promise<unknown>,
 ): Promise<Round> {
   const latencies: number[] = [];
   let next = 0;
@@ -70,3 +70,33 @@ export function record(name: string, result: unknown): string {
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+/** The median of each figure over several rounds. */
+export function summarize(rounds: Round[]): Round {
+  return {
+    perSecond: median(rounds.map((x) => x.perSecond)),
+    p50: median(rounds.map((x) => x.p50)),
+    p95: median(rounds.map((x) => x.p95)),
+    p99: median(rounds.map((x) => x.p99)),
+  };
+}
+
+/** Runs `rounds` rounds of `measure` and returns their medians, with each round kept. */
+export async function rounds(
+  count: number,
+  concurrency: number,
+  times: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<Round & { rounds: Round[] }> {
+  const all: Round[] = [];
+  for (let r = 0; r < times; r++) all.push(await measure(count, concurrency, op));
+  return { ...summarize(all), rounds: all };
+}
+
+/** A row of a latency table: throughput and percentiles. */
+export const latencyRow = (x: Round) => ({
+  'req/s': fmt(x.perSecond),
+  'p50 ms': fmt(x.p50),
+  'p95 ms': fmt(x.p95),
+  'p99 ms': fmt(x.p99),
+});

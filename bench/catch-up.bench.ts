@@ -1,0 +1,192 @@
+/**
+ * Benchmark 4: catching up after an outage. A policy version with minute-long
+ * deadlines is put in force (the policy document takes minutes as well as
+ * working days); 10,000 conditional requests open their provider-review
+ * tasks; the worker is stopped, and every task's reminder, deadline and both
+ * escalation levels pass while it is down. The worker is started again and
+ * timed until every breach and escalation is recorded. Target: ≤ 60 s.
+ * Baseline, in the same run and the same way: 10,000 bare workflows, each
+ * sleeping on a timer that passes during the outage and then running one
+ * activity (what Temporal alone needs to catch up).
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Db } from '../db/connection';
+import { savePolicyVersion } from '../db/policy-repository';
+import { createTestDb } from '../test/support/databases';
+import { minutePolicy } from '../test/support/minute-policy';
+import { startDevServer } from '../test/support/servers';
+import { serveApi } from './support/bench-api';
+import { openRequests } from './support/open-requests';
+import { fmt, record } from './support/stats';
+
+const CASES = Number(process.env.BENCH_CATCHUP_CASES ?? 10_000);
+// Every task must open before the first deadline passes: on this 2-core machine the dev
+// server opens about 10 cases a second, so allow a minute for each 400 and no less than 5.
+const DEADLINE_MINUTES = Number(
+  process.env.BENCH_CATCHUP_DEADLINE_MINUTES ?? Math.max(5, Math.ceil(CASES / 400)),
+);
+const TARGET_SECONDS = 60;
+const WORKFLOWS = require.resolve('./fixtures/bench-workflows');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `probe` reaches `total`, printing progress; returns the seconds it took from `since`. */
+async function timeUntil(what: string, total: number, probe: () => Promise<number>, since: number) {
+  let printed = Date.now();
+  for (;;) {
+    const n = await probe();
+    if (n >= total) return (performance.now() - since) / 1000;
+    if (Date.now() - printed > 5_000) {
+      process.stdout.write(
+        `   ${what}: ${n}/${total} after ${fmt((performance.now() - since) / 1000, 0)} s\n`,
+      );
+      printed = Date.now();
+    }
+    if (performance.now() - since > 900_000) throw new Error(`${what}: only ${n}/${total} after 15 minutes`);
+    await sleep(250);
+  }
+}
+
+async function waitOutage(untilMs: number, what: string) {
+  while (Date.now() < untilMs) {
+    process.stdout.write(`   worker stopped; ${what} in ${Math.ceil((untilMs - Date.now()) / 1000)} s\n`);
+    await sleep(Math.min(30_000, untilMs - Date.now()));
+  }
+}
+
+const slaEvents = async (db: Db, kind: string) =>
+  Number((await db('sla_events').where({ kind }).count({ n: '*' }))[0].n);
+
+export async function catchUpBench() {
+  const [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
+  const connection = env.nativeConnection;
+  try {
+    console.log(
+      `\n4. Catch-up after an outage: ${CASES} open tasks whose ${DEADLINE_MINUTES}-minute deadlines pass while the worker is down`,
+    );
+
+    // Baseline: bare workflows sleeping through the outage.
+    const baseQueue = `bench-sleepers-${randomUUID()}`;
+    let arrived = 0;
+    let woke = 0;
+    const baselineWorker = () =>
+      Worker.create({
+        connection,
+        taskQueue: baseQueue,
+        workflowsPath: WORKFLOWS,
+        activities: { arrived: async () => void (arrived += 1), woke: async () => void (woke += 1) },
+      });
+    let w = await baselineWorker();
+    let running = w.run();
+    const sleepMs = 60_000;
+    const starting = Date.now();
+    for (let i = 0; i < CASES; i += 100)
+      await Promise.all(
+        Array.from({ length: Math.min(100, CASES - i) }, (_, j) =>
+          env.client.workflow.start('sleeper', {
+            taskQueue: baseQueue,
+            workflowId: `sleeper-${i + j}`,
+            args: [sleepMs],
+          }),
+        ),
+      );
+    await timeUntil('baseline workflows started', CASES, async () => arrived, performance.now());
+    w.shutdown();
+    await running;
+    await waitOutage(Date.now() + sleepMs + 10_000, 'the last baseline timer passes');
+    let since = performance.now();
+    w = await baselineWorker();
+    running = w.run();
+    const baselineSeconds = await timeUntil('baseline caught up', CASES, async () => woke, since);
+    w.shutdown();
+    await running;
+    console.log(
+      `   baseline: ${CASES} sleepers started in ${fmt((Date.now() - starting) / 1000, 0)} s; caught up in ${fmt(baselineSeconds)} s`,
+    );
+
+    // The project: open tasks whose deadlines and escalations pass during the outage.
+    const policyKey = await savePolicyVersion(t.db, minutePolicy(DEADLINE_MINUTES));
+    const queue = `bench-catch-up-${randomUUID()}`;
+    const projectWorker = () =>
+      Worker.create({
+        connection,
+        taskQueue: queue,
+        workflowsPath: WORKFLOWS,
+        activities: createActivities(t.db),
+      });
+    w = await projectWorker();
+    running = w.run();
+    const api = await serveApi(t.db, env.client, queue);
+    const filling = performance.now();
+    await openRequests(api, t.db, {
+      count: CASES,
+      concurrency: 20,
+      token: await api.token('zhangwei'),
+      label: 'open tasks',
+    });
+    const fillSeconds = (performance.now() - filling) / 1000;
+    w.shutdown();
+    await running;
+    await api.close();
+    const early = await slaEvents(t.db, 'breach');
+    if (early > 0)
+      throw new Error(
+        `${early} deadlines passed before the worker stopped (opening ${CASES} tasks took ${fmt(fillSeconds, 0)} s): raise BENCH_CATCHUP_DEADLINE_MINUTES`,
+      );
+    const policyCheck = await t
+      .db('tasks')
+      .where({ status: 'open', policy_key: policyKey })
+      .count({ n: '*' });
+    if (Number(policyCheck[0].n) !== CASES) throw new Error(`the tasks did not start under ${policyKey}`);
+    const lastDue = Number((await t.db('tasks').where({ status: 'open' }).max({ m: 'due_at_ms' }))[0].m);
+    await waitOutage(lastDue + 60_000 + 10_000, 'the last task\u2019s deadline and escalations pass');
+
+    since = performance.now();
+    w = await projectWorker();
+    running = w.run();
+    const breachSeconds = await timeUntil('breaches recorded', CASES, () => slaEvents(t.db, 'breach'), since);
+    const seconds = await timeUntil(
+      'escalations recorded',
+      2 * CASES,
+      () => slaEvents(t.db, 'escalation'),
+      since,
+    );
+    w.shutdown();
+    await running;
+
+    const met = seconds <= TARGET_SECONDS;
+    console.table({
+      [`govshare: ${CASES} breaches and ${2 * CASES} escalations`]: {
+        seconds: fmt(seconds),
+        'per second': fmt((3 * CASES) / seconds, 0),
+        target: `≤ ${TARGET_SECONDS} s: ${met ? 'met' : 'MISSED'}`,
+      },
+      [`baseline: ${CASES} bare timers, one activity each`]: {
+        seconds: fmt(baselineSeconds),
+        'per second': fmt(CASES / baselineSeconds, 0),
+        target: '',
+      },
+    });
+    console.log(
+      `   every breach recorded after ${fmt(breachSeconds)} s; ${fmt(seconds / baselineSeconds, 2)}× the baseline's time; ${CASES} tasks opened in ${fmt(fillSeconds, 0)} s`,
+    );
+    const file = record('catch-up', {
+      cases: CASES,
+      deadlineMinutes: DEADLINE_MINUTES,
+      seconds,
+      breachSeconds,
+      baselineSeconds,
+      ratio: seconds / baselineSeconds,
+      fillSeconds,
+      target: TARGET_SECONDS,
+      met,
+    });
+    console.log(`   written to ${file}`);
+    return { met };
+  } finally {
+    await env.teardown();
+    await t.drop();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The govshare API served in the benchmark's own process on a free port, with
+ * dev sign-in, so a benchmark calls it over HTTP as a client would.
+ */
+import type { Server } from 'node:http';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../../api/app';
+import { createTemporalGateway } from '../../api/temporal-gateway';
+import type { Db } from '../../db/connection';
+import { parseConfig } from '../../runtime/config';
+import { createLogger } from '../../runtime/logger';
+
+export interface BenchApi {
+  base: string;
+  /** A dev-mode token for a seeded user. */
+  token(username: string): Promise<string>;
+  /** GETs a path, failing unless it answers 200. */
+  get(path: string, token?: string): Promise<unknown>;
+  /** POSTs JSON, failing unless it answers 2xx; returns the body. */
+  post(path: string, body: unknown, token: string, headers?: Record<string, string>): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function serveApi(db: Db, client: Client, taskQueue: string): Promise<BenchApi> {
+  const app = createApp({
+    config: parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue }),
+    db,
+    temporal: createTemporalGateway(client, taskQueue),
+    logger: createLogger('silent', 'bench'),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    base,
+    async token(username) {
+      const res = await fetch(`${base}/api/auth/dev-login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
+      return ((await res.json()) as { token: string }).token;
+    },
+    async get(path, token) {
+      const res = await fetch(`${base}${path}`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    async post(path, body, token, headers = {}) {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
