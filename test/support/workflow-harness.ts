@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { recordHistories, recordingHistories } from '../replay/record-histories';
 import { createTestDb, type TestDb } from './databases';
 import { startTimeSkippingServer } from './servers';
 import { runWorker } from './worker';
@@ -30,6 +31,8 @@ export function useWorkflowHarness(workflowsPath: string): WorkflowHarness {
   });
 
   afterAll(async () => {
+    if (recordingHistories() && harness.env)
+      await recordHistories(harness.env.client, harness.t.db, expect.getState().testPath ?? 'unknown');
     await worker?.stop();
     await harness.env?.teardown();
     await harness.t?.drop();
