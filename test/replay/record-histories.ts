@@ -32,9 +32,9 @@ export function recordingHistories(): boolean {
 
 export async function recordHistories(client: Client, db: Db, testFile: string): Promise<number> {
   const dir = path.join(HISTORIES_DIR, path.basename(testFile).replace(/\.test\.ts$/, ''));
-  mkdirSync(dir, { recursive: true });
   let n = 0;
   for (const workflowId of await caseWorkflowIds(db)) {
+    mkdirSync(dir, { recursive: true });
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     writeFileSync(path.join(dir, `${workflowId}.json`), JSON.stringify(history));
     n += 1;
