@@ -1,6 +1,6 @@
 // Lint rules. The layering rule is the important one: workflow code must stay
 // deterministic, so workflows/ may import only domain/, Temporal's workflow API
-// and other workflow files (DESIGN.md §3).
+// and other workflow files (docs/architecture.md, "Workflow code").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -26,7 +26,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../activities/*', '../api/*', '../db/*', '../runtime/*', '../seeds/*', '../scripts/*', '../../activities/*', '../../api/*', '../../db/*', '../../runtime/*'],
+              group: ['../activities/*', '../api/*', '../db/*', '../runtime/*', '../seeds/*', '../scripts/*', '../processes/*', '../../activities/*', '../../api/*', '../../db/*', '../../runtime/*', '../../seeds/*', '../../scripts/*', '../../processes', '../../processes/*', '../../activities'],
               message: 'Workflow code imports only domain/ (and types of activities via `import type`).',
               allowTypeImports: true,
             },

@@ -1,19 +1,15 @@
-/** All activities, bound to their dependencies; the worker registers this object. */
+/** All activities, bound to their dependencies: the shared ones and each registered process's. The worker registers this object. */
 import type { Db } from '../db/connection';
-import { createCaseActivities } from './case-activities';
-import { createDeadlineActivities } from './deadline-activities';
-import { createPolicyActivities } from './policy-activities';
-import { createSharingActivities } from './sharing-activities';
-import { createTaskActivities } from './task-activities';
+import { PROCESSES } from '../processes';
+import { createSharedActivities } from './shared';
 
-export function createActivities(db: Db) {
-  return {
-    ...createPolicyActivities(db),
-    ...createDeadlineActivities(db),
-    ...createTaskActivities(db),
-    ...createSharingActivities(db),
-    ...createCaseActivities(db),
-  };
+export function createActivities(db: Db): Record<string, (input: never) => Promise<unknown>> {
+  const all: Record<string, (input: never) => Promise<unknown>> = { ...createSharedActivities(db) };
+  for (const p of PROCESSES) {
+    for (const [name, fn] of Object.entries(p.activities?.(db) ?? {})) {
+      if (all[name]) throw new Error(`activity ${name} of process ${p.name} is already registered`);
+      all[name] = fn;
+    }
+  }
+  return all;
 }
-
-export type Activities = ReturnType<typeof createActivities>;

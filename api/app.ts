@@ -2,31 +2,21 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { Db } from '../db/connection';
-import type { Config } from '../runtime/config';
-import type { Logger } from '../runtime/logger';
-import { authenticate, createAuthenticator, type Authenticator } from './authentication';
-import { errorHandler, HttpError } from './errors';
-import { createMetrics } from './metrics';
-import { calendarRoutes } from './routes/calendar-routes';
-import { caseRoutes } from './routes/case-routes';
-import { catalogueRoutes } from './routes/catalogue-routes';
-import { dashboardRoutes } from './routes/dashboard-routes';
-import { directoryRoutes } from './routes/directory-routes';
-import { grantRoutes } from './routes/grant-routes';
-import { operationsRoutes } from './routes/operations-routes';
-import { requestRoutes } from './routes/request-routes';
-import { taskRoutes } from './routes/task-routes';
-import type { TemporalGateway } from './temporal-gateway';
-import { serveWebApp } from './web-app';
+import { PROCESSES } from '../processes';
+import { authenticate, createAuthenticator, type Authenticator } from './auth/authentication';
+import { errorHandler, HttpError } from './http/errors';
+import { createMetrics } from './http/metrics';
+import { calendarRoutes } from './calendar/routes';
+import { catalogueRoutes } from './catalogue/routes';
+import { dashboardRoutes } from './dashboard/routes';
+import { directoryRoutes } from './directory/routes';
+import { operationsRoutes } from './operations/routes';
+import { processRoutes } from './processes/routes';
+import { taskRoutes } from './tasks/routes';
+import type { ApiDeps } from './http/deps';
+import { serveWebApp } from './http/web-app';
 
-export interface ApiDeps {
-  config: Config;
-  db: Db;
-  temporal: TemporalGateway;
-  logger: Logger;
-  authenticator: Authenticator;
-}
+export type { ApiDeps };
 
 export function createApp(
   deps: Omit<ApiDeps, 'authenticator'> & { authenticator?: Authenticator },
@@ -55,11 +45,10 @@ export function createApp(
   directoryRoutes(router, registry, full);
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
-  requestRoutes(router, registry, full);
   taskRoutes(router, registry, full);
-  grantRoutes(router, registry, full);
-  caseRoutes(router, registry, full);
+  for (const process of PROCESSES) process.routes(router, registry, full);
   dashboardRoutes(router, registry, full);
+  processRoutes(router, registry);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>

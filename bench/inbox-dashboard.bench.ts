@@ -9,8 +9,8 @@
  * ≤ 20 ms, dashboard p95 ≤ 100 ms. The plan of
  * every query those endpoints run is printed.
  */
-import { createTestDb } from '../test/support/databases';
-import { startDevServer } from '../test/support/servers';
+import { createTestDb } from '../scripts/harness/databases';
+import { startDevServer } from '../scripts/harness/servers';
 import { serveApi } from './support/bench-api';
 import { bulkSeed } from './support/bulk-seed';
 import { fmt, latencyRow, record, rounds, type Round } from './support/stats';

@@ -7,10 +7,11 @@
  * is the same completion with only the baseline's cases open, in the same run.
  * Targets: worker RSS ≤ 1 GiB with 10,000 open; completion latency reported.
  */
+import { sharingWorkflowId } from '../workflows/sharing_request/contract';
 import { randomUUID } from 'node:crypto';
-import { createTestDb } from '../test/support/databases';
-import { startDevServer } from '../test/support/servers';
-import { startWorkerProcess } from '../test/support/worker-process';
+import { createTestDb } from '../scripts/harness/databases';
+import { startDevServer } from '../scripts/harness/servers';
+import { startWorkerProcess } from '../scripts/harness/worker-process';
 import { serveApi } from './support/bench-api';
 import { openRequests } from './support/open-requests';
 import { treeRssMiB } from './support/process-memory';
@@ -32,7 +33,7 @@ export async function openCasesBench() {
     const [requester, reviewer] = await Promise.all([api.token('zhangwei'), api.token('zhaoqiang')]);
     const complete = (ids: string[]) => async (i: number) => {
       await api.post(
-        `/api/tasks/sharing-request-${ids[i]}.provider_review.1/complete`,
+        `/api/tasks/${sharingWorkflowId(ids[i])}.provider_review.1/complete`,
         { decision: 'approve', reason: '符合共享条件' },
         reviewer,
       );

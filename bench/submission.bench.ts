@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { ZONE } from '../domain/calendar/working-days';
-import { createTestDb } from '../test/support/databases';
-import { startDevServer } from '../test/support/servers';
-import { runWorker } from '../test/support/worker';
+import { createTestDb } from '../scripts/harness/databases';
+import { startDevServer } from '../scripts/harness/servers';
+import { runWorker } from '../scripts/harness/worker';
 import { serveApi } from './support/bench-api';
 import { fmt, latencyRow, measure, record, summarize, type Round } from './support/stats';
 

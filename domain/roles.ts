@@ -1,4 +1,4 @@
-/** The roles of DESIGN.md §1. Every user belongs to one department. */
+/** The roles of the platform (docs/architecture.md, README "Demo users"). Every user belongs to one department. */
 export const ROLES = [
   'requester',
   'provider_reviewer',

@@ -1,6 +1,6 @@
 /** The API process: serves the express app on PORT. Stateless; run as many as you like behind a load balancer. */
 import { createApp } from '../api/app';
-import { createTemporalGateway } from '../api/temporal-gateway';
+import { createTemporalGateway } from '../api/temporal/temporal-gateway';
 import { createDb } from '../db/connection';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
-import { createTemporalGateway } from '../../api/temporal-gateway';
+import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
 import type { Db } from '../../db/connection';
 import { parseConfig } from '../../runtime/config';
 import { createLogger } from '../../runtime/logger';

@@ -6,6 +6,7 @@
  * each with its candidate row, as the SLA mechanism writes them; then the
  * dashboard's daily rollups are counted from them.
  */
+import { sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import type { Db } from '../../db/connection';
 import { rebuildSlaRollups } from '../../db/sla-rollup-repository';
 import { DEMO_DEPARTMENTS } from '../../seeds/demo-directory';
@@ -49,7 +50,7 @@ export async function bulkSeed(db: Db, counts: SeedCounts, now = Date.now()): Pr
     counts.requests,
     (n) => ({
       id: `SR-BENCH-${n}`,
-      workflow_id: `sharing-request-SR-BENCH-${n}`,
+      workflow_id: sharingWorkflowId(`SR-BENCH-${n}`),
       requested_by: 'zhangwei',
       idempotency_key: `bench-${n}`,
       payload_hash: 'x',
@@ -83,8 +84,8 @@ export async function bulkSeed(db: Db, counts: SeedCounts, now = Date.now()): Pr
     const breached = open ? due < now : n % 7 === 0;
     const step = platform ? 'platform_review' : 'provider_review';
     return {
-      id: `sharing-request-SR-BENCH-${n}.${step}.1`,
-      workflow_id: `sharing-request-SR-BENCH-${n}`,
+      id: `${sharingWorkflowId(`SR-BENCH-${n}`)}.${step}.1`,
+      workflow_id: sharingWorkflowId(`SR-BENCH-${n}`),
       process_type: 'sharing_request',
       case_id: `SR-BENCH-${n}`,
       step,

@@ -1,5 +1,5 @@
 /**
- * The working-day rule (DESIGN.md §2), as pure functions.
+ * The working-day rule, as pure functions.
  *
  * - Dates are local to Asia/Shanghai.
  * - A working day is Monday–Friday, minus statutory holidays, plus the weekend

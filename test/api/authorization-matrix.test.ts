@@ -25,6 +25,7 @@ const MATRIX: Record<string, Who> = {
   'get /api/auth/dev-users': 'public',
   'get /api/auth/config': 'public',
   'get /api/processes/{process}/diagram': 'public',
+  'get /api/processes': 'any',
   'get /api/me': 'any',
   'get /api/departments': 'any',
   'get /api/calendar/deadline': 'any',

@@ -3,7 +3,7 @@
  * the read models for supervisors only, and the breach table as CSV and XLSX.
  */
 import ExcelJS from 'exceljs';
-import { createActivities } from '../../activities';
+import { createSharedActivities } from '../../activities/shared';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   );
   await c.complete('chenjing', (platform.currentTask as { id: string }).id, { decision: 'approve' });
   await c.until('zhangwei', `/api/requests/${req.id}`, (b) => b.status === 'granted');
-  const acts = createActivities(h.t.db);
+  const acts = createSharedActivities(h.t.db);
   const taskId = 'correction-CR-DASH-1.provider_reply.1';
   await acts.openTask({
     id: taskId,

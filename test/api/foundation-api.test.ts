@@ -8,8 +8,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { DEMO_USERS } from '../../seeds/demo-directory';
 import { testApp, signIn } from '../support/api';
-import { createTestDb, type TestDb } from '../support/databases';
-import { startDevServer } from '../support/servers';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { startDevServer } from '../../scripts/harness/servers';
 import { createDb } from '../../db/connection';
 
 let env: TestWorkflowEnvironment;

@@ -8,8 +8,8 @@ import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { testApp } from '../support/api';
-import { createTestDb, type TestDb } from '../support/databases';
-import { startDevServer } from '../support/servers';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { startDevServer } from '../../scripts/harness/servers';
 
 let env: TestWorkflowEnvironment;
 let t: TestDb;

@@ -13,7 +13,7 @@ import {
   listInbox,
   type InboxFilter,
 } from '../../db/task-repository';
-import { createTestDb, type DbKind, type TestDb } from '../support/databases';
+import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 import { HOUR, iso, seedTasks, T0 } from '../support/task-fixtures';
 
 /** The inbox as a plain filter and sort over every row. */

@@ -5,7 +5,7 @@ import { getCalendarYear } from '../../db/calendar-repository';
 import { ROLES } from '../../domain/roles';
 import { DEMO_USERS } from '../../seeds/demo-directory';
 import { prepareDatabase } from '../../runtime/migrate';
-import { createTestDb, type DbKind, type TestDb } from '../support/databases';
+import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 
 describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) => {
   let t: TestDb;

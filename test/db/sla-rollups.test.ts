@@ -4,7 +4,7 @@
  * lands after the decision moves the count to the breached side), a rebuild
  * from the rows gives the same counts, and medians come off the buckets.
  */
-import { insertRequest } from '../../db/request-repository';
+import { insertRequest } from '../../db/sharing_request/request-repository';
 import { closeTaskRow, insertSlaEvent, insertTask, updateTaskDeadline } from '../../db/task-repository';
 import {
   doneByStep,
@@ -17,7 +17,7 @@ import {
   rebuildSlaRollups,
   requestsByDay,
 } from '../../db/sla-rollup-repository';
-import { createTestDb, type DbKind, type TestDb } from '../support/databases';
+import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 import { HOUR, iso, seedTasks, T0 } from '../support/task-fixtures';
 
 describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {

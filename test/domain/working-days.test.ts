@@ -3,7 +3,7 @@ import { officialCalendar } from '../support/calendars';
 
 const calendar = officialCalendar();
 
-describe('working-day deadlines (DESIGN.md §2)', () => {
+describe('working-day deadlines', () => {
   it('skips the National Day holiday: 2026-09-30 15:00 + 2 working days ends 2026-10-09 23:59:59.999 +08:00', () => {
     expect(addWorkingDays('2026-09-30T15:00:00+08:00', 2, calendar)).toEqual({
       deadline: '2026-10-09T23:59:59.999+08:00',

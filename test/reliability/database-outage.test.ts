@@ -13,13 +13,13 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { signIn, testApp } from '../support/api';
-import { createTestDb, type TestDb } from '../support/databases';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { localDay } from '../support/http-cases';
 import { ownMariaDb, type OwnServer } from '../support/own-servers';
-import { startDevServer } from '../support/servers';
+import { startDevServer } from '../../scripts/harness/servers';
 import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../../scripts/harness/worker-process';
 
 const COUNT = 100;
 const taskQueue = `db-outage-${randomUUID()}`;

@@ -8,17 +8,18 @@
  * granted exactly once: one request row, one workflow, one grant, one event,
  * one audit entry and two notices each. The worker runs as its own process.
  */
+import { SHARING_REQUEST_PROCESS } from '../../workflows/sharing_request/contract';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { signIn, testApp } from '../support/api';
-import { createTestDb, type TestDb } from '../support/databases';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { localDay } from '../support/http-cases';
 import { ownTemporalServer, type OwnServer } from '../support/own-servers';
 import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
-import { startWorkerProcess } from '../support/worker-process';
+import { startWorkerProcess } from '../../scripts/harness/worker-process';
 
 const COUNT = 200;
 /** How long the API waits for Temporal on one call before answering 503. */
@@ -129,6 +130,6 @@ it('finishes every request after the Temporal server is SIGKILLed and restarted,
   // One workflow a request on the restarted server: its history survived the kill.
   let workflows = 0;
   for await (const w of client.workflow.list({ query: `TaskQueue="${taskQueue}"` }))
-    if (w.type === 'sharingRequest') workflows += 1;
+    if (w.type === SHARING_REQUEST_PROCESS) workflows += 1;
   expect(workflows).toBe(COUNT);
 });

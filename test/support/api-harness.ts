@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { signIn, testApp } from './api';
-import { createTestDb, type TestDb } from './databases';
-import { startDevServer } from './servers';
-import { runWorker } from './worker';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { startDevServer } from '../../scripts/harness/servers';
+import { runWorker } from '../../scripts/harness/worker';
 
 export interface ApiHarness {
   env: TestWorkflowEnvironment;

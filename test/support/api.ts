@@ -2,7 +2,7 @@
 import type { Client } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { createTemporalGateway } from '../../api/temporal-gateway';
+import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
 import type { Db } from '../../db/connection';
 import { parseConfig } from '../../runtime/config';
 import { createLogger } from '../../runtime/logger';

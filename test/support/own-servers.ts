@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { devServerArgs } from '../../scripts/temporal-dev-server';
-import { temporalCliPath } from './servers';
+import { temporalCliPath } from '../../scripts/harness/servers';
 import { waitFor } from './wait';
 
 export function freePort(): Promise<number> {

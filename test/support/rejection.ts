@@ -1,5 +1,5 @@
 /** The HttpError a service call is refused with; fails the test if it succeeds or throws anything else. */
-import { HttpError } from '../../api/errors';
+import { HttpError } from '../../api/http/errors';
 
 export async function rejection(p: Promise<unknown>): Promise<HttpError> {
   const err = await p.then(

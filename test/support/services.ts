@@ -1,11 +1,11 @@
 /** The API's services bound to a workflow harness, for workflow tests that act as users do. */
-import { createTemporalGateway } from '../../api/temporal-gateway';
-import { createCorrectionService } from '../../api/services/correction-service';
-import { createDisputeService } from '../../api/services/dispute-service';
-import { createGrantService } from '../../api/services/grant-service';
-import { createReformService } from '../../api/services/reform-service';
-import { createRequestService } from '../../api/services/request-service';
-import { createTaskService } from '../../api/services/task-service';
+import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
+import { createCorrectionService } from '../../api/correction/service';
+import { createDisputeService } from '../../api/dispute/service';
+import { createGrantService } from '../../api/sharing_request/grant-service';
+import { createReformService } from '../../api/catalogue_update/service';
+import { createRequestService } from '../../api/sharing_request/service';
+import { createTaskService } from '../../api/tasks/service';
 import { findUser, type User } from '../../db/directory-repository';
 import { createLogger } from '../../runtime/logger';
 import type { WorkflowHarness } from './workflow-harness';

@@ -1,7 +1,7 @@
 /** A spread of tasks over candidate groups, some closed and one claimed, for read-model tests. */
 import { closeTaskRow, insertTask } from '../../db/task-repository';
 import type { CandidateGroup } from '../../domain/roles';
-import type { TestDb } from './databases';
+import type { TestDb } from '../../scripts/harness/databases';
 
 export const T0 = Date.parse('2026-11-02T09:00:00+08:00');
 export const HOUR = 3_600_000;

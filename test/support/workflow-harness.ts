@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { recordHistories, recordingHistories } from '../replay/record-histories';
-import { createTestDb, type TestDb } from './databases';
-import { startTimeSkippingServer } from './servers';
-import { runWorker } from './worker';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { startTimeSkippingServer } from '../../scripts/harness/servers';
+import { runWorker } from '../../scripts/harness/worker';
 
 export interface WorkflowHarness {
   env: TestWorkflowEnvironment;

@@ -7,16 +7,24 @@
  * - sends each reminder before the deadline;
  * - at the deadline records a breach, then escalates level by level along the
  *   policy's chain. It never cancels the task (a BPMN non-interrupting boundary
- *   timer): the task stays open, and an escalation may let others act on it;
- * - completes the task through the `completeTask` Workflow Update, whose
- *   validator checks the actor, the task state and the decision;
- * - recomputes provisional deadlines when the calendar changes.
+ *   timer) unless the step is run with `interruptAtDeadline`: the task stays
+ *   open, and an escalation may let others act on it;
+ * - decides the task through the `completeTask` Workflow Update: the workflow
+ *   registers `tasks.complete` with `tasks.validate` as its validator, which
+ *   checks the actor, the task state and the decision;
+ * - recomputes provisional deadlines when the calendar changes (the workflow
+ *   registers `tasks.calendarChanged` for the `calendarChanged` signal).
+ *
+ * RUNNING WORKFLOWS REPLAY THIS CODE. Every case in flight re-executes it from
+ * its history whenever a worker picks it up, so a change to the commands it
+ * issues (activities, timers, their order) must go behind `patched()` or into
+ * a new workflow type. `test/replay/` holds recorded histories; the replay test
+ * fails when a change would break them.
  */
 import {
   ApplicationFailure,
   condition,
   patched,
-  setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -25,14 +33,9 @@ import { SA } from '../../domain/search-attributes';
 import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
 import { stepActors, stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
-import {
-  TaskRefusal,
-  type CompleteTaskInput,
-  type TaskOutcome,
-  type TaskView,
-} from '../../domain/sla/task-contract';
-import { calendarChangedSignal, completeTaskUpdate, tasksQuery } from './messages';
-import { acts } from '../activities-proxy';
+import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
+
+import { acts } from '../cases/activities-proxy';
 
 interface TaskState {
   id: string;
@@ -50,6 +53,12 @@ interface TaskState {
   cancelled: { by: string | null; reason: string; at: string } | null;
   closed: boolean;
 }
+
+/** How a step ended: decided, cancelled by the case (e.g. a withdrawal), or, with `interruptAtDeadline`, expired. */
+export type StepResult =
+  | { kind: 'done'; outcome: TaskOutcome }
+  | { kind: 'cancelled'; by: string | null; reason: string; at: string }
+  | { kind: 'expired'; at: string };
 
 /**
  * Marks histories where every SLA event found due on waking is recorded in one
@@ -82,7 +91,7 @@ export interface RunOptions {
   /**
    * End the step at its deadline, after the breach and the escalations due
    * then, instead of leaving the task open (a BPMN interrupting timer, e.g.
-   * a dispute stage that moves on). `run` then resolves to null.
+   * a dispute stage that moves on). `run` then resolves to `expired`.
    */
   interruptAtDeadline?: boolean;
   /** Called once when the deadline passes and the breach is recorded. */
@@ -102,21 +111,16 @@ function nowIso(): string {
 export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
   private seq = 0;
-  /** When the last step run with `interruptAtDeadline` ended at its deadline: the next stage counts from here. */
-  lastExpiry: string | null = null;
 
-  constructor(private readonly ctx: HumanTasksContext) {
-    setHandler(completeTaskUpdate, (input) => this.complete(input), {
-      validator: (input) => this.validate(input),
-    });
-    setHandler(calendarChangedSignal, () => {
-      for (const t of this.tasks.values()) {
-        if (!t.closed && (t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional)))
-          t.recompute = true;
-      }
-    });
-    setHandler(tasksQuery, () => [...this.tasks.values()].map((t) => this.view(t)));
-  }
+  constructor(private readonly ctx: HumanTasksContext) {}
+
+  /** The `calendarChanged` signal's handler: provisional deadlines are computed again. */
+  readonly calendarChanged = (): void => {
+    for (const t of this.tasks.values()) {
+      if (!t.closed && (t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional)))
+        t.recompute = true;
+    }
+  };
 
   /** Resolves a policy actor reference against this case's parties. */
   group(ref: ActorRef): CandidateGroup {
@@ -127,18 +131,18 @@ export class HumanTasks {
   }
 
   /**
-   * Runs one human step to its decision, with its deadline, reminders and
-   * escalations. Resolves to the decision, or to null when the case cancelled
-   * the task (see `cancelOpen`) or, with `interruptAtDeadline`, its deadline passed.
+   * Runs one human step to its end, with its deadline, reminders and
+   * escalations: its decision, its cancellation by the case (see `cancelOpen`),
+   * or, with `interruptAtDeadline`, the deadline passing.
    */
-  async run(step: string, options: RunOptions = {}): Promise<TaskOutcome | null> {
+  async run(step: string, options: RunOptions = {}): Promise<StepResult> {
     const doc = this.ctx.policy.document;
     const policy = stepPolicy(doc, this.ctx.processType, step);
     this.seq += 1;
     // URL-safe, so the API can take it as one path segment: /api/tasks/<id>/complete
     const id = `${workflowInfo().workflowId}.${step}.${this.seq}`;
     const startedAt = options.from ?? nowIso();
-    this.lastExpiry = null;
+    let expiredAt: string | null = null;
     const schedule = await acts.computeSlaSchedule({
       startedAt,
       step: policy,
@@ -198,7 +202,7 @@ export class HumanTasks {
         const following = this.nextEvent(task);
         if (options.interruptAtDeadline && task.breached && (!following || following.at > deadlineMs)) {
           task.cancelled = { by: null, reason: DEADLINE_PASSED, at: task.schedule.deadline };
-          this.lastExpiry = task.schedule.deadline;
+          expiredAt = task.schedule.deadline;
         }
         continue;
       }
@@ -229,7 +233,9 @@ export class HumanTasks {
       });
       task.closed = true;
       this.refreshDeadlineAttribute();
-      return null;
+      return expiredAt !== null
+        ? { kind: 'expired', at: expiredAt }
+        : { kind: 'cancelled', ...task.cancelled };
     }
     const outcome = task.outcome!;
     await acts.closeTask({
@@ -242,7 +248,14 @@ export class HumanTasks {
     });
     task.closed = true;
     this.refreshDeadlineAttribute();
-    return outcome;
+    return { kind: 'done', outcome };
+  }
+
+  /** Runs a step that only a decision ends (never cancelled, never interrupted) and resolves to that decision. */
+  async decide(step: string, options: Omit<RunOptions, 'interruptAtDeadline'> = {}): Promise<TaskOutcome> {
+    const r = await this.run(step, options);
+    if (r.kind !== 'done') throw new Error(`step ${step} ended without a decision (${r.kind})`);
+    return r.outcome;
   }
 
   /**
@@ -261,12 +274,6 @@ export class HumanTasks {
     const open = [...this.tasks.values()].filter((t) => !t.outcome && !t.cancelled);
     const soonest = open.map((t) => Date.parse(t.schedule.deadline)).sort((a, b) => a - b)[0];
     upsertSearchAttributes([{ key: SA.deadline, value: soonest === undefined ? null : new Date(soonest) }]);
-  }
-
-  /** The open task, if any: its step, deadline and who may act. */
-  openTask(): TaskView | undefined {
-    const t = [...this.tasks.values()].find((x) => !x.outcome && !x.cancelled);
-    return t && this.view(t);
   }
 
   private nextEvent(t: TaskState): SlaEvent | undefined {
@@ -388,7 +395,8 @@ export class HumanTasks {
     }
   }
 
-  private validate(input: CompleteTaskInput): void {
+  /** The `completeTask` Update's validator: refuses (see `TaskRefusal`) before anything is recorded. */
+  readonly validate = (input: CompleteTaskInput): void => {
     const t = this.tasks.get(input?.taskId);
     if (!t) refuse(TaskRefusal.NotFound, `no task ${input?.taskId} in this case`);
     if (t.cancelled) refuse(TaskRefusal.Closed, `task ${t.id} was cancelled: ${t.cancelled.reason}`);
@@ -408,7 +416,7 @@ export class HumanTasks {
       refuse(TaskRefusal.Invalid, `a reason is required to ${input.decision}`);
     }
     t.options.validate?.(input);
-  }
+  };
 
   /**
    * Completes the open task of a step from inside the case, when an event
@@ -434,12 +442,13 @@ export class HumanTasks {
     };
   }
 
-  private async complete(input: CompleteTaskInput): Promise<TaskView> {
+  /** The `completeTask` Update's handler: decides the task and answers once it is closed in the read model. */
+  readonly complete = async (input: CompleteTaskInput): Promise<TaskView> => {
     const t = this.tasks.get(input.taskId)!;
     this.settle(t, input);
     await condition(() => t.closed);
     return this.view(t);
-  }
+  };
 
   private view(t: TaskState): TaskView {
     return {

@@ -1,4 +1,5 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
+import { useProcesses } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -40,8 +41,6 @@ interface Overview {
     escalationLevel: number;
   }[];
 }
-
-const PROCESSES = ['sharing_request', 'correction', 'dispute', 'catalogue_update'];
 
 interface Drill {
   title: string;
@@ -216,6 +215,7 @@ function Figures({
   name: ReturnType<typeof useI18n>['name'];
   text: ReturnType<typeof useI18n>['text'];
 }) {
+  const processes = useProcesses().map((p) => p.name);
   const chart = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -237,7 +237,7 @@ function Figures({
           placeholder={t('process')}
           style={{ width: 160 }}
           value={process}
-          options={PROCESSES.map((p) => ({ value: p, label: name(p) }))}
+          options={processes.map((p) => ({ value: p, label: name(p) }))}
           onChange={setProcess}
         />
         {filters}
@@ -340,7 +340,7 @@ function Figures({
           dataSource={o.breaches}
           columns={[
             { title: t('department'), dataIndex: 'departmentName' },
-            ...PROCESSES.map((p) => ({
+            ...processes.map((p) => ({
               title: name(p),
               render: (_: unknown, r: Overview['breaches'][number]) =>
                 r.counts[p] ? (

@@ -1,4 +1,5 @@
 /** The task inbox (待办) and done tasks (已办) across every process: sorted by deadline, filtered, claimable. */
+import { useProcesses } from '../api/processes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -16,6 +17,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
   const { t, name, text, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const processes = useProcesses();
   const [mine, setMine] = useState(false);
   const [unclaimed, setUnclaimed] = useState(false);
   const [overdue, setOverdue] = useState(false);
@@ -67,10 +69,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
           allowClear
           placeholder={t('process')}
           style={{ width: 150 }}
-          options={['sharing_request', 'correction', 'dispute', 'catalogue_update'].map((p) => ({
-            value: p,
-            label: name(p),
-          }))}
+          options={processes.map((p) => ({ value: p.name, label: name(p.name) }))}
           onChange={setProcessType}
         />
       </Space>

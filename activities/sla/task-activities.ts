@@ -1,0 +1,144 @@
+/**
+ * The task read model and its notifications, written by the SLA mechanism.
+ * Each activity is idempotent: ids come from the workflow, inserts ignore
+ * duplicates, and closing a closed task is a no-op.
+ */
+import type { Db } from '../../db/connection';
+import {
+  closeTaskRow,
+  insertCandidates,
+  insertNotifications,
+  insertSlaEvent,
+  insertTask,
+  updateTaskDeadline,
+  type NewTask,
+  type TaskClosure,
+} from '../../db/task-repository';
+import type { CandidateGroup } from '../../domain/roles';
+
+type Text = { zh: string; en: string };
+
+function fmt(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}
+
+export interface TaskRef {
+  taskId: string;
+  processName: Text;
+  stepName: Text;
+}
+
+export type ReminderInput = TaskRef & {
+  index: number;
+  at: string;
+  deadline: string;
+  notify: CandidateGroup[];
+};
+export type BreachInput = TaskRef & { at: string; article: number };
+export type EscalationInput = TaskRef & {
+  level: number;
+  at: string;
+  notify: CandidateGroup[];
+  mayAct: boolean;
+  label: Text;
+  article: number;
+};
+
+export function createTaskActivities(db: Db) {
+  async function recordReminder(input: ReminderInput): Promise<void> {
+    await insertSlaEvent(db, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
+    await insertNotifications(
+      db,
+      input.notify.map((recipient, i) => ({
+        id: `${input.taskId}#reminder#${input.index}#${i}`,
+        recipient,
+        kind: 'reminder' as const,
+        taskId: input.taskId,
+        title: {
+          zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
+          en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
+        },
+      })),
+    );
+  }
+
+  async function recordBreach(input: BreachInput): Promise<void> {
+    await insertSlaEvent(db, {
+      taskId: input.taskId,
+      kind: 'breach',
+      level: 0,
+      at: input.at,
+      detail: { article: input.article },
+    });
+  }
+
+  async function recordEscalation(input: EscalationInput): Promise<void> {
+    await insertSlaEvent(db, {
+      taskId: input.taskId,
+      kind: 'escalation',
+      level: input.level,
+      at: input.at,
+      detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
+    });
+    if (input.mayAct) await insertCandidates(db, input.taskId, input.notify, 'escalation');
+    await insertNotifications(
+      db,
+      input.notify.map((recipient, i) => ({
+        id: `${input.taskId}#escalation#${input.level}#${i}`,
+        recipient,
+        kind: 'escalation' as const,
+        taskId: input.taskId,
+        title: {
+          zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
+          en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
+        },
+      })),
+    );
+  }
+
+  return {
+    async openTask(input: NewTask & { processName: Text; stepName: Text }): Promise<void> {
+      await insertTask(db, input);
+      await insertNotifications(
+        db,
+        input.candidates.map((recipient, i) => ({
+          id: `${input.id}#task#${i}`,
+          recipient,
+          kind: 'task' as const,
+          taskId: input.id,
+          title: {
+            zh: `新待办:${input.processName.zh}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
+            en: `New task: ${input.processName.en} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
+          },
+        })),
+      );
+    },
+
+    async rescheduleTask(input: { taskId: string; deadline: string; provisional: boolean }): Promise<void> {
+      await updateTaskDeadline(db, input.taskId, input.deadline, input.provisional);
+    },
+
+    recordReminder,
+    recordBreach,
+    recordEscalation,
+
+    /**
+     * Records every SLA event that is due at once, in order, in one activity: what
+     * a workflow finds on waking after an outage (a reminder, the breach and each
+     * escalation level), without a round trip through Temporal for each.
+     */
+    async recordSlaEvents(input: {
+      reminders: ReminderInput[];
+      breach: BreachInput | null;
+      escalations: EscalationInput[];
+    }): Promise<void> {
+      for (const r of input.reminders) await recordReminder(r);
+      if (input.breach) await recordBreach(input.breach);
+      for (const e of input.escalations) await recordEscalation(e);
+    },
+
+    async closeTask(input: TaskClosure): Promise<void> {
+      await closeTaskRow(db, input);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Where a case stands, for every process's detail page: its open task and who
+ * holds it, each deadline with its article and whether it is provisional,
+ * and a timeline of its events, breaches and escalations.
+ */
+import type { Db } from '../../db/connection';
+import { caseEvents } from '../../db/case-repository';
+import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
+import type { CaseType } from '../../domain/case-types';
+import { articleLabel } from '../../domain/policy/articles';
+import type { TaskViews } from '../tasks/task-views';
+
+export function createCaseProgress(db: Db, views: TaskViews) {
+  return async function progress(caseType: CaseType, caseId: string) {
+    const [tasks, events] = await Promise.all([tasksOfCase(db, caseId), caseEvents(db, caseType, caseId)]);
+    const sla = await slaEventsOfTasks(
+      db,
+      tasks.map((t) => t.id),
+    );
+    const stepOf = new Map(tasks.map((t) => [t.id, t.step]));
+    const info = (t: (typeof tasks)[number]) => views.stepInfo(t.policyKey, t.processType, t.step);
+    const stepName = async (t: (typeof tasks)[number]) => (await info(t)).stepName;
+    const open = tasks.filter((t) => t.status === 'open');
+    const currentTasks = await Promise.all(
+      open.map(async (t) => ({
+        id: t.id,
+        step: t.step,
+        stepName: await stepName(t),
+        holders: t.candidates,
+        claimedBy: t.claimedBy,
+        deadline: t.deadline,
+        provisional: t.provisional,
+        article: t.article,
+        articleLabel: articleLabel(t.article),
+        limit: (await info(t)).limit,
+        breached: t.breached,
+        escalationLevel: t.escalationLevel,
+      })),
+    );
+    const deadlines = await Promise.all(
+      tasks.map(async (t) => ({
+        step: t.step,
+        stepName: await stepName(t),
+        taskId: t.id,
+        deadline: t.deadline,
+        provisional: t.provisional,
+        article: t.article,
+        articleLabel: articleLabel(t.article),
+        limit: (await info(t)).limit,
+        breached: t.breached,
+        status: t.status,
+      })),
+    );
+    const timeline = [
+      ...events.map((e) => ({
+        at: e.at,
+        step: e.step,
+        action: e.action,
+        actor: e.actor,
+        actorDepartment: e.actorDepartment,
+        decision: e.decision,
+        reason: e.reason,
+      })),
+      ...sla
+        .filter((e) => e.kind !== 'reminder')
+        .map((e) => ({
+          at: e.at,
+          step: stepOf.get(e.taskId) ?? null,
+          action: e.kind === 'breach' ? 'deadline_breached' : `escalated_level_${e.level}`,
+          actor: null,
+          actorDepartment: null,
+          decision: null,
+          reason:
+            e.kind === 'escalation'
+              ? ((e.detail as { label?: { zh: string } } | null)?.label?.zh ?? null)
+              : null,
+        })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    return { currentTask: currentTasks[0] ?? null, currentTasks, deadlines, timeline };
+  };
+}
+
+export type CaseProgress = Awaited<ReturnType<ReturnType<typeof createCaseProgress>>>;

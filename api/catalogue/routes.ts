@@ -1,0 +1,134 @@
+/** The catalogue of shareable resources: search, read, and register or change (data stewards of the provider). */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import { getResource, listResources, saveResource } from '../../db/catalogue-repository';
+import { unknownDepartments, type User } from '../../db/directory-repository';
+import { ResourceInputSchema, type ResourceInput } from '../../domain/catalogue/resource';
+import type { ApiDeps } from '../http/deps';
+import { HttpError, unprocessable } from '../http/errors';
+import { addRoute } from '../http/route';
+import { auditByUser } from '../cases/audit';
+import { createReformService } from '../catalogue_update/service';
+import {
+  ResourceCodeParamsSchema,
+  ResourceListQuerySchema,
+  ResourceListSchema,
+  ResourceSchema,
+} from './schemas';
+
+export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const { db } = deps;
+  const reforms = createReformService(deps);
+
+  /** The steward may only maintain their own department's entries, and named departments must exist. */
+  async function checkEntry(user: User, r: ResourceInput): Promise<void> {
+    if (r.providerDepartment !== user.department.code)
+      throw new HttpError(
+        403,
+        'forbidden',
+        `A data steward maintains only their own department's catalogue (${user.department.code}).`,
+      );
+    const problems = await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients');
+    if (problems.length) throw unprocessable('invalid_resource', 'resource', problems);
+  }
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/catalogue/resources',
+    summary:
+      'Search the catalogue: words in name, summary or items; filter by sharing type, provider, category, mode',
+    tags: ['catalogue'],
+    auth: 'user',
+    query: ResourceListQuerySchema,
+    response: ResourceListSchema,
+    handler: async ({ query }) => ({
+      ...(await listResources(db, query)),
+      page: query.page,
+      pageSize: query.pageSize,
+    }),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/catalogue/resources/:code',
+    summary: 'One resource with its items, conditions, legal basis and statutory recipients',
+    tags: ['catalogue'],
+    auth: 'user',
+    params: ResourceCodeParamsSchema,
+    response: ResourceSchema,
+    handler: async ({ params }) => {
+      const r = await getResource(db, params.code);
+      if (!r) throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);
+      return r;
+    },
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/catalogue/resources',
+    summary: "Register a resource in your department's catalogue",
+    tags: ['catalogue'],
+    auth: 'user',
+    roles: ['data_steward'],
+    body: ResourceInputSchema,
+    response: ResourceSchema,
+    status: 201,
+    handler: async ({ body, user, req }) => {
+      await checkEntry(user, body);
+      if (await getResource(db, body.code))
+        throw new HttpError(
+          409,
+          'resource_exists',
+          `Resource ${body.code} is already registered; PUT changes it.`,
+        );
+      await saveResource(db, body, user.username);
+      await reforms.noteCatalogueChange(user, body.code);
+      await auditByUser(db, user, {
+        action: 'resource.create',
+        entityType: 'resource',
+        entityId: body.code,
+        ip: req.ip,
+      });
+      return (await getResource(db, body.code))!;
+    },
+  });
+
+  addRoute(router, registry, {
+    method: 'put',
+    path: '/api/catalogue/resources/:code',
+    summary: "Change a resource of your department's catalogue",
+    description:
+      'Roles: data_steward of the provider department. Requests already made keep the entry as it was when they were made.',
+    tags: ['catalogue'],
+    auth: 'user',
+    roles: ['data_steward'],
+    params: ResourceCodeParamsSchema,
+    body: ResourceInputSchema,
+    response: ResourceSchema,
+    handler: async ({ params, body, user, req }) => {
+      if (body.code !== params.code)
+        throw new HttpError(422, 'invalid_resource', `The body's code ${body.code} is not ${params.code}.`, [
+          { path: 'code', message: `must be ${params.code}` },
+        ]);
+      const existing = await getResource(db, params.code);
+      if (!existing)
+        throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);
+      if (existing.providerDepartment.code !== user.department.code)
+        throw new HttpError(
+          403,
+          'forbidden',
+          `Resource ${params.code} belongs to ${existing.providerDepartment.code}.`,
+        );
+      await checkEntry(user, body);
+      await saveResource(db, body, user.username);
+      await reforms.noteCatalogueChange(user, body.code);
+      await auditByUser(db, user, {
+        action: 'resource.update',
+        entityType: 'resource',
+        entityId: body.code,
+        ip: req.ip,
+      });
+      return (await getResource(db, body.code))!;
+    },
+  });
+}

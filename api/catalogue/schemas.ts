@@ -1,0 +1,48 @@
+/** Shapes of the catalogue endpoints. */
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  ITEM_KINDS,
+  SHARE_TYPES,
+  SHARING_MODES,
+  UPDATE_CYCLES,
+} from '../../domain/catalogue/resource';
+import { DepartmentRefSchema, PageQuerySchema, QueryFlagSchema, pageOf } from '../http/common-schemas';
+
+export const ResourceSchema = z
+  .object({
+    code: z.string().openapi({ example: 'RS-SB-001' }),
+    name: z.string().openapi({ example: '社会保险参保信息' }),
+    summary: z.string(),
+    providerDepartment: DepartmentRefSchema,
+    category: z.enum(CATEGORIES),
+    items: z.array(z.object({ name: z.string(), kind: z.enum(ITEM_KINDS) })),
+    shareType: z.enum(SHARE_TYPES),
+    conditions: z.array(z.object({ id: z.string(), question: z.string() })),
+    legalBasis: z.string().nullable(),
+    statutoryRecipients: z.array(DepartmentRefSchema),
+    mode: z.enum(SHARING_MODES),
+    updateCycle: z.enum(UPDATE_CYCLES),
+    openToPublic: z.boolean(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .openapi('Resource');
+
+export const ResourceListQuerySchema = PageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Words in the name, summary or data items' }),
+  shareType: z.enum(SHARE_TYPES).optional(),
+  provider: z.string().max(40).optional().openapi({ description: 'Provider department code' }),
+  category: z.enum(CATEGORIES).optional(),
+  mode: z.enum(SHARING_MODES).optional(),
+  openToPublic: QueryFlagSchema.optional(),
+});
+
+export const ResourceListSchema = pageOf(ResourceSchema, 'ResourceList');
+
+export const ResourceCodeParamsSchema = z.object({ code: z.string().max(40) });

@@ -1,0 +1,27 @@
+/** An institutional reform as the LG office registers it (art. 9). */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ZONE } from '../../domain/calendar/working-days';
+
+export const ReformBodySchema = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(200),
+    effectiveDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-01', abort: true })
+      .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date'),
+    departments: z
+      .array(z.string().trim().min(1).max(40))
+      .min(1, 'name at least one affected department')
+      .refine((d) => new Set(d).size === d.length, 'lists a department twice'),
+    description: z.string().trim().max(4000).default(''),
+  })
+  .strict()
+  .meta({ id: 'ReformBody' });
+
+export type ReformBody = z.infer<typeof ReformBodySchema>;
+
+/** The start of the effective date, local time: "within 15 working days of" counts the days after it. */
+export function effectiveFrom(effectiveDate: string): string {
+  return DateTime.fromISO(effectiveDate, { zone: ZONE }).startOf('day').toISO() as string;
+}

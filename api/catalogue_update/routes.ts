@@ -1,0 +1,55 @@
+/** Reforms with their catalogue-update obligations (目录更新, art. 9, 37), and the sanctions of art. 37. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import type { ApiDeps } from '../http/deps';
+import { addRoute } from '../http/route';
+import { CaseIdParamsSchema } from '../cases/case-schemas';
+import { idempotencyKey } from '../http/idempotency';
+import { ReformBodySchema } from './reform-body';
+import { ReformSchema, SanctionListQuerySchema, SanctionListSchema } from './schemas';
+import { createReformService } from './service';
+
+export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const reforms = createReformService(deps);
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/reforms',
+    summary: 'Register an institutional reform: each affected department must update its catalogue (art. 9)',
+    description:
+      "Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has 15 working days after the effective date; a miss brings a rectification order, a second miss public criticism and suspension of IT-project applications (art. 37).",
+    tags: ['reforms'],
+    auth: 'user',
+    roles: ['lg_office', 'admin'],
+    body: ReformBodySchema,
+    response: ReformSchema,
+    status: 201,
+    handler: async ({ body, user, req, res }) => {
+      const { created, reform } = await reforms.register(user, idempotencyKey(req), body, req.ip ?? null);
+      if (!created) res.locals.status = 200;
+      return reform;
+    },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/reforms/:id',
+    summary: "A reform and each department's obligation: status, deadlines, sanctions",
+    tags: ['reforms'],
+    auth: 'user',
+    params: CaseIdParamsSchema,
+    response: ReformSchema,
+    handler: async ({ params }) => reforms.read(params.id),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/sanctions',
+    summary: 'Public criticisms and suspensions of IT-project applications (art. 37)',
+    tags: ['reforms'],
+    auth: 'user',
+    query: SanctionListQuerySchema,
+    response: SanctionListSchema,
+    handler: async ({ query }) => ({ items: await reforms.sanctions(query) }),
+  });
+}

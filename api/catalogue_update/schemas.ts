@@ -1,0 +1,56 @@
+/** Shapes of reforms, their catalogue-update obligations and sanctions (art. 9, 37). */
+import { z } from 'zod';
+import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../sharing_request/schemas';
+import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
+import { QueryFlagSchema } from '../http/common-schemas';
+
+export const SanctionSchema = z
+  .object({
+    id: z.string(),
+    department: z.string(),
+    kind: z.enum(SANCTION_KINDS),
+    caseType: z.string(),
+    caseId: z.string(),
+    reason: z.string(),
+    at: z.string(),
+    liftedAt: z.string().nullable(),
+    liftedBy: z.string().nullable(),
+  })
+  .openapi('Sanction');
+
+export const ReformSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    effectiveDate: z.string(),
+    description: z.string(),
+    registeredBy: z.string(),
+    idempotencyKey: z.string(),
+    registeredAt: z.string(),
+    obligations: z.array(
+      z.object({
+        id: z.string(),
+        reformId: z.string(),
+        department: z.string(),
+        workflowId: z.string(),
+        status: z.enum(OBLIGATION_STATUSES),
+        currentStep: z.string().nullable(),
+        metHow: z.string().nullable(),
+        metNote: z.string().nullable(),
+        metAt: z.string().nullable(),
+        updatedAt: z.string(),
+        currentTasks: z.array(CurrentTaskSchema),
+        deadlines: z.array(DeadlineEntrySchema),
+        timeline: z.array(TimelineEntrySchema),
+        sanctions: z.array(SanctionSchema),
+      }),
+    ),
+  })
+  .openapi('Reform');
+
+export const SanctionListQuerySchema = z.object({
+  department: z.string().max(40).optional(),
+  active: QueryFlagSchema.optional(),
+});
+
+export const SanctionListSchema = z.object({ items: z.array(SanctionSchema) }).openapi('SanctionList');

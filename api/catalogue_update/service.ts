@@ -1,0 +1,148 @@
+/**
+ * Reforms at the API (art. 9, 37): the LG office registers an institutional
+ * reform, which starts a catalogue-update obligation for each affected
+ * department; the reform's page shows each obligation with its deadlines and
+ * any sanction. Catalogue changes meet obligations (see `noteCatalogueChange`).
+ */
+import type { Db } from '../../db/connection';
+import { unknownDepartments, type User } from '../../db/directory-repository';
+import {
+  findReformByKey,
+  getReform,
+  insertReform,
+  listSanctions,
+  obligationsOfReform,
+  unmetObligationsOf,
+  type Reform,
+} from '../../db/catalogue_update/repository';
+import {
+  CATALOGUE_UPDATE_PROCESS,
+  CATALOGUE_UPDATE_LABEL,
+  obligationId,
+  obligationWorkflowId,
+} from '../../workflows/catalogue_update/contract';
+import { effectiveFrom, type ReformBody } from './reform-body';
+import type { Logger } from '../../runtime/logger';
+import type { catalogueUpdate } from '../../workflows/catalogue_update/workflow';
+import { caseMetadata } from '../../workflows/cases/case-metadata';
+import { HttpError, unprocessable } from '../http/errors';
+import type { TemporalGateway } from '../temporal/temporal-gateway';
+import { auditByUser } from '../cases/audit';
+import { newCaseId, settle } from '../cases/case-ids';
+import { createCaseProgress } from '../cases/case-progress';
+import { actorOf } from '../tasks/service';
+import { createTaskViews } from '../tasks/task-views';
+
+export function createReformService(deps: { db: Db; temporal: TemporalGateway; logger: Logger }) {
+  const { db, temporal } = deps;
+  const progress = createCaseProgress(db, createTaskViews(db));
+
+  async function startAll(r: Reform): Promise<void> {
+    for (const o of await obligationsOfReform(db, r.id)) {
+      await temporal.startCase<typeof catalogueUpdate>({
+        workflowId: o.workflowId,
+        process: CATALOGUE_UPDATE_PROCESS,
+        status: 'open',
+        provider: o.department,
+        metadata: caseMetadata({
+          processName: CATALOGUE_UPDATE_LABEL.zh,
+          caseId: o.id,
+          provider: o.department,
+        }),
+        args: [
+          {
+            reformId: r.id,
+            reformTitle: r.title,
+            obligationId: o.id,
+            department: o.department,
+            effectiveFrom: effectiveFrom(r.effectiveDate),
+            registeredAt: r.registeredAt,
+          },
+        ],
+      });
+    }
+  }
+
+  async function detail(r: Reform) {
+    const obligations = await obligationsOfReform(db, r.id);
+    return {
+      ...r,
+      obligations: await Promise.all(
+        obligations.map(async (o) => {
+          const p = await progress('catalogue_update', o.id);
+          return {
+            ...o,
+            currentTasks: p.currentTasks,
+            deadlines: p.deadlines,
+            timeline: p.timeline,
+            sanctions: await listSanctions(db, { caseId: o.id }),
+          };
+        }),
+      ),
+    };
+  }
+
+  return {
+    async register(user: User, key: string, body: ReformBody, ip: string | null) {
+      const earlier = await findReformByKey(db, user.username, key);
+      if (earlier) {
+        // A retry: start whatever did not start the first time (starting again is a no-op).
+        await startAll(earlier);
+        return { created: false, reform: await detail(earlier) };
+      }
+      const problems = await unknownDepartments(db, body.departments, 'departments');
+      if (problems.length) throw unprocessable('invalid_reform', 'reform', problems);
+      const now = new Date();
+      const id = newCaseId('RF', now);
+      const reform: Reform = {
+        id,
+        title: body.title,
+        effectiveDate: body.effectiveDate,
+        description: body.description,
+        registeredBy: user.username,
+        idempotencyKey: key,
+        registeredAt: now.toISOString(),
+      };
+      await insertReform(
+        db,
+        reform,
+        body.departments.map((d) => ({
+          id: obligationId(id, d),
+          department: d,
+          workflowId: obligationWorkflowId(obligationId(id, d)),
+        })),
+      );
+      await auditByUser(db, user, { action: 'reform.register', entityType: 'reform', entityId: id, ip });
+      await startAll((await getReform(db, id))!);
+      // Answer once each department's task is in its inbox, so the deadlines show.
+      await settle(
+        () => detail(reform),
+        (d) => d.obligations.every((o) => o.deadlines.length > 0),
+      );
+      return { created: true, reform: await detail((await getReform(db, id))!) };
+    },
+
+    async read(id: string) {
+      const r = await getReform(db, id);
+      if (!r) throw new HttpError(404, 'reform_not_found', `No reform ${id}.`);
+      return detail(r);
+    },
+
+    sanctions: (q: { department?: string; active?: boolean }) => listSanctions(db, q),
+
+    /** Tells the department's unmet obligations that it changed its catalogue (the obligation is then met). */
+    async noteCatalogueChange(user: User, resourceCode: string): Promise<void> {
+      const at = new Date().toISOString();
+      for (const o of await unmetObligationsOf(db, user.department.code)) {
+        try {
+          await temporal.signalCatalogueChanged(o.workflowId, { resourceCode, by: actorOf(user), at });
+        } catch (err) {
+          deps.logger.warn(
+            { err, obligation: o.id },
+            'could not tell an obligation about a catalogue change',
+          );
+        }
+      }
+    },
+  };
+}

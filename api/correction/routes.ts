@@ -1,0 +1,39 @@
+/** Corrections (数据纠错, art. 24): file one, read one. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import type { ApiDeps } from '../http/deps';
+import { addRoute } from '../http/route';
+import { CaseIdParamsSchema } from '../cases/case-schemas';
+import { CorrectionBodySchema } from './correction-body';
+import { CorrectionSchema } from './schemas';
+import { createCorrectionService } from './service';
+
+export function correctionRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const corrections = createCorrectionService(deps);
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/corrections',
+    summary: 'Report an error in shared data (art. 24)',
+    description:
+      'Roles: requester of a department that holds or held a grant on the resource. Filed more than 5 working days after `discoveredAt`: accepted and flagged `late`. The provider replies within 5 working days.',
+    tags: ['corrections'],
+    auth: 'user',
+    roles: ['requester'],
+    body: CorrectionBodySchema,
+    response: CorrectionSchema,
+    status: 201,
+    handler: async ({ body, user, req }) => corrections.file(user, body, req.ip ?? null),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/corrections/:id',
+    summary: 'A correction: status, late flag, reply, deadlines with their articles, timeline, dispute',
+    tags: ['corrections'],
+    auth: 'user',
+    params: CaseIdParamsSchema,
+    response: CorrectionSchema,
+    handler: async ({ params, user, req }) => corrections.read(user, params.id, req.ip ?? null),
+  });
+}

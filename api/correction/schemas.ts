@@ -1,0 +1,36 @@
+/** Shapes of corrections (art. 24). */
+import { z } from 'zod';
+import {
+  CurrentTaskSchema,
+  DeadlineEntrySchema,
+  DisputeRefSchema,
+  TimelineEntrySchema,
+} from '../sharing_request/schemas';
+import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
+
+export const CorrectionSchema = z
+  .object({
+    id: z.string().openapi({ example: 'CR-20261125-4Q7ZK2' }),
+    resourceCode: z.string(),
+    resourceName: z.string(),
+    grantId: z.string().nullable(),
+    consumerDepartment: z.string(),
+    providerDepartment: z.string(),
+    filedBy: z.string(),
+    discoveredAt: z.string(),
+    filedAt: z.string(),
+    filingDeadline: z
+      .string()
+      .openapi({ description: 'End of the 5th working day after the discovery (art. 24)' }),
+    late: z.boolean().openapi({ description: 'Filed after the filing deadline: accepted, and flagged' }),
+    items: z.array(z.string()),
+    description: z.string(),
+    evidence: z.string(),
+    status: z.enum(CORRECTION_STATUSES),
+    reply: z.object({ decision: z.string(), text: z.string() }).nullable(),
+    currentTask: CurrentTaskSchema.nullable(),
+    deadlines: z.array(DeadlineEntrySchema),
+    timeline: z.array(TimelineEntrySchema),
+    dispute: DisputeRefSchema.nullable(),
+  })
+  .openapi('Correction');

@@ -1,0 +1,93 @@
+/** The SLA dashboard and its exports. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ZONE } from '../../domain/calendar/working-days';
+import { PROCESS_NAMES } from '../../processes';
+import type { ApiDeps } from '../http/deps';
+import { HttpError } from '../http/errors';
+import { addRoute } from '../http/route';
+import { createDashboardService } from './service';
+
+const SUPERVISORS = ['supervisor', 'lg_office', 'leading_group', 'admin', 'auditor'] as const;
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
+export const DashboardQuerySchema = z.object({
+  from: LocalDate.optional().openapi({ description: 'First day (default: 12 weeks ago)' }),
+  to: LocalDate.optional().openapi({ description: 'Last day (default: today)' }),
+  department: z.string().max(40).optional(),
+  process: z.enum(PROCESS_NAMES).optional(),
+});
+
+function filterOf(q: z.infer<typeof DashboardQuerySchema>) {
+  const today = DateTime.now().setZone(ZONE);
+  const from = q.from ? DateTime.fromISO(q.from, { zone: ZONE }) : today.minus({ weeks: 12 }).startOf('day');
+  const to = q.to ? DateTime.fromISO(q.to, { zone: ZONE }).endOf('day') : today.endOf('day');
+  if (!from.isValid || !to.isValid || from > to)
+    throw new HttpError(400, 'invalid_input', 'from must be a real date on or before to.', [
+      { path: 'from', message: 'must be a real date on or before to' },
+    ]);
+  return { fromMs: from.toMillis(), toMs: to.toMillis(), department: q.department, process: q.process };
+}
+
+export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const dashboard = createDashboardService(deps.db);
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/dashboard/sla',
+    summary:
+      'SLA figures: open, due today, overdue, on-time rate and median time per step, breaches per department, weekly trend, overdue cases',
+    tags: ['dashboard'],
+    auth: 'user',
+    roles: [...SUPERVISORS],
+    query: DashboardQuerySchema,
+    response: z.unknown(),
+    handler: async ({ query }) => dashboard.overview(filterOf(query)),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/dashboard/sla/cases',
+    summary:
+      'The cases behind a dashboard figure: open, due today, overdue, breached or done (optionally one step or department)',
+    tags: ['dashboard'],
+    auth: 'user',
+    roles: [...SUPERVISORS],
+    query: DashboardQuerySchema.extend({
+      kind: z.enum(['open', 'due_today', 'overdue', 'breached', 'done']),
+      step: z.string().max(40).optional(),
+    }),
+    response: z.unknown(),
+    handler: async ({ query }) => dashboard.drill(filterOf(query), query.kind, query.step),
+  });
+
+  // Files, not JSON: declared for the API docs by hand.
+  registry.registerPath({
+    method: 'get',
+    path: '/api/dashboard/sla/breaches.{format}',
+    summary: 'Breaches per department and process as a file: breaches.csv or breaches.xlsx',
+    tags: ['dashboard'],
+    security: [{ bearerAuth: [] }],
+    request: { params: z.object({ format: z.enum(['csv', 'xlsx']) }), query: DashboardQuerySchema },
+    responses: { 200: { description: 'The table as CSV (UTF-8 with BOM) or XLSX' } },
+  });
+  router.get('/api/dashboard/sla/breaches.:format', async (req, res) => {
+    const user = req.user;
+    if (!user)
+      throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
+    if (!SUPERVISORS.some((r) => user.roles.includes(r)))
+      throw new HttpError(403, 'forbidden', `This needs one of the roles: ${SUPERVISORS.join(', ')}.`);
+    const f = filterOf(DashboardQuerySchema.parse(req.query));
+    if (req.params.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="breaches.csv"');
+      res.send(`\ufeff${await dashboard.breachCsv(f)}`);
+    } else if (req.params.format === 'xlsx') {
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', 'attachment; filename="breaches.xlsx"');
+      res.send(await dashboard.breachXlsx(f));
+    } else throw new HttpError(404, 'not_found', 'Export as breaches.csv or breaches.xlsx.');
+  });
+}

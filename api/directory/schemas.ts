@@ -1,0 +1,34 @@
+/** Shapes of sign-in, the signed-in user and the department directory. */
+import { z } from 'zod';
+import { UserSchema } from '../http/common-schemas';
+
+export const DevLoginBodySchema = z
+  .object({ username: z.string().trim().min(1, 'is required').max(64) })
+  .strict();
+
+export const DevLoginResultSchema = z
+  .object({ token: z.string(), expiresAt: z.string(), user: UserSchema })
+  .openapi('DevLoginResult');
+
+export const DevUsersSchema = z.object({ users: z.array(UserSchema) }).openapi('DevUsers');
+
+export const DepartmentSchema = z
+  .object({
+    code: z.string().openapi({ example: 'public-security' }),
+    name: z.string().openapi({ example: '市公安局' }),
+    nameEn: z.string(),
+    kind: z.enum(['city_department', 'county']),
+    parentCode: z.string().nullable(),
+  })
+  .openapi('Department');
+
+export const DepartmentsSchema = z.object({ departments: z.array(DepartmentSchema) }).openapi('Departments');
+
+export const AuthConfigSchema = z
+  .object({
+    mode: z.enum(['dev', 'oidc']),
+    issuer: z.string().optional(),
+    clientId: z.string().optional(),
+    scope: z.string().optional(),
+  })
+  .openapi('AuthConfig');

@@ -1,0 +1,29 @@
+/** Shapes of disputes (art. 21, 25). */
+import { z } from 'zod';
+import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../sharing_request/schemas';
+import { DISPUTE_STATUSES, DISPUTE_SUBJECTS } from '../../workflows/dispute/contract';
+
+export const DisputeSchema = z
+  .object({
+    id: z.string(),
+    workflowId: z.string(),
+    subjectType: z.enum(DISPUTE_SUBJECTS),
+    subjectId: z.string(),
+    providerDepartment: z.string(),
+    consumerDepartment: z.string(),
+    openedBy: z.string(),
+    openedByDepartment: z.string(),
+    claim: z.string(),
+    status: z.enum(DISPUTE_STATUSES),
+    currentStep: z.string().nullable(),
+    proposal: z.object({ by: z.string(), department: z.string(), text: z.string() }).nullable(),
+    outcome: z
+      .object({ stage: z.string(), decision: z.string(), text: z.string(), by: z.string() })
+      .nullable(),
+    openedAt: z.string(),
+    updatedAt: z.string(),
+    currentTask: CurrentTaskSchema.nullable(),
+    deadlines: z.array(DeadlineEntrySchema),
+    timeline: z.array(TimelineEntrySchema),
+  })
+  .openapi('Dispute');

@@ -1,0 +1,108 @@
+/**
+ * Errors as the API answers them: `{error: {code, message, details}}` with a
+ * message a person can act on. Bad input is a 4xx, an unreachable dependency a
+ * 503 naming it; only a bug is a 500.
+ */
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { Logger } from '../../runtime/logger';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function zodDetails(err: ZodError): { path: string; message: string }[] {
+  return err.issues.map((i) => ({
+    path: i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`)).join(''),
+    message: i.message,
+  }));
+}
+
+/** Errors from the database driver or pool that mean "cannot reach the database", not "bad query". */
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; name?: string; message?: string };
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'PROTOCOL_CONNECTION_LOST',
+      'ER_CON_COUNT_ERROR',
+      'SQLITE_BUSY',
+    ].includes(e?.code ?? '') || e?.name === 'KnexTimeoutError'
+  );
+}
+
+function isTemporalUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; code?: number };
+  return (
+    e?.name === 'ServiceError' || e?.name === 'ConnectionError' || (e?.code === 14 && typeof e === 'object')
+  );
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let status = 500;
+    let body: { code: string; message: string; details?: unknown };
+    if (err instanceof HttpError) {
+      status = err.status;
+      body = { code: err.code, message: err.message, details: err.details };
+    } else if (err instanceof ZodError) {
+      status = 400;
+      const details = zodDetails(err);
+      body = {
+        code: 'invalid_input',
+        message: `Invalid input: ${details.map((d) => `${d.path || '(body)'}: ${d.message}`).join('; ')}`,
+        details,
+      };
+    } else if (err?.type === 'entity.parse.failed') {
+      status = 400;
+      body = { code: 'invalid_json', message: 'The request body is not valid JSON.' };
+    } else if (err?.type === 'entity.too.large') {
+      status = 413;
+      body = { code: 'body_too_large', message: 'The request body is too large.' };
+    } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      status = err.status;
+      body = { code: 'bad_request', message: String(err.message) };
+    } else if (isDatabaseUnavailable(err)) {
+      status = 503;
+      body = {
+        code: 'database_unavailable',
+        message: 'The database is not reachable right now; nothing was changed. Try again shortly.',
+      };
+    } else if (isTemporalUnavailable(err)) {
+      status = 503;
+      body = {
+        code: 'temporal_unavailable',
+        message:
+          'The workflow service (Temporal) is not reachable right now. Try again shortly; a request sent again with the same Idempotency-Key is never filed twice.',
+      };
+    } else {
+      body = { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
+    }
+    if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
+    if (status === 503) res.setHeader('Retry-After', '5');
+    res.status(status).json({ error: body });
+  };
+}
+
+/** 422: the input is well formed but breaks a rule; each problem names its field. */
+export function unprocessable(
+  code: string,
+  what: string,
+  problems: { path: string; message: string }[],
+): HttpError {
+  return new HttpError(
+    422,
+    code,
+    `Invalid ${what}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    problems,
+  );
+}

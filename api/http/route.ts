@@ -1,0 +1,100 @@
+/**
+ * Declares an endpoint once: its zod schemas validate the request at the edge
+ * and describe it in the OpenAPI document. Handlers get parsed input and the
+ * signed-in user, and stay thin.
+ */
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response, Router } from 'express';
+import { z, type ZodType } from 'zod';
+import type { User } from '../../db/directory-repository';
+import type { Role } from '../../domain/roles';
+import { HttpError } from './errors';
+import { ErrorResponseSchema } from './common-schemas';
+
+type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+
+export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType> {
+  method: Method;
+  /** Express path, e.g. /api/calendar/:year */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** 'public' needs no token; otherwise a signed-in user, optionally with one of `roles`. */
+  auth: 'public' | 'user';
+  roles?: Role[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  handler: (input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    user: User;
+    req: Request;
+    res: Response;
+  }) => Promise<z.infer<R>>;
+}
+
+const openApiPath = (p: string) => p.replace(/:([A-Za-z_]+)/g, '{$1}');
+
+export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
+  router: Router,
+  registry: OpenAPIRegistry,
+  def: RouteDef<P, Q, B, R>,
+): void {
+  const status = def.status ?? 200;
+  const errors: RouteConfig['responses'] = {
+    400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponseSchema } } },
+  };
+  if (def.auth === 'user') {
+    errors[401] = {
+      description: 'Missing or invalid token',
+      content: { 'application/json': { schema: ErrorResponseSchema } },
+    };
+    errors[403] = {
+      description: 'Not allowed for this role or department',
+      content: { 'application/json': { schema: ErrorResponseSchema } },
+    };
+  }
+  registry.registerPath({
+    method: def.method,
+    path: openApiPath(def.path),
+    summary: def.summary,
+    description: def.description ?? (def.roles ? `Roles: ${def.roles.join(', ')}` : undefined),
+    tags: def.tags,
+    security: def.auth === 'user' ? [{ bearerAuth: [] }] : undefined,
+    request: {
+      params: def.params as never,
+      query: def.query as never,
+      body: def.body ? { content: { 'application/json': { schema: def.body } } } : undefined,
+    },
+    responses: {
+      [status]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
+      ...errors,
+      503: {
+        description: 'The database or Temporal is unreachable',
+        content: { 'application/json': { schema: ErrorResponseSchema } },
+      },
+    },
+  });
+
+  router[def.method](def.path, async (req: Request, res: Response) => {
+    const user = req.user;
+    if (def.auth === 'user') {
+      if (!user)
+        throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
+      if (def.roles && !def.roles.some((r) => user.roles.includes(r))) {
+        throw new HttpError(403, 'forbidden', `This needs one of the roles: ${def.roles.join(', ')}.`);
+      }
+    }
+    const params = def.params ? def.params.parse(req.params) : {};
+    const query = def.query ? def.query.parse(req.query) : {};
+    const body = def.body ? def.body.parse(req.body ?? {}) : {};
+    const result = await def.handler({ params, query, body, user: user as User, req, res } as never);
+    // A handler may answer with another success status (e.g. 200 instead of 201 for an idempotent repeat).
+    res.status((res.locals.status as number | undefined) ?? status).json(result);
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * A sharing request as a requester submits it, and its checks against the
+ * catalogue entry: items that belong to the resource, every condition answered
+ * (art. 23), a stated purpose (art. 3) and a sensible usage period.
+ */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ZONE } from '../../domain/calendar/working-days';
+import type { Resource } from '../../domain/catalogue/resource';
+
+const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-01', abort: true })
+  .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date');
+
+export const SharingRequestBodySchema = z
+  .object({
+    resourceCode: z.string().trim().min(1, 'is required').max(40),
+    items: z.array(z.string().trim().min(1).max(100)).min(1, 'name at least one data item'),
+    purpose: z
+      .string({ error: 'is required: say what the data is for (art. 3)' })
+      .trim()
+      .min(1, 'is required: say what the data is for (art. 3)')
+      .max(2000),
+    basis: z.string().trim().max(1000).default(''),
+    usageFrom: LocalDate,
+    usageTo: LocalDate,
+    answers: z.record(z.string(), z.string().trim().max(2000)).default({}),
+  })
+  .strict()
+  .meta({ id: 'SharingRequestBody' });
+
+export type SharingRequestBody = z.infer<typeof SharingRequestBodySchema>;
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** The longest usage period one request may ask for. */
+export const MAX_USAGE_YEARS = 5;
+
+/** Problems of a request against its resource, empty when it may be submitted. */
+export function checkSharingRequest(
+  resource: Resource,
+  body: SharingRequestBody,
+  consumerDepartment: string,
+  now: Date,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (resource.providerDepartment.code === consumerDepartment) {
+    problems.push({ path: 'resourceCode', message: 'your own department provides this resource' });
+  }
+  const known = new Set(resource.items.map((i) => i.name));
+  const seen = new Set<string>();
+  body.items.forEach((item, i) => {
+    if (!known.has(item))
+      problems.push({ path: `items[${i}]`, message: `"${item}" is not a data item of ${resource.code}` });
+    else if (seen.has(item)) problems.push({ path: `items[${i}]`, message: `"${item}" is listed twice` });
+    seen.add(item);
+  });
+  for (const c of resource.conditions) {
+    if (!body.answers[c.id]?.trim())
+      problems.push({ path: `answers.${c.id}`, message: `answer the condition: ${c.question}` });
+  }
+  const questions = new Set(resource.conditions.map((c) => c.id));
+  for (const id of Object.keys(body.answers)) {
+    if (!questions.has(id))
+      problems.push({ path: `answers.${id}`, message: `${resource.code} has no condition "${id}"` });
+  }
+  const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string;
+  if (body.usageFrom < today)
+    problems.push({ path: 'usageFrom', message: `must be today (${today}) or later` });
+  if (body.usageTo < body.usageFrom)
+    problems.push({ path: 'usageTo', message: 'must be on or after usageFrom' });
+  const limit = DateTime.fromISO(body.usageFrom, { zone: ZONE }).plus({ years: MAX_USAGE_YEARS }).toISODate();
+  if (limit && body.usageTo > limit)
+    problems.push({ path: 'usageTo', message: `a usage period may last at most ${MAX_USAGE_YEARS} years` });
+  return problems;
+}
+
+/** The instant a grant ends: the end of its last usage day, local time. */
+export function usageEndsAt(usageTo: string): string {
+  return DateTime.fromISO(usageTo, { zone: ZONE }).endOf('day').toISO() as string;
+}

@@ -1,0 +1,178 @@
+/** Shapes of sharing requests and grants. */
+import { z } from 'zod';
+import { SHARE_TYPES, SHARING_MODES } from '../../domain/catalogue/resource';
+import { DISPUTE_STATUSES } from '../../workflows/dispute/contract';
+import { GRANT_STATUSES, REQUEST_STATUSES } from '../../workflows/sharing_request/contract';
+import { DepartmentRefSchema, LocalizedTextSchema, PageQuerySchema, pageOf } from '../http/common-schemas';
+import { CandidateSchema } from '../tasks/schemas';
+
+export const IdempotencyKeySchema = z
+  .string({
+    error: 'send an Idempotency-Key header (any unique string, e.g. a UUID) so a retry cannot file twice',
+  })
+  .trim()
+  .min(1, 'send an Idempotency-Key header (any unique string, e.g. a UUID) so a retry cannot file twice')
+  .max(200, 'must be at most 200 characters');
+
+export const GrantSchema = z
+  .object({
+    id: z.string(),
+    requestId: z.string(),
+    workflowId: z.string().nullable(),
+    resourceCode: z.string(),
+    consumerDepartment: z.string(),
+    providerDepartment: z.string(),
+    items: z.array(z.string()),
+    purpose: z.string(),
+    usageFrom: z.string(),
+    usageTo: z.string(),
+    mode: z.enum(SHARING_MODES),
+    status: z.enum(GRANT_STATUSES),
+    grantedAt: z.string(),
+    endedAt: z.string().nullable(),
+    endedBy: z.string().nullable(),
+    endReason: z.string().nullable(),
+  })
+  .openapi('Grant');
+
+export const DeadlineEntrySchema = z
+  .object({
+    step: z.string(),
+    stepName: LocalizedTextSchema,
+    taskId: z.string(),
+    deadline: z.string(),
+    provisional: z.boolean(),
+    article: z.number().int(),
+    articleLabel: z.string(),
+    limit: LocalizedTextSchema,
+    breached: z.boolean(),
+    status: z.enum(['open', 'done', 'cancelled']),
+  })
+  .openapi('DeadlineEntry');
+
+export const TimelineEntrySchema = z
+  .object({
+    at: z.string(),
+    step: z.string().nullable(),
+    action: z.string().openapi({ example: 'decided' }),
+    actor: z.string().nullable(),
+    actorDepartment: z.string().nullable(),
+    decision: z.string().nullable(),
+    reason: z.string().nullable(),
+  })
+  .openapi('TimelineEntry');
+
+export const DisputeRefSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(DISPUTE_STATUSES),
+    outcome: z
+      .object({ stage: z.string(), decision: z.string(), text: z.string(), by: z.string() })
+      .nullable(),
+  })
+  .openapi('DisputeRef');
+
+export const CurrentTaskSchema = z
+  .object({
+    id: z.string(),
+    step: z.string(),
+    stepName: LocalizedTextSchema,
+    holders: z.array(CandidateSchema),
+    claimedBy: z.string().nullable(),
+    deadline: z.string(),
+    provisional: z.boolean(),
+    article: z.number().int(),
+    articleLabel: z.string().openapi({ example: '第二十三条' }),
+    limit: LocalizedTextSchema.openapi({ description: "The step's time limit, e.g. 2个工作日" }),
+    breached: z.boolean(),
+    escalationLevel: z.number().int(),
+  })
+  .openapi('CurrentTask');
+
+export const RequestSummarySchema = z
+  .object({
+    id: z.string().openapi({ example: 'SR-20261124-7K3M9Q' }),
+    resourceCode: z.string(),
+    resourceName: z.string(),
+    shareType: z.enum(SHARE_TYPES),
+    status: z.enum(REQUEST_STATUSES),
+    currentStep: z.string().nullable(),
+    consumerDepartment: DepartmentRefSchema,
+    providerDepartment: DepartmentRefSchema,
+    requestedBy: z.string(),
+    submittedAt: z.string(),
+    updatedAt: z.string(),
+    currentTask: CurrentTaskSchema.nullable(),
+  })
+  .openapi('RequestSummary');
+
+export const RequestDetailSchema = RequestSummarySchema.extend({
+  items: z.array(z.string()),
+  purpose: z.string(),
+  basis: z.string(),
+  answers: z.record(z.string(), z.string()),
+  usageFrom: z.string(),
+  usageTo: z.string(),
+  decisionReason: z.string().nullable(),
+  currentTask: CurrentTaskSchema.nullable(),
+  deadlines: z.array(DeadlineEntrySchema),
+  timeline: z.array(TimelineEntrySchema),
+  grant: GrantSchema.nullable(),
+  dispute: DisputeRefSchema.nullable(),
+}).openapi('RequestDetail');
+
+export const RequestListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(REQUEST_STATUSES).optional(),
+  resourceCode: z.string().max(40).optional(),
+  consumer: z.string().max(40).optional(),
+  provider: z.string().max(40).optional(),
+});
+
+export const RequestListSchema = pageOf(RequestSummarySchema, 'RequestList');
+
+export const RequestIdParamsSchema = z.object({ id: z.string().max(40) });
+
+export const WithdrawBodySchema = z
+  .object({ reason: z.string().trim().max(2000).optional() })
+  .strict()
+  .openapi('WithdrawRequest');
+
+export const RevokeBodySchema = z
+  .object({ reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(2000) })
+  .strict()
+  .openapi('RevokeGrant');
+
+export const GrantListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(GRANT_STATUSES).optional(),
+  resourceCode: z.string().max(40).optional(),
+});
+
+export const GrantListSchema = pageOf(GrantSchema, 'GrantList');
+
+export const GrantIdParamsSchema = z.object({ id: z.string().max(60) });
+
+export const ExchangeBodySchema = z
+  .object({
+    items: z.array(z.string().trim().min(1).max(100)).min(1, 'name at least one data item'),
+    recordCount: z.number().int().min(0).max(10_000_000),
+  })
+  .strict()
+  .openapi('ExchangeUse');
+
+export const ExchangeSchema = z
+  .object({
+    id: z.string(),
+    grantId: z.string(),
+    resourceCode: z.string(),
+    consumerDepartment: z.string(),
+    providerDepartment: z.string(),
+    actor: z.string(),
+    mode: z.string(),
+    items: z.array(z.string()),
+    recordCount: z.number().int(),
+    ip: z.string().nullable(),
+    at: z.string(),
+  })
+  .openapi('Exchange');
+
+export const ExchangeListSchema = z.object({ items: z.array(ExchangeSchema) }).openapi('ExchangeList');

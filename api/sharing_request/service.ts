@@ -1,0 +1,286 @@
+/**
+ * Sharing requests at the API: submission (checked against the catalogue,
+ * idempotent per requester and Idempotency-Key), lists, the detail page with
+ * its deadlines and timeline (every read audited), and withdrawal.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/connection';
+import { getResource } from '../../db/catalogue-repository';
+import { listDepartments, type User } from '../../db/directory-repository';
+import { disputeOfSubject } from '../../db/dispute/repository';
+import { grantOfRequest } from '../../db/sharing_request/grant-repository';
+import {
+  findRequestByKey,
+  getRequest,
+  insertRequest,
+  listRequests,
+  type RequestRow,
+} from '../../db/sharing_request/request-repository';
+import { CITY_ROLES } from '../../domain/roles';
+import { checkSharingRequest, usageEndsAt, type SharingRequestBody } from './request-body';
+import { caseMetadata } from '../../workflows/cases/case-metadata';
+import {
+  SHARING_REQUEST_LABEL,
+  SHARING_REQUEST_PROCESS,
+  sharingWorkflowId,
+  type RequestStatus,
+} from '../../workflows/sharing_request/contract';
+import type { sharingRequest } from '../../workflows/sharing_request/workflow';
+import { resourceSnapshot } from '../../workflows/sharing_request/resource-snapshot';
+import { HttpError, unprocessable } from '../http/errors';
+import type { TemporalGateway } from '../temporal/temporal-gateway';
+import { auditByUser } from '../cases/audit';
+import { newCaseId, settle } from '../cases/case-ids';
+import { actorOf } from '../tasks/service';
+import { createCaseProgress } from '../cases/case-progress';
+import { createTaskViews } from '../tasks/task-views';
+
+function payloadHash(body: SharingRequestBody): string {
+  const canonical = {
+    ...body,
+    answers: Object.fromEntries(Object.entries(body.answers).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export function isCityUser(user: User): boolean {
+  return user.roles.some((r) => CITY_ROLES.has(r));
+}
+
+/** How long submission waits for the workflow to route the request before answering "submitted". */
+const ROUTING_WAIT_MS = 10_000;
+
+export function createRequestService(deps: { db: Db; temporal: TemporalGateway }) {
+  const { db, temporal } = deps;
+  const progress = createCaseProgress(db, createTaskViews(db));
+
+  async function departmentRefs() {
+    const all = await listDepartments(db);
+    const byCode = new Map(all.map((d) => [d.code, { code: d.code, name: d.name, nameEn: d.nameEn }]));
+    return (code: string) => byCode.get(code) ?? { code, name: code, nameEn: code };
+  }
+
+  async function summary(
+    r: RequestRow,
+    dept?: Awaited<ReturnType<typeof departmentRefs>>,
+    known?: Awaited<ReturnType<typeof progress>>,
+  ) {
+    const ref = dept ?? (await departmentRefs());
+    const [resource, p] = await Promise.all([
+      getResource(db, r.resourceCode),
+      known ?? progress('sharing_request', r.id),
+    ]);
+    return {
+      id: r.id,
+      resourceCode: r.resourceCode,
+      resourceName: resource?.name ?? r.resourceCode,
+      shareType: r.shareType as 'unconditional' | 'conditional' | 'not_shared',
+      status: r.status,
+      currentStep: r.currentStep,
+      consumerDepartment: ref(r.consumerDepartment),
+      providerDepartment: ref(r.providerDepartment),
+      requestedBy: r.requestedBy,
+      submittedAt: r.submittedAt,
+      updatedAt: r.updatedAt,
+      currentTask: p.currentTask,
+    };
+  }
+
+  async function detail(r: RequestRow) {
+    const [p, grant, dispute] = await Promise.all([
+      progress('sharing_request', r.id),
+      grantOfRequest(db, r.id),
+      disputeOfSubject(db, 'request', r.id),
+    ]);
+    return {
+      ...(await summary(r, undefined, p)),
+      items: r.items,
+      purpose: r.purpose,
+      basis: r.basis,
+      answers: r.answers,
+      usageFrom: r.usageFrom,
+      usageTo: r.usageTo,
+      decisionReason: r.decisionReason,
+      currentTask: p.currentTask,
+      deadlines: p.deadlines,
+      timeline: p.timeline,
+      grant,
+      dispute: dispute && { id: dispute.id, status: dispute.status, outcome: dispute.outcome },
+    };
+  }
+
+  /** The request, if the caller's department is a party to it or the caller has a city-level role. */
+  async function visible(user: User, id: string): Promise<RequestRow> {
+    const r = await getRequest(db, id);
+    if (!r) throw new HttpError(404, 'request_not_found', `No sharing request ${id}.`);
+    const party = [r.consumerDepartment, r.providerDepartment].includes(user.department.code);
+    if (!party && !isCityUser(user))
+      throw new HttpError(403, 'forbidden', `Request ${id} is between other departments.`);
+    return r;
+  }
+
+  /** Waits (briefly) until the workflow has routed the request: granted, rejected, or in a review step. */
+  const routed = async (id: string) =>
+    settle(
+      async () => (await getRequest(db, id))!,
+      (r) => r.status !== 'submitted',
+      ROUTING_WAIT_MS,
+    );
+
+  async function start(r: RequestRow, requester: User): Promise<void> {
+    const resource = (await getResource(db, r.resourceCode))!;
+    await temporal.startCase<typeof sharingRequest>({
+      process: SHARING_REQUEST_PROCESS,
+      workflowId: r.workflowId,
+      status: 'submitted',
+      provider: resource.providerDepartment.code,
+      consumer: r.consumerDepartment,
+      metadata: caseMetadata({
+        processName: SHARING_REQUEST_LABEL.zh,
+        caseId: r.id,
+        resource,
+        provider: resource.providerDepartment.code,
+        consumer: r.consumerDepartment,
+      }),
+      args: [
+        {
+          requestId: r.id,
+          resource: resourceSnapshot(resource),
+          consumerDepartment: r.consumerDepartment,
+          requester: actorOf(requester),
+          items: r.items,
+          purpose: r.purpose,
+          usageFrom: r.usageFrom,
+          usageTo: r.usageTo,
+          usageEndsAt: usageEndsAt(r.usageTo),
+          submittedAt: r.submittedAt,
+        },
+      ],
+    });
+  }
+
+  return {
+    /**
+     * `wait` false answers as soon as the workflow has started (status
+     * "submitted"), for clients that submit in bulk (Prefer: respond-async).
+     */
+    async submit(user: User, key: string, body: SharingRequestBody, ip: string | null, wait = true) {
+      const settled = async (id: string) => (wait ? routed(id) : (await getRequest(db, id))!);
+      const hash = payloadHash(body);
+      const earlier = await findRequestByKey(db, user.username, key);
+      if (earlier) {
+        if (earlier.payloadHash !== hash)
+          throw new HttpError(
+            422,
+            'idempotency_key_reused',
+            `Idempotency-Key "${key}" was already used for request ${earlier.id} with different content; use a new key for a new request.`,
+          );
+        // A retry after a crash between storing and starting heals here: starting again is a no-op.
+        if (earlier.status === 'submitted') await start(earlier, user);
+        return { created: false, request: await detail(await settled(earlier.id)) };
+      }
+
+      const resource = await getResource(db, body.resourceCode);
+      if (!resource)
+        throw unprocessable('invalid_request', 'request', [
+          { path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` },
+        ]);
+      const now = new Date();
+      const problems = checkSharingRequest(resource, body, user.department.code, now);
+      if (problems.length) throw unprocessable('invalid_request', 'request', problems);
+
+      const id = newCaseId('SR', now);
+      const stored = await insertRequest(db, {
+        id,
+        workflowId: sharingWorkflowId(id),
+        requestedBy: user.username,
+        idempotencyKey: key,
+        payloadHash: hash,
+        resourceCode: resource.code,
+        shareType: resource.shareType,
+        consumerDepartment: user.department.code,
+        providerDepartment: resource.providerDepartment.code,
+        items: body.items,
+        purpose: body.purpose,
+        basis: body.basis,
+        answers: body.answers,
+        usageFrom: body.usageFrom,
+        usageTo: body.usageTo,
+        submittedAt: now.toISOString(),
+      });
+      if (stored.id !== id) {
+        // A concurrent retry with the same key stored its request first; answer with that one.
+        if (stored.payloadHash !== hash)
+          throw new HttpError(422, 'idempotency_key_reused', `Idempotency-Key "${key}" was already used.`);
+        return { created: false, request: await detail(await settled(stored.id)) };
+      }
+      // If Temporal does not answer, the row stays "submitted" and the client's retry with the
+      // same Idempotency-Key starts the workflow (its id follows from the row, so never twice).
+      // Deleting the row instead would orphan a workflow whose start reached the server but
+      // whose answer was lost.
+      await start(stored, user);
+      await auditByUser(db, user, {
+        action: 'sharing_request.submit',
+        entityType: 'sharing_request',
+        entityId: id,
+        ip,
+        detail: { resourceCode: resource.code, items: body.items },
+      });
+      return { created: true, request: await detail(await settled(id)) };
+    },
+
+    async list(
+      user: User,
+      q: {
+        status?: RequestStatus;
+        resourceCode?: string;
+        consumer?: string;
+        provider?: string;
+        page: number;
+        pageSize: number;
+      },
+    ) {
+      const page = await listRequests(db, {
+        ...q,
+        department: isCityUser(user) ? undefined : user.department.code,
+      });
+      const ref = await departmentRefs();
+      return {
+        items: await Promise.all(page.items.map((r) => summary(r, ref))),
+        total: page.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async read(user: User, id: string, ip: string | null) {
+      const r = await visible(user, id);
+      await auditByUser(db, user, {
+        action: 'sharing_request.read',
+        entityType: 'sharing_request',
+        entityId: id,
+        ip,
+      });
+      return detail(r);
+    },
+
+    async withdraw(user: User, id: string, reason: string | undefined, ip: string | null) {
+      const r = await visible(user, id);
+      if (!['submitted', 'provider_review', 'platform_review'].includes(r.status))
+        throw new HttpError(
+          409,
+          'case_closed',
+          `Request ${id} is already ${r.status}; only an undecided request can be withdrawn.`,
+        );
+      await temporal.withdrawRequest(r.workflowId, { actor: actorOf(user), reason });
+      await auditByUser(db, user, {
+        action: 'sharing_request.withdraw',
+        entityType: 'sharing_request',
+        entityId: id,
+        ip,
+        detail: { reason: reason ?? null },
+      });
+      return detail((await getRequest(db, id))!);
+    },
+  };
+}

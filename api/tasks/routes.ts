@@ -1,0 +1,76 @@
+/** The task inbox for every process: list, read, claim, release, complete. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import type { ApiDeps } from '../http/deps';
+import { addRoute } from '../http/route';
+import {
+  CompleteTaskBodySchema,
+  TaskIdParamsSchema,
+  TaskListQuerySchema,
+  TaskListSchema,
+  TaskSchema,
+} from './schemas';
+import { createTaskService } from './service';
+
+export function taskRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
+  const service = createTaskService(deps);
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'Tasks your department and roles may act on, soonest deadline first',
+    tags: ['tasks'],
+    auth: 'user',
+    query: TaskListQuerySchema,
+    response: TaskListSchema,
+    handler: async ({ query, user }) => service.list(user, query),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/tasks/:id',
+    summary: 'One task you may act on',
+    tags: ['tasks'],
+    auth: 'user',
+    params: TaskIdParamsSchema,
+    response: TaskSchema,
+    handler: async ({ params, user }) => service.get(user, params.id),
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/tasks/:id/claim',
+    summary: 'Claim a task so colleagues see you are on it',
+    tags: ['tasks'],
+    auth: 'user',
+    params: TaskIdParamsSchema,
+    response: TaskSchema,
+    handler: async ({ params, user }) => service.claim(user, params.id, true),
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/tasks/:id/unclaim',
+    summary: 'Release a task you claimed',
+    tags: ['tasks'],
+    auth: 'user',
+    params: TaskIdParamsSchema,
+    response: TaskSchema,
+    handler: async ({ params, user }) => service.claim(user, params.id, false),
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/tasks/:id/complete',
+    summary: 'Decide a task: {decision, reason}',
+    description:
+      "The decision goes to the case's workflow as an Update; its validator checks your department, role and the task's state. " +
+      '403: not yours to decide; 409: already decided, cancelled, or claimed by someone else; 422: a decision the step does not take, or a denial without a reason.',
+    tags: ['tasks'],
+    auth: 'user',
+    params: TaskIdParamsSchema,
+    body: CompleteTaskBodySchema,
+    response: TaskSchema,
+    handler: async ({ params, body, user, req }) => service.complete(user, params.id, body, req.ip ?? null),
+  });
+}

@@ -1,0 +1,71 @@
+/** Shapes of the task inbox. */
+import { z } from 'zod';
+import { ROLES } from '../../domain/roles';
+import { LocalizedTextSchema, PageQuerySchema, QueryFlagSchema, pageOf } from '../http/common-schemas';
+
+export const CandidateSchema = z
+  .object({ role: z.enum(ROLES), department: z.string().nullable() })
+  .openapi('Candidate');
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    processType: z.string().openapi({ example: 'sharing_request' }),
+    processName: LocalizedTextSchema,
+    caseId: z.string(),
+    step: z.string().openapi({ example: 'platform_review' }),
+    stepName: LocalizedTextSchema,
+    department: z.string().nullable(),
+    role: z.enum(ROLES),
+    candidates: z.array(CandidateSchema),
+    status: z.enum(['open', 'done', 'cancelled']),
+    claimedBy: z.string().nullable(),
+    startedAt: z.string(),
+    deadline: z.string().openapi({ example: '2026-10-09T23:59:59.999+08:00' }),
+    provisional: z.boolean(),
+    article: z.number().int(),
+    articleLabel: z.string().openapi({ example: '第二十三条' }),
+    limit: LocalizedTextSchema,
+    breached: z.boolean(),
+    overdue: z.boolean(),
+    escalationLevel: z.number().int(),
+    decisions: z.array(z.string()),
+    reasonRequired: z.array(z.string()),
+    decision: z.string().nullable(),
+    reason: z.string().nullable(),
+    completedBy: z.string().nullable(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi('Task');
+
+export const TaskListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(['open', 'done']).default('open'),
+  mine: QueryFlagSchema.default(false),
+  unclaimed: QueryFlagSchema.default(false),
+  overdue: QueryFlagSchema.default(false),
+  dueWithinWorkingDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60, 'must be at most 60')
+    .optional()
+    .openapi({ description: 'Only tasks due by the end of the N-th working day from today' }),
+  processType: z.string().max(40).optional(),
+});
+
+export const TaskListSchema = pageOf(TaskSchema, 'TaskList').extend({
+  totalCapped: z.boolean().openapi({
+    description: 'true when there are more tasks than `total`: the inbox counts up to 1000',
+  }),
+});
+
+export const TaskIdParamsSchema = z.object({ id: z.string().max(191) });
+
+export const CompleteTaskBodySchema = z
+  .object({
+    decision: z.string().trim().min(1, 'is required').max(32),
+    reason: z.string().trim().max(2000).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .openapi('CompleteTask');

@@ -1,0 +1,88 @@
+/** Corrections (数据纠错, art. 24): the row the API files and the workflow moves on. */
+import type { Db } from '../connection';
+import { localIso } from '../../domain/calendar/working-days';
+import type { CorrectionStatus } from '../../workflows/correction/contract';
+
+export interface Correction {
+  id: string;
+  workflowId: string;
+  resourceCode: string;
+  grantId: string | null;
+  consumerDepartment: string;
+  providerDepartment: string;
+  filedBy: string;
+  discoveredAt: string;
+  filedAt: string;
+  filingDeadline: string;
+  late: boolean;
+  items: string[];
+  description: string;
+  evidence: string;
+  status: CorrectionStatus;
+  currentStep: string | null;
+  replyDecision: string | null;
+  replyText: string | null;
+  updatedAt: string;
+}
+
+type Row = Record<string, unknown>;
+
+function fromRow(r: Row): Correction {
+  return {
+    id: r.id as string,
+    workflowId: r.workflow_id as string,
+    resourceCode: r.resource_code as string,
+    grantId: (r.grant_id as string | null) ?? null,
+    consumerDepartment: r.consumer_department as string,
+    providerDepartment: r.provider_department as string,
+    filedBy: r.filed_by as string,
+    discoveredAt: r.discovered_at as string,
+    filedAt: localIso(r.filed_at_ms),
+    filingDeadline: r.filing_deadline as string,
+    late: Boolean(r.late),
+    items: JSON.parse(r.items as string),
+    description: r.description as string,
+    evidence: r.evidence as string,
+    status: r.status as CorrectionStatus,
+    currentStep: (r.current_step as string | null) ?? null,
+    replyDecision: (r.reply_decision as string | null) ?? null,
+    replyText: (r.reply_text as string | null) ?? null,
+    updatedAt: localIso(r.updated_at_ms),
+  };
+}
+
+export type NewCorrection = Omit<
+  Correction,
+  'status' | 'currentStep' | 'replyDecision' | 'replyText' | 'updatedAt'
+>;
+
+export async function insertCorrection(db: Db, c: NewCorrection): Promise<void> {
+  const at = Date.parse(c.filedAt);
+  await db('corrections').insert({
+    id: c.id,
+    workflow_id: c.workflowId,
+    resource_code: c.resourceCode,
+    grant_id: c.grantId,
+    consumer_department: c.consumerDepartment,
+    provider_department: c.providerDepartment,
+    filed_by: c.filedBy,
+    discovered_at: c.discoveredAt,
+    filed_at_ms: at,
+    filing_deadline: c.filingDeadline,
+    late: c.late,
+    items: JSON.stringify(c.items),
+    description: c.description,
+    evidence: c.evidence,
+    status: 'provider_reply',
+    updated_at_ms: at,
+  });
+}
+
+export async function getCorrection(db: Db, id: string): Promise<Correction | null> {
+  const row = await db('corrections').where({ id }).first();
+  return row ? fromRow(row) : null;
+}
+
+export async function deleteCorrection(db: Db, id: string): Promise<void> {
+  await db('corrections').where({ id }).delete();
+}

@@ -1,0 +1,153 @@
+/**
+ * The sharing-request read model: the row the API writes on submission, the
+ * state and timeline the workflow's activities write (idempotently, keyed by
+ * event ids from the workflow), and the queries behind lists and detail pages.
+ */
+import { localIso } from '../../domain/calendar/working-days';
+import type { Db } from '../connection';
+import { pageOf } from '../paging';
+import { countRequest } from '../sla-rollup-repository';
+import type { RequestStatus } from '../../workflows/sharing_request/contract';
+
+export interface RequestRow {
+  id: string;
+  workflowId: string;
+  requestedBy: string;
+  idempotencyKey: string;
+  payloadHash: string;
+  resourceCode: string;
+  shareType: string;
+  consumerDepartment: string;
+  providerDepartment: string;
+  items: string[];
+  purpose: string;
+  basis: string;
+  answers: Record<string, string>;
+  usageFrom: string;
+  usageTo: string;
+  status: RequestStatus;
+  currentStep: string | null;
+  decisionReason: string | null;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+type Row = Record<string, unknown>;
+
+function fromRow(r: Row): RequestRow {
+  return {
+    id: r.id as string,
+    workflowId: r.workflow_id as string,
+    requestedBy: r.requested_by as string,
+    idempotencyKey: r.idempotency_key as string,
+    payloadHash: r.payload_hash as string,
+    resourceCode: r.resource_code as string,
+    shareType: r.share_type as string,
+    consumerDepartment: r.consumer_department as string,
+    providerDepartment: r.provider_department as string,
+    items: JSON.parse(r.items as string),
+    purpose: r.purpose as string,
+    basis: r.basis as string,
+    answers: JSON.parse(r.answers as string),
+    usageFrom: r.usage_from as string,
+    usageTo: r.usage_to as string,
+    status: r.status as RequestStatus,
+    currentStep: (r.current_step as string | null) ?? null,
+    decisionReason: (r.decision_reason as string | null) ?? null,
+    submittedAt: localIso(r.submitted_at_ms),
+    updatedAt: localIso(r.updated_at_ms),
+  };
+}
+
+export type NewRequest = Omit<RequestRow, 'status' | 'currentStep' | 'decisionReason' | 'updatedAt'>;
+
+/**
+ * Inserts a submitted request unless the same user already used this
+ * idempotency key; returns the request stored under that key either way.
+ */
+/**
+ * Stores a new request, or finds the one already stored under the same user
+ * and Idempotency-Key. The dashboard's daily count goes up only for the call
+ * whose row was stored.
+ */
+export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> {
+  const at = Date.parse(r.submittedAt);
+  return db.transaction(async (trx) => {
+    await trx('sharing_requests')
+      .insert({
+        id: r.id,
+        workflow_id: r.workflowId,
+        requested_by: r.requestedBy,
+        idempotency_key: r.idempotencyKey,
+        payload_hash: r.payloadHash,
+        resource_code: r.resourceCode,
+        share_type: r.shareType,
+        consumer_department: r.consumerDepartment,
+        provider_department: r.providerDepartment,
+        items: JSON.stringify(r.items),
+        purpose: r.purpose,
+        basis: r.basis,
+        answers: JSON.stringify(r.answers),
+        usage_from: r.usageFrom,
+        usage_to: r.usageTo,
+        status: 'submitted',
+        submitted_at_ms: at,
+        updated_at_ms: at,
+      })
+      .onConflict(['requested_by', 'idempotency_key'])
+      .ignore();
+    const stored = (await findRequestByKey(trx, r.requestedBy, r.idempotencyKey))!;
+    if (stored.id === r.id)
+      await countRequest(trx, {
+        submittedAtMs: at,
+        consumerDepartment: r.consumerDepartment,
+        providerDepartment: r.providerDepartment,
+      });
+    return stored;
+  });
+}
+
+export async function findRequestByKey(db: Db, username: string, key: string): Promise<RequestRow | null> {
+  const row = await db('sharing_requests').where({ requested_by: username, idempotency_key: key }).first();
+  return row ? fromRow(row) : null;
+}
+
+export async function getRequest(db: Db, id: string): Promise<RequestRow | null> {
+  const row = await db('sharing_requests').where({ id }).first();
+  return row ? fromRow(row) : null;
+}
+
+export interface RequestFilter {
+  /** Only requests this department made or provides; undefined for city roles, who see all. */
+  department?: string;
+  status?: string;
+  resourceCode?: string;
+  consumer?: string;
+  provider?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listRequests(
+  db: Db,
+  f: RequestFilter,
+): Promise<{ items: RequestRow[]; total: number }> {
+  const q = db('sharing_requests');
+  if (f.department)
+    q.where((w) =>
+      w.where('consumer_department', f.department!).orWhere('provider_department', f.department!),
+    );
+  if (f.status) q.where('status', f.status);
+  if (f.resourceCode) q.where('resource_code', f.resourceCode);
+  if (f.consumer) q.where('consumer_department', f.consumer);
+  if (f.provider) q.where('provider_department', f.provider);
+  return pageOf(
+    q,
+    [
+      { column: 'submitted_at_ms', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ],
+    f,
+    fromRow,
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * The registry: every process govshare runs, one line each. The worker, the
+ * API, the diagram route, the dashboard, the read model and the tests iterate
+ * this list; nothing else names the processes. See docs/architecture.md,
+ * "Adding a process".
+ */
+import { catalogueUpdateProcess } from './catalogue_update';
+import { correctionProcess } from './correction';
+import { disputeProcess } from './dispute';
+import type { ProcessModule } from './process-module';
+import { sharingRequestProcess } from './sharing_request';
+
+export type { ProcessModule };
+
+export const PROCESSES: readonly ProcessModule[] = [
+  sharingRequestProcess,
+  correctionProcess,
+  disputeProcess,
+  catalogueUpdateProcess,
+];
+
+export const PROCESS_NAMES = PROCESSES.map((p) => p.name) as [string, ...string[]];
+
+export function processNamed(name: string): ProcessModule | undefined {
+  return PROCESSES.find((p) => p.name === name);
+}

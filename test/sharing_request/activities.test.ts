@@ -1,0 +1,116 @@
+/**
+ * The sharing request's activities write nothing twice: Temporal retries an
+ * activity whose result it did not hear, so each write is keyed by ids from
+ * the workflow. Run against MariaDB, each activity twice with the same input.
+ */
+import { createSharedActivities } from '../../activities/shared';
+import { createSharingActivities } from '../../activities/sharing_request/activities';
+import { insertRequest } from '../../db/sharing_request/request-repository';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+
+let t: TestDb;
+let acts: ReturnType<typeof createSharedActivities> & ReturnType<typeof createSharingActivities>;
+
+beforeAll(async () => {
+  t = await createTestDb('mysql');
+  acts = { ...createSharedActivities(t.db), ...createSharingActivities(t.db) };
+  await insertRequest(t.db, {
+    id: 'SR-TEST-1',
+    workflowId: 'sharing-request-SR-TEST-1',
+    requestedBy: 'zhangwei',
+    idempotencyKey: 'k1',
+    payloadHash: 'h',
+    resourceCode: 'GA-RK-001',
+    shareType: 'unconditional',
+    consumerDepartment: 'civil-affairs',
+    providerDepartment: 'public-security',
+    items: ['姓名'],
+    purpose: '核对',
+    basis: '',
+    answers: {},
+    usageFrom: '2026-12-01',
+    usageTo: '2026-12-31',
+    submittedAt: '2026-11-25T10:00:00+08:00',
+  });
+});
+
+afterAll(() => t?.drop());
+
+const notice = {
+  recipients: [
+    { role: 'requester' as const, department: 'civil-affairs' },
+    { role: 'provider_reviewer' as const, department: 'public-security' },
+  ],
+  title: { zh: '结果', en: 'Result' },
+};
+
+const count = async (table: string, where: Record<string, string>) =>
+  Number((await t.db(table).where(where).count({ n: '*' }))[0].n);
+
+it('a retried state change appends one timeline event, one audit entry and one notice each', async () => {
+  const input = {
+    caseType: 'sharing_request' as const,
+    caseId: 'SR-TEST-1',
+    status: 'granted',
+    currentStep: null,
+    event: {
+      id: 'SR-TEST-1#2#granted_at_once',
+      at: '2026-11-25T02:00:01.000Z',
+      step: null,
+      action: 'granted_at_once',
+      actor: null,
+      actorDepartment: null,
+      decision: null,
+      reason: null,
+    },
+    notice,
+  };
+  await acts.recordCaseState(input);
+  await acts.recordCaseState(input);
+  expect(await count('case_events', { case_id: 'SR-TEST-1' })).toBe(1);
+  expect(await count('audit_log', { entity_id: 'SR-TEST-1' })).toBe(1);
+  expect(await count('notifications', { kind: 'result' })).toBe(2);
+});
+
+it('a retried grant and a retried grant end each write once; ending an ended grant changes nothing', async () => {
+  const grant = {
+    eventId: 'SR-TEST-1#3#grant',
+    grant: {
+      id: 'G-SR-TEST-1',
+      requestId: 'SR-TEST-1',
+      workflowId: 'sharing-request-SR-TEST-1',
+      resourceCode: 'GA-RK-001',
+      consumerDepartment: 'civil-affairs',
+      providerDepartment: 'public-security',
+      items: ['姓名'],
+      purpose: '核对',
+      usageFrom: '2026-12-01',
+      usageTo: '2026-12-31',
+      mode: 'api' as const,
+      grantedAt: '2026-11-25T02:00:01.000Z',
+    },
+    notice,
+  };
+  await acts.recordGrant(grant);
+  await acts.recordGrant(grant);
+  expect(await count('grants', { request_id: 'SR-TEST-1' })).toBe(1);
+  const end = {
+    eventId: 'SR-TEST-1#4#grant-end',
+    grantId: 'G-SR-TEST-1',
+    status: 'revoked' as const,
+    at: '2026-11-26T02:00:00.000Z',
+    by: 'lina',
+    byDepartment: 'public-security',
+    reason: '超范围使用',
+    notice,
+  };
+  await acts.recordGrantEnd(end);
+  await acts.recordGrantEnd({ ...end, at: '2026-11-27T02:00:00.000Z', reason: '重试' });
+  expect(await t.db('grants').where({ id: 'G-SR-TEST-1' }).first()).toMatchObject({
+    status: 'revoked',
+    end_reason: '超范围使用',
+    ended_at_ms: Date.parse('2026-11-26T02:00:00.000Z'),
+  });
+  expect(await count('audit_log', { entity_id: 'G-SR-TEST-1' })).toBe(2);
+  expect(await count('notifications', { kind: 'result' })).toBe(6);
+});

@@ -1,0 +1,524 @@
+/**
+ * Sharing requests end to end through the API, against the Temporal dev
+ * server and MariaDB: each sharing type, a statutory recipient, approve and
+ * approve, provider and platform denials, withdrawal, idempotent resubmission,
+ * the wrong department or role, a double completion, and bad input of every
+ * kind (answered 400/422, nothing stored, no workflow started).
+ */
+import { SHARING_REQUEST_PROCESS, sharingWorkflowId } from '../../workflows/sharing_request/contract';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { testApp } from '../support/api';
+import { DateTime } from 'luxon';
+import { ZONE } from '../../domain/calendar/working-days';
+import { useApiHarness } from '../support/api-harness';
+import { waitFor } from '../support/wait';
+
+const h = useApiHarness();
+
+const day = (n = 0) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate() as string;
+
+const conditional = (over: Record<string, unknown> = {}) => ({
+  resourceCode: 'RS-SB-001',
+  items: ['公民身份号码', '参保状态'],
+  purpose: '核对低保申请人的参保情况',
+  basis: '《社会救助暂行办法》第十一条',
+  usageFrom: day(),
+  usageTo: day(180),
+  answers: { scope: '每月约300人', duty: '低保审核', security: '专人专机' },
+  ...over,
+});
+
+async function submit(username: string, body: object, key: string = randomUUID()) {
+  return h
+    .http()
+    .post('/api/requests')
+    .set(await h.as(username))
+    .set('Idempotency-Key', key)
+    .send(body);
+}
+
+async function complete(username: string, taskId: string, body: object) {
+  return h
+    .http()
+    .post(`/api/tasks/${taskId}/complete`)
+    .set(await h.as(username))
+    .send(body);
+}
+
+async function detail(username: string, id: string) {
+  const res = await h
+    .http()
+    .get(`/api/requests/${id}`)
+    .set(await h.as(username));
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** Waits until the request's open task is the given step, and returns it. */
+async function openTask(id: string, step: string) {
+  return waitFor(`the ${step} task`, async () => {
+    const d = await detail('zhangwei', id);
+    return d.currentTask?.step === step ? d.currentTask : undefined;
+  });
+}
+
+const workflowCount = async () =>
+  (await h.env.client.workflow.count(`WorkflowType="${SHARING_REQUEST_PROCESS}"`)).count;
+
+describe('by sharing type (art. 21)', () => {
+  it('grants an unconditional resource at once, with the grant on record for both departments', async () => {
+    const res = await submit('zhangwei', {
+      resourceCode: 'GA-RK-001',
+      items: ['姓名', '户籍地址'],
+      purpose: '核对救助对象户籍',
+      usageFrom: day(),
+      usageTo: day(30),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'granted',
+      shareType: 'unconditional',
+      consumerDepartment: { code: 'civil-affairs', name: '市民政局' },
+      providerDepartment: { code: 'public-security' },
+      currentTask: null,
+      grant: { status: 'active', items: ['姓名', '户籍地址'], mode: 'api', usageTo: day(30) },
+    });
+    expect(res.body.id).toMatch(/^SR-\d{8}-[0-9A-Z]{6}$/);
+    expect(res.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submitted',
+      'granted_at_once',
+    ]);
+  });
+
+  it('rejects a not-shared resource at once, citing the legal basis in the catalogue', async () => {
+    const res = await submit('liuyan', {
+      resourceCode: 'WJ-SW-001',
+      items: ['姓名', '死亡日期'],
+      purpose: '停发养老金核查',
+      usageFrom: day(),
+      usageTo: day(30),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'denied', grant: null, currentTask: null });
+    expect(res.body.decisionReason).toContain('个人信息保护法');
+    expect(res.body.timeline.at(-1)).toMatchObject({ action: 'rejected', decision: 'deny' });
+    const withdraw = await h
+      .http()
+      .post(`/api/requests/${res.body.id}/withdraw`)
+      .set(await h.as('liuyan'))
+      .send({});
+    expect([withdraw.status, withdraw.body.error.code]).toEqual([409, 'case_closed']);
+  });
+
+  it('sends a not-shared resource to provider review when the law names the requester as a recipient', async () => {
+    const res = await submit('zhangwei', {
+      resourceCode: 'WJ-SW-001',
+      items: ['姓名', '死亡日期'],
+      purpose: '殡葬管理和救助对象注销',
+      usageFrom: day(),
+      usageTo: day(30),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'provider_review',
+      currentTask: {
+        step: 'provider_review',
+        holders: [{ role: 'provider_reviewer', department: 'health' }],
+      },
+    });
+  });
+
+  it('routes a conditional resource to the provider with its 10-working-day deadline and article', async () => {
+    const res = await submit('zhangwei', conditional());
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'provider_review', currentStep: 'provider_review' });
+    const calendar = await h
+      .http()
+      .get(`/api/calendar/deadline?from=${encodeURIComponent(res.body.submittedAt)}&workingDays=10`)
+      .set(await h.as('zhangwei'));
+    expect(res.body.deadlines).toEqual([
+      expect.objectContaining({
+        step: 'provider_review',
+        deadline: calendar.body.deadline,
+        provisional: calendar.body.provisional,
+        article: 23,
+        articleLabel: '第二十三条',
+        status: 'open',
+      }),
+    ]);
+  });
+});
+
+describe('decisions', () => {
+  it('provider approves, then the platform approves: granted, both departments notified, workflow searchable', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    const approved = await complete('zhaoqiang', req.currentTask.id, {
+      decision: 'approve',
+      reason: '符合条件',
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'done', decision: 'approve', completedBy: 'zhaoqiang' });
+
+    const platformTask = await openTask(req.id, 'platform_review');
+    expect(platformTask.holders).toEqual([{ role: 'platform_approver', department: null }]);
+    const calendar = await h
+      .http()
+      .get(`/api/calendar/deadline?from=${encodeURIComponent(approved.body.completedAt)}&workingDays=2`)
+      .set(await h.as('zhangwei'));
+    expect(platformTask.deadline).toBe(calendar.body.deadline);
+
+    expect((await complete('chenjing', platformTask.id, { decision: 'approve' })).status).toBe(200);
+    const done = await waitFor('granted', async () => {
+      const d = await detail('zhangwei', req.id);
+      return d.status === 'granted' ? d : undefined;
+    });
+    expect(done.grant).toMatchObject({ status: 'active', consumerDepartment: 'civil-affairs' });
+    expect(done.timeline.filter((e: { action: string }) => e.action === 'decided')).toEqual([
+      expect.objectContaining({
+        step: 'provider_review',
+        actor: 'zhaoqiang',
+        decision: 'approve',
+        reason: '符合条件',
+      }),
+      expect.objectContaining({ step: 'platform_review', actor: 'chenjing', decision: 'approve' }),
+    ]);
+    const notices = await h.t
+      .db('notifications')
+      .where({ kind: 'result' })
+      .andWhere('id', 'like', `${req.id}#%`);
+    expect(notices.map((n) => n.recipient_department).sort()).toEqual([
+      'civil-affairs',
+      'hr-social-security',
+    ]);
+
+    const found = await waitFor('the search attributes', async () => {
+      const ids: string[] = [];
+      for await (const wf of h.env.client.workflow.list({
+        query: `GovshareStatus="granted" AND GovshareConsumer="civil-affairs" AND GovshareProvider="hr-social-security"`,
+      }))
+        ids.push(wf.workflowId);
+      return ids.includes(sharingWorkflowId(req.id)) ? ids : undefined;
+    });
+    expect(found).toContain(sharingWorkflowId(req.id));
+  });
+
+  it('provider denies: a denial without a reason is refused (422) and changes nothing; with reasons it ends the request', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    const noReason = await complete('zhaoqiang', req.currentTask.id, { decision: 'deny' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.message).toContain('reason');
+    const unknown = await complete('zhaoqiang', req.currentTask.id, { decision: 'maybe', reason: 'x' });
+    expect(unknown.status).toBe(422);
+    expect((await detail('zhangwei', req.id)).status).toBe('provider_review');
+
+    const denied = await complete('zhaoqiang', req.currentTask.id, {
+      decision: 'deny',
+      reason: '申请范围超出法定职责',
+    });
+    expect(denied.status).toBe(200);
+    const d = await waitFor('denied', async () => {
+      const x = await detail('zhangwei', req.id);
+      return x.status === 'denied' ? x : undefined;
+    });
+    expect(d).toMatchObject({ decisionReason: '申请范围超出法定职责', grant: null, currentTask: null });
+  });
+
+  it('the platform denies with reasons after the provider approved', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    await complete('zhaoqiang', req.currentTask.id, { decision: 'approve' });
+    const task = await openTask(req.id, 'platform_review');
+    expect(
+      (await complete('chenjing', task.id, { decision: 'deny', reason: '用途与申请依据不符' })).status,
+    ).toBe(200);
+    const d = await waitFor('denied', async () => {
+      const x = await detail('zhangwei', req.id);
+      return x.status === 'denied' ? x : undefined;
+    });
+    expect(d.decisionReason).toBe('用途与申请依据不符');
+  });
+
+  it('refuses the wrong department (403) and the wrong role (403), changing nothing', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    const otherProvider = await complete('lina', req.currentTask.id, { decision: 'approve' });
+    expect(otherProvider.status).toBe(403);
+    expect(otherProvider.body.error.message).toContain('provider_reviewer@hr-social-security');
+    expect((await complete('zhangwei', req.currentTask.id, { decision: 'approve' })).status).toBe(403);
+    expect((await complete('chenjing', req.currentTask.id, { decision: 'approve' })).status).toBe(403);
+    const asProvider = await submit('lina', conditional());
+    expect(asProvider.status).toBe(403);
+    const d = await detail('zhangwei', req.id);
+    expect(d).toMatchObject({ status: 'provider_review' });
+    expect(d.timeline.some((e: { action: string }) => e.action === 'decided')).toBe(false);
+  });
+
+  it('two approvers completing the same task at once: exactly one succeeds, the other gets 409', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    await complete('zhaoqiang', req.currentTask.id, { decision: 'approve' });
+    const task = await openTask(req.id, 'platform_review');
+    const [a, b] = await Promise.all([
+      complete('chenjing', task.id, { decision: 'approve' }),
+      complete('chenjing', task.id, { decision: 'deny', reason: '重复' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const d = await waitFor('decided', async () => {
+      const x = await detail('zhangwei', req.id);
+      return ['granted', 'denied'].includes(x.status) ? x : undefined;
+    });
+    expect(
+      d.timeline.filter(
+        (e: { step: string; action: string }) => e.step === 'platform_review' && e.action === 'decided',
+      ),
+    ).toHaveLength(1);
+    expect((await complete('chenjing', task.id, { decision: 'approve' })).status).toBe(409);
+  });
+});
+
+describe('withdrawal', () => {
+  it('withdraws before a decision: the task is cancelled; afterwards neither a decision nor a second withdrawal is taken', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    const other = await h
+      .http()
+      .post(`/api/requests/${req.id}/withdraw`)
+      .set(await h.as('liuyan'))
+      .send({});
+    expect(other.status).toBe(403);
+    const res = await h
+      .http()
+      .post(`/api/requests/${req.id}/withdraw`)
+      .set(await h.as('zhangwei'))
+      .send({ reason: '已通过其他渠道获取' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'withdrawn', currentTask: null });
+    expect(res.body.deadlines[0].status).toBe('cancelled');
+    expect((await complete('zhaoqiang', req.currentTask.id, { decision: 'approve' })).status).toBe(409);
+    const again = await h
+      .http()
+      .post(`/api/requests/${req.id}/withdraw`)
+      .set(await h.as('zhangwei'))
+      .send({});
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('idempotent submission', () => {
+  it('the same key returns the same request (200), never a second workflow; another body under that key is refused', async () => {
+    const key = randomUUID();
+    const first = await submit('zhangwei', conditional(), key);
+    expect(first.status).toBe(201);
+    const before = await workflowCount();
+    const second = await submit('zhangwei', conditional(), key);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    const changed = await submit('zhangwei', conditional({ purpose: '另一个用途' }), key);
+    expect(changed.status).toBe(422);
+    expect(changed.body.error.code).toBe('idempotency_key_reused');
+    expect(await workflowCount()).toBe(before);
+    expect(await h.t.db('sharing_requests').where({ idempotency_key: key })).toHaveLength(1);
+  });
+
+  it('the same key sent twice at once still makes one request', async () => {
+    const key = randomUUID();
+    const [a, b] = await Promise.all([
+      submit('zhangwei', conditional(), key),
+      submit('zhangwei', conditional(), key),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+  });
+});
+
+describe('bad input: 400/422 naming each bad field; nothing stored, no workflow started', () => {
+  const cases: [string, Record<string, unknown>, number, string[]][] = [
+    ['no purpose (art. 3)', { purpose: '  ' }, 400, ['purpose']],
+    ['malformed dates', { usageFrom: '2026-13-01', usageTo: 'tomorrow' }, 400, ['usageFrom', 'usageTo']],
+    ['an unknown field', { extra: 1 }, 400, ['']],
+    ['an unknown resource', { resourceCode: 'NOPE-001' }, 422, ['resourceCode']],
+    ['items not in the resource', { items: ['参保状态', '银行账号'] }, 422, ['items[1]']],
+    [
+      'an unanswered condition',
+      { answers: { scope: '300人', duty: '' } },
+      422,
+      ['answers.duty', 'answers.security'],
+    ],
+    ['a period that ends before it starts', { usageFrom: day(10), usageTo: day(5) }, 422, ['usageTo']],
+    ['a period that started yesterday', { usageFrom: day(-1) }, 422, ['usageFrom']],
+  ];
+  it.each(cases)('%s', async (_name, over, status, paths) => {
+    const before = [await h.t.db('sharing_requests').count({ n: '*' }), await workflowCount()];
+    const res = await submit('zhangwei', conditional(over));
+    expect(res.status).toBe(status);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(paths.sort());
+    expect([await h.t.db('sharing_requests').count({ n: '*' }), await workflowCount()]).toEqual(before);
+  });
+
+  it('a missing Idempotency-Key header or malformed JSON', async () => {
+    const noKey = await h
+      .http()
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .send(conditional());
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.error.details[0].path).toBe('Idempotency-Key');
+    const badJson = await h
+      .http()
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', randomUUID())
+      .set('Content-Type', 'application/json')
+      .send('{"resourceCode":');
+    expect(badJson.status).toBe(400);
+  });
+});
+
+describe('lists, detail, audit and exchange logs', () => {
+  it("shows each department its own requests; city roles see all; another department's detail is 403", async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    const mine = await h
+      .http()
+      .get('/api/requests?pageSize=100')
+      .set(await h.as('zhangwei'));
+    expect(mine.body.items.map((r: { id: string }) => r.id)).toContain(req.id);
+    const provider = await h
+      .http()
+      .get('/api/requests?pageSize=100&status=provider_review')
+      .set(await h.as('zhaoqiang'));
+    expect(provider.body.items.map((r: { id: string }) => r.id)).toContain(req.id);
+    const county = await h
+      .http()
+      .get('/api/requests?pageSize=100')
+      .set(await h.as('hegang'));
+    expect(county.body.items.map((r: { id: string }) => r.id)).not.toContain(req.id);
+    expect(
+      (
+        await h
+          .http()
+          .get(`/api/requests/${req.id}`)
+          .set(await h.as('hegang'))
+      ).status,
+    ).toBe(403);
+    const supervisor = await h
+      .http()
+      .get('/api/requests?consumer=civil-affairs&pageSize=100')
+      .set(await h.as('zhengli'));
+    expect(supervisor.body.items.map((r: { id: string }) => r.id)).toContain(req.id);
+    expect(
+      (
+        await h
+          .http()
+          .get('/api/requests/SR-00000000-XXXXXX')
+          .set(await h.as('zhengli'))
+      ).status,
+    ).toBe(404);
+  });
+
+  it('writes every read of a request and every state change to the audit log, with who, when and from where', async () => {
+    const { body: req } = await submit('zhangwei', conditional());
+    await detail('zhengli', req.id);
+    await complete('zhaoqiang', req.currentTask.id, { decision: 'deny', reason: '不符合条件' });
+    const log = await waitFor('the denial in the audit log', async () => {
+      const rows = await h.t
+        .db('audit_log')
+        .where({ entity_type: 'sharing_request', entity_id: req.id })
+        .orderBy('seq');
+      return rows.some((r) => r.action === 'sharing_request.decided') ? rows : undefined;
+    });
+    const actions = log.map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'sharing_request.submitted',
+        'sharing_request.submit',
+        'sharing_request.task_opened',
+        'sharing_request.read',
+        'task.complete',
+        'sharing_request.decided',
+      ]),
+    );
+    const read = log.find((r) => r.action === 'sharing_request.read' && r.actor === 'zhengli');
+    expect(read).toMatchObject({ actor_department: 'city-gov-office' });
+    expect(read.ip).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('records each use of a grant in the exchange log, and refuses items outside the grant', async () => {
+    const { body: req } = await submit('zhangwei', {
+      resourceCode: 'SC-FR-001',
+      items: ['统一社会信用代码', '单位名称'],
+      purpose: '社会组织登记核查',
+      usageFrom: day(),
+      usageTo: day(30),
+    });
+    const grantId = req.grant.id;
+    const use = await h
+      .http()
+      .post(`/api/grants/${grantId}/exchanges`)
+      .set(await h.as('zhangwei'))
+      .send({ items: ['单位名称'], recordCount: 12 });
+    expect(use.status).toBe(201);
+    expect(use.body).toMatchObject({
+      grantId,
+      actor: 'zhangwei',
+      recordCount: 12,
+      consumerDepartment: 'civil-affairs',
+    });
+    const outside = await h
+      .http()
+      .post(`/api/grants/${grantId}/exchanges`)
+      .set(await h.as('zhangwei'))
+      .send({ items: ['法定代表人'], recordCount: 1 });
+    expect(outside.status).toBe(422);
+    const log = await h
+      .http()
+      .get(`/api/grants/${grantId}/exchanges`)
+      .set(await h.as('zhengli'));
+    expect(log.body.items).toHaveLength(1);
+  });
+});
+
+describe('Prefer: respond-async', () => {
+  it('answers 202 as soon as the workflow has started; the request is routed afterwards', async () => {
+    const res = await h
+      .http()
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', randomUUID())
+      .set('Prefer', 'respond-async')
+      .send(conditional());
+    expect(res.status).toBe(202);
+    expect(res.headers['preference-applied']).toBe('respond-async');
+    expect(['submitted', 'provider_review']).toContain(res.body.status);
+    const routed = await waitFor('routed', async () => {
+      const d = await detail('zhangwei', res.body.id);
+      return d.status === 'provider_review' && d.currentTask ? d : undefined;
+    });
+    expect(routed.currentTask.step).toBe('provider_review');
+  });
+});
+
+describe('Temporal unreachable while submitting', () => {
+  it('answers 503; the same Idempotency-Key later starts the one workflow the request needs', async () => {
+    const dead = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
+    const key = randomUUID();
+    const down = await request(testApp(h.t.db, dead, { TEMPORAL_TASK_QUEUE: h.taskQueue }))
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', key)
+      .send(conditional({ purpose: 'Temporal 不可用时提交' }));
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('temporal_unavailable');
+    const kept = await h.t.db('sharing_requests').where({ idempotency_key: key });
+    expect(kept).toHaveLength(1);
+    expect(kept[0].status).toBe('submitted');
+
+    const again = await submit('zhangwei', conditional({ purpose: 'Temporal 不可用时提交' }), key);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: kept[0].id, status: 'provider_review' });
+    const runs: string[] = [];
+    for await (const wf of h.env.client.workflow.list({
+      query: `WorkflowId="${sharingWorkflowId(kept[0].id)}"`,
+    }))
+      runs.push(wf.runId);
+    expect(runs).toHaveLength(1);
+    await dead.connection.close();
+  });
+});

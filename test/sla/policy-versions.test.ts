@@ -1,0 +1,58 @@
+/**
+ * A new policy version applies to cases started after it; running cases keep
+ * the version they started with.
+ */
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { loadWorkingCalendar } from '../../db/calendar-repository';
+import { savePolicyVersion } from '../../db/policy-repository';
+import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
+import { loadPolicyFile, DEFAULT_POLICY_FILE } from '../../seeds/default-policy';
+import { useWorkflowHarness } from '../support/workflow-harness';
+import { servicesOf } from '../support/services';
+
+const h = useWorkflowHarness(require.resolve('../../workflows'));
+const s = servicesOf(h);
+
+const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
+
+/** 刘燕 of the HR bureau asks for civil affairs' marriage records (MZ-HY-001, conditional). */
+async function askForMarriageRecords(item: string) {
+  const { request } = await s.requests().submit(
+    await s.user('liuyan'),
+    randomUUID(),
+    {
+      resourceCode: 'MZ-HY-001',
+      items: [item],
+      purpose: '核对参保人婚姻状况',
+      basis: '',
+      usageFrom: today(),
+      usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate() as string,
+      answers: { duty: '遗属待遇审核' },
+    },
+    null,
+  );
+  return request.currentTask!;
+}
+
+it('a case started before a new version keeps its deadlines; one started after uses the new ones', async () => {
+  const v1 = await askForMarriageRecords('登记类型');
+  const calendar = await loadWorkingCalendar(h.t.db, [2026, 2027]);
+
+  const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+  doc.version += 1;
+  doc.effectiveFrom = today();
+  doc.processes.sharing_request.steps.provider_review.deadline = { workingDays: 5 };
+  await savePolicyVersion(h.t.db, doc);
+
+  const after = await askForMarriageRecords('登记日期');
+
+  const started = (id: string) => h.t.db('tasks').where({ id }).first();
+  const [a, b] = [await started(v1.id), await started(after.id)];
+  expect(v1.deadline).toBe(addWorkingDays(a.started_at, 10, calendar).deadline);
+  expect(after.deadline).toBe(addWorkingDays(b.started_at, 5, calendar).deadline);
+  expect([a.policy_key, b.policy_key]).toEqual([
+    `panzhihua-2019@${doc.version - 1}`,
+    `panzhihua-2019@${doc.version}`,
+  ]);
+});

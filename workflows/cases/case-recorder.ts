@@ -1,0 +1,72 @@
+/**
+ * How a workflow records its case's moves: each status change with the event
+ * that caused it goes to the read model, the timeline and the audit log (one
+ * idempotent activity, ids from this workflow), and to the GovshareStatus
+ * search attribute. The status changes once it is stored.
+ */
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import type { Notice } from '../../activities/cases/notices';
+import type { CaseType } from '../../domain/case-types';
+import type { Actor } from '../../domain/roles';
+import { SA } from '../../domain/search-attributes';
+import { acts } from './activities-proxy';
+
+export interface CaseEventInput {
+  action: string;
+  step?: string | null;
+  actor?: Actor | null;
+  decision?: string | null;
+  reason?: string | null;
+}
+
+export class CaseRecorder<S extends string> {
+  private seq = 0;
+
+  constructor(
+    private readonly caseType: CaseType,
+    private readonly caseId: string,
+    public status: S,
+  ) {}
+
+  /** A fresh event id of this case: `${caseId}#${n}#${action}`. */
+  eventId(action: string): string {
+    this.seq += 1;
+    return `${this.caseId}#${this.seq}#${action}`;
+  }
+
+  async move(
+    status: S,
+    currentStep: string | null,
+    event: CaseEventInput,
+    extra: { patch?: Record<string, string | number | boolean | null>; notice?: Notice } = {},
+  ): Promise<void> {
+    await acts.recordCaseState({
+      caseType: this.caseType,
+      caseId: this.caseId,
+      status,
+      currentStep,
+      patch: extra.patch,
+      event: {
+        id: this.eventId(event.action),
+        at: new Date(Date.now()).toISOString(),
+        step: event.step ?? null,
+        action: event.action,
+        actor: event.actor?.username ?? null,
+        actorDepartment: event.actor?.department ?? null,
+        decision: event.decision ?? null,
+        reason: event.reason ?? null,
+      },
+      notice: extra.notice,
+    });
+    this.status = status;
+    upsertSearchAttributes([{ key: SA.status, value: status }]);
+  }
+}
+
+/** A notice to two departments' roles about a case. */
+export function noticeTo(
+  recipients: Notice['recipients'],
+  caseLabel: { zh: string; en: string },
+): (zh: string, en: string) => Notice {
+  return (zh, en) => ({ recipients, title: { zh: `${zh}:${caseLabel.zh}`, en: `${en}: ${caseLabel.en}` } });
+}

@@ -1,0 +1,57 @@
+/**
+ * What the API and the catalogue-update workflow (目录更新, art. 9, 37)
+ * exchange. After an institutional reform, each affected department updates
+ * its catalogue within 15 working days of the effective date; missing it
+ * brings a rectification order, and missing that a public criticism and the
+ * suspension of IT-project applications until the LG office lifts it.
+ */
+import { defineSignal } from '@temporalio/workflow';
+import type { Actor } from '../../domain/roles';
+
+/** The process's one name: workflow type, workflow-id prefix, GovshareProcess and the API's processType. */
+export const CATALOGUE_UPDATE_PROCESS = 'catalogue_update';
+/** How people call the process (dashboards, the Temporal UI's summary). */
+export const CATALOGUE_UPDATE_LABEL = { zh: '目录更新', en: 'Catalogue update' } as const;
+/** The workflow type of obligations started before the process had one name; they keep running under it. */
+export const LEGACY_CATALOGUE_UPDATE_WORKFLOW = 'catalogueUpdate';
+
+export const CATALOGUE_UPDATE_STEPS = {
+  update: 'update',
+  rectificationOrder: 'rectification_order',
+  rectification: 'rectification',
+  liftSuspension: 'lift_suspension',
+} as const;
+
+export const OBLIGATION_STATUSES = ['open', 'overdue', 'rectification', 'suspended', 'met'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+
+export const SANCTION_KINDS = ['criticism', 'suspension'] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+export function obligationId(reformId: string, department: string): string {
+  return `${reformId}.${department}`;
+}
+
+/** An obligation's workflow id, from its own id: e.g. catalogue_update-RF-20261124-7K3M9Q.civil-affairs. */
+export function obligationWorkflowId(obligationId: string): string {
+  return `${CATALOGUE_UPDATE_PROCESS}-${obligationId}`;
+}
+
+export interface CatalogueUpdateInput {
+  reformId: string;
+  reformTitle: string;
+  obligationId: string;
+  department: string;
+  /** The start of the effective date, local time: the deadline counts working days after that day. */
+  effectiveFrom: string;
+  registeredAt: string;
+}
+
+export interface CatalogueChange {
+  resourceCode: string;
+  by: Actor;
+  at: string;
+}
+
+/** The department changed one of its resources in the catalogue: the obligation may be met by it. */
+export const catalogueChanged = defineSignal<[CatalogueChange]>('catalogueChanged');

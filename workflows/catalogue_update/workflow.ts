@@ -1,0 +1,214 @@
+/**
+ * A department's catalogue update after an institutional reform (目录更新,
+ * art. 9, 37). Its data steward updates the catalogue within 15 working days
+ * of the reform's effective date (the day itself not counted). The obligation
+ * is met when the department changes one of its resources (the API signals
+ * the change) or declares with a reason that nothing needs changing.
+ *
+ * Missed: the task stays open and the LG office gets a task to order
+ * rectification; the order replaces the task with one due by the policy's new
+ * deadline. Missed again: a public criticism is recorded and the department's
+ * IT-project applications are suspended until the obligation is met and the
+ * LG office lifts the suspension.
+ *
+ * Drawn in diagram.bpmn beside this file, whose ids are these steps.
+ *
+ * RUNNING WORKFLOWS REPLAY THIS CODE: a change to what it does (activities,
+ * timers, their order) goes behind `patched()` or into a new workflow type;
+ * the replay test (test/replay/) checks the recorded histories still replay.
+ */
+import { condition, setHandler } from '@temporalio/workflow';
+import {
+  catalogueChanged,
+  CATALOGUE_UPDATE_PROCESS,
+  CATALOGUE_UPDATE_STEPS as STEPS,
+  type CatalogueChange,
+  type CatalogueUpdateInput,
+  type ObligationStatus,
+} from './contract';
+import {
+  calendarChanged,
+  completeTask,
+  TaskRefusal,
+  type CompleteTaskInput,
+  type TaskOutcome,
+} from '../sla/task-contract';
+import { articleLabel } from '../../domain/policy/articles';
+import { durationLabel } from '../../domain/policy/duration';
+import { stepPolicy } from '../../domain/policy/policy-document';
+import { acts } from '../cases/activities-proxy';
+import { own } from './activities-proxy';
+import { CaseRecorder, noticeTo } from '../cases/case-recorder';
+import { HumanTasks, refuse, type StepResult } from '../sla/human-tasks';
+
+const DUE_STEPS: string[] = [STEPS.update, STEPS.rectification];
+
+/** A step's decision, or null when the case cancelled it. */
+const decision = (r: StepResult): TaskOutcome | null => (r.kind === 'done' ? r.outcome : null);
+
+export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<ObligationStatus> {
+  const { obligationId, department } = input;
+  const record = new CaseRecorder<ObligationStatus>('catalogue_update', obligationId, 'open');
+  const toDepartment = noticeTo(
+    [
+      { role: 'data_steward', department },
+      { role: 'lg_office', department: null },
+    ],
+    { zh: `${input.reformTitle}(${department})`, en: `${input.reformId} (${department})` },
+  );
+  let change: CatalogueChange | null = null;
+  // Assigned once the policy is loaded; a change may be signalled before that.
+  // eslint-disable-next-line prefer-const
+  let tasks: HumanTasks | undefined;
+  const meetByChange = () => {
+    if (!change) return;
+    for (const step of DUE_STEPS)
+      tasks?.completeOpen(step, {
+        actor: change.by,
+        decision: 'updated',
+        reason: `目录资源 ${change.resourceCode} 已于 ${change.at} 更新`,
+      });
+  };
+  setHandler(catalogueChanged, (c) => {
+    change ??= c;
+    meetByChange();
+  });
+
+  const policy = await acts.loadPolicyInForce({ at: input.registeredAt });
+  tasks = new HumanTasks({
+    processType: CATALOGUE_UPDATE_PROCESS,
+    caseId: obligationId,
+    policy,
+    parties: { department },
+    onOpened: async (t) => {
+      if (DUE_STEPS.includes(t.step)) meetByChange();
+    },
+  });
+  setHandler(completeTask, tasks.complete, { validator: tasks.validate });
+  setHandler(calendarChanged, tasks.calendarChanged);
+  const doc = policy.document;
+  const limit = durationLabel(stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.update).deadline).zh;
+  const sanctionArticle = articleLabel(
+    stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.rectification).citation.article,
+  );
+  /** "updated" is declared by changing the catalogue, not by saying so. */
+  const onlyByChange = (i: CompleteTaskInput) => {
+    if (i.decision === 'updated' && !change)
+      refuse(
+        TaskRefusal.Invalid,
+        "change one of your department's resources in the catalogue: the obligation is then met by itself; or declare no_change with a reason",
+      );
+  };
+  await record.move(
+    'open',
+    STEPS.update,
+    { action: 'started', reason: input.reformTitle },
+    {
+      notice: toDepartment(`机构改革后须在${limit}内更新目录`, 'Update the catalogue within 15 working days'),
+    },
+  );
+
+  let met: TaskOutcome | null = null;
+  let overdue = false;
+  const update = tasks.run(STEPS.update, {
+    from: input.effectiveFrom,
+    validate: onlyByChange,
+    onBreach: () => (overdue = true),
+  });
+  void update.then((r) => (met ??= decision(r)));
+  await condition(() => met !== null || overdue);
+
+  let suspended = false;
+  if (!met) {
+    await record.move('overdue', STEPS.update, { action: 'deadline_breached', step: STEPS.update });
+    let order: TaskOutcome | null | undefined;
+    const ordering = tasks.run(STEPS.rectificationOrder);
+    void ordering.then((r) => (order = decision(r)));
+    await condition(() => met !== null || order !== undefined);
+    if (met) {
+      tasks.cancelOpen(null, '目录已更新,无需责令改正', STEPS.rectificationOrder);
+      await ordering;
+    } else {
+      tasks.cancelOpen(order!.actor, '已责令限期改正,以改正期限为准', STEPS.update);
+      await update;
+      await record.move('rectification', STEPS.rectification, {
+        action: 'rectification_ordered',
+        step: STEPS.rectificationOrder,
+        actor: order!.actor,
+        decision: order!.decision,
+        reason: order!.reason,
+      });
+      let missedAgain = false;
+      const rectification = tasks.run(STEPS.rectification, {
+        validate: onlyByChange,
+        onBreach: () => (missedAgain = true),
+      });
+      void rectification.then((r) => (met ??= decision(r)));
+      await condition(() => met !== null || missedAgain);
+      if (!met) {
+        suspended = true;
+        await sanction();
+        await condition(() => met !== null);
+      }
+    }
+  }
+
+  const how = met!;
+  await record.move(
+    'met',
+    suspended ? STEPS.liftSuspension : null,
+    { action: 'met', step: how.step, actor: how.actor, decision: how.decision, reason: how.reason },
+    {
+      patch: { met_how: how.decision, met_note: how.reason, met_at_ms: Date.parse(how.completedAt) },
+      notice: toDepartment('机构改革后目录更新义务已履行', 'Catalogue update obligation met'),
+    },
+  );
+  if (suspended) {
+    const lift = await tasks.decide(STEPS.liftSuspension);
+    for (const kind of ['suspension', 'criticism'] as const)
+      await own.liftSanctions({
+        eventId: record.eventId(`lift-${kind}`),
+        caseType: 'catalogue_update',
+        caseId: obligationId,
+        department,
+        kind,
+        by: lift.actor.username,
+        at: lift.completedAt,
+      });
+    await record.move('met', null, {
+      action: 'suspension_lifted',
+      step: lift.step,
+      actor: lift.actor,
+      decision: lift.decision,
+      reason: lift.reason,
+    });
+  }
+  return 'met';
+
+  /** Art. 37: public criticism and suspension of IT-project applications. */
+  async function sanction(): Promise<void> {
+    const at = new Date(Date.now()).toISOString();
+    for (const kind of ['criticism', 'suspension'] as const)
+      await own.recordSanction({
+        id: record.eventId(kind),
+        department,
+        kind,
+        caseType: 'catalogue_update',
+        caseId: obligationId,
+        reason:
+          kind === 'criticism'
+            ? `逾期未按责令期限更新目录,予以通报批评(${sanctionArticle}):${input.reformTitle}`
+            : `暂停信息化项目申报,至目录更新完成并经领导小组办公室解除(${sanctionArticle})`,
+        at,
+        notice: toDepartment(
+          kind === 'criticism' ? '通报批评' : '暂停信息化项目申报',
+          kind === 'criticism' ? 'Public criticism' : 'IT-project applications suspended',
+        ),
+      });
+    await record.move('suspended', STEPS.rectification, {
+      action: 'sanctioned',
+      step: STEPS.rectification,
+      reason: `通报批评并暂停信息化项目申报(${sanctionArticle})`,
+    });
+  }
+}

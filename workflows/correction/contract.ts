@@ -1,0 +1,44 @@
+/**
+ * What the API and the correction workflow (数据纠错, art. 24) exchange: its
+ * input, steps and statuses. A consumer reports an error in shared data; the
+ * provider verifies and replies within 5 working days; the consumer accepts
+ * the reply or contests it, which opens a dispute.
+ */
+import type { Actor } from '../../domain/roles';
+
+/** The process's one name: workflow type, workflow-id prefix, GovshareProcess and the API's processType. */
+export const CORRECTION_PROCESS = 'correction';
+/** How people call the process (dashboards, the Temporal UI's summary). */
+export const CORRECTION_LABEL = { zh: '数据纠错', en: 'Correction' } as const;
+/** The workflow type of corrections started before the process had one name; they keep running under it. */
+export const LEGACY_CORRECTION_WORKFLOW = 'correctionFeedback';
+
+export const CORRECTION_STEPS = {
+  providerReply: 'provider_reply',
+  consumerReview: 'consumer_review',
+} as const;
+
+export const CORRECTION_STATUSES = [
+  'provider_reply',
+  'consumer_review',
+  'accepted',
+  'disputed',
+  'resolved',
+  'upheld',
+] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
+export function correctionWorkflowId(correctionId: string): string {
+  return `${CORRECTION_PROCESS}-${correctionId}`;
+}
+
+export interface CorrectionInput {
+  correctionId: string;
+  resourceCode: string;
+  resourceName: string;
+  provider: string;
+  consumer: string;
+  filedBy: Actor;
+  filedAt: string;
+  late: boolean;
+}

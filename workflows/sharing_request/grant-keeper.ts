@@ -1,0 +1,115 @@
+/**
+ * A grant's life inside the workflow that made it (a sharing request, or a
+ * dispute ruled for the consumer): it is recorded and filed with both
+ * departments, then lasts until the end of its usage period (a durable timer)
+ * or until the provider or the platform authority revokes it with a reason.
+ * The owning workflow registers `revoke` and `validateRevocation` for the
+ * `revokeGrant` Update.
+ */
+import { condition, workflowInfo } from '@temporalio/workflow';
+import type { Notice } from '../../activities/cases/notices';
+import { actorMatches } from '../../domain/roles';
+import { CaseRefusal, type GrantStatus, type ResourceSnapshot, type RevokeInput } from './contract';
+import { own } from './activities-proxy';
+import { refuse } from '../sla/human-tasks';
+
+export interface GrantTermsOf {
+  requestId: string;
+  resource: ResourceSnapshot;
+  consumer: string;
+  items: string[];
+  purpose: string;
+  usageFrom: string;
+  usageTo: string;
+  usageEndsAt: string;
+}
+
+export const grantIdOf = (requestId: string) => `G-${requestId}`;
+
+export class GrantKeeper {
+  status: GrantStatus | null = null;
+  private revocation: RevokeInput | null = null;
+
+  constructor(
+    private readonly terms: GrantTermsOf,
+    /** A notice to both departments with this title. */
+    private readonly toBoth: (zh: string, en: string) => Notice,
+    /** The next event id of the owning workflow. */
+    private readonly eventId: (action: string) => string,
+  ) {}
+
+  /** The `revokeGrant` Update's validator: only the provider or the platform authority, with a reason, while active. */
+  readonly validateRevocation = (r: RevokeInput): void => {
+    const provider = this.terms.resource.providerDepartment;
+    const mayRevoke =
+      actorMatches(r.actor, { role: 'provider_reviewer', department: provider }) ||
+      actorMatches(r.actor, { role: 'data_steward', department: provider }) ||
+      actorMatches(r.actor, { role: 'platform_approver', department: null });
+    if (!mayRevoke)
+      refuse(CaseRefusal.Forbidden, `only the provider (${provider}) or the platform authority may revoke`);
+    if (this.status !== 'active' || this.revocation)
+      refuse(
+        CaseRefusal.Closed,
+        this.status
+          ? `the grant is already ${this.revocation ? 'revoked' : this.status}`
+          : 'nothing is granted yet',
+      );
+    if (!r.reason?.trim()) refuse(CaseRefusal.Invalid, 'a reason is required to revoke a grant');
+  };
+
+  /** The `revokeGrant` Update's handler: the grant ends now, and the answer is its final status. */
+  readonly revoke = async (r: RevokeInput): Promise<GrantStatus> => {
+    this.revocation = r;
+    await condition(() => this.status !== 'active');
+    if (this.status !== 'revoked')
+      refuse(CaseRefusal.Closed, `the grant ${this.status} before it could be revoked`);
+    return this.status;
+  };
+
+  /** Records the grant and files it with both departments. */
+  async grant(title: { zh: string; en: string }): Promise<void> {
+    const t = this.terms;
+    await own.recordGrant({
+      eventId: this.eventId('grant'),
+      grant: {
+        id: grantIdOf(t.requestId),
+        requestId: t.requestId,
+        workflowId: workflowInfo().workflowId,
+        resourceCode: t.resource.code,
+        consumerDepartment: t.consumer,
+        providerDepartment: t.resource.providerDepartment,
+        items: t.items,
+        purpose: t.purpose,
+        usageFrom: t.usageFrom,
+        usageTo: t.usageTo,
+        mode: t.resource.mode,
+        grantedAt: new Date(Date.now()).toISOString(),
+      },
+      notice: this.toBoth(title.zh, title.en),
+    });
+    this.status = 'active';
+  }
+
+  /** Waits for the end of the usage period or a revocation, and records which. */
+  async keep(): Promise<GrantStatus> {
+    const t = this.terms;
+    const remaining = Date.parse(t.usageEndsAt) - Date.now();
+    if (remaining > 0) await condition(() => this.revocation !== null, remaining);
+    const r = this.revocation;
+    await own.recordGrantEnd({
+      eventId: this.eventId('grant-end'),
+      grantId: grantIdOf(t.requestId),
+      status: r ? 'revoked' : 'expired',
+      // An expired grant ended at the end of its period, whenever the timer's wake-up was processed.
+      at: r ? new Date(Date.now()).toISOString() : new Date(Date.parse(t.usageEndsAt)).toISOString(),
+      by: r?.actor.username ?? null,
+      byDepartment: r?.actor.department ?? null,
+      reason: r ? r.reason.trim() : `使用期限于 ${t.usageTo} 届满`,
+      notice: r
+        ? this.toBoth('共享授权已撤销', 'Grant revoked')
+        : this.toBoth('共享授权使用期满终止', 'Grant ended with its usage period'),
+    });
+    this.status = r ? 'revoked' : 'expired';
+    return this.status;
+  }
+}
