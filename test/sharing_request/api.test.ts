@@ -5,6 +5,7 @@
  * the wrong department or role, a double completion, and bad input of every
  * kind (answered 400/422, nothing stored, no workflow started).
  */
+import { SA } from '../../domain/search-attributes';
 import { SHARING_REQUEST_PROCESS, sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
@@ -472,6 +473,57 @@ describe('lists, detail, audit and exchange logs', () => {
       .get(`/api/grants/${grantId}/exchanges`)
       .set(await h.as('zhengli'));
     expect(log.body.items).toHaveLength(1);
+  });
+});
+
+describe('in the Temporal UI', () => {
+  it('reads like the inbox: one name for the process, the memo and summary of the case, and only the statuses the API shows', async () => {
+    const res = await submit('zhangwei', conditional());
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    const handle = h.env.client.workflow.getHandle(sharingWorkflowId(id));
+    // The attribute follows the read model by a moment.
+    const d = await waitFor('GovshareStatus to follow the case', async () => {
+      const x = await handle.describe();
+      return x.typedSearchAttributes.get(SA.status) === 'provider_review' ? x : undefined;
+    });
+    expect(d.workflowId).toBe(`sharing_request-${id}`);
+    expect(d.type).toBe('sharing_request');
+    expect(d.typedSearchAttributes.get(SA.process)).toBe('sharing_request');
+    expect(d.typedSearchAttributes.get(SA.status)).toBe('provider_review');
+    expect(await d.memo).toEqual({
+      caseId: id,
+      resource: 'RS-SB-001',
+      provider: 'hr-social-security',
+      consumer: 'civil-affairs',
+    });
+    expect(await d.staticSummary()).toBe(
+      `共享申请 ${id} · 社会保险参保信息(RS-SB-001) · civil-affairs → hr-social-security`,
+    );
+
+    // A revoked grant leaves the request granted, as the API shows it; the grant says how it ended.
+    const granted = await submit('zhangwei', {
+      resourceCode: 'GA-RK-001',
+      items: ['姓名'],
+      purpose: '核对救助对象户籍',
+      usageFrom: day(),
+      usageTo: day(30),
+    });
+    const revoked = await h
+      .http()
+      .post(`/api/grants/${granted.body.grant.id}/revoke`)
+      .set(await h.as('lina'))
+      .send({ reason: '用途已结束' });
+    expect(revoked.status).toBe(200);
+    const after = await waitFor('the grant to end', async () => {
+      const x = await h.env.client.workflow.getHandle(sharingWorkflowId(granted.body.id)).describe();
+      return x.status.name === 'COMPLETED' ? x : undefined;
+    });
+    expect(after.typedSearchAttributes.get(SA.status)).toBe('granted');
+    expect(await detail('zhangwei', granted.body.id)).toMatchObject({
+      status: 'granted',
+      grant: { status: 'revoked' },
+    });
   });
 });
 
