@@ -1,16 +1,17 @@
 /** The activities every process uses: policy, deadlines, tasks and their SLA events, case state. */
 import type { Db } from '../db/connection';
-import { createCaseActivities } from './cases/case-activities';
+import { createCaseActivities, type CaseStore } from './cases/case-activities';
 import { createPolicyActivities } from './cases/policy-activities';
 import { createDeadlineActivities } from './sla/deadline-activities';
 import { createTaskActivities } from './sla/task-activities';
 
-export function createSharedActivities(db: Db) {
+/** `storeOf` finds each process's table: the registry's `processNamed`. */
+export function createSharedActivities(db: Db, storeOf: CaseStore) {
   return {
     ...createPolicyActivities(db),
     ...createDeadlineActivities(db),
     ...createTaskActivities(db),
-    ...createCaseActivities(db),
+    ...createCaseActivities(db, storeOf),
   };
 }
 

@@ -6,16 +6,9 @@
  */
 import type { Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
-import type { CaseType } from '../domain/case-types';
 
-export type { CaseType };
-
-export const CASE_TABLES: Record<CaseType, string> = {
-  sharing_request: 'sharing_requests',
-  correction: 'corrections',
-  dispute: 'disputes',
-  catalogue_update: 'reform_obligations',
-};
+/** Columns of a case's row that a move sets besides its status (each process's repository maps its facts to them). */
+export type CaseColumns = Record<string, string | number | boolean | null>;
 
 export interface CaseEvent {
   id: string;
@@ -28,17 +21,25 @@ export interface CaseEvent {
   reason: string | null;
 }
 
-export interface CaseStateChange {
-  caseType: CaseType;
+/** A case's move as its workflow records it: in the process's terms, never in columns. */
+export interface CaseStateChange<F extends object = object> {
+  /** The process's name. */
+  caseType: string;
   caseId: string;
   status: string;
   currentStep: string | null;
-  /** Other columns of the case's row to set with this change (snake_case). */
-  patch?: Record<string, string | number | boolean | null>;
+  /** What else the move records about the case, in the process's own terms (e.g. the reply, the outcome). */
+  facts?: F;
   event: CaseEvent;
 }
 
-export async function recordCaseState(db: Db, c: CaseStateChange): Promise<void> {
+/** Records a move in the process's table (`table`), setting `columns` with the status, and its event in the timeline. */
+export async function recordCaseState(
+  db: Db,
+  c: Omit<CaseStateChange, 'facts'>,
+  table: string,
+  columns: CaseColumns,
+): Promise<void> {
   const e = c.event;
   await db.transaction(async (trx) => {
     await trx('case_events')
@@ -56,13 +57,13 @@ export async function recordCaseState(db: Db, c: CaseStateChange): Promise<void>
       })
       .onConflict('id')
       .ignore();
-    await trx(CASE_TABLES[c.caseType])
+    await trx(table)
       .where({ id: c.caseId })
-      .update({ ...c.patch, status: c.status, current_step: c.currentStep, updated_at_ms: Date.parse(e.at) });
+      .update({ ...columns, status: c.status, current_step: c.currentStep, updated_at_ms: Date.parse(e.at) });
   });
 }
 
-export async function caseEvents(db: Db, caseType: CaseType, caseId: string): Promise<CaseEvent[]> {
+export async function caseEvents(db: Db, caseType: string, caseId: string): Promise<CaseEvent[]> {
   const rows = await db('case_events')
     .where({ case_type: caseType, case_id: caseId })
     .orderBy(['at_ms', 'id']);

@@ -9,6 +9,7 @@ import {
   LEGACY_CATALOGUE_UPDATE_WORKFLOW,
   OBLIGATION_STATUSES,
 } from '../workflows/catalogue_update/contract';
+import { obligationColumns } from '../db/catalogue_update/repository';
 import type { ProcessModule } from './process-module';
 
 export const catalogueUpdateProcess: ProcessModule = {
@@ -16,6 +17,7 @@ export const catalogueUpdateProcess: ProcessModule = {
   label: CATALOGUE_UPDATE_LABEL,
   caseIdPrefix: 'RF',
   table: 'reform_obligations',
+  caseColumns: obligationColumns,
   statuses: OBLIGATION_STATUSES,
   steps: CATALOGUE_UPDATE_STEPS,
   legacyWorkflowTypes: [LEGACY_CATALOGUE_UPDATE_WORKFLOW],

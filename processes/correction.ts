@@ -7,6 +7,7 @@ import {
   CORRECTION_STEPS,
   LEGACY_CORRECTION_WORKFLOW,
 } from '../workflows/correction/contract';
+import { correctionColumns } from '../db/correction/repository';
 import type { ProcessModule } from './process-module';
 
 export const correctionProcess: ProcessModule = {
@@ -14,6 +15,7 @@ export const correctionProcess: ProcessModule = {
   label: CORRECTION_LABEL,
   caseIdPrefix: 'CR',
   table: 'corrections',
+  caseColumns: correctionColumns,
   statuses: CORRECTION_STATUSES,
   steps: CORRECTION_STEPS,
   legacyWorkflowTypes: [LEGACY_CORRECTION_WORKFLOW],

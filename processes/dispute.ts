@@ -9,6 +9,7 @@ import {
   LEGACY_DISPUTE_WORKFLOW,
 } from '../workflows/dispute/contract';
 import { revokeGrant } from '../workflows/sharing_request/contract';
+import { disputeColumns } from '../db/dispute/repository';
 import type { ProcessModule } from './process-module';
 
 export const disputeProcess: ProcessModule = {
@@ -16,6 +17,7 @@ export const disputeProcess: ProcessModule = {
   label: DISPUTE_LABEL,
   caseIdPrefix: 'DS',
   table: 'disputes',
+  caseColumns: disputeColumns,
   statuses: DISPUTE_STATUSES,
   steps: DISPUTE_STEPS,
   legacyWorkflowTypes: [LEGACY_DISPUTE_WORKFLOW],

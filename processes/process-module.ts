@@ -6,6 +6,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { ApiDeps } from '../api/http/deps';
+import type { CaseColumns } from '../db/case-repository';
 import type { Db } from '../db/connection';
 
 export interface ProcessModule {
@@ -20,6 +21,8 @@ export interface ProcessModule {
   caseIdPrefix: string;
   /** Its read-model table: a row per case, moved from status to status by the workflow. */
   table: string;
+  /** The columns of its table that the facts of a move set (its repository's mapping). */
+  caseColumns: (facts: never) => CaseColumns;
   /** The statuses a case shows in the API and in GovshareStatus. */
   statuses: readonly string[];
   /** Its human steps, named as in the policy document and the BPMN diagram. */

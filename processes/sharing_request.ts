@@ -11,6 +11,7 @@ import {
   SHARING_STEPS,
   withdrawRequest,
 } from '../workflows/sharing_request/contract';
+import { requestColumns } from '../db/sharing_request/request-repository';
 import type { ProcessModule } from './process-module';
 
 export const sharingRequestProcess: ProcessModule = {
@@ -18,6 +19,7 @@ export const sharingRequestProcess: ProcessModule = {
   label: SHARING_REQUEST_LABEL,
   caseIdPrefix: 'SR',
   table: 'sharing_requests',
+  caseColumns: requestColumns,
   statuses: REQUEST_STATUSES,
   steps: SHARING_STEPS,
   legacyWorkflowTypes: [LEGACY_SHARING_REQUEST_WORKFLOW],

@@ -3,14 +3,31 @@
  * Idempotent: every id comes from the workflow.
  */
 import type { Db } from '../../db/connection';
-import { recordCaseState, type CaseStateChange } from '../../db/case-repository';
+import { recordCaseState, type CaseColumns, type CaseStateChange } from '../../db/case-repository';
 import { appendAudit } from '../../db/log-repository';
 import { notify, type Notice } from './notices';
 
-export function createCaseActivities(db: Db) {
+export interface CaseStateInput extends CaseStateChange {
+  notice?: Notice;
+  /**
+   * Columns as workflows wrote them before moves carried facts. A case started
+   * then may still have such an activity scheduled or retrying; it is applied as it was.
+   */
+  patch?: CaseColumns;
+}
+
+/** Where a process keeps its cases: its table, and how a move's facts map to its columns (from the registry). */
+export type CaseStore = (
+  process: string,
+) => { table: string; caseColumns: (facts: never) => CaseColumns } | undefined;
+
+export function createCaseActivities(db: Db, storeOf: CaseStore) {
   return {
-    async recordCaseState(input: CaseStateChange & { notice?: Notice }): Promise<void> {
-      await recordCaseState(db, input);
+    async recordCaseState(input: CaseStateInput): Promise<void> {
+      const process = storeOf(input.caseType);
+      if (!process) throw new Error(`no process ${input.caseType} is registered`);
+      const columns = { ...input.patch, ...(input.facts ? process.caseColumns(input.facts as never) : {}) };
+      await recordCaseState(db, input, process.table, columns);
       await appendAudit(db, {
         id: input.event.id,
         at: input.event.at,

@@ -6,12 +6,11 @@
 import type { Db } from '../../db/connection';
 import { caseEvents } from '../../db/case-repository';
 import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
-import type { CaseType } from '../../domain/case-types';
 import { articleLabel } from '../../domain/policy/articles';
 import type { TaskViews } from '../tasks/task-views';
 
 export function createCaseProgress(db: Db, views: TaskViews) {
-  return async function progress(caseType: CaseType, caseId: string) {
+  return async function progress(caseType: string, caseId: string) {
     const [tasks, events] = await Promise.all([tasksOfCase(db, caseId), caseEvents(db, caseType, caseId)]);
     const sla = await slaEventsOfTasks(
       db,

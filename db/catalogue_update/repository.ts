@@ -1,7 +1,12 @@
 /** Reforms, each department's catalogue-update obligation, and the sanctions of art. 37. */
 import type { Db } from '../connection';
 import { localIso } from '../../domain/calendar/working-days';
-import type { ObligationStatus, SanctionKind } from '../../workflows/catalogue_update/contract';
+import type {
+  ObligationFacts,
+  ObligationStatus,
+  SanctionKind,
+} from '../../workflows/catalogue_update/contract';
+import type { CaseColumns } from '../case-repository';
 
 export interface Reform {
   id: string;
@@ -171,4 +176,9 @@ export async function listSanctions(
     liftedAt: r.lifted_at_ms == null ? null : localIso(r.lifted_at_ms),
     liftedBy: (r.lifted_by as string | null) ?? null,
   }));
+}
+
+/** The columns a move's facts set on the obligation's row. */
+export function obligationColumns(f: ObligationFacts): CaseColumns {
+  return f.met ? { met_how: f.met.how, met_note: f.met.note, met_at_ms: Date.parse(f.met.at) } : {};
 }

@@ -1,7 +1,8 @@
 /** Corrections (数据纠错, art. 24): the row the API files and the workflow moves on. */
 import type { Db } from '../connection';
 import { localIso } from '../../domain/calendar/working-days';
-import type { CorrectionStatus } from '../../workflows/correction/contract';
+import type { CorrectionFacts, CorrectionStatus } from '../../workflows/correction/contract';
+import type { CaseColumns } from '../case-repository';
 
 export interface Correction {
   id: string;
@@ -85,4 +86,9 @@ export async function getCorrection(db: Db, id: string): Promise<Correction | nu
 
 export async function deleteCorrection(db: Db, id: string): Promise<void> {
   await db('corrections').where({ id }).delete();
+}
+
+/** The columns a move's facts set on the correction's row. */
+export function correctionColumns(f: CorrectionFacts): CaseColumns {
+  return f.reply ? { reply_decision: f.reply.decision, reply_text: f.reply.text } : {};
 }

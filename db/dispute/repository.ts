@@ -1,7 +1,8 @@
 /** Disputes (异议协调, art. 21, 25), written by the dispute workflow. */
 import type { Db } from '../connection';
 import { localIso } from '../../domain/calendar/working-days';
-import type { DisputeStatus, DisputeSubject } from '../../workflows/dispute/contract';
+import type { DisputeFacts, DisputeStatus, DisputeSubject } from '../../workflows/dispute/contract';
+import type { CaseColumns } from '../case-repository';
 
 export interface Dispute {
   id: string;
@@ -98,4 +99,19 @@ export async function disputeOfSubject(
 ): Promise<Dispute | null> {
   const row = await db('disputes').where({ subject_type: subjectType, subject_id: subjectId }).first();
   return row ? fromRow(row) : null;
+}
+
+/** The columns a move's facts set on the dispute's row. */
+export function disputeColumns(f: DisputeFacts): CaseColumns {
+  return {
+    ...(f.proposal ? { proposal: JSON.stringify(f.proposal) } : {}),
+    ...(f.outcome
+      ? {
+          outcome_stage: f.outcome.stage,
+          outcome_decision: f.outcome.decision,
+          outcome_text: f.outcome.text,
+          outcome_by: f.outcome.by,
+        }
+      : {}),
+  };
 }

@@ -7,7 +7,8 @@ import { localIso } from '../../domain/calendar/working-days';
 import type { Db } from '../connection';
 import { pageOf } from '../paging';
 import { countRequest } from '../sla-rollup-repository';
-import type { RequestStatus } from '../../workflows/sharing_request/contract';
+import type { RequestStatus, SharingRequestFacts } from '../../workflows/sharing_request/contract';
+import type { CaseColumns } from '../case-repository';
 
 export interface RequestRow {
   id: string;
@@ -150,4 +151,9 @@ export async function listRequests(
     f,
     fromRow,
   );
+}
+
+/** The columns a move's facts set on the request's row. */
+export function requestColumns(f: SharingRequestFacts): CaseColumns {
+  return f.decisionReason === undefined ? {} : { decision_reason: f.decisionReason };
 }

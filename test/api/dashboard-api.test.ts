@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { createSharedActivities } from '../../activities/shared';
+import { processNamed } from '../../processes';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   );
   await c.complete('chenjing', (platform.currentTask as { id: string }).id, { decision: 'approve' });
   await c.until('zhangwei', `/api/requests/${req.id}`, (b) => b.status === 'granted');
-  const acts = createSharedActivities(h.t.db);
+  const acts = createSharedActivities(h.t.db, processNamed);
   const taskId = 'correction-CR-DASH-1.provider_reply.1';
   await acts.openTask({
     id: taskId,

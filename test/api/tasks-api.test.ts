@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { createSharedActivities } from '../../activities/shared';
+import { processNamed } from '../../processes';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
 import { waitFor } from '../support/wait';
@@ -47,7 +48,7 @@ const overdueId = `correction-test-${randomUUID()}.provider_reply.1`;
 beforeAll(async () => {
   requests = [await submitConditional(), await submitConditional(), await submitConditional()];
   // A task of another process, past its deadline, written as the SLA mechanism writes every task.
-  await createSharedActivities(h.t.db).openTask({
+  await createSharedActivities(h.t.db, processNamed).openTask({
     id: overdueId,
     workflowId: 'correction-test',
     processType: 'correction',

@@ -4,6 +4,7 @@
  * the workflow. Run against MariaDB, each activity twice with the same input.
  */
 import { createSharedActivities } from '../../activities/shared';
+import { processNamed } from '../../processes';
 import { createSharingActivities } from '../../activities/sharing_request/activities';
 import { insertRequest } from '../../db/sharing_request/request-repository';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
@@ -13,7 +14,7 @@ let acts: ReturnType<typeof createSharedActivities> & ReturnType<typeof createSh
 
 beforeAll(async () => {
   t = await createTestDb('mysql');
-  acts = { ...createSharedActivities(t.db), ...createSharingActivities(t.db) };
+  acts = { ...createSharedActivities(t.db, processNamed), ...createSharingActivities(t.db) };
   await insertRequest(t.db, {
     id: 'SR-TEST-1',
     workflowId: 'sharing-request-SR-TEST-1',

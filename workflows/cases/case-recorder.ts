@@ -6,7 +6,6 @@
  */
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { Notice } from '../../activities/cases/notices';
-import type { CaseType } from '../../domain/case-types';
 import type { Actor } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import { acts } from './activities-proxy';
@@ -19,11 +18,12 @@ export interface CaseEventInput {
   reason?: string | null;
 }
 
-export class CaseRecorder<S extends string> {
+export class CaseRecorder<S extends string, F extends object = Record<string, never>> {
   private seq = 0;
 
   constructor(
-    private readonly caseType: CaseType,
+    /** The process's name. */
+    private readonly caseType: string,
     private readonly caseId: string,
     public status: S,
   ) {}
@@ -38,14 +38,14 @@ export class CaseRecorder<S extends string> {
     status: S,
     currentStep: string | null,
     event: CaseEventInput,
-    extra: { patch?: Record<string, string | number | boolean | null>; notice?: Notice } = {},
+    extra: { facts?: F; notice?: Notice } = {},
   ): Promise<void> {
     await acts.recordCaseState({
       caseType: this.caseType,
       caseId: this.caseId,
       status,
       currentStep,
-      patch: extra.patch,
+      facts: extra.facts,
       event: {
         id: this.eventId(event.action),
         at: new Date(Date.now()).toISOString(),

@@ -55,3 +55,8 @@ export interface CatalogueChange {
 
 /** The department changed one of its resources in the catalogue: the obligation may be met by it. */
 export const catalogueChanged = defineSignal<[CatalogueChange]>('catalogueChanged');
+
+/** What a move records about the obligation besides its status: how and when it was met. */
+export interface ObligationFacts {
+  met?: { how: string; note: string | null; at: string };
+}

@@ -25,6 +25,7 @@ import {
   type CatalogueChange,
   type CatalogueUpdateInput,
   type ObligationStatus,
+  type ObligationFacts,
 } from './contract';
 import {
   calendarChanged,
@@ -48,7 +49,11 @@ const decision = (r: StepResult): TaskOutcome | null => (r.kind === 'done' ? r.o
 
 export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<ObligationStatus> {
   const { obligationId, department } = input;
-  const record = new CaseRecorder<ObligationStatus>('catalogue_update', obligationId, 'open');
+  const record = new CaseRecorder<ObligationStatus, ObligationFacts>(
+    CATALOGUE_UPDATE_PROCESS,
+    obligationId,
+    'open',
+  );
   const toDepartment = noticeTo(
     [
       { role: 'data_steward', department },
@@ -159,7 +164,7 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     suspended ? STEPS.liftSuspension : null,
     { action: 'met', step: how.step, actor: how.actor, decision: how.decision, reason: how.reason },
     {
-      patch: { met_how: how.decision, met_note: how.reason, met_at_ms: Date.parse(how.completedAt) },
+      facts: { met: { how: how.decision, note: how.reason, at: how.completedAt } },
       notice: toDepartment('机构改革后目录更新义务已履行', 'Catalogue update obligation met'),
     },
   );

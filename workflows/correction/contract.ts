@@ -42,3 +42,8 @@ export interface CorrectionInput {
   filedAt: string;
   late: boolean;
 }
+
+/** What a move records about the correction besides its status: the provider's reply. */
+export interface CorrectionFacts {
+  reply?: { decision: string; text: string | null };
+}

@@ -19,6 +19,7 @@ import {
   CORRECTION_STEPS,
   type CorrectionInput,
   type CorrectionStatus,
+  type CorrectionFacts,
 } from './contract';
 import {
   DISPUTE_PROCESS,
@@ -42,7 +43,11 @@ import { HumanTasks } from '../sla/human-tasks';
 
 export async function correctionFeedback(input: CorrectionInput): Promise<CorrectionStatus> {
   const { correctionId, provider, consumer } = input;
-  const record = new CaseRecorder<CorrectionStatus>('correction', correctionId, 'provider_reply');
+  const record = new CaseRecorder<CorrectionStatus, CorrectionFacts>(
+    CORRECTION_PROCESS,
+    correctionId,
+    'provider_reply',
+  );
   const toBoth = noticeTo(
     [
       { role: 'provider_reviewer', department: provider },
@@ -95,7 +100,7 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
         reason: reply.reason,
       },
       {
-        patch: { reply_decision: reply.decision, reply_text: reply.reason },
+        facts: { reply: { decision: reply.decision, text: reply.reason } },
         notice: toBoth('提供部门已回复纠错', 'The provider replied'),
       },
     );

@@ -79,3 +79,9 @@ export interface DisputeResult {
   status: DisputeStatus;
   outcome: DisputeOutcome | null;
 }
+
+/** What a move records about the dispute besides its status: the standing proposal, or the outcome. */
+export interface DisputeFacts {
+  proposal?: { by: string; department: string; text: string };
+  outcome?: DisputeOutcome;
+}

@@ -25,6 +25,7 @@ import {
   type DisputeOutcome,
   type DisputeResult,
   type DisputeStatus,
+  type DisputeFacts,
 } from './contract';
 import { calendarChanged, completeTask, TaskRefusal } from '../sla/task-contract';
 import type { Actor } from '../../domain/roles';
@@ -42,7 +43,7 @@ interface HandOver {
 
 export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
   const { disputeId, provider, consumer } = input;
-  const record = new CaseRecorder<DisputeStatus>('dispute', disputeId, 'negotiation');
+  const record = new CaseRecorder<DisputeStatus, DisputeFacts>(DISPUTE_PROCESS, disputeId, 'negotiation');
   const toBoth = noticeTo(
     [
       { role: 'provider_reviewer', department: provider },
@@ -93,12 +94,7 @@ export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
     null,
     { action: 'concluded', step: outcome.stage, decision: outcome.decision, reason: outcome.text },
     {
-      patch: {
-        outcome_stage: outcome.stage,
-        outcome_decision: outcome.decision,
-        outcome_text: outcome.text,
-        outcome_by: outcome.by,
-      },
+      facts: { outcome },
       notice: toBoth('异议处理结果', 'Dispute concluded'),
     },
   );
@@ -139,12 +135,8 @@ export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
           DISPUTE_STEPS.negotiation,
           { action: 'proposed', step: o.step, actor: o.actor, decision: o.decision, reason: o.reason },
           {
-            patch: {
-              proposal: JSON.stringify({
-                by: o.actor.username,
-                department: o.actor.department,
-                text: proposal.text,
-              }),
+            facts: {
+              proposal: { by: o.actor.username, department: o.actor.department, text: proposal.text },
             },
           },
         );

@@ -89,3 +89,8 @@ export interface SharingRequestResult {
 export const withdrawRequest = defineUpdate<SharingRequestResult, [WithdrawInput]>('withdrawRequest');
 /** The provider or the platform authority revokes the grant with a reason; refused with a `CaseRefusal`. */
 export const revokeGrant = defineUpdate<GrantStatus, [RevokeInput]>('revokeGrant');
+
+/** What a move records about the request besides its status: the reason of its decision (null when granted). */
+export interface SharingRequestFacts {
+  decisionReason?: string | null;
+}

@@ -40,6 +40,7 @@ import {
   type SharingRequestInput,
   type SharingRequestResult,
   type WithdrawInput,
+  type SharingRequestFacts,
 } from './contract';
 import { GrantKeeper } from './grant-keeper';
 import { CaseRecorder, noticeTo, type CaseEventInput } from '../cases/case-recorder';
@@ -53,7 +54,11 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   const { requestId, resource } = input;
   const provider = resource.providerDepartment;
   const consumer = input.consumerDepartment;
-  const record = new CaseRecorder<RequestStatus>('sharing_request', requestId, 'submitted');
+  const record = new CaseRecorder<RequestStatus, SharingRequestFacts>(
+    SHARING_REQUEST_PROCESS,
+    requestId,
+    'submitted',
+  );
   let withdrawal: WithdrawInput | null = null;
   // Assigned once the policy is loaded; a withdrawal may arrive before that, so not a const (TDZ).
   // eslint-disable-next-line prefer-const
@@ -90,7 +95,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     extra: { decisionReason?: string | null; notice?: Notice } = {},
   ): Promise<void> {
     return record.move(next, OPEN.has(next) && next !== 'submitted' ? next : null, event, {
-      patch: extra.decisionReason === undefined ? undefined : { decision_reason: extra.decisionReason },
+      facts: extra.decisionReason === undefined ? undefined : { decisionReason: extra.decisionReason },
       notice: extra.notice,
     });
   }
