@@ -5,6 +5,7 @@ import { getResource, listResources, saveResource } from '../../db/catalogue-rep
 import { unknownDepartments, type User } from '../../db/directory-repository';
 import { ResourceInputSchema, type ResourceInput } from '../../domain/catalogue/resource';
 import type { ApiDeps } from '../http/deps';
+import { mayMaintainEntry } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
 import { addRoute } from '../http/route';
 import { auditByUser } from '../cases/audit';
@@ -22,12 +23,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
 
   /** The steward may only maintain their own department's entries, and named departments must exist. */
   async function checkEntry(user: User, r: ResourceInput): Promise<void> {
-    if (r.providerDepartment !== user.department.code)
-      throw new HttpError(
-        403,
-        'forbidden',
-        `A data steward maintains only their own department's catalogue (${user.department.code}).`,
-      );
+    mayMaintainEntry(user, r.providerDepartment, `Resource ${r.code}`);
     const problems = await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients');
     if (problems.length) throw unprocessable('invalid_resource', 'resource', problems);
   }
@@ -113,12 +109,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
       const existing = await getResource(db, params.code);
       if (!existing)
         throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);
-      if (existing.providerDepartment.code !== user.department.code)
-        throw new HttpError(
-          403,
-          'forbidden',
-          `Resource ${params.code} belongs to ${existing.providerDepartment.code}.`,
-        );
+      mayMaintainEntry(user, existing.providerDepartment.code, `Resource ${params.code}`);
       await checkEntry(user, body);
       await saveResource(db, body, user.username);
       await reforms.noteCatalogueChange(user, body.code);

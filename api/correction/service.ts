@@ -35,7 +35,7 @@ import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { newCaseId, settle } from '../cases/case-ids';
 import { createCaseProgress } from '../cases/case-progress';
-import { isCityUser } from '../sharing_request/service';
+import { mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 
@@ -180,8 +180,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
     async read(user: User, id: string, ip: string | null) {
       const c = await getCorrection(db, id);
       if (!c) throw new HttpError(404, 'correction_not_found', `No correction ${id}.`);
-      if (![c.consumerDepartment, c.providerDepartment].includes(user.department.code) && !isCityUser(user))
-        throw new HttpError(403, 'forbidden', `Correction ${id} is between other departments.`);
+      mayReadCase(user, `Correction ${id}`, [c.consumerDepartment, c.providerDepartment]);
       await auditByUser(db, user, { action: 'correction.read', entityType: 'correction', entityId: id, ip });
       return detail(c);
     },

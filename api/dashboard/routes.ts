@@ -7,7 +7,7 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { PROCESS_NAMES } from '../../processes';
 import type { ApiDeps } from '../http/deps';
 import { HttpError } from '../http/errors';
-import { addRoute } from '../http/route';
+import { addRoute, type FileResponse } from '../http/route';
 import { createDashboardService } from './service';
 
 const SUPERVISORS = ['supervisor', 'lg_office', 'leading_group', 'admin', 'auditor'] as const;
@@ -63,31 +63,32 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
     handler: async ({ query }) => dashboard.drill(filterOf(query), query.kind, query.step),
   });
 
-  // Files, not JSON: declared for the API docs by hand.
-  registry.registerPath({
+  addRoute(router, registry, {
     method: 'get',
-    path: '/api/dashboard/sla/breaches.{format}',
+    path: '/api/dashboard/sla/breaches.:format',
     summary: 'Breaches per department and process as a file: breaches.csv or breaches.xlsx',
     tags: ['dashboard'],
-    security: [{ bearerAuth: [] }],
-    request: { params: z.object({ format: z.enum(['csv', 'xlsx']) }), query: DashboardQuerySchema },
-    responses: { 200: { description: 'The table as CSV (UTF-8 with BOM) or XLSX' } },
-  });
-  router.get('/api/dashboard/sla/breaches.:format', async (req, res) => {
-    const user = req.user;
-    if (!user)
-      throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
-    if (!SUPERVISORS.some((r) => user.roles.includes(r)))
-      throw new HttpError(403, 'forbidden', `This needs one of the roles: ${SUPERVISORS.join(', ')}.`);
-    const f = filterOf(DashboardQuerySchema.parse(req.query));
-    if (req.params.format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="breaches.csv"');
-      res.send(`\ufeff${await dashboard.breachCsv(f)}`);
-    } else if (req.params.format === 'xlsx') {
-      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.setHeader('Content-Disposition', 'attachment; filename="breaches.xlsx"');
-      res.send(await dashboard.breachXlsx(f));
-    } else throw new HttpError(404, 'not_found', 'Export as breaches.csv or breaches.xlsx.');
+    auth: 'user',
+    roles: [...SUPERVISORS],
+    params: z.object({ format: z.enum(['csv', 'xlsx']) }),
+    query: DashboardQuerySchema,
+    file: {
+      contentTypes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      description: 'The table as CSV (UTF-8 with BOM) or XLSX',
+    },
+    handler: async ({ params, query }): Promise<FileResponse> => {
+      const f = filterOf(query);
+      return params.format === 'csv'
+        ? {
+            contentType: 'text/csv; charset=utf-8',
+            filename: 'breaches.csv',
+            body: `\ufeff${await dashboard.breachCsv(f)}`,
+          }
+        : {
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            filename: 'breaches.xlsx',
+            body: await dashboard.breachXlsx(f),
+          };
+    },
   });
 }

@@ -28,7 +28,7 @@ import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { settle } from '../cases/case-ids';
 import { createCaseProgress } from '../cases/case-progress';
-import { isCityUser } from '../sharing_request/service';
+import { mayDispute, mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 
@@ -55,15 +55,10 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     return getDispute(db, d.id);
   }
 
-  function party(user: User, provider: string, consumer: string, what: string): void {
-    if (![provider, consumer].includes(user.department.code))
-      throw new HttpError(403, 'forbidden', `Only ${consumer} or ${provider} may dispute ${what}.`);
-  }
-
   async function openOnRequest(user: User, body: DisputeBody) {
     const r = await getRequest(db, body.subjectId);
     if (!r) throw new HttpError(404, 'request_not_found', `No sharing request ${body.subjectId}.`);
-    party(user, r.providerDepartment, r.consumerDepartment, `request ${r.id}`);
+    mayDispute(user, `request ${r.id}`, r.providerDepartment, r.consumerDepartment);
     const existing = await disputeOfSubject(db, 'request', r.id);
     if (existing) return { created: false, dispute: existing };
     if (r.status !== 'denied')
@@ -115,7 +110,7 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
   async function openOnCorrection(user: User, body: DisputeBody) {
     const c = await getCorrection(db, body.subjectId);
     if (!c) throw new HttpError(404, 'correction_not_found', `No correction ${body.subjectId}.`);
-    party(user, c.providerDepartment, c.consumerDepartment, `correction ${c.id}`);
+    mayDispute(user, `correction ${c.id}`, c.providerDepartment, c.consumerDepartment);
     if (c.status === 'disputed') return { created: false, dispute: await opened('correction', c.id) };
     const review = (await tasksOfCase(db, c.id)).find(
       (t) => t.step === CORRECTION_STEPS.consumerReview && t.status === 'open',
@@ -158,8 +153,7 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     async read(user: User, id: string, ip: string | null) {
       const d = await getDispute(db, id);
       if (!d) throw new HttpError(404, 'dispute_not_found', `No dispute ${id}.`);
-      if (![d.providerDepartment, d.consumerDepartment].includes(user.department.code) && !isCityUser(user))
-        throw new HttpError(403, 'forbidden', `Dispute ${id} is between other departments.`);
+      mayReadCase(user, `Dispute ${id}`, [d.providerDepartment, d.consumerDepartment]);
       await auditByUser(db, user, { action: 'dispute.read', entityType: 'dispute', entityId: id, ip });
       return detail(d);
     },

@@ -8,10 +8,21 @@ import type { Request, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import type { User } from '../../db/directory-repository';
 import type { Role } from '../../domain/roles';
+import { requireRole } from '../auth/policies';
 import { HttpError } from './errors';
 import { ErrorResponseSchema } from './common-schemas';
 
 type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+
+/** A response that is a file (an export, a diagram) rather than JSON. */
+export interface FileResponse {
+  contentType: string;
+  body: string | Buffer;
+  /** Offered as a download under this name; without it, shown inline. */
+  filename?: string;
+}
+
+const FileResponseSchema = z.custom<FileResponse>();
 
 export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType> {
   method: Method;
@@ -26,7 +37,10 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
   params?: P;
   query?: Q;
   body?: B;
-  response: R;
+  /** The JSON answer's schema; for a file, `FileResponseSchema` via `file`. */
+  response?: R;
+  /** The endpoint answers a file: its content types, for the OpenAPI document. */
+  file?: { contentTypes: string[]; description: string };
   status?: number;
   handler: (input: {
     params: z.infer<P>;
@@ -39,6 +53,8 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
 }
 
 const openApiPath = (p: string) => p.replace(/:([A-Za-z_]+)/g, '{$1}');
+
+export { FileResponseSchema };
 
 export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
   router: Router,
@@ -72,7 +88,14 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       body: def.body ? { content: { 'application/json': { schema: def.body } } } : undefined,
     },
     responses: {
-      [status]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
+      [status]: def.file
+        ? {
+            description: def.file.description,
+            content: Object.fromEntries(
+              def.file.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          }
+        : { description: 'OK', content: { 'application/json': { schema: def.response ?? z.unknown() } } },
       ...errors,
       503: {
         description: 'The database or Temporal is unreachable',
@@ -86,14 +109,19 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     if (def.auth === 'user') {
       if (!user)
         throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
-      if (def.roles && !def.roles.some((r) => user.roles.includes(r))) {
-        throw new HttpError(403, 'forbidden', `This needs one of the roles: ${def.roles.join(', ')}.`);
-      }
+      if (def.roles) requireRole(user, def.roles);
     }
     const params = def.params ? def.params.parse(req.params) : {};
     const query = def.query ? def.query.parse(req.query) : {};
     const body = def.body ? def.body.parse(req.body ?? {}) : {};
     const result = await def.handler({ params, query, body, user: user as User, req, res } as never);
+    if (def.file) {
+      const f = result as FileResponse;
+      res.setHeader('Content-Type', f.contentType);
+      if (f.filename) res.setHeader('Content-Disposition', `attachment; filename="${f.filename}"`);
+      res.status(status).send(f.body);
+      return;
+    }
     // A handler may answer with another success status (e.g. 200 instead of 201 for an idempotent repeat).
     res.status((res.locals.status as number | undefined) ?? status).json(result);
   });

@@ -5,8 +5,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { PROCESS_NAMES, PROCESSES, processNamed } from '../../processes';
-import { HttpError } from '../http/errors';
-import { addRoute } from '../http/route';
+import { addRoute, type FileResponse } from '../http/route';
 
 /** workflows/<name>/diagram.bpmn, beside the workflow (the build copies it next to the compiled code). */
 const diagramFile = (name: string) => path.join(__dirname, '..', '..', 'workflows', name, 'diagram.bpmn');
@@ -44,17 +43,17 @@ export function processRoutes(router: Router, registry: OpenAPIRegistry): void {
     }),
   });
 
-  registry.registerPath({
+  addRoute(router, registry, {
     method: 'get',
-    path: '/api/processes/{process}/diagram',
+    path: '/api/processes/:process/diagram',
     summary: "A process's BPMN 2.0 diagram (XML)",
     tags: ['processes'],
-    request: { params: z.object({ process: z.enum(PROCESS_NAMES) }) },
-    responses: { 200: { description: 'BPMN 2.0 XML' } },
-  });
-  router.get('/api/processes/:process/diagram', (req, res) => {
-    const p = processNamed(req.params.process);
-    if (!p) throw new HttpError(404, 'not_found', `No process ${req.params.process}.`);
-    res.type('application/xml').send(fs.readFileSync(diagramFile(p.name), 'utf8'));
+    auth: 'public',
+    params: z.object({ process: z.enum(PROCESS_NAMES) }),
+    file: { contentTypes: ['application/xml'], description: 'BPMN 2.0 XML' },
+    handler: async ({ params }): Promise<FileResponse> => ({
+      contentType: 'application/xml; charset=utf-8',
+      body: fs.readFileSync(diagramFile(processNamed(params.process)!.name), 'utf8'),
+    }),
   });
 }

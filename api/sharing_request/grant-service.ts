@@ -13,7 +13,7 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import { HttpError } from '../http/errors';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
-import { isCityUser } from './service';
+import { departmentScope, mayReadCase, mayUseGrant } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 
 export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) {
@@ -22,8 +22,7 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
   async function visible(user: User, id: string): Promise<Grant> {
     const g = await getGrant(db, id);
     if (!g) throw new HttpError(404, 'grant_not_found', `No grant ${id}.`);
-    if (![g.consumerDepartment, g.providerDepartment].includes(user.department.code) && !isCityUser(user))
-      throw new HttpError(403, 'forbidden', `Grant ${id} is between other departments.`);
+    mayReadCase(user, `Grant ${id}`, [g.consumerDepartment, g.providerDepartment]);
     return g;
   }
 
@@ -31,7 +30,7 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
     async list(user: User, q: { status?: string; resourceCode?: string; page: number; pageSize: number }) {
       const page = await listGrants(db, {
         ...q,
-        department: isCityUser(user) ? undefined : user.department.code,
+        department: departmentScope(user),
       });
       return { ...page, page: q.page, pageSize: q.pageSize };
     },
@@ -59,8 +58,7 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
     /** Records one use of a grant by the consumer department; refused outside the grant's terms. */
     async use(user: User, id: string, body: { items: string[]; recordCount: number }, ip: string | null) {
       const g = await visible(user, id);
-      if (user.department.code !== g.consumerDepartment)
-        throw new HttpError(403, 'forbidden', `Only ${g.consumerDepartment} may use grant ${id}.`);
+      mayUseGrant(user, id, g.consumerDepartment);
       if (g.status !== 'active') throw new HttpError(409, 'grant_ended', `Grant ${id} is ${g.status}.`);
       const today = DateTime.now().setZone(ZONE).toISODate() as string;
       if (today < g.usageFrom)

@@ -16,7 +16,6 @@ import {
   listRequests,
   type RequestRow,
 } from '../../db/sharing_request/request-repository';
-import { CITY_ROLES } from '../../domain/roles';
 import { checkSharingRequest, usageEndsAt, type SharingRequestBody } from './request-body';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
 import {
@@ -27,6 +26,7 @@ import {
 } from '../../workflows/sharing_request/contract';
 import type { sharingRequest } from '../../workflows/sharing_request/workflow';
 import { resourceSnapshot } from '../../workflows/sharing_request/resource-snapshot';
+import { departmentScope, mayReadCase } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
@@ -41,10 +41,6 @@ function payloadHash(body: SharingRequestBody): string {
     answers: Object.fromEntries(Object.entries(body.answers).sort(([a], [b]) => a.localeCompare(b))),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-export function isCityUser(user: User): boolean {
-  return user.roles.some((r) => CITY_ROLES.has(r));
 }
 
 /** How long submission waits for the workflow to route the request before answering "submitted". */
@@ -113,9 +109,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   async function visible(user: User, id: string): Promise<RequestRow> {
     const r = await getRequest(db, id);
     if (!r) throw new HttpError(404, 'request_not_found', `No sharing request ${id}.`);
-    const party = [r.consumerDepartment, r.providerDepartment].includes(user.department.code);
-    if (!party && !isCityUser(user))
-      throw new HttpError(403, 'forbidden', `Request ${id} is between other departments.`);
+    mayReadCase(user, `Request ${id}`, [r.consumerDepartment, r.providerDepartment]);
     return r;
   }
 
@@ -242,7 +236,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     ) {
       const page = await listRequests(db, {
         ...q,
-        department: isCityUser(user) ? undefined : user.department.code,
+        department: departmentScope(user),
       });
       const ref = await departmentRefs();
       return {

@@ -8,7 +8,8 @@ import type { User } from '../../db/directory-repository';
 import { loadCalendarFor } from '../../db/calendar-repository';
 import { getTask, listInbox, setClaim, type TaskRow } from '../../db/task-repository';
 import { endOfWorkingDaysFrom } from '../../domain/calendar/working-days';
-import { actorMatches, type Actor } from '../../domain/roles';
+import type { Actor } from '../../domain/roles';
+import { mayActOnTask } from '../auth/policies';
 import { HttpError } from '../http/errors';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
@@ -26,12 +27,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
   async function actionable(user: User, id: string): Promise<TaskRow> {
     const task = await getTask(db, id);
     if (!task) throw new HttpError(404, 'task_not_found', `No task ${id}.`);
-    if (!task.candidates.some((g) => actorMatches(actorOf(user), g))) {
-      const who = task.candidates
-        .map((g) => `${g.role}${g.department ? `@${g.department}` : ''}`)
-        .join(' or ');
-      throw new HttpError(403, 'forbidden', `Only ${who} may act on this task.`);
-    }
+    mayActOnTask(user, task.candidates);
     return task;
   }
 
