@@ -1,13 +1,7 @@
 /** The processes the platform runs, from the API's registry (GET /api/processes): the app names none itself. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-
-export interface ProcessInfo {
-  name: string;
-  label: { zh: string; en: string };
-  steps: string[];
-  statuses: string[];
-}
+import type { ProcessInfo } from './types';
 
 export function useProcesses(): ProcessInfo[] {
   const q = useQuery({

@@ -36,4 +36,4 @@ export function RequireUser({ children }: { children: (user: User) => ReactNode 
   return <>{children(me.data)}</>;
 }
 
-export const hasRole = (user: User, ...roles: string[]) => roles.some((r) => user.roles.includes(r));
+export const hasRole = (user: User, ...roles: User['roles']) => roles.some((r) => user.roles.includes(r));
