@@ -37,21 +37,6 @@ export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
 
 type Row = Record<string, unknown>;
 
-export async function auditOf(db: Db, entityType: string, entityId: string): Promise<AuditEntry[]> {
-  const rows = await db('audit_log').where({ entity_type: entityType, entity_id: entityId }).orderBy('seq');
-  return rows.map((r: Row) => ({
-    id: r.id as string,
-    at: localIso(r.at_ms),
-    actor: (r.actor as string | null) ?? null,
-    actorDepartment: (r.actor_department as string | null) ?? null,
-    action: r.action as string,
-    entityType: r.entity_type as string,
-    entityId: r.entity_id as string,
-    ip: (r.ip as string | null) ?? null,
-    detail: r.detail == null ? undefined : JSON.parse(r.detail as string),
-  }));
-}
-
 export interface ExchangeEntry {
   id: string;
   grantId: string;

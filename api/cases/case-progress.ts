@@ -78,5 +78,3 @@ export function createCaseProgress(db: Db, views: TaskViews) {
     return { currentTask: currentTasks[0] ?? null, currentTasks, deadlines, timeline };
   };
 }
-
-export type CaseProgress = Awaited<ReturnType<ReturnType<typeof createCaseProgress>>>;

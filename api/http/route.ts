@@ -22,8 +22,6 @@ export interface FileResponse {
   filename?: string;
 }
 
-const FileResponseSchema = z.custom<FileResponse>();
-
 export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType> {
   method: Method;
   /** Express path, e.g. /api/calendar/:year */
@@ -37,7 +35,7 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
   params?: P;
   query?: Q;
   body?: B;
-  /** The JSON answer's schema; for a file, `FileResponseSchema` via `file`. */
+  /** The JSON answer's schema (none for a file: see `file`). */
   response?: R;
   /** The endpoint answers a file: its content types, for the OpenAPI document. */
   file?: { contentTypes: string[]; description: string };
@@ -53,8 +51,6 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
 }
 
 const openApiPath = (p: string) => p.replace(/:([A-Za-z_]+)/g, '{$1}');
-
-export { FileResponseSchema };
 
 export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
   router: Router,

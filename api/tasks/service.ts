@@ -140,5 +140,3 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     },
   };
 }
-
-export type TaskService = ReturnType<typeof createTaskService>;

@@ -22,7 +22,6 @@ export const CalendarYearInputSchema = z
   })
   .strict();
 
-export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
 export type CalendarYearInput = z.infer<typeof CalendarYearInputSchema>;
 
 export interface CalendarProblem {

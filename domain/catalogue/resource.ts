@@ -21,12 +21,6 @@ export const UPDATE_CYCLES = [
 export type ShareType = (typeof SHARE_TYPES)[number];
 export type SharingMode = (typeof SHARING_MODES)[number];
 
-export const SHARE_TYPE_NAMES: Record<ShareType, { zh: string; en: string }> = {
-  unconditional: { zh: '无条件共享', en: 'Unconditional' },
-  conditional: { zh: '有条件共享', en: 'Conditional' },
-  not_shared: { zh: '不予共享', en: 'Not shared' },
-};
-
 const trimmed = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`);
 

@@ -29,13 +29,6 @@ export const DurationSchema = z.union([
 
 export type Duration = z.infer<typeof DurationSchema>;
 
-export function describeDuration(d: Duration, lang: 'zh' | 'en' = 'zh'): string {
-  if ('workingDays' in d) return lang === 'zh' ? `${d.workingDays}个工作日` : `${d.workingDays} working days`;
-  if ('calendarDays' in d) return lang === 'zh' ? `${d.calendarDays}日` : `${d.calendarDays} calendar days`;
-  if ('hours' in d) return lang === 'zh' ? `${d.hours}小时` : `${d.hours} hours`;
-  return lang === 'zh' ? `${d.minutes}分钟` : `${d.minutes} minutes`;
-}
-
 /** A duration as users read it: 2个工作日 / 2 working days. */
 export function durationLabel(d: Duration): { zh: string; en: string } {
   if ('workingDays' in d) return { zh: `${d.workingDays}个工作日`, en: `${d.workingDays} working days` };

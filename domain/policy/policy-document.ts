@@ -96,11 +96,8 @@ export const PolicyDocumentSchema = z
     }
   });
 
-export type Citation = z.infer<typeof CitationSchema>;
 export type ActorRef = z.infer<typeof ActorRefSchema>;
-export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
 export type StepPolicy = z.infer<typeof StepPolicySchema>;
-export type ProcessPolicy = z.infer<typeof ProcessPolicySchema>;
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 
 /** A policy document as stored: its version key and content. */
@@ -113,7 +110,7 @@ export function policyKey(doc: Pick<PolicyDocument, 'id' | 'version'>): string {
   return `${doc.id}@${doc.version}`;
 }
 
-export class PolicyLookupError extends Error {}
+class PolicyLookupError extends Error {}
 
 /** The step's actors as a list, whether the document names one or several. */
 export function stepActors(step: Pick<StepPolicy, 'actor'>): ActorRef[] {

@@ -6,13 +6,12 @@
  */
 import type { ResourceSnapshot } from './contract';
 
-export type Route =
-  { kind: 'grant' } | { kind: 'review'; statutory: boolean } | { kind: 'reject'; reason: string };
+export type Route = { kind: 'grant' } | { kind: 'review' } | { kind: 'reject'; reason: string };
 
 export function routeRequest(resource: ResourceSnapshot, consumerDepartment: string): Route {
   if (resource.shareType === 'unconditional') return { kind: 'grant' };
-  if (resource.shareType === 'conditional') return { kind: 'review', statutory: false };
-  if (resource.statutoryRecipients.includes(consumerDepartment)) return { kind: 'review', statutory: true };
+  if (resource.shareType === 'conditional') return { kind: 'review' };
+  if (resource.statutoryRecipients.includes(consumerDepartment)) return { kind: 'review' };
   return {
     kind: 'reject',
     reason: `该资源不予共享(第七条),依据:${resource.legalBasis ?? '目录未载明'}`,

@@ -81,7 +81,8 @@ export interface HumanTasksContext {
   onOpened?: (task: TaskView) => Promise<void>;
 }
 
-export class MissingPartyError extends Error {}
+/** A step names a party the case does not have: a policy that does not fit its process. */
+class MissingPartyError extends Error {}
 
 export interface RunOptions {
   /** Count the deadline from this instant instead of now (a reform's effective date, a stage's start). */
