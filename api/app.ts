@@ -48,7 +48,7 @@ export function createApp(
   taskRoutes(router, registry, full);
   for (const process of PROCESSES) process.routes(router, registry, full);
   dashboardRoutes(router, registry, full);
-  processRoutes(router, registry);
+  processRoutes(router, registry, full);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>

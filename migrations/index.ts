@@ -1,6 +1,8 @@
 /**
  * The migrations, listed in order. A code-defined migration source runs the
  * same way under tsx, jest and compiled JavaScript, on MySQL/MariaDB and SQLite.
+ * A process's own migrations are in migrations/<process>/; their names, not
+ * their folders, are what the database records as applied.
  */
 import type { Knex } from 'knex';
 import * as directory from './20261124_001_directory';
@@ -8,11 +10,12 @@ import * as calendar from './20261124_002_calendar';
 import * as policy from './20261124_003_policy';
 import * as tasks from './20261124_004_tasks';
 import * as catalogue from './20261124_005_catalogue';
-import * as sharing from './20261124_006_sharing';
+import * as sharing from './sharing_request/20261124_006_sharing';
 import * as logs from './20261124_007_logs';
 import * as cases from './20261124_008_cases';
 import * as inboxDashboardIndexes from './20261125_009_inbox_dashboard_indexes';
 import * as slaRollups from './20261125_010_sla_rollups';
+import * as correctionIdempotency from './correction/20261125_011_correction_idempotency';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -27,6 +30,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_008_cases', cases],
   ['20261125_009_inbox_dashboard_indexes', inboxDashboardIndexes],
   ['20261125_010_sla_rollups', slaRollups],
+  ['20261125_011_correction_idempotency', correctionIdempotency],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -21,7 +21,7 @@ export const ReformBodySchema = z
 
 export type ReformBody = z.infer<typeof ReformBodySchema>;
 
-/** The start of the effective date, local time: "within 15 working days of" counts the days after it. */
+/** The start of the effective date, local time: "within N working days of" counts the days after it. */
 export function effectiveFrom(effectiveDate: string): string {
   return DateTime.fromISO(effectiveDate, { zone: ZONE }).startOf('day').toISO() as string;
 }

@@ -2,6 +2,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { ApiDeps } from '../http/deps';
+import { idempotencyKey } from '../http/idempotency';
 import { addRoute } from '../http/route';
 import { CaseIdParamsSchema } from '../cases/case-schemas';
 import { CorrectionBodySchema } from './correction-body';
@@ -16,14 +17,18 @@ export function correctionRoutes(router: Router, registry: OpenAPIRegistry, deps
     path: '/api/corrections',
     summary: 'Report an error in shared data (art. 24)',
     description:
-      'Roles: requester of a department that holds or held a grant on the resource. Filed more than 5 working days after `discoveredAt`: accepted and flagged `late`. The provider replies within 5 working days.',
+      'Roles: requester of a department that holds or held a grant on the resource. Send an Idempotency-Key header: the same key and body again answer 200 with the same correction. Filed after the filing period of the policy in force, counted from `discoveredAt` (`GET /api/processes`: correction.filing): accepted and flagged `late`. The provider replies within the period of correction.provider_reply.',
     tags: ['corrections'],
     auth: 'user',
     roles: ['requester'],
     body: CorrectionBodySchema,
     response: CorrectionSchema,
     status: 201,
-    handler: async ({ body, user, req }) => corrections.file(user, body, req.ip ?? null),
+    handler: async ({ body, user, req, res }) => {
+      const { created, correction } = await corrections.file(user, idempotencyKey(req), body, req.ip ?? null);
+      if (!created) res.locals.status = 200;
+      return correction;
+    },
   });
 
   addRoute(router, registry, {

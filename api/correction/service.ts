@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection';
 import { loadCalendarFor } from '../../db/calendar-repository';
 import { getResource } from '../../db/catalogue-repository';
 import {
-  deleteCorrection,
+  findCorrectionByKey,
   getCorrection,
   insertCorrection,
   type Correction,
@@ -31,6 +31,7 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
 import type { correctionFeedback } from '../../workflows/correction/workflow';
 import { HttpError, unprocessable } from '../http/errors';
+import { payloadHash } from '../http/idempotency';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { newCaseId, settle } from '../cases/case-ids';
@@ -76,8 +77,62 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
     };
   }
 
+  /** Starts the correction's workflow; starting it again (a retried filing) is a no-op. */
+  async function start(c: Correction, user: User): Promise<void> {
+    const resource = (await getResource(db, c.resourceCode))!;
+    await temporal.startCase<typeof correctionFeedback>({
+      workflowId: c.workflowId,
+      process: CORRECTION_PROCESS,
+      status: CORRECTION_STEPS.providerReply,
+      provider: c.providerDepartment,
+      consumer: c.consumerDepartment,
+      metadata: caseMetadata({
+        processName: CORRECTION_LABEL.zh,
+        caseId: c.id,
+        resource,
+        provider: c.providerDepartment,
+        consumer: c.consumerDepartment,
+      }),
+      args: [
+        {
+          correctionId: c.id,
+          resourceCode: resource.code,
+          resourceName: resource.name,
+          provider: c.providerDepartment,
+          consumer: c.consumerDepartment,
+          filedBy: actorOf(user),
+          filedAt: new Date(Date.parse(c.filedAt)).toISOString(),
+          late: c.late,
+        },
+      ],
+    });
+  }
+
+  /** Waits (briefly) until the provider's task is in its inbox, so the reply deadline shows. */
+  const opened = (id: string) =>
+    settle(
+      async () => (await getCorrection(db, id))!,
+      (c) => c.currentStep !== null,
+    );
+
+  /** A filing sent again under its key: the same body answers the correction it made (started if it was not). */
+  async function again(c: Correction, key: string, hash: string, user: User) {
+    if (c.payloadHash !== hash)
+      throw new HttpError(
+        422,
+        'idempotency_key_reused',
+        `Idempotency-Key "${key}" was already used for correction ${c.id} with different content; use a new key for a new correction.`,
+      );
+    await start(c, user);
+    return { created: false, correction: await detail(await opened(c.id)) };
+  }
+
   return {
-    async file(user: User, body: CorrectionBody, ip: string | null) {
+    /** Files a correction under the filer's Idempotency-Key: the same key and body again answer the same correction. */
+    async file(user: User, key: string, body: CorrectionBody, ip: string | null) {
+      const hash = payloadHash(body);
+      const earlier = await findCorrectionByKey(db, user.username, key);
+      if (earlier) return again(earlier, key, hash, user);
       const now = new Date();
       const resource = await getResource(db, body.resourceCode);
       if (!resource)
@@ -112,7 +167,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
           `${user.department.name} holds no grant on ${resource.code}, now or before; errors are reported by departments that use the data (art. 24).`,
         );
 
-      // Late if filed after the policy's filing deadline counted from the discovery (art. 24: 5 working days).
+      // Late if filed after the policy's filing deadline counted from the discovery (art. 24).
       const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);
       const filing = stepPolicy(policy.document, CORRECTION_PROCESS, 'filing');
       const calendar = await loadCalendarFor(db, body.discoveredAt, 30);
@@ -121,9 +176,11 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
 
       const id = newCaseId('CR', now);
       const workflowId = correctionWorkflowId(id);
-      await insertCorrection(db, {
+      const stored = await insertCorrection(db, {
         id,
         workflowId,
+        idempotencyKey: key,
+        payloadHash: hash,
         resourceCode: resource.code,
         grantId: body.grantId ?? grants[0].id,
         consumerDepartment: department,
@@ -137,44 +194,13 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
         description: body.description,
         evidence: body.evidence,
       });
-      try {
-        await temporal.startCase<typeof correctionFeedback>({
-          workflowId,
-          process: CORRECTION_PROCESS,
-          status: CORRECTION_STEPS.providerReply,
-          provider: resource.providerDepartment.code,
-          consumer: department,
-          metadata: caseMetadata({
-            processName: CORRECTION_LABEL.zh,
-            caseId: id,
-            resource,
-            provider: resource.providerDepartment.code,
-            consumer: department,
-          }),
-          args: [
-            {
-              correctionId: id,
-              resourceCode: resource.code,
-              resourceName: resource.name,
-              provider: resource.providerDepartment.code,
-              consumer: department,
-              filedBy: actorOf(user),
-              filedAt: now.toISOString(),
-              late,
-            },
-          ],
-        });
-      } catch (err) {
-        await deleteCorrection(db, id);
-        throw err;
-      }
+      // A concurrent filing with the same key stored its correction first: answer with that one.
+      if (stored.id !== id) return again(stored, key, hash, user);
+      // If Temporal does not answer, the row stays and the client's retry with the same
+      // Idempotency-Key starts its workflow (whose id follows from the row, so never twice).
+      await start(stored, user);
       await auditByUser(db, user, { action: 'correction.file', entityType: 'correction', entityId: id, ip });
-      // Answer once the provider's task is in its inbox, so the reply deadline shows.
-      await settle(
-        () => progress('correction', id),
-        (p) => p.currentTask !== null,
-      );
-      return detail((await getCorrection(db, id))!);
+      return { created: true, correction: await detail(await opened(id)) };
     },
 
     async read(user: User, id: string, ip: string | null) {

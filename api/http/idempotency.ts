@@ -1,4 +1,5 @@
 /** The Idempotency-Key header of a creating request: required, so a retry can never create twice. */
+import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { HttpError, zodDetails } from './errors';
 import { IdempotencyKeySchema } from '../sharing_request/schemas';
@@ -8,4 +9,23 @@ export function idempotencyKey(req: Request): string {
   if (key.success) return key.data;
   const details = zodDetails(key.error).map((d) => ({ ...d, path: 'Idempotency-Key' }));
   throw new HttpError(400, 'invalid_input', `Idempotency-Key: ${details[0].message}`, details);
+}
+
+/** JSON with every object's keys in order, so equal bodies hash equal whatever order their fields came in. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  return value;
+}
+
+/** What a key was first used with: a retry with another body under the same key is refused. */
+export function payloadHash(body: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }

@@ -12,6 +12,9 @@ export interface Correction {
   consumerDepartment: string;
   providerDepartment: string;
   filedBy: string;
+  /** The filer's Idempotency-Key and the hash of what was filed with it (none on corrections filed before keys). */
+  idempotencyKey: string | null;
+  payloadHash: string | null;
   discoveredAt: string;
   filedAt: string;
   filingDeadline: string;
@@ -37,6 +40,8 @@ function fromRow(r: Row): Correction {
     consumerDepartment: r.consumer_department as string,
     providerDepartment: r.provider_department as string,
     filedBy: r.filed_by as string,
+    idempotencyKey: (r.idempotency_key as string | null) ?? null,
+    payloadHash: (r.payload_hash as string | null) ?? null,
     discoveredAt: r.discovered_at as string,
     filedAt: localIso(r.filed_at_ms),
     filingDeadline: r.filing_deadline as string,
@@ -57,35 +62,49 @@ export type NewCorrection = Omit<
   'status' | 'currentStep' | 'replyDecision' | 'replyText' | 'updatedAt'
 >;
 
-export async function insertCorrection(db: Db, c: NewCorrection): Promise<void> {
+/**
+ * Stores a new correction under its filer's Idempotency-Key and answers the
+ * stored row: this one, or the one a concurrent filing with the same key stored first.
+ */
+export async function insertCorrection(
+  db: Db,
+  c: NewCorrection & { idempotencyKey: string; payloadHash: string },
+): Promise<Correction> {
   const at = Date.parse(c.filedAt);
-  await db('corrections').insert({
-    id: c.id,
-    workflow_id: c.workflowId,
-    resource_code: c.resourceCode,
-    grant_id: c.grantId,
-    consumer_department: c.consumerDepartment,
-    provider_department: c.providerDepartment,
-    filed_by: c.filedBy,
-    discovered_at: c.discoveredAt,
-    filed_at_ms: at,
-    filing_deadline: c.filingDeadline,
-    late: c.late,
-    items: JSON.stringify(c.items),
-    description: c.description,
-    evidence: c.evidence,
-    status: 'provider_reply',
-    updated_at_ms: at,
-  });
+  await db('corrections')
+    .insert({
+      id: c.id,
+      workflow_id: c.workflowId,
+      resource_code: c.resourceCode,
+      grant_id: c.grantId,
+      consumer_department: c.consumerDepartment,
+      provider_department: c.providerDepartment,
+      filed_by: c.filedBy,
+      idempotency_key: c.idempotencyKey,
+      payload_hash: c.payloadHash,
+      discovered_at: c.discoveredAt,
+      filed_at_ms: at,
+      filing_deadline: c.filingDeadline,
+      late: c.late,
+      items: JSON.stringify(c.items),
+      description: c.description,
+      evidence: c.evidence,
+      status: 'provider_reply',
+      updated_at_ms: at,
+    })
+    .onConflict(['filed_by', 'idempotency_key'])
+    .ignore();
+  return (await findCorrectionByKey(db, c.filedBy, c.idempotencyKey))!;
+}
+
+export async function findCorrectionByKey(db: Db, username: string, key: string): Promise<Correction | null> {
+  const row = await db('corrections').where({ filed_by: username, idempotency_key: key }).first();
+  return row ? fromRow(row) : null;
 }
 
 export async function getCorrection(db: Db, id: string): Promise<Correction | null> {
   const row = await db('corrections').where({ id }).first();
   return row ? fromRow(row) : null;
-}
-
-export async function deleteCorrection(db: Db, id: string): Promise<void> {
-  await db('corrections').where({ id }).delete();
 }
 
 /** The columns a move's facts set on the correction's row. */

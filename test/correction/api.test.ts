@@ -3,6 +3,11 @@
  * server and MariaDB: filing (flagged late when it is), the provider's reply,
  * the consumer's acceptance or contest, and every kind of bad input.
  */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { correctionWorkflowId } from '../../workflows/correction/contract';
+import { testApp } from '../support/api';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
 
@@ -30,7 +35,7 @@ beforeAll(async () => {
 });
 
 it('files a report in time, the provider replies with an explanation, and the consumer accepts', async () => {
-  const filed = await c.post('zhangwei', '/api/corrections', report());
+  const filed = await c.post('zhangwei', '/api/corrections', report(), randomUUID());
   expect(filed.status).toBe(201);
   expect(filed.body).toMatchObject({
     status: 'provider_reply',
@@ -75,6 +80,7 @@ it('accepts a late report and flags it wherever the correction shows', async () 
     'zhangwei',
     '/api/corrections',
     report({ discoveredAt: `${localDay(-30)}T09:00:00+08:00` }),
+    randomUUID(),
   );
   expect(res.status).toBe(201);
   expect(res.body.late).toBe(true);
@@ -84,7 +90,7 @@ it('accepts a late report and flags it wherever the correction shows', async () 
 });
 
 it('the consumer contests a reply, which opens a dispute; the provider cannot contest for it', async () => {
-  const filed = (await c.post('zhangwei', '/api/corrections', report())).body;
+  const filed = (await c.post('zhangwei', '/api/corrections', report(), randomUUID())).body;
   await c.complete('lina', filed.currentTask.id, { decision: 'no_error', reason: '与户籍档案一致' });
   await c.until('zhangwei', `/api/corrections/${filed.id}`, (b) => b.status === 'consumer_review');
   const byProvider = await c.post('lina', '/api/disputes', {
@@ -131,15 +137,61 @@ describe('bad input: a clear 4xx, nothing filed', () => {
   ];
   it.each(cases)('%s', async (_name, user, over, status, path) => {
     const before = await h.t.db('corrections').count({ n: '*' });
-    const res = await c.post(user, '/api/corrections', report(over));
+    const res = await c.post(user, '/api/corrections', report(over), randomUUID());
     expect(res.status).toBe(status);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
     expect(await h.t.db('corrections').count({ n: '*' })).toEqual(before);
   });
 
   it('a department without a grant on the resource (403), and a role that does not file (403)', async () => {
-    const noGrant = await c.post('liuyan', '/api/corrections', report());
+    const noGrant = await c.post('liuyan', '/api/corrections', report(), randomUUID());
     expect([noGrant.status, noGrant.body.error.code]).toEqual([403, 'no_grant']);
-    expect((await c.post('lina', '/api/corrections', report())).status).toBe(403);
+    expect((await c.post('lina', '/api/corrections', report(), randomUUID())).status).toBe(403);
+  });
+});
+
+describe('idempotent filing (Idempotency-Key, as for requests and reforms)', () => {
+  it('the same key and body answer the same correction (200), never a second; another body under it is refused; no key is a 400', async () => {
+    const key = randomUUID();
+    const body = report({ description: '姓名拼写有误' });
+    const first = await c.post('zhangwei', '/api/corrections', body, key);
+    expect(first.status).toBe(201);
+    const again = await c.post('zhangwei', '/api/corrections', body, key);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await h.t.db('corrections').where({ description: '姓名拼写有误' })).toHaveLength(1);
+
+    const other = await c.post('zhangwei', '/api/corrections', report({ description: '另一处错误' }), key);
+    expect([other.status, other.body.error.code]).toEqual([422, 'idempotency_key_reused']);
+    const none = await c.post('zhangwei', '/api/corrections', report({ description: '没有幂等键' }));
+    expect(none.status).toBe(400);
+    expect(none.body.error.details.map((d: { path: string }) => d.path)).toEqual(['Idempotency-Key']);
+    expect(await h.t.db('corrections').whereIn('description', ['另一处错误', '没有幂等键'])).toHaveLength(0);
+  });
+
+  it('Temporal unreachable: 503, the correction is kept, and the same key later starts its one workflow', async () => {
+    const dead = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
+    const key = randomUUID();
+    const body = report({ description: 'Temporal 不可用时反馈' });
+    const down = await request(testApp(h.t.db, dead, { TEMPORAL_TASK_QUEUE: h.taskQueue }))
+      .post('/api/corrections')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', key)
+      .send(body);
+    expect([down.status, down.body.error.code]).toEqual([503, 'temporal_unavailable']);
+    const kept = await h.t.db('corrections').where({ idempotency_key: key });
+    expect(kept).toHaveLength(1);
+
+    const again = await c.post('zhangwei', '/api/corrections', body, key);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: kept[0].id, status: 'provider_reply' });
+    expect(again.body.currentTask).toMatchObject({ step: 'provider_reply' });
+    const runs: string[] = [];
+    for await (const wf of h.env.client.workflow.list({
+      query: `WorkflowId="${correctionWorkflowId(kept[0].id)}"`,
+    }))
+      runs.push(wf.runId);
+    expect(runs).toHaveLength(1);
+    await dead.connection.close();
   });
 });

@@ -55,6 +55,7 @@ const ENDPOINTS: { method: 'post' | 'put'; path: string; user: string; fields: s
     method: 'post',
     path: '/api/corrections',
     user: 'zhangwei',
+    key: true,
     fields: ['resourceCode', 'grantId', 'discoveredAt', 'description', 'items', 'evidence'],
   },
   { method: 'post', path: '/api/disputes', user: 'zhangwei', fields: ['subjectType', 'subjectId', 'claim'] },

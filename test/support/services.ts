@@ -1,4 +1,5 @@
 /** The API's services bound to a workflow harness, for workflow tests that act as users do. */
+import { randomUUID } from 'node:crypto';
 import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
 import { createCorrectionService } from '../../api/correction/service';
 import { createDisputeService } from '../../api/dispute/service';
@@ -10,6 +11,8 @@ import { findUser, type User } from '../../db/directory-repository';
 import { createLogger } from '../../runtime/logger';
 import type { WorkflowHarness } from './workflow-harness';
 
+type DropKey<T> = T extends [infer U, string, ...infer R] ? [U, ...R] : never;
+
 export function servicesOf(h: WorkflowHarness) {
   const deps = () => ({
     db: h.t.db,
@@ -20,7 +23,15 @@ export function servicesOf(h: WorkflowHarness) {
     requests: () => createRequestService(deps()),
     tasks: () => createTaskService(deps()),
     grants: () => createGrantService(deps()),
-    corrections: () => createCorrectionService(deps()),
+    /** Corrections as a user files them: each filing under a fresh Idempotency-Key, answering the correction. */
+    corrections: () => {
+      const service = createCorrectionService(deps());
+      return {
+        ...service,
+        file: async (...[user, body, ip]: DropKey<Parameters<typeof service.file>>) =>
+          (await service.file(user, randomUUID(), body, ip)).correction,
+      };
+    },
     disputes: () => createDisputeService(deps()),
     reforms: () => createReformService(deps()),
     async user(username: string): Promise<User> {

@@ -92,7 +92,7 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);
   const doc = policy.document;
-  const limit = durationLabel(stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.update).deadline).zh;
+  const limit = durationLabel(stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.update).deadline);
   const sanctionArticle = articleLabel(
     stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.rectification).citation.article,
   );
@@ -109,7 +109,7 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     STEPS.update,
     { action: 'started', reason: input.reformTitle },
     {
-      notice: toDepartment(`机构改革后须在${limit}内更新目录`, 'Update the catalogue within 15 working days'),
+      notice: toDepartment(`机构改革后须在${limit.zh}内更新目录`, `Update the catalogue within ${limit.en}`),
     },
   );
 

@@ -11,3 +11,10 @@ export function useProcesses(): ProcessInfo[] {
   });
   return q.data?.items ?? [];
 }
+
+/** One step of a process as the policy in force sets it (its name, limit, article and basis), once loaded. */
+export function useStep(process: string, key: string): ProcessInfo['steps'][number] | undefined {
+  return useProcesses()
+    .find((p) => p.name === process)
+    ?.steps.find((s) => s.key === key);
+}

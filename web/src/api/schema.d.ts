@@ -681,7 +681,7 @@ export interface paths {
     put?: never;
     /**
      * Report an error in shared data (art. 24)
-     * @description Roles: requester of a department that holds or held a grant on the resource. Filed more than 5 working days after `discoveredAt`: accepted and flagged `late`. The provider replies within 5 working days.
+     * @description Roles: requester of a department that holds or held a grant on the resource. Send an Idempotency-Key header: the same key and body again answer 200 with the same correction. Filed after the filing period of the policy in force, counted from `discoveredAt` (`GET /api/processes`: correction.filing): accepted and flagged `late`. The provider replies within the period of correction.provider_reply.
      */
     post: {
       parameters: {
@@ -1749,7 +1749,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The processes govshare runs: name, label, steps and statuses of each */
+    /** The processes govshare runs: each one's name, label, statuses, and steps with their limits in the policy in force */
     get: {
       parameters: {
         query?: never;
@@ -1881,7 +1881,7 @@ export interface paths {
     put?: never;
     /**
      * Register an institutional reform: each affected department must update its catalogue (art. 9)
-     * @description Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has 15 working days after the effective date; a miss brings a rectification order, a second miss public criticism and suspension of IT-project applications (art. 37).
+     * @description Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss public criticism and suspension of IT-project applications (art. 37).
      */
     post: {
       parameters: {
@@ -3086,7 +3086,18 @@ export interface components {
          */
         name: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update';
         statuses: string[];
-        steps: string[];
+        steps: {
+          /** @example 第二十四条 */
+          articleLabel: string;
+          /**
+           * @description measures: the article sets the number; national: a higher rule; default: a platform default
+           * @enum {string}
+           */
+          basis: 'measures' | 'national' | 'default';
+          key: string;
+          limit: components['schemas']['LocalizedText'] & unknown;
+          name: components['schemas']['LocalizedText'];
+        }[];
       }[];
     };
     Reform: {

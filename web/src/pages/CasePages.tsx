@@ -1,4 +1,5 @@
 /** Case pages of corrections, disputes and reforms: details, diagram with the steps coloured, deadlines, timeline. */
+import { useStep } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
@@ -29,6 +30,7 @@ function Progress({ process, p }: { process: string; p: CaseProgress }) {
 
 export function CorrectionCase({ c }: { c: Correction }) {
   const { t, name, lang } = useI18n();
+  const filing = useStep('correction', 'filing');
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
@@ -37,7 +39,11 @@ export function CorrectionCase({ c }: { c: Correction }) {
             <Alert
               type="warning"
               showIcon
-              message="逾期反馈:超过发现之日起5个工作日(第二十四条)"
+              message={
+                lang === 'zh'
+                  ? `逾期反馈:超过发现之日起${filing?.limit.zh ?? '规定期限'}(${filing?.articleLabel ?? ''})`
+                  : `Filed late: more than ${filing?.limit.en ?? 'the set period'} after the discovery`
+              }
               style={{ marginBottom: 12 }}
               data-testid="late"
             />

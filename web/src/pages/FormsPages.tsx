@@ -4,6 +4,7 @@
  * institutional reform (art. 9). API validation errors land on their fields;
  * one Idempotency-Key per form where the API takes one.
  */
+import { useStep } from '../api/processes';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -29,10 +30,12 @@ export function CorrectionFormPage() {
   const [params] = useSearchParams();
   const code = params.get('resource') ?? '';
   const grantId = params.get('grant') ?? undefined;
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const filing = useStep('correction', 'filing');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
+  const [key] = useState(() => crypto.randomUUID());
   const resource = useQuery({
     queryKey: ['resource', code],
     queryFn: () => api<Resource>(`/api/catalogue/resources/${code}`),
@@ -42,6 +45,7 @@ export function CorrectionFormPage() {
     mutationFn: (v: { items: string[]; discoveredAt: Dayjs; description: string; evidence?: string }) =>
       api<Correction>('/api/corrections', {
         method: 'POST',
+        headers: { 'Idempotency-Key': key },
         body: {
           resourceCode: code,
           grantId,
@@ -72,7 +76,12 @@ export function CorrectionFormPage() {
           name="discoveredAt"
           label="发现时间"
           rules={[{ required: true }]}
-          extra="发现之日起5个工作日内反馈(第二十四条);超期仍受理,并标记逾期"
+          extra={
+            filing &&
+            (lang === 'zh'
+              ? `发现之日起${filing.limit.zh}内反馈(${filing.articleLabel});超期仍受理,并标记逾期`
+              : `Report within ${filing.limit.en} of the discovery; a later report is accepted and flagged late`)
+          }
         >
           <DatePicker showTime />
         </Form.Item>
@@ -133,7 +142,8 @@ export function DisputeButton({
 }
 
 export function ReformFormPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const update = useStep('catalogue_update', 'update');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
@@ -173,7 +183,12 @@ export function ReformFormPage() {
           name="effectiveDate"
           label="生效日期"
           rules={[{ required: true }]}
-          extra="相关部门须在生效之日起15个工作日内更新目录"
+          extra={
+            update &&
+            (lang === 'zh'
+              ? `相关部门须在生效之日起${update.limit.zh}内更新目录(${update.articleLabel})`
+              : `Each department updates its catalogue within ${update.limit.en} of the effective date`)
+          }
         >
           <DatePicker />
         </Form.Item>
