@@ -2,6 +2,7 @@
 import { createCatalogueUpdateActivities } from '../activities/catalogue_update/activities';
 import { catalogueUpdateRoutes } from '../api/catalogue_update/routes';
 import {
+  CATALOGUE_UPDATE_ID_PREFIX,
   CATALOGUE_UPDATE_LABEL,
   CATALOGUE_UPDATE_PROCESS,
   CATALOGUE_UPDATE_STEPS,
@@ -15,7 +16,7 @@ import type { ProcessModule } from './process-module';
 export const catalogueUpdateProcess: ProcessModule = {
   name: CATALOGUE_UPDATE_PROCESS,
   label: CATALOGUE_UPDATE_LABEL,
-  caseIdPrefix: 'RF',
+  caseIdPrefix: CATALOGUE_UPDATE_ID_PREFIX,
   table: 'reform_obligations',
   caseColumns: obligationColumns,
   statuses: OBLIGATION_STATUSES,

@@ -1,6 +1,7 @@
 /** Correction feedback (数据纠错, art. 24). */
 import { correctionRoutes } from '../api/correction/routes';
 import {
+  CORRECTION_ID_PREFIX,
   CORRECTION_LABEL,
   CORRECTION_PROCESS,
   CORRECTION_STATUSES,
@@ -13,7 +14,7 @@ import type { ProcessModule } from './process-module';
 export const correctionProcess: ProcessModule = {
   name: CORRECTION_PROCESS,
   label: CORRECTION_LABEL,
-  caseIdPrefix: 'CR',
+  caseIdPrefix: CORRECTION_ID_PREFIX,
   table: 'corrections',
   caseColumns: correctionColumns,
   statuses: CORRECTION_STATUSES,

@@ -2,6 +2,7 @@
 import { createDisputeActivities } from '../activities/dispute/activities';
 import { disputeRoutes } from '../api/dispute/routes';
 import {
+  DISPUTE_ID_PREFIX,
   DISPUTE_LABEL,
   DISPUTE_PROCESS,
   DISPUTE_STATUSES,
@@ -15,7 +16,7 @@ import type { ProcessModule } from './process-module';
 export const disputeProcess: ProcessModule = {
   name: DISPUTE_PROCESS,
   label: DISPUTE_LABEL,
-  caseIdPrefix: 'DS',
+  caseIdPrefix: DISPUTE_ID_PREFIX,
   table: 'disputes',
   caseColumns: disputeColumns,
   statuses: DISPUTE_STATUSES,

@@ -6,6 +6,7 @@ import {
   LEGACY_SHARING_REQUEST_WORKFLOW,
   REQUEST_STATUSES,
   revokeGrant,
+  SHARING_REQUEST_ID_PREFIX,
   SHARING_REQUEST_LABEL,
   SHARING_REQUEST_PROCESS,
   SHARING_STEPS,
@@ -17,7 +18,7 @@ import type { ProcessModule } from './process-module';
 export const sharingRequestProcess: ProcessModule = {
   name: SHARING_REQUEST_PROCESS,
   label: SHARING_REQUEST_LABEL,
-  caseIdPrefix: 'SR',
+  caseIdPrefix: SHARING_REQUEST_ID_PREFIX,
   table: 'sharing_requests',
   caseColumns: requestColumns,
   statuses: REQUEST_STATUSES,

@@ -5,7 +5,8 @@ import { ZONE } from '../../domain/calendar/working-days';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export function newCaseId(prefix: 'SR' | 'CR' | 'RF', now: Date): string {
+/** `prefix`: the process's, from its contract (e.g. SHARING_REQUEST_ID_PREFIX). */
+export function newCaseId(prefix: string, now: Date): string {
   const day = DateTime.fromJSDate(now).setZone(ZONE).toFormat('yyyyLLdd');
   return `${prefix}-${day}-${[...randomBytes(6)].map((b) => CROCKFORD[b % 32]).join('')}`;
 }

@@ -17,6 +17,7 @@ import {
 } from '../../db/catalogue_update/repository';
 import {
   CATALOGUE_UPDATE_PROCESS,
+  CATALOGUE_UPDATE_ID_PREFIX,
   CATALOGUE_UPDATE_LABEL,
   obligationId,
   obligationWorkflowId,
@@ -93,7 +94,7 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
       const problems = await unknownDepartments(db, body.departments, 'departments');
       if (problems.length) throw unprocessable('invalid_reform', 'reform', problems);
       const now = new Date();
-      const id = newCaseId('RF', now);
+      const id = newCaseId(CATALOGUE_UPDATE_ID_PREFIX, now);
       const reform: Reform = {
         id,
         title: body.title,

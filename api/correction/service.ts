@@ -19,6 +19,7 @@ import { policyInForce } from '../../db/policy-repository';
 import { localIso } from '../../domain/calendar/working-days';
 import {
   CORRECTION_PROCESS,
+  CORRECTION_ID_PREFIX,
   CORRECTION_LABEL,
   CORRECTION_STEPS,
   correctionWorkflowId,
@@ -174,7 +175,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       const filingDeadline = addDuration(body.discoveredAt, filing.deadline, calendar).deadline;
       const late = now.getTime() > Date.parse(filingDeadline);
 
-      const id = newCaseId('CR', now);
+      const id = newCaseId(CORRECTION_ID_PREFIX, now);
       const workflowId = correctionWorkflowId(id);
       const stored = await insertCorrection(db, {
         id,

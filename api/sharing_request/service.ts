@@ -19,6 +19,7 @@ import {
 import { checkSharingRequest, usageEndsAt, type SharingRequestBody } from './request-body';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
 import {
+  SHARING_REQUEST_ID_PREFIX,
   SHARING_REQUEST_LABEL,
   SHARING_REQUEST_PROCESS,
   sharingWorkflowId,
@@ -183,7 +184,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       const problems = checkSharingRequest(resource, body, user.department.code, now);
       if (problems.length) throw unprocessable('invalid_request', 'request', problems);
 
-      const id = newCaseId('SR', now);
+      const id = newCaseId(SHARING_REQUEST_ID_PREFIX, now);
       const stored = await insertRequest(db, {
         id,
         workflowId: sharingWorkflowId(id),

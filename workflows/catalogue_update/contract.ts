@@ -12,6 +12,8 @@ import type { Actor } from '../../domain/roles';
 export const CATALOGUE_UPDATE_PROCESS = 'catalogue_update';
 /** How people call the process (dashboards, the Temporal UI's summary). */
 export const CATALOGUE_UPDATE_LABEL = { zh: '目录更新', en: 'Catalogue update' } as const;
+/** The prefix of a reform (each obligation adds its department)'s id, e.g. RF-20261124-7K3M9Q. */
+export const CATALOGUE_UPDATE_ID_PREFIX = 'RF';
 /** The workflow type of obligations started before the process had one name; they keep running under it. */
 export const LEGACY_CATALOGUE_UPDATE_WORKFLOW = 'catalogueUpdate';
 

@@ -10,6 +10,8 @@ import type { Actor } from '../../domain/roles';
 export const CORRECTION_PROCESS = 'correction';
 /** How people call the process (dashboards, the Temporal UI's summary). */
 export const CORRECTION_LABEL = { zh: '数据纠错', en: 'Correction' } as const;
+/** The prefix of a correction's id, e.g. CR-20261124-7K3M9Q. */
+export const CORRECTION_ID_PREFIX = 'CR';
 /** The workflow type of corrections started before the process had one name; they keep running under it. */
 export const LEGACY_CORRECTION_WORKFLOW = 'correctionFeedback';
 

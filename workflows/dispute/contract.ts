@@ -11,6 +11,8 @@ import type { ResourceSnapshot } from '../sharing_request/contract';
 export const DISPUTE_PROCESS = 'dispute';
 /** How people call the process (dashboards, the Temporal UI's summary). */
 export const DISPUTE_LABEL = { zh: '异议协调', en: 'Dispute' } as const;
+/** The prefix of a dispute's id, followed by its subject's: e.g. DS-SR-20261124-7K3M9Q. */
+export const DISPUTE_ID_PREFIX = 'DS';
 /** The workflow type of disputes started before the process had one name; they keep running under it. */
 export const LEGACY_DISPUTE_WORKFLOW = 'disputeCase';
 
@@ -32,7 +34,7 @@ export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
  * again, in a later round.
  */
 export function disputeIdOf(subjectId: string, round = 1): string {
-  return round === 1 ? `DS-${subjectId}` : `DS-${subjectId}-${round}`;
+  return round === 1 ? `${DISPUTE_ID_PREFIX}-${subjectId}` : `${DISPUTE_ID_PREFIX}-${subjectId}-${round}`;
 }
 
 /** A dispute's workflow id, from its own id: e.g. dispute-DS-SR-20261124-7K3M9Q. */

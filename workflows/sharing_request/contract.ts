@@ -11,6 +11,8 @@ import type { ShareType, SharingMode } from '../../domain/catalogue/resource';
 export const SHARING_REQUEST_PROCESS = 'sharing_request';
 /** How people call the process (dashboards, the Temporal UI's summary). */
 export const SHARING_REQUEST_LABEL = { zh: '共享申请', en: 'Sharing request' } as const;
+/** The prefix of a request's id, e.g. SR-20261124-7K3M9Q. */
+export const SHARING_REQUEST_ID_PREFIX = 'SR';
 /** The workflow type of requests started before the process had one name; they keep running under it. */
 export const LEGACY_SHARING_REQUEST_WORKFLOW = 'sharingRequest';
 
