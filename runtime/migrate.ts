@@ -3,16 +3,17 @@ import { createDb, type Db } from '../db/connection';
 import { ensureDatabaseExists } from '../db/ensure-database';
 import { migrateLatest } from '../migrations';
 import { seedDemo, seedReferenceData } from '../seeds';
+import type { CalendarDataSet } from '../seeds/calendar-from-chinese-days';
 import { loadConfigOrExit } from './config';
 
 export async function prepareDatabase(
   db: Db,
-  opts: { demo: boolean; log?: (line: string) => void },
+  opts: { demo: boolean; log?: (line: string) => void; calendar?: CalendarDataSet },
 ): Promise<void> {
   const log = opts.log ?? (() => undefined);
   await migrateLatest(db);
   log('schema up to date');
-  const { calendarYearsAdded, policyKey } = await seedReferenceData(db);
+  const { calendarYearsAdded, policyKey } = await seedReferenceData(db, opts.calendar);
   if (calendarYearsAdded.length)
     log(`calendar seeded for ${calendarYearsAdded[0]}–${calendarYearsAdded[calendarYearsAdded.length - 1]}`);
   log(`policy ${policyKey} registered`);

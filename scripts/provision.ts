@@ -228,6 +228,24 @@ export async function ensureChromium(): Promise<string> {
   return found ?? which('chromium') ?? '/usr/bin/chromium';
 }
 
+/**
+ * Debian's faketime (libfaketime), which sets the clock the tests' own
+ * processes read, for `npm run test:dates`.
+ */
+export async function ensureFaketime(): Promise<string> {
+  const found = which('faketime');
+  if (found) return found;
+  if (process.getuid?.() !== 0)
+    throw new ProvisionError("faketime is missing: apt-get install faketime (Debian's package).");
+  say("installing Debian's faketime (apt-get)…");
+  await run('apt-get', ['update'], { what: 'apt-get update' });
+  await run('apt-get', ['install', '-y', '--no-install-recommends', 'faketime'], {
+    what: 'faketime install',
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return which('faketime') ?? '/usr/bin/faketime';
+}
+
 /** The newest modification time under a folder (files only), in ms. */
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -1,7 +1,8 @@
 /**
  * Seeds the calendar with every year the `chinese-days` package carries (the
- * State Council's official schedules). Years already in the database, whether
- * seeded or imported by an admin, are left alone.
+ * State Council's official schedules), or with another data set (the tests
+ * give theirs). Years already in the database, whether seeded or imported by
+ * an admin, are left alone.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import chineseDaysPackage from 'chinese-days/package.json';
@@ -17,15 +18,21 @@ function localName(value: string): string {
   return value.split(',')[1] ?? value;
 }
 
-export function packagedCalendar(): Map<
-  number,
-  { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }
-> {
+/** A year's schedule: its statutory holidays and its make-up working days. */
+export interface CalendarYearData {
+  holidays: { date: string; name: string }[];
+  workdays: { date: string; name: string }[];
+}
+
+/** Calendar years to seed, and where they come from (stored with each year). */
+export interface CalendarDataSet {
+  years: Map<number, CalendarYearData>;
+  source: string;
+}
+
+export function packagedCalendar(): Map<number, CalendarYearData> {
   const data = chineseDays as ChineseDaysData;
-  const years = new Map<
-    number,
-    { holidays: { date: string; name: string }[]; workdays: { date: string; name: string }[] }
-  >();
+  const years = new Map<number, CalendarYearData>();
   const bucket = (date: string) => {
     const year = Number(date.slice(0, 4));
     if (!years.has(year)) years.set(year, { holidays: [], workdays: [] });
@@ -38,13 +45,20 @@ export function packagedCalendar(): Map<
   return years;
 }
 
-export async function seedCalendar(db: Db): Promise<number[]> {
-  const source = `chinese-days@${chineseDaysPackage.version}`;
+export function packagedCalendarDataSet(): CalendarDataSet {
+  return { years: packagedCalendar(), source: `chinese-days@${chineseDaysPackage.version}` };
+}
+
+export async function seedCalendar(
+  db: Db,
+  data: CalendarDataSet = packagedCalendarDataSet(),
+): Promise<number[]> {
+  const { source } = data;
   const present = new Set(
     (await db('calendar_years').select('year')).map((r: { year: number }) => Number(r.year)),
   );
   const added: number[] = [];
-  for (const [year, days] of [...packagedCalendar()].sort(([a], [b]) => a - b)) {
+  for (const [year, days] of [...data.years].sort(([a], [b]) => a - b)) {
     if (present.has(year)) continue;
     await db.transaction(async (trx) => {
       await trx('calendar_years')

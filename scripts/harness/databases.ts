@@ -10,6 +10,7 @@ import knex from 'knex';
 import { createDb, type Db } from '../../db/connection';
 import { ensureDatabaseExists } from '../../db/ensure-database';
 import { prepareDatabase } from '../../runtime/migrate';
+import { testCalendarDataSet } from './test-calendar';
 
 export type DbKind = 'mysql' | 'sqlite';
 
@@ -64,6 +65,7 @@ export async function createTestDb(
       },
     };
   }
-  if (opts.migrate !== false) await prepareDatabase(testDb.db, { demo: opts.demo ?? true });
+  if (opts.migrate !== false)
+    await prepareDatabase(testDb.db, { demo: opts.demo ?? true, calendar: testCalendarDataSet() });
   return testDb;
 }

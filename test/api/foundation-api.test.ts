@@ -6,6 +6,7 @@
 import { Connection, Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
+import { unknownYear } from '../../scripts/harness/test-calendar';
 import { DEMO_USERS } from '../../seeds/demo-directory';
 import { testApp, signIn } from '../support/api';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
@@ -132,59 +133,62 @@ describe('working-day calendar', () => {
     expect((await request(app).get('/api/calendar/20x6').set(auth(requester))).status).toBe(400);
   });
 
+  // The first year the test calendar does not know, laid out like 2027 (see scripts/harness/test-calendar.ts).
+  const U = unknownYear();
+
   it('lets only an admin import a year', async () => {
     const res = await request(app)
-      .put('/api/calendar/2027')
+      .put(`/api/calendar/${U}`)
       .set(auth(requester))
       .send({ holidays: [], workdays: [] });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
-    expect((await request(app).get('/api/calendar/2027').set(auth(requester))).body.known).toBe(false);
+    expect((await request(app).get(`/api/calendar/${U}`).set(auth(requester))).body.known).toBe(false);
   });
 
   it.each([
     [
-      { holidays: [{ date: '2027-01-01' }, { date: '2028-01-01' }], workdays: [] },
+      { holidays: [{ date: `${U}-01-01` }, { date: `${U + 1}-01-01` }], workdays: [] },
       'holidays[1].date',
-      'not in 2027',
+      `not in ${U}`,
     ],
     [
-      { holidays: [{ date: '2027-02-06' }], workdays: [{ date: '2027-02-06' }] },
+      { holidays: [{ date: `${U}-02-06` }], workdays: [{ date: `${U}-02-06` }] },
       'workdays[0].date',
       'both as a holiday and as a make-up working day',
     ],
-    [{ holidays: [{ date: '2027-02-30' }], workdays: [] }, 'holidays[0].date', 'not a real calendar date'],
+    [{ holidays: [{ date: `${U}-02-30` }], workdays: [] }, 'holidays[0].date', 'not a real calendar date'],
     [{ holidays: [{ date: 'soon' }], workdays: [] }, 'holidays[0].date', 'yyyy-MM-dd'],
     [{ holidays: [] }, 'workdays', ''],
   ])(
     'refuses a malformed import with a 400 naming the bad entry (%j) and stores nothing',
     async (body, path, words) => {
-      const res = await request(app).put('/api/calendar/2027').set(auth(admin)).send(body);
+      const res = await request(app).put(`/api/calendar/${U}`).set(auth(admin)).send(body);
       expect(res.status).toBe(400);
       const details = res.body.error.details as { path: string; message: string }[];
       expect(details.find((d) => d.path === path)?.message ?? '').toContain(words);
-      expect((await request(app).get('/api/calendar/2027').set(auth(admin))).body.known).toBe(false);
+      expect((await request(app).get(`/api/calendar/${U}`).set(auth(admin))).body.known).toBe(false);
     },
   );
 
   it('marks a deadline past the last known year provisional until that year is imported', async () => {
-    const query = { from: '2026-12-31T10:00:00+08:00', workingDays: 2 };
+    const query = { from: `${U - 1}-12-31T10:00:00+08:00`, workingDays: 2 };
     const before = await request(app).get('/api/calendar/deadline').query(query).set(auth(requester));
-    expect(before.body).toEqual({ deadline: '2027-01-04T23:59:59.999+08:00', provisional: true });
+    expect(before.body).toEqual({ deadline: `${U}-01-04T23:59:59.999+08:00`, provisional: true });
 
     const imported = await request(app)
-      .put('/api/calendar/2027')
+      .put(`/api/calendar/${U}`)
       .set(auth(admin))
       .send({
         holidays: [
-          { date: '2027-01-01', name: '元旦' },
-          { date: '2027-01-04', name: '测试假日' },
+          { date: `${U}-01-01`, name: '元旦' },
+          { date: `${U}-01-04`, name: '测试假日' },
         ],
-        workdays: [{ date: '2027-01-09', name: '调休' }],
+        workdays: [{ date: `${U}-01-09`, name: '调休' }],
       });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({
-      year: 2027,
+      year: U,
       known: true,
       source: 'import',
       importedBy: 'admin',
@@ -193,7 +197,7 @@ describe('working-day calendar', () => {
 
     const after = await request(app).get('/api/calendar/deadline').query(query).set(auth(requester));
     // 1 Jan and 4 Jan are holidays, 2–3 Jan a weekend: the working days are 5 and 6 Jan.
-    expect(after.body).toEqual({ deadline: '2027-01-06T23:59:59.999+08:00', provisional: false });
+    expect(after.body).toEqual({ deadline: `${U}-01-06T23:59:59.999+08:00`, provisional: false });
   });
 });
 

@@ -12,6 +12,7 @@ import { getResource, saveResource } from '../../db/catalogue-repository';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
 import { rejection } from '../support/rejection';
+import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
@@ -40,7 +41,7 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
     },
     null,
   );
-  const calendar = await loadWorkingCalendar(h.t.db, [2026, 2027]);
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
   const due = addWorkingDays(DateTime.fromISO(effectiveDate, { zone: ZONE }).toISO()!, 15, calendar).deadline;
   expect(
     reform.obligations.map((o) => [

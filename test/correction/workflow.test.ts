@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { addWorkingDays, workingDaysBefore, ZONE } from '../../domain/calendar/working-days';
 import { rejection } from '../support/rejection';
+import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
@@ -38,7 +39,7 @@ beforeAll(async () => {
 });
 
 it('a late report: flagged; the provider misses 5 working days, escalated; contested; a ruling for the consumer reopens the reply', async () => {
-  const calendar = await loadWorkingCalendar(h.t.db, [2025, 2026, 2027]);
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
   // Discovered 8 working days ago: past the 5 working days art. 24 allows.
   const discoveredAt = workingDaysBefore(new Date().toISOString(), 8, 10, calendar).deadline;
   const consumer = await s.user('zhangwei');

@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
 import { disputeIdOf, disputeWorkflowId } from '../../workflows/dispute/contract';
 import { rejection } from '../support/rejection';
+import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
@@ -73,7 +74,7 @@ it('negotiation runs out, coordination runs out (escalated), and the ruling for 
     'provider_reviewer@hr-social-security',
     'requester@civil-affairs',
   ]);
-  const calendar = await loadWorkingCalendar(h.t.db, [2026, 2027]);
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
   expect(negotiation.deadline).toBe(addWorkingDays(negotiation.started_at, 10, calendar).deadline);
 
   // Nobody concludes the negotiation: at its deadline exactly, it ends and coordination begins.

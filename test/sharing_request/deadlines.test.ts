@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { addWorkingDays, judgeDay, ZONE } from '../../domain/calendar/working-days';
+import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
@@ -41,7 +42,7 @@ it('provider approves on a working day, the platform never acts: breach and esca
   });
 
   // Move to 10:00 on the next working day, and the provider approves then.
-  const calendar = await loadWorkingCalendar(h.t.db, [2026, 2027]);
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
   let day = DateTime.fromMillis(await h.env.currentTimeMs(), { zone: ZONE })
     .startOf('day')
     .plus({ days: 1 });

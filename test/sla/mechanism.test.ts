@@ -11,6 +11,7 @@ import { addWorkingDays } from '../../domain/calendar/working-days';
 import type { Actor } from '../../domain/roles';
 import type { WorkflowHandle } from '@temporalio/client';
 import { completeTask, type CompleteTaskInput, type TaskView } from '../../workflows/sla/task-contract';
+import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { waitFor } from '../support/wait';
 import type { slaProbe } from '../fixtures/sla-probe-workflow';
@@ -56,7 +57,7 @@ async function refusal(p: Promise<unknown>): Promise<string> {
 describe('one SLA mechanism for every human task', () => {
   it('a task left alone: reminder before, breach exactly at the deadline (2 working days on the official calendar), escalation, task still open', async () => {
     const { handle, task } = await start('platform_review');
-    const calendar = await loadWorkingCalendar(h.t.db, [2025, 2026, 2027]);
+    const calendar = await loadWorkingCalendar(h.t.db, nearYears());
     const expected = addWorkingDays(task.started_at, 2, calendar);
     expect(task).toMatchObject({
       status: 'open',

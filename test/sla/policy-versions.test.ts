@@ -8,6 +8,7 @@ import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { savePolicyVersion } from '../../db/policy-repository';
 import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
 import { loadPolicyFile, DEFAULT_POLICY_FILE } from '../../seeds/default-policy';
+import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 
@@ -37,7 +38,7 @@ async function askForMarriageRecords(item: string) {
 
 it('a case started before a new version keeps its deadlines; one started after uses the new ones', async () => {
   const v1 = await askForMarriageRecords('登记类型');
-  const calendar = await loadWorkingCalendar(h.t.db, [2026, 2027]);
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
 
   const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
   doc.version += 1;

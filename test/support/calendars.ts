@@ -1,4 +1,8 @@
-/** The official calendar as the chinese-days package carries it, as a WorkingCalendar for pure tests. */
+/**
+ * The official calendar as the chinese-days package carries it through 2026 (the years these
+ * tests were written against, whatever a newer package carries), as a WorkingCalendar for pure tests.
+ */
+import { OFFICIAL_THROUGH } from '../../scripts/harness/test-calendar';
 import { packagedCalendar } from '../../seeds/calendar-from-chinese-days';
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
 
@@ -7,7 +11,7 @@ export function officialCalendar(extra?: {
   holidays: string[];
   workdays: string[];
 }): WorkingCalendar {
-  const years = packagedCalendar();
+  const years = new Map([...packagedCalendar()].filter(([year]) => year <= OFFICIAL_THROUGH));
   const holidays = new Set<string>();
   const makeUpWorkdays = new Set<string>();
   for (const days of years.values()) {
@@ -21,4 +25,10 @@ export function officialCalendar(extra?: {
     extra.workdays.forEach((d) => makeUpWorkdays.add(d));
   }
   return { holidays, makeUpWorkdays, knownYears };
+}
+
+/** Last year, this year and next: the years a deadline counted from now can reach, whatever today is. */
+export function nearYears(now: Date = new Date()): number[] {
+  const year = now.getUTCFullYear();
+  return [year - 1, year, year + 1];
 }

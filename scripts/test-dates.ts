@@ -1,0 +1,83 @@
+/**
+ * `npm run test:dates`: the whole suite again with the clock set to other
+ * dates (by default 5 January and 2 October 2027: past the last year the
+ * packaged calendar knows, and past that year's National Day), so a test that
+ * reads today's date against the calendar's horizon fails here, not on the day
+ * it comes. Debian's faketime sets the clock of every process the tests start
+ * (Node, the Java time-skipping server, MariaDB).
+ *
+ * It cannot set the clock of the Temporal dev server: a Go binary reads the
+ * clock without the C library libfaketime replaces. Tests that compare the dev
+ * server's workflow clock with the API's are left out of these runs (they run
+ * in `npm test` on the real date); each is named below with why. The suites
+ * run one at a time.
+ *
+ *   npm run test:dates                     # both dates
+ *   TEST_DATES="2031-12-31 10:00:00" npm run test:dates -- test/sla
+ */
+import { spawn } from 'node:child_process';
+import { ensureFaketime, ProvisionError, ROOT } from './provision';
+
+const DATES = (process.env.TEST_DATES ?? '2027-01-05 10:00:00,2027-10-02 10:00:00')
+  .split(',')
+  .map((d) => d.trim());
+
+/** Suites that compare the dev server's clock with the API's: the whole file. */
+const SPLIT_CLOCK_SUITES = [
+  // Waits out a one-minute deadline in real time on the dev server and checks each instant against Node's clock.
+  'test/sla/catch-up.test.ts',
+  // Orders fixture tasks stamped with Node's clock among tasks the workflows open on the dev server's clock.
+  'test/api/tasks-api.test.ts',
+  // Buckets the week by Node's "now", decisions by the workflows' clock.
+  'test/api/dashboard-api.test.ts',
+  // Its last step reads the dashboard (the same split); the other browser suites run.
+  'test/browser/sharing-request.browser.test.ts',
+];
+/** Single tests of the same kind (their deadline is counted from the API's instant and from the workflow's). */
+const SPLIT_CLOCK_TESTS = [
+  'routes a conditional resource to the provider with its 10-working-day deadline',
+  'files a report in time, the provider replies with an explanation',
+];
+
+function runAt(faketime: string, date: string, jestArgs: string[]): Promise<number> {
+  const exclude = SPLIT_CLOCK_TESTS.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const args = [
+    date,
+    process.execPath,
+    require.resolve('tsx/cli'),
+    'scripts/test.ts',
+    `--testPathIgnorePatterns=${SPLIT_CLOCK_SUITES.join('|')}`,
+    `--testNamePattern=^(?!.*(${exclude})).*$`,
+    // One suite at a time: libfaketime stands in every clock read of every process, and the
+    // concurrency suites then need the headroom they have on the real clock.
+    '--maxWorkers=1',
+    ...jestArgs,
+  ];
+  process.stdout.write(`test:dates: the suite with the clock at ${date}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(faketime, args, { cwd: ROOT, stdio: 'inherit' });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main(): Promise<number> {
+  const faketime = await ensureFaketime();
+  const failed: string[] = [];
+  for (const date of DATES) if ((await runAt(faketime, date, process.argv.slice(2))) !== 0) failed.push(date);
+  process.stdout.write(
+    failed.length
+      ? `test:dates: failed with the clock at ${failed.join(' and ')}\n`
+      : `test:dates: passed with the clock at ${DATES.join(' and ')}\n`,
+  );
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(
+      err instanceof ProvisionError ? `test:dates cannot run: ${err.message}\n` : `${(err as Error).stack}\n`,
+    );
+    process.exit(1);
+  },
+);
