@@ -86,7 +86,8 @@ it('starts everything, prints URLs and demo logins, stops every child on Ctrl-C,
     SQLITE_FILE: path.join(dir, 'govshare.sqlite'),
   };
 
-  const first = startGovshare(env);
+  // Request lines are logged at info: the first run shows them, so the test can see what they hold.
+  const first = startGovshare({ ...env, LOG_LEVEL: 'info' });
   await waitForText(first, 'Press Ctrl-C to stop.', 100_000);
   const banner = first.output();
   expect(banner).toContain(`API          http://localhost:${port}/api`);
@@ -100,6 +101,17 @@ it('starts everything, prints URLs and demo logins, stops every child on Ctrl-C,
     body: JSON.stringify({ username: 'chenjing' }),
   });
   expect(login.status).toBe(200);
+  // The token is used, and the request is logged, but the log never holds the token or the cookie.
+  const { token } = (await login.json()) as { token: string };
+  const me = await fetch(`http://localhost:${port}/api/me`, {
+    headers: { Authorization: `Bearer ${token}`, Cookie: 'session=s3cr3t-cookie-value' },
+  });
+  expect(me.status).toBe(200);
+  await waitForText(first, '"url":"/api/me"', 10_000);
+  expect(first.output()).not.toContain(token);
+  expect(first.output()).not.toContain(token.split('.')[2]); // not even the signature alone
+  expect(first.output()).not.toContain('s3cr3t-cookie-value');
+  expect(first.output()).toContain('"authorization":"[redacted]"');
 
   first.proc.kill('SIGINT');
   expect(await first.exited).toBe(0);
