@@ -27,7 +27,8 @@ export function createApp(
   };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from the configured proxies: otherwise a client could name the address the logs record.
+  app.set('trust proxy', deps.config.trustProxy.length ? deps.config.trustProxy : false);
   const metrics = createMetrics();
   app.use(metrics.middleware);
   app.use(

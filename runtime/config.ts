@@ -12,6 +12,15 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: port.default(3000),
+    /**
+     * The proxies whose X-Forwarded-For is believed, so the audit and exchange logs record the
+     * client's address, not one the client chose: express's trust-proxy values (addresses,
+     * CIDRs, 'loopback', 'uniquelocal'), comma-separated. Unset: none; the peer's address is recorded.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^[A-Za-z0-9.:/, ]+$/, "addresses, CIDRs or 'loopback', comma-separated")
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** mysql://user:pass@host:3306/db for MySQL/MariaDB; unset = the embedded SQLite file. */
     DATABASE_URL: z
@@ -83,6 +92,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;
+  /** Proxies whose X-Forwarded-For is believed (express's 'trust proxy'); none when empty. */
+  trustProxy: string[];
   logLevel: Env['LOG_LEVEL'];
   database: { client: 'mysql2'; url: string; poolMax: number } | { client: 'better-sqlite3'; file: string };
   temporal: {
@@ -127,6 +138,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    trustProxy: (e.TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
       ? { client: 'mysql2', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }

@@ -42,3 +42,14 @@ describe('configuration from the environment', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless told, and takes a comma-separated list', () => {
+    expect(parseConfig({}).trustProxy).toEqual([]);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+    ]);
+    expect(() => parseConfig({ TRUST_PROXY: 'everyone!' })).toThrow(/TRUST_PROXY must be/);
+  });
+});
