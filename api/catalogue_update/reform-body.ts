@@ -2,14 +2,12 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
+import { LocalDateSchema } from '../http/common-schemas';
 
 export const ReformBodySchema = z
   .object({
     title: z.string().trim().min(1, 'is required').max(200),
-    effectiveDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-01', abort: true })
-      .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date'),
+    effectiveDate: LocalDateSchema,
     departments: z
       .array(z.string().trim().min(1).max(40))
       .min(1, 'name at least one affected department')

@@ -7,12 +7,13 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { PROCESS_NAMES } from '../../processes';
 import type { ApiDeps } from '../http/deps';
 import { HttpError } from '../http/errors';
+import { LocalDateSchema } from '../http/common-schemas';
 import { addRoute, type FileResponse } from '../http/route';
 import { createDashboardService } from './service';
 
 const SUPERVISORS = ['supervisor', 'lg_office', 'leading_group', 'admin', 'auditor'] as const;
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01');
+const LocalDate = LocalDateSchema;
 export const DashboardQuerySchema = z.object({
   from: LocalDate.optional().openapi({ description: 'First day (default: 12 weeks ago)' }),
   to: LocalDate.optional().openapi({ description: 'Last day (default: today)' }),

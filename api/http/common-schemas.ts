@@ -1,6 +1,8 @@
 /** Schemas shared by many endpoints. */
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { ZONE } from '../../domain/calendar/working-days';
 import { ROLES } from '../../domain/roles';
 
 extendZodWithOpenApi(z);
@@ -30,17 +32,26 @@ export const UserSchema = z
   })
   .openapi('User');
 
+/**
+ * An instant as ISO 8601 with its offset, on a day the calendar has: 2026-02-30
+ * or 24:00 is refused here (400 naming the field), never rolled over to another
+ * day nor left to fail later as a 500.
+ */
 export const IsoInstantSchema = z
   .string()
-  .refine(
-    (s) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
-      !Number.isNaN(Date.parse(s)),
-    {
-      message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-09-30T15:00:00+08:00',
-    },
-  )
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-09-30T15:00:00+08:00',
+    abort: true,
+  })
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'is not a real date and time')
   .openapi({ example: '2026-09-30T15:00:00+08:00' });
+
+/** A calendar day, yyyy-MM-dd, that exists: 2026-11-31 is refused (400 naming the field), never rolled over. */
+export const LocalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-01', abort: true })
+  .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date')
+  .openapi({ example: '2026-12-01' });
 
 /** `?page=&pageSize=` on every list. */
 export const PageQuerySchema = z.object({

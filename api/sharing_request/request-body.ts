@@ -7,11 +7,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
 import type { Resource } from '../../domain/catalogue/resource';
+import { LocalDateSchema } from '../http/common-schemas';
 
-const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-01', abort: true })
-  .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date');
+const LocalDate = LocalDateSchema;
 
 export const SharingRequestBodySchema = z
   .object({
