@@ -6,6 +6,7 @@ import { PROCESSES } from '../processes';
 import { authenticate, createAuthenticator, type Authenticator } from './auth/authentication';
 import { errorHandler, HttpError } from './http/errors';
 import { createMetrics } from './http/metrics';
+import { isUtf8 } from './http/visible-text';
 import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -37,7 +38,15 @@ export function createApp(
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    express.json({
+      limit: '1mb',
+      verify: (_req, _res, buf) => {
+        if (!isUtf8(buf))
+          throw new HttpError(400, 'invalid_encoding', 'The request body is not valid UTF-8.');
+      },
+    }),
+  );
 
   const registry = new OpenAPIRegistry();
   const router = Router();

@@ -10,6 +10,7 @@ import type { User } from '../../db/directory-repository';
 import type { Role } from '../../domain/roles';
 import { requireRole } from '../auth/policies';
 import { HttpError } from './errors';
+import { textProblems } from './visible-text';
 import { ErrorResponseSchema } from './common-schemas';
 
 type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
@@ -107,6 +108,14 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
       if (def.roles) requireRole(user, def.roles);
     }
+    const unreadable = [...textProblems(req.query, 'query'), ...textProblems(req.body ?? {})];
+    if (unreadable.length)
+      throw new HttpError(
+        400,
+        'invalid_input',
+        `Invalid input: ${unreadable.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        unreadable.map((p) => ({ ...p, path: p.path.replace(/^query\./, '') })),
+      );
     const params = def.params ? def.params.parse(req.params) : {};
     const query = def.query ? def.query.parse(req.query) : {};
     const body = def.body ? def.body.parse(req.body ?? {}) : {};

@@ -14,18 +14,17 @@ const c = httpCases(h);
 const fieldsOf = (body: { error: { details?: { path: string }[] } }) =>
   (body.error.details ?? []).map((d) => d.path);
 
-it.each([
-  ['2026-02-30T10:00:00+08:00'],
-  ['2026-11-31T10:00:00+08:00'],
-  ['2026-11-30T10:61:00+08:00'],
-])('the deadline calculator refuses from=%s with a 400 naming "from"', async (from) => {
-  const res = await c.get(
-    'zhangwei',
-    `/api/calendar/deadline?from=${encodeURIComponent(from)}&workingDays=2`,
-  );
-  expect(res.status).toBe(400);
-  expect(fieldsOf(res.body)).toContain('from');
-});
+it.each([['2026-02-30T10:00:00+08:00'], ['2026-11-31T10:00:00+08:00'], ['2026-11-30T10:61:00+08:00']])(
+  'the deadline calculator refuses from=%s with a 400 naming "from"',
+  async (from) => {
+    const res = await c.get(
+      'zhangwei',
+      `/api/calendar/deadline?from=${encodeURIComponent(from)}&workingDays=2`,
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toContain('from');
+  },
+);
 
 it('a correction discovered on 30 February: 400 naming discoveredAt, nothing stored', async () => {
   const before = (await h.t.db('corrections').count({ n: '*' }))[0].n;
