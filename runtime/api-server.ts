@@ -1,8 +1,11 @@
-/** The API process: serves the express app on PORT. Stateless; run as many as you like behind a load balancer. */
+/**
+ * The API process: serves the express app on HOST:PORT (loopback by default under dev sign-in).
+ * Stateless; run as many as you like behind a load balancer.
+ */
 import { createApp } from '../api/app';
 import { createTemporalGateway } from '../api/temporal/temporal-gateway';
 import { createDb } from '../db/connection';
-import { loadConfigOrExit } from './config';
+import { isLoopback, loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { connectClient } from './temporal-connection';
 
@@ -17,9 +20,16 @@ async function main(): Promise<void> {
     temporal: createTemporalGateway(client, config.temporal.taskQueue, config.temporal.callTimeoutMs),
     logger,
   });
-  const server = app.listen(config.port, () => logger.info({ port: config.port }, 'API listening'));
+  if (config.auth.mode === 'dev' && !isLoopback(config.host)) {
+    const warning = `WARNING: dev sign-in is reachable from the network on ${config.host}:${config.port}: anyone who reaches it can sign in as any user, admin included. Use it only on a network you trust, or set AUTH_MODE=oidc.`;
+    process.stderr.write(`\n${'!'.repeat(78)}\n${warning}\n${'!'.repeat(78)}\n\n`);
+    logger.warn({ host: config.host, port: config.port }, warning);
+  }
+  const server = app.listen(config.port, config.host, () =>
+    logger.info({ host: config.host, port: config.port }, 'API listening'),
+  );
   server.on('error', (err) => {
-    process.stderr.write(`API could not listen on port ${config.port}: ${err.message}\n`);
+    process.stderr.write(`API could not listen on ${config.host}:${config.port}: ${err.message}\n`);
     process.exit(1);
   });
   const stop = () => {

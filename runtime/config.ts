@@ -13,6 +13,14 @@ const EnvSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: port.default(3000),
     /**
+     * The interface the API listens on. Unset: the loopback interface under dev sign-in (anyone
+     * who reaches it can sign in as anyone), every interface under OIDC.
+     */
+    HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, 'an address or host name, e.g. 127.0.0.1 or 0.0.0.0')
+      .optional(),
+    /**
      * The proxies whose X-Forwarded-For is believed, so the audit and exchange logs record the
      * client's address, not one the client chose: express's trust-proxy values (addresses,
      * CIDRs, 'loopback', 'uniquelocal'), comma-separated. Unset: none; the peer's address is recorded.
@@ -92,6 +100,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   env: Env['NODE_ENV'];
   port: number;
+  /** The interface the API listens on. */
+  host: string;
   /** Proxies whose X-Forwarded-For is believed (express's 'trust proxy'); none when empty. */
   trustProxy: string[];
   logLevel: Env['LOG_LEVEL'];
@@ -138,6 +148,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    host: e.HOST ?? (e.AUTH_MODE === 'dev' ? '127.0.0.1' : '0.0.0.0'),
     trustProxy: (e.TRUST_PROXY ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -187,4 +198,9 @@ export function loadConfigOrExit(): Config {
     }
     throw err;
   }
+}
+
+/** Loopback addresses: only this machine reaches an API listening there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }

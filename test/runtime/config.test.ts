@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from '../../runtime/config';
+import { ConfigError, isLoopback, parseConfig } from '../../runtime/config';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded SQLite file, dev sign-in, port 3000 and a local Temporal', () => {
@@ -51,5 +51,20 @@ describe('TRUST_PROXY', () => {
       'loopback',
     ]);
     expect(() => parseConfig({ TRUST_PROXY: 'everyone!' })).toThrow(/TRUST_PROXY must be/);
+  });
+});
+
+describe('HOST', () => {
+  it('listens on loopback under dev sign-in and on every interface under OIDC, unless HOST says otherwise', () => {
+    expect(parseConfig({}).host).toBe('127.0.0.1');
+    const oidc = {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://sso.example.gov.cn/realms/gov',
+      OIDC_AUDIENCE: 'govshare',
+    };
+    expect(parseConfig(oidc).host).toBe('0.0.0.0');
+    expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(() => parseConfig({ HOST: 'http://x' })).toThrow(/HOST must be/);
+    expect(isLoopback('127.0.0.1') && isLoopback('::1') && !isLoopback('0.0.0.0')).toBe(true);
   });
 });

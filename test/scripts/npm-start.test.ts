@@ -54,6 +54,29 @@ async function waitForText(run: Run, text: string, ms: number): Promise<void> {
   }
 }
 
+/** The local addresses listening on `port`, read from the kernel's socket tables (no traffic sent). */
+function listeningAddresses(port: number): string[] {
+  const found: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(file)) continue;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== '0A' || !local) continue; // 0A: LISTEN
+      const [hex, portHex] = local.split(':');
+      if (parseInt(portHex, 16) !== port) continue;
+      if (hex.length === 8)
+        found.push(
+          (hex.match(/../g) as string[])
+            .reverse()
+            .map((b) => parseInt(b, 16))
+            .join('.'),
+        );
+      else found.push(/^0+$/.test(hex) ? '::' : hex === '00000000000000000000000001000000' ? '::1' : hex);
+    }
+  }
+  return found;
+}
+
 /** Processes whose command line mentions `marker` (our temp dir), other than this test. */
 function processesWith(marker: string): string[] {
   const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
@@ -95,6 +118,8 @@ it('starts everything, prints URLs and demo logins, stops every child on Ctrl-C,
   expect(banner).toContain(`Temporal UI  http://localhost:${uiPort}`);
   expect(banner).toMatch(/lina\s+李娜\s+市公安局\s+提供部门审核人/);
   expect(await (await fetch(`http://localhost:${port}/healthz`)).json()).toMatchObject({ status: 'ok' });
+  // Dev sign-in lets anyone be anyone: by default the API answers on this machine's loopback only.
+  expect(listeningAddresses(port)).toEqual(['127.0.0.1']);
   const login = await fetch(`http://localhost:${port}/api/auth/dev-login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
