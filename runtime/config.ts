@@ -3,6 +3,8 @@
  * A wrong value stops the process with one line naming the variable and what
  * it expects (see `loadConfig`).
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -71,6 +73,13 @@ const EnvSchema = z
     /** The web app's client id at the issuer (a public client using the authorization-code flow with PKCE). */
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** The longest lifetime (exp − iat) of an issuer's token govshare accepts. */
+    OIDC_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(12 * 3600),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'oidc') {
@@ -125,11 +134,35 @@ export interface Config {
         usernameClaim: string;
         clientId: string;
         scope: string;
+        maxLifetimeSeconds: number;
       };
 }
 
-/** Dev-mode tokens are signed with this when JWT_SECRET is unset; dev mode is refused in production. */
-const DEV_JWT_SECRET = 'govshare-dev-only-secret-not-for-production-use';
+/**
+ * The dev-mode signing secret when JWT_SECRET is unset: random, made once per
+ * data folder (`<folder>/dev-jwt-secret`, readable by its owner only) and kept
+ * there, so tokens survive a restart but no two installations share one, and
+ * no secret is written in the code. Dev mode is refused in production.
+ */
+export function devJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(draft, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file); // atomic: the first writer wins, every process reads its secret
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
+  }
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  if (secret.length < 32)
+    throw new ConfigError(`Invalid configuration: ${file} holds a secret shorter than 32 characters`);
+  return secret;
+}
 
 export class ConfigError extends Error {}
 
@@ -174,7 +207,11 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     },
     auth:
       e.AUTH_MODE === 'dev'
-        ? { mode: 'dev', jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS }
+        ? {
+            mode: 'dev',
+            jwtSecret: e.JWT_SECRET ?? devJwtSecret(path.dirname(path.resolve(e.SQLITE_FILE))),
+            ttlSeconds: e.JWT_TTL_SECONDS,
+          }
         : {
             mode: 'oidc',
             issuer: e.OIDC_ISSUER as string,
@@ -183,6 +220,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             usernameClaim: e.OIDC_USERNAME_CLAIM,
             clientId: e.OIDC_CLIENT_ID ?? (e.OIDC_AUDIENCE as string),
             scope: e.OIDC_SCOPE,
+            maxLifetimeSeconds: e.OIDC_MAX_TOKEN_LIFETIME_SECONDS,
           },
   };
 }

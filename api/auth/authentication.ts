@@ -21,6 +21,13 @@ export interface Authenticator {
 const DEV_ISSUER = 'govshare-dev';
 const DEV_AUDIENCE = 'govshare';
 
+/** A token lives at most `seconds` (exp − iat, or exp − now without iat); a longer one is refused. */
+function boundedLifetime(payload: JWTPayload, seconds: number): void {
+  const from = payload.iat ?? Math.floor(Date.now() / 1000);
+  if ((payload.exp as number) - from > seconds)
+    throw new Error(`the token lives longer than the ${seconds} s allowed`);
+}
+
 async function discoverJwksUrl(issuer: string): Promise<URL> {
   const res = await fetch(
     new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`),
@@ -74,7 +81,9 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
             issuer: DEV_ISSUER,
             audience: DEV_AUDIENCE,
             algorithms: ['HS256'],
+            requiredClaims: ['exp', 'iat'],
           }));
+          boundedLifetime(payload, auth.ttlSeconds);
         } catch (err) {
           throw new HttpError(
             401,
@@ -106,7 +115,9 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
         ({ payload } = await jwtVerify(token, await getJwks(), {
           issuer: auth.issuer,
           audience: auth.audience,
+          requiredClaims: ['exp'],
         }));
+        boundedLifetime(payload, auth.maxLifetimeSeconds);
       } catch (err) {
         if (err instanceof HttpError) throw err;
         throw new HttpError(

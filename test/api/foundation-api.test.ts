@@ -5,7 +5,9 @@
  */
 import { Connection, Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SignJWT } from 'jose';
 import request from 'supertest';
+import { parseConfig } from '../../runtime/config';
 import { unknownYear } from '../../scripts/harness/test-calendar';
 import { DEMO_USERS } from '../../seeds/demo-directory';
 import { testApp, signIn } from '../support/api';
@@ -72,6 +74,25 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
       .set(auth(`${requester.slice(0, -4)}AAAA`));
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe('invalid_token');
+  });
+
+  it('refuses a token signed with the right secret but without an expiry, or living longer than JWT_TTL_SECONDS', async () => {
+    const config = parseConfig({ NODE_ENV: 'test' });
+    if (config.auth.mode !== 'dev') throw new Error('dev mode expected');
+    const secret = new TextEncoder().encode(config.auth.jwtSecret);
+    const base = () =>
+      new SignJWT({ preferred_username: 'zhangwei' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('zhangwei')
+        .setIssuer('govshare-dev')
+        .setAudience('govshare')
+        .setIssuedAt();
+    const good = await base().setExpirationTime('1h').sign(secret);
+    expect((await request(app).get('/api/me').set(auth(good))).status).toBe(200);
+    for (const bad of [await base().sign(secret), await base().setExpirationTime('30d').sign(secret)]) {
+      const res = await request(app).get('/api/me').set(auth(bad));
+      expect([res.status, res.body.error.code]).toEqual([401, 'invalid_token']);
+    }
   });
 
   it('refuses an unknown user and a malformed body without a 5xx', async () => {

@@ -82,3 +82,16 @@ it('turns dev sign-in off', async () => {
   expect((await request(app).post('/api/auth/dev-login').send({ username: 'lina' })).status).toBe(404);
   expect((await request(app).get('/api/auth/dev-users')).status).toBe(404);
 });
+
+it('refuses a token without an expiry, or one that lives longer than OIDC_MAX_TOKEN_LIFETIME_SECONDS (12 h)', async () => {
+  const base = () =>
+    new SignJWT({ preferred_username: 'lina' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience('govshare')
+      .setIssuedAt();
+  for (const bad of [await base().sign(key), await base().setExpirationTime('30d').sign(key)]) {
+    const res = await request(app).get('/api/me').set('Authorization', `Bearer ${bad}`);
+    expect([res.status, res.body.error.code]).toEqual([401, 'invalid_token']);
+  }
+});

@@ -1,4 +1,7 @@
-import { ConfigError, isLoopback, parseConfig } from '../../runtime/config';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, devJwtSecret, isLoopback, parseConfig } from '../../runtime/config';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded SQLite file, dev sign-in, port 3000 and a local Temporal', () => {
@@ -66,5 +69,25 @@ describe('HOST', () => {
     expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(() => parseConfig({ HOST: 'http://x' })).toThrow(/HOST must be/);
     expect(isLoopback('127.0.0.1') && isLoopback('::1') && !isLoopback('0.0.0.0')).toBe(true);
+  });
+});
+
+describe('the dev signing secret', () => {
+  it('is random per data folder, kept there for its owner only, and used when JWT_SECRET is unset', () => {
+    const a = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-secret-'));
+    const b = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-secret-'));
+    const first = devJwtSecret(a);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(devJwtSecret(a)).toBe(first);
+    expect(devJwtSecret(b)).not.toBe(first);
+    expect(fs.statSync(path.join(a, 'dev-jwt-secret')).mode & 0o777).toBe(0o600);
+    const config = parseConfig({ SQLITE_FILE: path.join(a, 'govshare.sqlite') });
+    expect(config.auth).toMatchObject({ mode: 'dev', jwtSecret: first });
+    expect(
+      parseConfig({ SQLITE_FILE: path.join(a, 'x.sqlite'), JWT_SECRET: 'y'.repeat(40) }).auth,
+    ).toMatchObject({
+      jwtSecret: 'y'.repeat(40),
+    });
+    for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
   });
 });
