@@ -1,17 +1,12 @@
 /** Request and response shapes of the working-day calendar endpoints. */
 import { z } from 'zod';
 import { CalendarYearInputSchema } from '../../domain/calendar/calendar-year';
-import { IsoInstantSchema } from '../http/common-schemas';
+import { DecimalIntSchema, IsoInstantSchema } from '../http/common-schemas';
 
 export const DeadlineQuerySchema = z
   .object({
     from: IsoInstantSchema,
-    workingDays: z.coerce
-      .number({ message: 'must be a whole number from 1 to 366' })
-      .int('must be a whole number from 1 to 366')
-      .min(1, 'must be a whole number from 1 to 366')
-      .max(366, 'must be a whole number from 1 to 366')
-      .openapi({ example: 2 }),
+    workingDays: DecimalIntSchema(1, 366).openapi({ example: '2' }),
   })
   .strict();
 
@@ -26,12 +21,7 @@ export const DeadlineSchema = z
   .openapi('Deadline');
 
 export const YearParamsSchema = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1990, 'must be a year from 1990 to 2100')
-    .max(2100, 'must be a year from 1990 to 2100')
-    .openapi({ example: 2026 }),
+  year: DecimalIntSchema(1990, 2100, 'must be a year from 1990 to 2100').openapi({ example: '2026' }),
 });
 
 const DayEntry = z.object({

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
-import { LocalDateSchema } from '../http/common-schemas';
+import { LocalDateSchema, MAX_LIST } from '../http/common-schemas';
 
 export const ReformBodySchema = z
   .object({
@@ -11,6 +11,7 @@ export const ReformBodySchema = z
     departments: z
       .array(z.string().trim().min(1).max(40))
       .min(1, 'name at least one affected department')
+      .max(MAX_LIST, `name at most ${MAX_LIST} departments`)
       .refine((d) => new Set(d).size === d.length, 'lists a department twice'),
     description: z.string().trim().max(4000).default(''),
   })

@@ -53,10 +53,29 @@ export const LocalDateSchema = z
   .refine((s) => DateTime.fromISO(s, { zone: ZONE }).isValid, 'is not a real date')
   .openapi({ example: '2026-12-01' });
 
+/**
+ * A whole number written in decimal digits, as a query string or path carries it: `0x10`, `1e3`,
+ * ` 7` or `1.0` are refused (400 naming the field), not read as some other number.
+ */
+export function DecimalIntSchema(
+  min: number,
+  max: number,
+  message = `must be a whole number from ${min} to ${max}`,
+) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message));
+}
+
+/** The most entries a list in a request body may hold (data items, departments…). */
+export const MAX_LIST = 200;
+
 /** `?page=&pageSize=` on every list. */
 export const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1, 'must be 1 or more').default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, 'must be at most 100').default(20),
+  page: DecimalIntSchema(1, 100_000, 'must be a whole number, 1 or more').default(1),
+  pageSize: DecimalIntSchema(1, 100, 'must be a whole number from 1 to 100').default(20),
 });
 
 /** A query-string flag: `true` or `false`. */

@@ -18,11 +18,27 @@ export class HttpError extends Error {
   }
 }
 
+/** The most problems one error answer lists; the rest are counted, so a huge bad body gets a small answer. */
+export const MAX_DETAILS = 50;
+
+/** At most MAX_DETAILS problems, then one that says how many more there were. */
+export function capDetails(
+  details: { path: string; message: string }[],
+): { path: string; message: string }[] {
+  if (details.length <= MAX_DETAILS) return details;
+  return [
+    ...details.slice(0, MAX_DETAILS),
+    { path: '', message: `and ${details.length - MAX_DETAILS} more problems like these` },
+  ];
+}
+
 export function zodDetails(err: ZodError): { path: string; message: string }[] {
-  return err.issues.map((i) => ({
-    path: i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`)).join(''),
-    message: i.message,
-  }));
+  return capDetails(
+    err.issues.map((i) => ({
+      path: i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`)).join(''),
+      message: i.message,
+    })),
+  );
 }
 
 /** Errors from the database driver or pool that mean "cannot reach the database", not "bad query". */
@@ -99,10 +115,11 @@ export function unprocessable(
   what: string,
   problems: { path: string; message: string }[],
 ): HttpError {
+  const listed = capDetails(problems);
   return new HttpError(
     422,
     code,
-    `Invalid ${what}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-    problems,
+    `Invalid ${what}: ${listed.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    listed,
   );
 }

@@ -9,7 +9,7 @@ import { z, type ZodType } from 'zod';
 import type { User } from '../../db/directory-repository';
 import type { Role } from '../../domain/roles';
 import { requireRole } from '../auth/policies';
-import { HttpError } from './errors';
+import { capDetails, HttpError } from './errors';
 import { textProblems } from './visible-text';
 import { ErrorResponseSchema } from './common-schemas';
 
@@ -51,6 +51,10 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
   }) => Promise<z.infer<R>>;
 }
 
+/** A request that carries a body, whatever its type. */
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
 const openApiPath = (p: string) => p.replace(/:([A-Za-z_]+)/g, '{$1}');
 
 export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType>(
@@ -62,6 +66,11 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   const errors: RouteConfig['responses'] = {
     400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponseSchema } } },
   };
+  if (def.body)
+    errors[415] = {
+      description: 'The body is not JSON (Content-Type: application/json)',
+      content: { 'application/json': { schema: ErrorResponseSchema } },
+    };
   if (def.auth === 'user') {
     errors[401] = {
       description: 'Missing or invalid token',
@@ -108,7 +117,13 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
       if (def.roles) requireRole(user, def.roles);
     }
-    const unreadable = [...textProblems(req.query, 'query'), ...textProblems(req.body ?? {})];
+    if (def.body && hasBody(req) && !req.is('application/json'))
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        `Send the body as JSON with "Content-Type: application/json" (got ${JSON.stringify(req.get('Content-Type') ?? 'none')}).`,
+      );
+    const unreadable = capDetails([...textProblems(req.query, 'query'), ...textProblems(req.body ?? {})]);
     if (unreadable.length)
       throw new HttpError(
         400,

@@ -7,14 +7,17 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
 import type { Resource } from '../../domain/catalogue/resource';
-import { LocalDateSchema } from '../http/common-schemas';
+import { LocalDateSchema, MAX_LIST } from '../http/common-schemas';
 
 const LocalDate = LocalDateSchema;
 
 export const SharingRequestBodySchema = z
   .object({
     resourceCode: z.string().trim().min(1, 'is required').max(40),
-    items: z.array(z.string().trim().min(1).max(100)).min(1, 'name at least one data item'),
+    items: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1, 'name at least one data item')
+      .max(MAX_LIST, `name at most ${MAX_LIST} data items`),
     purpose: z
       .string({ error: 'is required: say what the data is for (art. 3)' })
       .trim()

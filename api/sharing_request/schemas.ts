@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { SHARE_TYPES, SHARING_MODES } from '../../domain/catalogue/resource';
 import { DISPUTE_STATUSES } from '../../workflows/dispute/contract';
 import { GRANT_STATUSES, REQUEST_STATUSES } from '../../workflows/sharing_request/contract';
-import { DepartmentRefSchema, LocalizedTextSchema, PageQuerySchema, pageOf } from '../http/common-schemas';
+import {
+  DepartmentRefSchema,
+  LocalizedTextSchema,
+  PageQuerySchema,
+  pageOf,
+  MAX_LIST,
+} from '../http/common-schemas';
 import { CandidateSchema } from '../tasks/schemas';
 
 export const IdempotencyKeySchema = z
@@ -153,7 +159,10 @@ export const GrantIdParamsSchema = z.object({ id: z.string().max(60) });
 
 export const ExchangeBodySchema = z
   .object({
-    items: z.array(z.string().trim().min(1).max(100)).min(1, 'name at least one data item'),
+    items: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1, 'name at least one data item')
+      .max(MAX_LIST, `name at most ${MAX_LIST} data items`),
     recordCount: z.number().int().min(0).max(10_000_000),
   })
   .strict()

@@ -1,7 +1,13 @@
 /** Shapes of the task inbox. */
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
-import { LocalizedTextSchema, PageQuerySchema, QueryFlagSchema, pageOf } from '../http/common-schemas';
+import {
+  LocalizedTextSchema,
+  PageQuerySchema,
+  QueryFlagSchema,
+  pageOf,
+  DecimalIntSchema,
+} from '../http/common-schemas';
 
 export const CandidateSchema = z
   .object({ role: z.enum(ROLES), department: z.string().nullable() })
@@ -43,11 +49,7 @@ export const TaskListQuerySchema = PageQuerySchema.extend({
   mine: QueryFlagSchema.default(false),
   unclaimed: QueryFlagSchema.default(false),
   overdue: QueryFlagSchema.default(false),
-  dueWithinWorkingDays: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(60, 'must be at most 60')
+  dueWithinWorkingDays: DecimalIntSchema(0, 60)
     .optional()
     .openapi({ description: 'Only tasks due by the end of the N-th working day from today' }),
   processType: z.string().max(40).optional(),

@@ -47,11 +47,17 @@ export const ResourceInputSchema = z
     summary: trimmed(2000),
     providerDepartment: z.string().min(1, 'is required').max(40),
     category: z.enum(CATEGORIES),
-    items: z.array(ResourceItemSchema).min(1, 'list at least one data item'),
+    items: z
+      .array(ResourceItemSchema)
+      .min(1, 'list at least one data item')
+      .max(500, 'list at most 500 data items'),
     shareType: z.enum(SHARE_TYPES),
-    conditions: z.array(ResourceConditionSchema).default([]),
+    conditions: z.array(ResourceConditionSchema).max(50, 'list at most 50 conditions').default([]),
     legalBasis: z.string().trim().max(1000).nullable().default(null),
-    statutoryRecipients: z.array(z.string().min(1).max(40)).default([]),
+    statutoryRecipients: z
+      .array(z.string().min(1).max(40))
+      .max(200, 'name at most 200 departments')
+      .default([]),
     mode: z.enum(SHARING_MODES),
     updateCycle: z.enum(UPDATE_CYCLES),
     openToPublic: z.boolean().default(false),

@@ -100,6 +100,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -184,7 +193,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          year: number;
+          year: string;
         };
         cookie?: never;
       };
@@ -246,7 +255,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          year: number;
+          year: string;
         };
         cookie?: never;
       };
@@ -292,6 +301,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -322,7 +340,7 @@ export interface paths {
       parameters: {
         query: {
           from: string;
-          workingDays: number;
+          workingDays: string;
         };
         header?: never;
         path?: never;
@@ -399,8 +417,8 @@ export interface paths {
           category?: 'basic' | 'thematic' | 'departmental';
           mode?: 'api' | 'verification' | 'file';
           openToPublic?: 'true' | 'false';
-          page?: number;
-          pageSize?: number;
+          page?: string;
+          pageSize?: string;
           /** @description Provider department code */
           provider?: string;
           /** @description Words in the name, summary or data items */
@@ -507,6 +525,15 @@ export interface paths {
         };
         /** @description Not allowed for this role or department */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -652,6 +679,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -725,6 +761,15 @@ export interface paths {
         };
         /** @description Not allowed for this role or department */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -1208,6 +1253,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -1310,8 +1364,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          page?: number;
-          pageSize?: number;
+          page?: string;
+          pageSize?: string;
           resourceCode?: string;
           status?: 'active' | 'expired' | 'revoked';
         };
@@ -1572,6 +1626,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -1646,6 +1709,15 @@ export interface paths {
         };
         /** @description Not allowed for this role or department */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -1932,6 +2004,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -2035,8 +2116,8 @@ export interface paths {
       parameters: {
         query?: {
           consumer?: string;
-          page?: number;
-          pageSize?: number;
+          page?: string;
+          pageSize?: string;
           provider?: string;
           resourceCode?: string;
           status?: 'submitted' | 'provider_review' | 'platform_review' | 'granted' | 'denied' | 'withdrawn';
@@ -2141,6 +2222,15 @@ export interface paths {
         };
         /** @description Not allowed for this role or department */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -2306,6 +2396,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -2410,11 +2509,11 @@ export interface paths {
       parameters: {
         query?: {
           /** @description Only tasks due by the end of the N-th working day from today */
-          dueWithinWorkingDays?: number | null;
+          dueWithinWorkingDays?: string;
           mine?: 'true' | 'false';
           overdue?: 'true' | 'false';
-          page?: number;
-          pageSize?: number;
+          page?: string;
+          pageSize?: string;
           processType?: string;
           status?: 'open' | 'done';
           unclaimed?: 'true' | 'false';
@@ -2695,6 +2794,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The database or Temporal is unreachable */
         503: {
           headers: {
@@ -2900,6 +3008,7 @@ export interface components {
     };
     CorrectionBody: {
       description: string;
+      /** @example 2026-09-30T15:00:00+08:00 */
       discoveredAt: string;
       /** @default  */
       evidence: string;
@@ -3130,6 +3239,7 @@ export interface components {
       departments: string[];
       /** @default  */
       description: string;
+      /** @example 2026-12-01 */
       effectiveDate: string;
       title: string;
     };
@@ -3267,7 +3377,9 @@ export interface components {
       items: string[];
       purpose: string;
       resourceCode: string;
+      /** @example 2026-12-01 */
       usageFrom: string;
+      /** @example 2026-12-01 */
       usageTo: string;
     };
     Task: {
