@@ -6,6 +6,8 @@ import { PROCESSES } from '../processes';
 import { authenticate, createAuthenticator, type Authenticator } from './auth/authentication';
 import { errorHandler, HttpError } from './http/errors';
 import { createMetrics } from './http/metrics';
+import { noStore, securityHeaders } from './http/security-headers';
+import { signInLimit } from './auth/sign-in-limit';
 import { isUtf8 } from './http/visible-text';
 import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
@@ -30,6 +32,9 @@ export function createApp(
   app.disable('x-powered-by');
   // X-Forwarded-For only from the configured proxies: otherwise a client could name the address the logs record.
   app.set('trust proxy', deps.config.trustProxy.length ? deps.config.trustProxy : false);
+  app.use(securityHeaders(deps.config));
+  app.use('/api', noStore);
+  app.use('/api/auth/dev-login', signInLimit(deps.config.signInRateLimit));
   const metrics = createMetrics();
   app.use(metrics.middleware);
   app.use(

@@ -60,6 +60,8 @@ const EnvSchema = z
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     /** HS256 secret for dev-mode tokens; at least 32 characters. */
     JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    /** Sign-ins a minute one client address may make before answers are 429. */
+    SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
     JWT_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -111,6 +113,8 @@ export interface Config {
   port: number;
   /** The interface the API listens on. */
   host: string;
+  /** Sign-ins a minute from one client address. */
+  signInRateLimit: number;
   /** Proxies whose X-Forwarded-For is believed (express's 'trust proxy'); none when empty. */
   trustProxy: string[];
   logLevel: Env['LOG_LEVEL'];
@@ -182,6 +186,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST ?? (e.AUTH_MODE === 'dev' ? '127.0.0.1' : '0.0.0.0'),
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     trustProxy: (e.TRUST_PROXY ?? '')
       .split(',')
       .map((s) => s.trim())
