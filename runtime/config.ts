@@ -51,6 +51,9 @@ const EnvSchema = z
     TEMPORAL_API_KEY: z.string().min(1).optional(),
     TEMPORAL_TLS_CERT: z.string().min(1).optional(),
     TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+    /** The cluster's CA (PEM) and the name on its certificate, when it is not from a public CA. */
+    TEMPORAL_TLS_CA: z.string().min(1).optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
     /**
      * Workflows a worker keeps in memory between events (each ~1.5 MB). Cases wait days for
      * people, so a small cache costs a short replay on the next event and keeps memory bounded.
@@ -125,7 +128,7 @@ export interface Config {
     taskQueue: string;
     callTimeoutMs: number;
     apiKey?: string;
-    tls?: { certFile: string; keyFile: string };
+    tls?: { certFile: string; keyFile: string; caFile?: string; serverName?: string };
   };
   worker: { maxCachedWorkflows: number; maxConcurrentActivities: number };
   auth:
@@ -203,7 +206,12 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       apiKey: e.TEMPORAL_API_KEY,
       tls:
         e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY
-          ? { certFile: e.TEMPORAL_TLS_CERT, keyFile: e.TEMPORAL_TLS_KEY }
+          ? {
+              certFile: e.TEMPORAL_TLS_CERT,
+              keyFile: e.TEMPORAL_TLS_KEY,
+              caFile: e.TEMPORAL_TLS_CA,
+              serverName: e.TEMPORAL_TLS_SERVER_NAME,
+            }
           : undefined,
     },
     worker: {

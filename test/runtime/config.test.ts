@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, devJwtSecret, isLoopback, parseConfig } from '../../runtime/config';
+import { temporalTlsOptions } from '../../runtime/temporal-connection';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded SQLite file, dev sign-in, port 3000 and a local Temporal', () => {
@@ -89,5 +90,29 @@ describe('the dev signing secret', () => {
       jwtSecret: 'y'.repeat(40),
     });
     for (const dir of [a, b]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('TLS to the Temporal cluster', () => {
+  it('presents the client certificate and trusts the cluster CA and server name it is given', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-tls-'));
+    for (const f of ['client.pem', 'client.key', 'ca.pem']) fs.writeFileSync(path.join(dir, f), `-- ${f} --`);
+    const config = parseConfig({
+      TEMPORAL_TLS_CERT: path.join(dir, 'client.pem'),
+      TEMPORAL_TLS_KEY: path.join(dir, 'client.key'),
+      TEMPORAL_TLS_CA: path.join(dir, 'ca.pem'),
+      TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend.gov.internal',
+    });
+    const tls = temporalTlsOptions(config.temporal) as {
+      clientCertPair: { crt: Buffer; key: Buffer };
+      serverRootCACertificate: Buffer;
+      serverNameOverride: string;
+    };
+    expect(tls.clientCertPair.crt.toString()).toBe('-- client.pem --');
+    expect(tls.clientCertPair.key.toString()).toBe('-- client.key --');
+    expect(tls.serverRootCACertificate.toString()).toBe('-- ca.pem --');
+    expect(tls.serverNameOverride).toBe('temporal-frontend.gov.internal');
+    expect(temporalTlsOptions(parseConfig({}).temporal)).toBeUndefined();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
