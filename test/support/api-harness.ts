@@ -23,7 +23,7 @@ export interface ApiHarness {
 
 /** `env`: extra settings for the app (read when the servers are up, e.g. an issuer's URL). */
 export function useApiHarness(env: () => NodeJS.ProcessEnv = () => ({})): ApiHarness {
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, Promise<string>>();
   const h = { taskQueue: `api-${randomUUID()}` } as ApiHarness;
   let worker: Awaited<ReturnType<typeof runWorker>> | undefined;
 
@@ -45,9 +45,10 @@ export function useApiHarness(env: () => NodeJS.ProcessEnv = () => ({})): ApiHar
     await h.t?.drop();
   });
 
+  // One sign-in per user, shared by callers that ask at once (sign-ins a minute are limited).
   h.as = async (username) => {
-    if (!tokens.has(username)) tokens.set(username, await signIn(h.app, username));
-    return { Authorization: `Bearer ${tokens.get(username)}` };
+    if (!tokens.has(username)) tokens.set(username, signIn(h.app, username));
+    return { Authorization: `Bearer ${await tokens.get(username)}` };
   };
   return h;
 }
