@@ -3,6 +3,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import { PROCESSES } from '../processes';
+import { auditRefusal } from './cases/audit';
 import { authenticate, createAuthenticator, type Authenticator } from './auth/authentication';
 import { errorHandler, HttpError } from './http/errors';
 import { createMetrics } from './http/metrics';
@@ -70,6 +71,6 @@ export function createApp(
     next(new HttpError(404, 'not_found', `No endpoint ${req.method} ${req.originalUrl}; see /api/docs.`)),
   );
   serveWebApp(app);
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, (req, refusal) => auditRefusal(deps.db, req, refusal)));
   return app;
 }

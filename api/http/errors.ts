@@ -3,7 +3,7 @@
  * message a person can act on. Bad input is a 4xx, an unreachable dependency a
  * 503 naming it; only a bug is a 500.
  */
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../../runtime/logger';
 
@@ -63,8 +63,14 @@ function isTemporalUnavailable(err: unknown): boolean {
   );
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+/** Told of every refusal an auditor asks about (401, 403, and 404 to a signed-in caller) before it is answered. */
+export type RefusalRecorder = (
+  req: Request,
+  refusal: { status: number; code: string; message: string },
+) => Promise<void>;
+
+export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): ErrorRequestHandler {
+  return async (err, req, res, _next) => {
     let status = 500;
     let body: { code: string; message: string; details?: unknown };
     if (err instanceof HttpError) {
@@ -104,6 +110,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       body = { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
     }
     if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
+    if (onRefused && (status === 401 || status === 403 || (status === 404 && req.user)))
+      await onRefused(req, { status, code: body.code, message: body.message }).catch((e: unknown) =>
+        (req.log ?? logger).error({ err: e }, 'the refusal could not be written to the audit log'),
+      );
     if (status === 503) res.setHeader('Retry-After', '5');
     res.status(status).json({ error: body });
   };
