@@ -1,6 +1,6 @@
 /** Shapes of reforms, their catalogue-update obligations and sanctions (art. 9, 37). */
 import { z } from 'zod';
-import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../sharing_request/schemas';
+import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
 import { QueryFlagSchema } from '../http/common-schemas';
 

@@ -1,11 +1,7 @@
 /** Shapes of corrections (art. 24). */
 import { z } from 'zod';
-import {
-  CurrentTaskSchema,
-  DeadlineEntrySchema,
-  DisputeRefSchema,
-  TimelineEntrySchema,
-} from '../sharing_request/schemas';
+import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
+import { DisputeRefSchema } from '../dispute/schemas';
 import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
 
 export const CorrectionSchema = z

@@ -1,6 +1,6 @@
 /** Shapes of disputes (art. 21, 25). */
 import { z } from 'zod';
-import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../sharing_request/schemas';
+import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { DISPUTE_STATUSES, DISPUTE_SUBJECTS } from '../../workflows/dispute/contract';
 
 export const DisputeSchema = z
@@ -27,3 +27,14 @@ export const DisputeSchema = z
     timeline: z.array(TimelineEntrySchema),
   })
   .openapi('Dispute');
+
+/** A case's dispute, as the request or correction it is about shows it. */
+export const DisputeRefSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(DISPUTE_STATUSES),
+    outcome: z
+      .object({ stage: z.string(), decision: z.string(), text: z.string(), by: z.string() })
+      .nullable(),
+  })
+  .openapi('DisputeRef');

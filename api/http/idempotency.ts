@@ -2,7 +2,16 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { HttpError, zodDetails } from './errors';
-import { IdempotencyKeySchema } from '../sharing_request/schemas';
+import { z } from 'zod';
+
+/** The header's value: any unique string, e.g. a UUID. */
+export const IdempotencyKeySchema = z
+  .string({
+    error: 'send an Idempotency-Key header (any unique string, e.g. a UUID) so a retry cannot file twice',
+  })
+  .trim()
+  .min(1, 'send an Idempotency-Key header (any unique string, e.g. a UUID) so a retry cannot file twice')
+  .max(200, 'must be at most 200 characters');
 
 export function idempotencyKey(req: Request): string {
   const key = IdempotencyKeySchema.safeParse(req.get('Idempotency-Key'));

@@ -1,24 +1,10 @@
 /** Shapes of sharing requests and grants. */
 import { z } from 'zod';
 import { SHARE_TYPES, SHARING_MODES } from '../../domain/catalogue/resource';
-import { DISPUTE_STATUSES } from '../../workflows/dispute/contract';
 import { GRANT_STATUSES, REQUEST_STATUSES } from '../../workflows/sharing_request/contract';
-import {
-  DepartmentRefSchema,
-  LocalizedTextSchema,
-  PageQuerySchema,
-  pageOf,
-  MAX_LIST,
-} from '../http/common-schemas';
-import { CandidateSchema } from '../tasks/schemas';
-
-export const IdempotencyKeySchema = z
-  .string({
-    error: 'send an Idempotency-Key header (any unique string, e.g. a UUID) so a retry cannot file twice',
-  })
-  .trim()
-  .min(1, 'send an Idempotency-Key header (any unique string, e.g. a UUID) so a retry cannot file twice')
-  .max(200, 'must be at most 200 characters');
+import { DepartmentRefSchema, PageQuerySchema, pageOf, MAX_LIST } from '../http/common-schemas';
+import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
+import { DisputeRefSchema } from '../dispute/schemas';
 
 export const GrantSchema = z
   .object({
@@ -40,60 +26,6 @@ export const GrantSchema = z
     endReason: z.string().nullable(),
   })
   .openapi('Grant');
-
-export const DeadlineEntrySchema = z
-  .object({
-    step: z.string(),
-    stepName: LocalizedTextSchema,
-    taskId: z.string(),
-    deadline: z.string(),
-    provisional: z.boolean(),
-    article: z.number().int(),
-    articleLabel: z.string(),
-    limit: LocalizedTextSchema,
-    breached: z.boolean(),
-    status: z.enum(['open', 'done', 'cancelled']),
-  })
-  .openapi('DeadlineEntry');
-
-export const TimelineEntrySchema = z
-  .object({
-    at: z.string(),
-    step: z.string().nullable(),
-    action: z.string().openapi({ example: 'decided' }),
-    actor: z.string().nullable(),
-    actorDepartment: z.string().nullable(),
-    decision: z.string().nullable(),
-    reason: z.string().nullable(),
-  })
-  .openapi('TimelineEntry');
-
-export const DisputeRefSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(DISPUTE_STATUSES),
-    outcome: z
-      .object({ stage: z.string(), decision: z.string(), text: z.string(), by: z.string() })
-      .nullable(),
-  })
-  .openapi('DisputeRef');
-
-export const CurrentTaskSchema = z
-  .object({
-    id: z.string(),
-    step: z.string(),
-    stepName: LocalizedTextSchema,
-    holders: z.array(CandidateSchema),
-    claimedBy: z.string().nullable(),
-    deadline: z.string(),
-    provisional: z.boolean(),
-    article: z.number().int(),
-    articleLabel: z.string().openapi({ example: '第二十三条' }),
-    limit: LocalizedTextSchema.openapi({ description: "The step's time limit, e.g. 2个工作日" }),
-    breached: z.boolean(),
-    escalationLevel: z.number().int(),
-  })
-  .openapi('CurrentTask');
 
 export const RequestSummarySchema = z
   .object({
