@@ -27,7 +27,13 @@ const HEADER = `/**
 /** The types as the API describes them now. Describing the API needs no database or Temporal. */
 export async function generateApiTypes(): Promise<string> {
   const app = createApp({
-    config: parseConfig({ NODE_ENV: 'test' }),
+    // Describing the API signs nothing: OIDC settings that are never called, so no dev secret is made.
+    config: parseConfig({
+      NODE_ENV: 'test',
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://issuer.invalid/',
+      OIDC_AUDIENCE: 'govshare',
+    }),
     db: {} as Db,
     temporal: {} as TemporalGateway,
     logger: createLogger('silent', 'api-types'),

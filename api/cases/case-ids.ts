@@ -10,14 +10,3 @@ export function newCaseId(prefix: string, now: Date): string {
   const day = DateTime.fromJSDate(now).setZone(ZONE).toFormat('yyyyLLdd');
   return `${prefix}-${day}-${[...randomBytes(6)].map((b) => CROCKFORD[b % 32]).join('')}`;
 }
-
-/** Polls until `probe` answers, at most `ms`; the last answer either way. */
-export async function settle<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  let v = await probe();
-  while (!done(v) && Date.now() < until) {
-    await new Promise((res) => setTimeout(res, 100));
-    v = await probe();
-  }
-  return v;
-}

@@ -13,10 +13,9 @@ import { createDashboardService } from './service';
 
 const SUPERVISORS = ['supervisor', 'lg_office', 'leading_group', 'admin', 'auditor'] as const;
 
-const LocalDate = LocalDateSchema;
 export const DashboardQuerySchema = z.object({
-  from: LocalDate.optional().openapi({ description: 'First day (default: 12 weeks ago)' }),
-  to: LocalDate.optional().openapi({ description: 'Last day (default: today)' }),
+  from: LocalDateSchema.optional().openapi({ description: 'First day (default: 12 weeks ago)' }),
+  to: LocalDateSchema.optional().openapi({ description: 'Last day (default: today)' }),
   department: z.string().max(40).optional(),
   process: z.enum(PROCESS_NAMES).optional(),
 });

@@ -26,7 +26,7 @@ import type { disputeCase } from '../../workflows/dispute/workflow';
 import { HttpError } from '../http/errors';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
-import { settle } from '../cases/case-ids';
+import { settle } from '../cases/settle';
 import { createCaseProgress } from '../cases/case-progress';
 import { mayDispute, mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';

@@ -9,8 +9,6 @@ import { ZONE } from '../../domain/calendar/working-days';
 import type { Resource } from '../../domain/catalogue/resource';
 import { LocalDateSchema, MAX_LIST } from '../http/common-schemas';
 
-const LocalDate = LocalDateSchema;
-
 export const SharingRequestBodySchema = z
   .object({
     resourceCode: z.string().trim().min(1, 'is required').max(40),
@@ -24,8 +22,8 @@ export const SharingRequestBodySchema = z
       .min(1, 'is required: say what the data is for (art. 3)')
       .max(2000),
     basis: z.string().trim().max(1000).default(''),
-    usageFrom: LocalDate,
-    usageTo: LocalDate,
+    usageFrom: LocalDateSchema,
+    usageTo: LocalDateSchema,
     answers: z.record(z.string(), z.string().trim().max(2000)).default({}),
   })
   .strict()

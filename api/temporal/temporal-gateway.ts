@@ -135,6 +135,8 @@ export function createTemporalGateway(
   async function startCase<W extends Workflow>(c: CaseStart<W>): Promise<void> {
     try {
       await bounded(() =>
+        // WorkflowStartOptions<W> is a conditional type TypeScript cannot resolve for a generic W;
+        // `args` is already Parameters<W>, checked at each caller.
         client.workflow.start<W>(c.process, <WorkflowStartOptions<W>>(<unknown>{
           taskQueue,
           workflowId: c.workflowId,
