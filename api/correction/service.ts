@@ -12,6 +12,7 @@ import {
   insertCorrection,
   type Correction,
 } from '../../db/correction/repository';
+import { caseEvents } from '../../db/case-repository';
 import type { User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
 import { grantsOfConsumer } from '../../db/sharing_request/grant-repository';
@@ -117,7 +118,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       (c) => c.currentStep !== null,
     );
 
-  /** A filing sent again under its key: the same body answers the correction it made (started if it was not). */
+  /** A filing sent again under its key: the same body answers the correction it made (started if it never was). */
   async function again(c: Correction, key: string, hash: string, user: User) {
     if (c.payloadHash !== hash)
       throw new HttpError(
@@ -125,6 +126,9 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
         'idempotency_key_reused',
         `Idempotency-Key "${key}" was already used for correction ${c.id} with different content; use a new key for a new correction.`,
       );
+    // Its workflow records the filing first: no event yet means the start never reached Temporal.
+    if ((await caseEvents(db, CORRECTION_PROCESS, c.id)).length > 0)
+      return { created: false, correction: await detail(c) };
     await start(c, user);
     return { created: false, correction: await detail(await opened(c.id)) };
   }
