@@ -15,9 +15,10 @@ export const CorrectionSchema = z
     filedBy: z.string(),
     discoveredAt: z.string(),
     filedAt: z.string(),
-    filingDeadline: z
-      .string()
-      .openapi({ description: 'End of the 5th working day after the discovery (art. 24)' }),
+    filingDeadline: z.string().openapi({
+      description:
+        'The end of the filing period the policy in force sets, counted from the discovery (art. 24)',
+    }),
     late: z.boolean().openapi({ description: 'Filed after the filing deadline: accepted, and flagged' }),
     items: z.array(z.string()),
     description: z.string(),

@@ -34,7 +34,6 @@ import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/po
 import { stepActors, stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
-
 import { acts } from '../cases/activities-proxy';
 
 interface TaskState {

@@ -2987,7 +2987,7 @@ export interface components {
       evidence: string;
       filedAt: string;
       filedBy: string;
-      /** @description End of the 5th working day after the discovery (art. 24) */
+      /** @description The end of the filing period the policy in force sets, counted from the discovery (art. 24) */
       filingDeadline: string;
       grantId: string | null;
       /** @example CR-20261125-4Q7ZK2 */
