@@ -6,7 +6,7 @@ import type { User } from '../../db/directory-repository';
 import { appendAudit } from '../../db/log-repository';
 
 /**
- * A refused access (401, 403, a 404 to a signed-in caller): who asked for what,
+ * A refused access (401, 403, too many sign-ins, a 404 to a signed-in caller): who asked for what,
  * from where, and why it was refused. Auditors ask about these as much as about reads.
  */
 export function auditRefusal(

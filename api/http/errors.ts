@@ -63,7 +63,7 @@ function isTemporalUnavailable(err: unknown): boolean {
   );
 }
 
-/** Told of every refusal an auditor asks about (401, 403, and 404 to a signed-in caller) before it is answered. */
+/** Told of every refusal an auditor asks about (401, 403, 429, and 404 to a signed-in caller) before it is answered. */
 export type RefusalRecorder = (
   req: Request,
   refusal: { status: number; code: string; message: string },
@@ -110,7 +110,7 @@ export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): Error
       body = { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
     }
     if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
-    if (onRefused && (status === 401 || status === 403 || (status === 404 && req.user)))
+    if (onRefused && ([401, 403, 429].includes(status) || (status === 404 && req.user)))
       await onRefused(req, { status, code: body.code, message: body.message }).catch((e: unknown) =>
         (req.log ?? logger).error({ err: e }, 'the refusal could not be written to the audit log'),
       );

@@ -48,4 +48,9 @@ it('answers 429 with Retry-After past SIGN_IN_RATE_LIMIT sign-ins a minute from 
   expect(refused.status).toBe(429);
   expect(refused.headers['retry-after']).toBe('60');
   expect(refused.body.error.code).toBe('too_many_sign_ins');
+  // An auditor sees the refused sign-ins, with the address they came from.
+  const audited = await h.t
+    .db('audit_log')
+    .where({ action: 'access.refused', entity_id: 'POST /api/auth/dev-login' });
+  expect(audited.map((r) => JSON.parse(r.detail).status)).toEqual([429, 429]);
 });
