@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { testApp } from '../support/api';
 import { useApiHarness } from '../support/api-harness';
-import { localDay } from '../support/http-cases';
+import { populationRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 
@@ -17,13 +17,7 @@ async function submitVia(app: ReturnType<typeof testApp>, forwardedFor: string):
     .set(await h.as('zhangwei'))
     .set('Idempotency-Key', randomUUID())
     .set('X-Forwarded-For', forwardedFor)
-    .send({
-      resourceCode: 'GA-RK-001',
-      items: ['姓名'],
-      purpose: '核对救助对象户籍',
-      usageFrom: localDay(),
-      usageTo: localDay(30),
-    });
+    .send(populationRequest());
   expect(res.status).toBe(201);
   const entry = await h.t
     .db('audit_log')

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { httpCases, localDay } from '../support/http-cases';
+import { httpCases, populationRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -48,13 +48,7 @@ it('a request used until 31 November, a reform effective on it, a dashboard from
   const request = await c.post(
     'zhangwei',
     '/api/requests',
-    {
-      resourceCode: 'GA-RK-001',
-      items: ['姓名'],
-      purpose: '核对户籍',
-      usageFrom: localDay(),
-      usageTo: '2030-11-31',
-    },
+    populationRequest({ usageTo: '2030-11-31' }),
     randomUUID(),
   );
   expect([request.status, fieldsOf(request.body)]).toEqual([400, ['usageTo']]);

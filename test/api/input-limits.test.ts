@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { httpCases, localDay } from '../support/http-cases';
+import { httpCases, populationRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -29,13 +29,7 @@ it('bounds lists and the problems an answer lists: 20,000 items give a short 400
   const res = await c.post(
     'zhangwei',
     '/api/requests',
-    {
-      resourceCode: 'GA-RK-001',
-      items: Array.from({ length: 20_000 }, (_, i) => `项${i}`),
-      purpose: '核对户籍',
-      usageFrom: localDay(),
-      usageTo: localDay(30),
-    },
+    populationRequest({ items: Array.from({ length: 20_000 }, (_, i) => `项${i}`) }),
     randomUUID(),
   );
   expect(res.status).toBe(400);
@@ -47,13 +41,7 @@ it('answers 422 with at most 50 problems listed, and how many more there were', 
   const res = await c.post(
     'zhangwei',
     '/api/requests',
-    {
-      resourceCode: 'GA-RK-001',
-      items: Array.from({ length: 120 }, (_, i) => `不存在的数据项${i}`),
-      purpose: '核对户籍',
-      usageFrom: localDay(),
-      usageTo: localDay(30),
-    },
+    populationRequest({ items: Array.from({ length: 120 }, (_, i) => `不存在的数据项${i}`) }),
     randomUUID(),
   );
   expect(res.status).toBe(422);

@@ -5,7 +5,7 @@
  * case that does not exist. Only successful reads were logged before.
  */
 import { useApiHarness } from '../support/api-harness';
-import { httpCases, localDay } from '../support/http-cases';
+import { httpCases, populationRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -13,13 +13,7 @@ const c = httpCases(h);
 const refusals = () => h.t.db('audit_log').where({ action: 'access.refused' }).orderBy('seq');
 
 it("logs a 403 on another department's case, a 404 on an unknown one, and a 401 without a token", async () => {
-  const granted = await c.request('zhangwei', {
-    resourceCode: 'GA-RK-001',
-    items: ['姓名'],
-    purpose: '核对救助对象户籍',
-    usageFrom: localDay(),
-    usageTo: localDay(30),
-  });
+  const granted = await c.request('zhangwei', populationRequest());
   // 孙慧 of natural resources is party to neither side of this request.
   expect((await c.get('sunhui', `/api/requests/${granted.id}`)).status).toBe(403);
   expect((await c.get('sunhui', '/api/requests/SR-20261124-NOPE00')).status).toBe(404);

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { httpCases, localDay } from '../support/http-cases';
+import { httpCases, localDay, populationRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -51,13 +51,7 @@ it('a denial or a revocation whose reason is invisible: 400 naming reason; the t
   expect([deny.status, fieldsOf(deny)]).toEqual([400, ['reason']]);
   expect((await h.t.db('tasks').where({ id: open.currentTask.id }).first()).status).toBe('open');
 
-  const granted = await c.request('zhangwei', {
-    resourceCode: 'GA-RK-001',
-    items: ['姓名'],
-    purpose: '核对救助对象户籍',
-    usageFrom: localDay(),
-    usageTo: localDay(30),
-  });
+  const granted = await c.request('zhangwei', populationRequest());
   const revoke = await c.post('lina', `/api/grants/${granted.grant.id}/revoke`, { reason: INVISIBLE });
   expect([revoke.status, fieldsOf(revoke)]).toEqual([400, ['reason']]);
   expect((await h.t.db('grants').where({ id: granted.grant.id }).first()).status).toBe('active');

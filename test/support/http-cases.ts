@@ -7,6 +7,19 @@ import { waitFor } from './wait';
 
 export const localDay = (n = 0) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate() as string;
 
+/**
+ * A request for public security's population data (人口基础信息), unconditional so granted at
+ * once, for 30 days from today; `over` replaces any field (e.g. a bad one, to see it refused).
+ */
+export const populationRequest = (over: Record<string, unknown> = {}) => ({
+  resourceCode: 'GA-RK-001',
+  items: ['姓名'],
+  purpose: '核对救助对象户籍',
+  usageFrom: localDay(),
+  usageTo: localDay(30),
+  ...over,
+});
+
 export function httpCases(h: ApiHarness) {
   return {
     async post(username: string, path: string, body: object, key?: string) {
