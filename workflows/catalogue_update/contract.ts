@@ -1,7 +1,7 @@
 /**
  * What the API and the catalogue-update workflow (目录更新, art. 9, 37)
  * exchange. After an institutional reform, each affected department updates
- * its catalogue within 15 working days of the effective date; missing it
+ * its catalogue within the policy's period after the effective date; missing it
  * brings a rectification order, and missing that a public criticism and the
  * suspension of IT-project applications until the LG office lifts it.
  */

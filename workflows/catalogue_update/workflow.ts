@@ -1,7 +1,7 @@
 /**
  * A department's catalogue update after an institutional reform (目录更新,
- * art. 9, 37). Its data steward updates the catalogue within 15 working days
- * of the reform's effective date (the day itself not counted). The obligation
+ * art. 9, 37). Its data steward updates the catalogue within the policy's period
+ * after the reform's effective date (the day itself not counted). The obligation
  * is met when the department changes one of its resources (the API signals
  * the change) or declares with a reason that nothing needs changing.
  *

@@ -1,7 +1,7 @@
 /**
  * What the API and the correction workflow (数据纠错, art. 24) exchange: its
  * input, steps and statuses. A consumer reports an error in shared data; the
- * provider verifies and replies within 5 working days; the consumer accepts
+ * provider verifies and replies within the policy's period; the consumer accepts
  * the reply or contests it, which opens a dispute.
  */
 import type { Actor } from '../../domain/roles';

@@ -1,7 +1,7 @@
 /**
  * Correction feedback (数据纠错, art. 24). A consumer department has reported
  * an error in shared data (late filings are accepted and flagged). The
- * provider verifies and replies within 5 working days — corrected, or no
+ * provider verifies and replies within the policy's period — corrected, or no
  * error, each explained — escalating to the LG office if it does not; the
  * consumer then accepts the reply or contests it, which opens a dispute. A
  * ruling for the consumer reopens the provider's reply.
@@ -22,6 +22,7 @@ import {
   type CorrectionFacts,
 } from './contract';
 import {
+  DISPUTE_LABEL,
   DISPUTE_PROCESS,
   DISPUTE_STEPS,
   disputeIdOf,
@@ -147,7 +148,7 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
           workflowId: disputeWorkflowId(disputeInput.disputeId),
           typedSearchAttributes: [...disputeAttributes, { key: SA.status, value: DISPUTE_STEPS.negotiation }],
           ...caseMetadata({
-            processName: policy.document.processes[DISPUTE_PROCESS].name.zh,
+            processName: DISPUTE_LABEL.zh,
             caseId: disputeInput.disputeId,
             resource: { code: input.resourceCode, name: input.resourceName },
             provider,

@@ -3,7 +3,7 @@
  * unconditional → granted at once; not shared → rejected at once with the
  * catalogue's legal basis, unless the requester's department is a statutory
  * recipient; otherwise the provider reviews, then the platform authority
- * approves within 2 working days of the provider's approval. Once the
+ * approves within the policy's period from the provider's approval. Once the
  * provider's deadline has passed the platform authority may decide in its
  * place (art. 22), and its decision is final. The requester may withdraw
  * before a decision. A grant ends by itself when its usage period ends (a
