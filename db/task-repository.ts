@@ -27,8 +27,11 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
   return `${taskId}|${group.role}|${group.department ?? '*'}`;
 }
 
-/** Opens a task in the read model, with its candidate groups; a task already there is left as it is. */
-export async function insertTask(db: Db, task: NewTask): Promise<void> {
+/**
+ * Opens a task in the read model, with its candidate groups and the notices
+ * that announce it, in one transaction; a task already there is left as it is.
+ */
+export async function insertTask(db: Db, task: NewTask, notices: NotificationInput[] = []): Promise<void> {
   const primary = task.candidates[0];
   // READ COMMITTED: looking for a task that is not there takes no gap lock, so openings of
   // different tasks never deadlock. A retried activity racing its first attempt hits the
@@ -59,6 +62,7 @@ export async function insertTask(db: Db, task: NewTask): Promise<void> {
         await countOpened(trx, task.id);
       }
       await insertCandidates(trx, task.id, task.candidates, 'actor');
+      await insertNotifications(trx, notices);
     },
     mysql ? { isolationLevel: 'read committed' } : {},
   );

@@ -27,24 +27,27 @@ export function createCaseActivities(db: Db, storeOf: CaseStore) {
       const process = storeOf(input.caseType);
       if (!process) throw new Error(`no process ${input.caseType} is registered`);
       const columns = { ...input.patch, ...(input.facts ? process.caseColumns(input.facts as never) : {}) };
-      await recordCaseState(db, input, process.table, columns);
-      await appendAudit(db, {
-        id: input.event.id,
-        at: input.event.at,
-        actor: input.event.actor,
-        actorDepartment: input.event.actorDepartment,
-        action: `${input.caseType}.${input.event.action}`,
-        entityType: input.caseType,
-        entityId: input.caseId,
-        ip: null,
-        detail: {
-          status: input.status,
-          step: input.event.step,
-          decision: input.event.decision,
-          reason: input.event.reason,
-        },
+      // The move, its audit entry and its notices land together or not at all.
+      await db.transaction(async (trx) => {
+        await recordCaseState(trx, input, process.table, columns);
+        await appendAudit(trx, {
+          id: input.event.id,
+          at: input.event.at,
+          actor: input.event.actor,
+          actorDepartment: input.event.actorDepartment,
+          action: `${input.caseType}.${input.event.action}`,
+          entityType: input.caseType,
+          entityId: input.caseId,
+          ip: null,
+          detail: {
+            status: input.status,
+            step: input.event.step,
+            decision: input.event.decision,
+            reason: input.event.reason,
+          },
+        });
+        await notify(trx, input.event.id, input.notice);
       });
-      await notify(db, input.event.id, input.notice);
     },
   };
 }

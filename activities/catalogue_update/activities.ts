@@ -8,19 +8,21 @@ import { notify, type Notice } from '../cases/notices';
 export function createCatalogueUpdateActivities(db: Db) {
   return {
     async recordSanction(input: Omit<Sanction, 'liftedAt' | 'liftedBy'> & { notice: Notice }): Promise<void> {
-      await insertSanction(db, input);
-      await appendAudit(db, {
-        id: input.id,
-        at: input.at,
-        actor: null,
-        actorDepartment: null,
-        action: `sanction.${input.kind}`,
-        entityType: 'department',
-        entityId: input.department,
-        ip: null,
-        detail: { caseType: input.caseType, caseId: input.caseId, reason: input.reason },
+      await db.transaction(async (trx) => {
+        await insertSanction(trx, input);
+        await appendAudit(trx, {
+          id: input.id,
+          at: input.at,
+          actor: null,
+          actorDepartment: null,
+          action: `sanction.${input.kind}`,
+          entityType: 'department',
+          entityId: input.department,
+          ip: null,
+          detail: { caseType: input.caseType, caseId: input.caseId, reason: input.reason },
+        });
+        await notify(trx, input.id, input.notice);
       });
-      await notify(db, input.id, input.notice);
     },
 
     async liftSanctions(input: {
@@ -32,17 +34,19 @@ export function createCatalogueUpdateActivities(db: Db) {
       by: string;
       at: string;
     }): Promise<void> {
-      await liftSanctions(db, input);
-      await appendAudit(db, {
-        id: input.eventId,
-        at: input.at,
-        actor: input.by,
-        actorDepartment: null,
-        action: `sanction.${input.kind}.lift`,
-        entityType: 'department',
-        entityId: input.department,
-        ip: null,
-        detail: { caseType: input.caseType, caseId: input.caseId },
+      await db.transaction(async (trx) => {
+        await liftSanctions(trx, input);
+        await appendAudit(trx, {
+          id: input.eventId,
+          at: input.at,
+          actor: input.by,
+          actorDepartment: null,
+          action: `sanction.${input.kind}.lift`,
+          entityType: 'department',
+          entityId: input.department,
+          ip: null,
+          detail: { caseType: input.caseType, caseId: input.caseId },
+        });
       });
     },
   };

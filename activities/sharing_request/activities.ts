@@ -12,19 +12,25 @@ import { notify, type Notice } from '../cases/notices';
 export function createSharingActivities(db: Db) {
   return {
     async recordGrant(input: { eventId: string; grant: NewGrant; notice: Notice }): Promise<void> {
-      await insertGrant(db, input.grant);
-      await appendAudit(db, {
-        id: input.eventId,
-        at: input.grant.grantedAt,
-        actor: null,
-        actorDepartment: null,
-        action: 'grant.create',
-        entityType: 'grant',
-        entityId: input.grant.id,
-        ip: null,
-        detail: { requestId: input.grant.requestId, items: input.grant.items, usageTo: input.grant.usageTo },
+      await db.transaction(async (trx) => {
+        await insertGrant(trx, input.grant);
+        await appendAudit(trx, {
+          id: input.eventId,
+          at: input.grant.grantedAt,
+          actor: null,
+          actorDepartment: null,
+          action: 'grant.create',
+          entityType: 'grant',
+          entityId: input.grant.id,
+          ip: null,
+          detail: {
+            requestId: input.grant.requestId,
+            items: input.grant.items,
+            usageTo: input.grant.usageTo,
+          },
+        });
+        await notify(trx, input.eventId, input.notice);
       });
-      await notify(db, input.eventId, input.notice);
     },
 
     async recordGrantEnd(input: {
@@ -37,19 +43,21 @@ export function createSharingActivities(db: Db) {
       reason: string | null;
       notice: Notice;
     }): Promise<void> {
-      await endGrant(db, input);
-      await appendAudit(db, {
-        id: input.eventId,
-        at: input.at,
-        actor: input.by,
-        actorDepartment: input.byDepartment,
-        action: input.status === 'revoked' ? 'grant.revoke' : 'grant.expire',
-        entityType: 'grant',
-        entityId: input.grantId,
-        ip: null,
-        detail: { reason: input.reason },
+      await db.transaction(async (trx) => {
+        await endGrant(trx, input);
+        await appendAudit(trx, {
+          id: input.eventId,
+          at: input.at,
+          actor: input.by,
+          actorDepartment: input.byDepartment,
+          action: input.status === 'revoked' ? 'grant.revoke' : 'grant.expire',
+          entityType: 'grant',
+          entityId: input.grantId,
+          ip: null,
+          detail: { reason: input.reason },
+        });
+        await notify(trx, input.eventId, input.notice);
       });
-      await notify(db, input.eventId, input.notice);
     },
   };
 }

@@ -45,21 +45,24 @@ export type EscalationInput = TaskRef & {
 };
 
 export function createTaskActivities(db: Db) {
+  // An event and the notices it sends are written together, so no one sees one without the other.
   async function recordReminder(input: ReminderInput): Promise<void> {
-    await insertSlaEvent(db, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
-    await insertNotifications(
-      db,
-      input.notify.map((recipient, i) => ({
-        id: `${input.taskId}#reminder#${input.index}#${i}`,
-        recipient,
-        kind: 'reminder' as const,
-        taskId: input.taskId,
-        title: {
-          zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
-          en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
-        },
-      })),
-    );
+    await db.transaction(async (trx) => {
+      await insertSlaEvent(trx, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
+      await insertNotifications(
+        trx,
+        input.notify.map((recipient, i) => ({
+          id: `${input.taskId}#reminder#${input.index}#${i}`,
+          recipient,
+          kind: 'reminder' as const,
+          taskId: input.taskId,
+          title: {
+            zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
+            en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
+          },
+        })),
+      );
+    });
   }
 
   async function recordBreach(input: BreachInput): Promise<void> {
@@ -73,34 +76,36 @@ export function createTaskActivities(db: Db) {
   }
 
   async function recordEscalation(input: EscalationInput): Promise<void> {
-    await insertSlaEvent(db, {
-      taskId: input.taskId,
-      kind: 'escalation',
-      level: input.level,
-      at: input.at,
-      detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
-    });
-    if (input.mayAct) await insertCandidates(db, input.taskId, input.notify, 'escalation');
-    await insertNotifications(
-      db,
-      input.notify.map((recipient, i) => ({
-        id: `${input.taskId}#escalation#${input.level}#${i}`,
-        recipient,
-        kind: 'escalation' as const,
+    await db.transaction(async (trx) => {
+      await insertSlaEvent(trx, {
         taskId: input.taskId,
-        title: {
-          zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
-          en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
-        },
-      })),
-    );
+        kind: 'escalation',
+        level: input.level,
+        at: input.at,
+        detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
+      });
+      if (input.mayAct) await insertCandidates(trx, input.taskId, input.notify, 'escalation');
+      await insertNotifications(
+        trx,
+        input.notify.map((recipient, i) => ({
+          id: `${input.taskId}#escalation#${input.level}#${i}`,
+          recipient,
+          kind: 'escalation' as const,
+          taskId: input.taskId,
+          title: {
+            zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
+            en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
+          },
+        })),
+      );
+    });
   }
 
   return {
     async openTask(input: NewTask & { processName: Text; stepName: Text }): Promise<void> {
-      await insertTask(db, input);
-      await insertNotifications(
+      await insertTask(
         db,
+        input,
         input.candidates.map((recipient, i) => ({
           id: `${input.id}#task#${i}`,
           recipient,

@@ -15,14 +15,43 @@ let acts: ReturnType<typeof createSharedActivities> & ReturnType<typeof createSh
 beforeAll(async () => {
   t = await createTestDb('mysql');
   acts = { ...createSharedActivities(t.db, processNamed), ...createSharingActivities(t.db) };
-  await insertRequest(t.db, {
-    id: 'SR-TEST-1',
-    workflowId: 'sharing-request-SR-TEST-1',
+  await insertRequest(t.db, requestRow('SR-TEST-1'));
+});
+
+afterAll(() => t?.drop());
+
+/** The `recordGrant` input the workflow sends for the request `id`. */
+function grantOf(id: string) {
+  return {
+    eventId: `${id}#3#grant`,
+    grant: {
+      id: `G-${id}`,
+      requestId: id,
+      workflowId: `sharing-request-${id}`,
+      resourceCode: 'GA-RK-001',
+      consumerDepartment: 'civil-affairs',
+      providerDepartment: 'public-security',
+      items: ['姓名'],
+      purpose: '核对',
+      usageFrom: '2026-12-01',
+      usageTo: '2026-12-31',
+      mode: 'api' as const,
+      grantedAt: '2026-11-25T02:00:01.000Z',
+    },
+    notice,
+  };
+}
+
+/** An unconditional request, as the API files it before its workflow starts. */
+function requestRow(id: string) {
+  return {
+    id,
+    workflowId: `sharing-request-${id}`,
     requestedBy: 'zhangwei',
-    idempotencyKey: 'k1',
+    idempotencyKey: `key-${id}`,
     payloadHash: 'h',
     resourceCode: 'GA-RK-001',
-    shareType: 'unconditional',
+    shareType: 'unconditional' as const,
     consumerDepartment: 'civil-affairs',
     providerDepartment: 'public-security',
     items: ['姓名'],
@@ -32,10 +61,8 @@ beforeAll(async () => {
     usageFrom: '2026-12-01',
     usageTo: '2026-12-31',
     submittedAt: '2026-11-25T10:00:00+08:00',
-  });
-});
-
-afterAll(() => t?.drop());
+  };
+}
 
 const notice = {
   recipients: [
@@ -74,24 +101,7 @@ it('a retried state change appends one timeline event, one audit entry and one n
 });
 
 it('a retried grant and a retried grant end each write once; ending an ended grant changes nothing', async () => {
-  const grant = {
-    eventId: 'SR-TEST-1#3#grant',
-    grant: {
-      id: 'G-SR-TEST-1',
-      requestId: 'SR-TEST-1',
-      workflowId: 'sharing-request-SR-TEST-1',
-      resourceCode: 'GA-RK-001',
-      consumerDepartment: 'civil-affairs',
-      providerDepartment: 'public-security',
-      items: ['姓名'],
-      purpose: '核对',
-      usageFrom: '2026-12-01',
-      usageTo: '2026-12-31',
-      mode: 'api' as const,
-      grantedAt: '2026-11-25T02:00:01.000Z',
-    },
-    notice,
-  };
+  const grant = grantOf('SR-TEST-1');
   await acts.recordGrant(grant);
   await acts.recordGrant(grant);
   expect(await count('grants', { request_id: 'SR-TEST-1' })).toBe(1);
@@ -114,4 +124,27 @@ it('a retried grant and a retried grant end each write once; ending an ended gra
   });
   expect(await count('audit_log', { entity_id: 'G-SR-TEST-1' })).toBe(2);
   expect(await count('notifications', { kind: 'result' })).toBe(6);
+});
+
+it('a grant whose notices cannot be written leaves no grant and no audit entry behind; the retry writes all three', async () => {
+  await insertRequest(t.db, requestRow('SR-TEST-2'));
+  const grant = grantOf('SR-TEST-2');
+  // The notices fail the way a dropped connection or a full disk would: the database refuses them.
+  await t.db.raw(
+    "CREATE TRIGGER refuse_notices BEFORE INSERT ON notifications FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
+  );
+  try {
+    await expect(acts.recordGrant(grant)).rejects.toThrow(/refused/);
+  } finally {
+    await t.db.raw('DROP TRIGGER refuse_notices');
+  }
+  expect(await count('grants', { request_id: 'SR-TEST-2' })).toBe(0);
+  expect(await count('audit_log', { entity_id: 'G-SR-TEST-2' })).toBe(0);
+
+  await acts.recordGrant(grant);
+  expect(await count('grants', { request_id: 'SR-TEST-2' })).toBe(1);
+  expect(await count('audit_log', { entity_id: 'G-SR-TEST-2' })).toBe(1);
+  expect(await t.db('notifications').where('id', 'like', 'SR-TEST-2#3#grant#%').count({ n: '*' })).toEqual([
+    { n: 2 },
+  ]);
 });
