@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { PolicyDocumentSchema, type PolicyDocument } from '../domain/policy/policy-document';
+import { PolicyDocumentSchema, policyKey, type PolicyDocument } from '../domain/policy/policy-document';
 import type { Db } from '../db/connection';
 import { savePolicyVersion } from '../db/policy-repository';
 
@@ -14,4 +14,9 @@ export function loadPolicyFile(file: string): PolicyDocument {
 
 export async function seedDefaultPolicy(db: Db): Promise<string> {
   return savePolicyVersion(db, loadPolicyFile(DEFAULT_POLICY_FILE));
+}
+
+/** The key (id@version) the default document is stored under, for fixtures that file tasks under it. */
+export function defaultPolicyKey(): string {
+  return policyKey(loadPolicyFile(DEFAULT_POLICY_FILE));
 }

@@ -10,6 +10,7 @@ import { sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import type { Db } from '../../db/connection';
 import { rebuildSlaRollups } from '../../db/sla-rollup-repository';
 import { DEMO_DEPARTMENTS } from '../../seeds/demo-directory';
+import { defaultPolicyKey } from '../../seeds/default-policy';
 
 const BATCH = 4_000;
 const DAY_MS = 86_400_000;
@@ -98,7 +99,7 @@ export async function bulkSeed(db: Db, counts: SeedCounts, now = Date.now()): Pr
       due_at_ms: due,
       provisional: false,
       article: 23,
-      policy_key: 'panzhihua-2019@2',
+      policy_key: defaultPolicyKey(),
       breached,
       escalation_level: breached ? 1 : 0,
       decision: open ? null : n % 3 ? 'approve' : 'deny',

@@ -68,6 +68,16 @@ export const ProcessPolicySchema = z
   })
   .strict();
 
+/**
+ * How long the logs of art. 33 (audit, exchange) must be kept before they may be archived.
+ * Optional: a version without it lets nothing be archived.
+ */
+export const RecordsPolicySchema = z
+  .object({
+    logRetention: z.object({ years: z.number().int().min(1).max(100), citation: CitationSchema }).strict(),
+  })
+  .strict();
+
 export const PolicyDocumentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -78,6 +88,7 @@ export const PolicyDocumentSchema = z
     /** Local hour at which reminders counted in working days are sent. */
     reminderHour: z.number().int().min(0).max(23).default(9),
     processes: z.record(z.string().regex(/^[a-z][a-z_]*$/), ProcessPolicySchema),
+    records: RecordsPolicySchema.optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -99,6 +110,7 @@ export const PolicyDocumentSchema = z
 export type ActorRef = z.infer<typeof ActorRefSchema>;
 export type StepPolicy = z.infer<typeof StepPolicySchema>;
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
+export type RecordsPolicy = z.infer<typeof RecordsPolicySchema>;
 
 /** A policy document as stored: its version key and content. */
 export interface PolicyVersion {

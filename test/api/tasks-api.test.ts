@@ -10,6 +10,7 @@ import { processNamed } from '../../processes';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
 import { waitFor } from '../support/wait';
+import { defaultPolicyKey } from '../../seeds/default-policy';
 
 const h = useApiHarness();
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
     deadline: DateTime.now().setZone(ZONE).minus({ days: 1 }).endOf('day').toISO()!,
     provisional: false,
     article: 24,
-    policyKey: 'panzhihua-2019@2',
+    policyKey: defaultPolicyKey(),
     processName: { zh: '数据纠错', en: 'Correction feedback' },
     stepName: { zh: '提供部门校核回复', en: 'Provider verifies and replies' },
   });

@@ -15,6 +15,7 @@ import {
 } from '../../db/task-repository';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 import { HOUR, iso, seedTasks, T0 } from '../support/task-fixtures';
+import { defaultPolicyKey } from '../../seeds/default-policy';
 
 /** The inbox as a plain filter and sort over every row. */
 async function naiveInbox(t: TestDb, f: InboxFilter) {
@@ -105,7 +106,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
       deadline: iso(T0 + i * HOUR),
       due_at_ms: T0 + i * HOUR,
       article: 23,
-      policy_key: 'panzhihua-2019@2',
+      policy_key: defaultPolicyKey(),
     }));
     for (let i = 0; i < rows.length; i += 200) {
       const batch = rows.slice(i, i + 200);

@@ -2,6 +2,7 @@
 import { closeTaskRow, insertTask } from '../../db/task-repository';
 import type { CandidateGroup } from '../../domain/roles';
 import type { TestDb } from '../../scripts/harness/databases';
+import { defaultPolicyKey } from '../../seeds/default-policy';
 
 export const T0 = Date.parse('2026-11-02T09:00:00+08:00');
 export const HOUR = 3_600_000;
@@ -33,7 +34,7 @@ export async function seedTasks(t: TestDb) {
       deadline: iso(T0 + ((i * 7) % 20) * 24 * HOUR),
       provisional: false,
       article: 23,
-      policyKey: 'panzhihua-2019@2',
+      policyKey: defaultPolicyKey(),
     };
     await insertTask(t.db, task);
     tasks.push(task);
