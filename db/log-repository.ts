@@ -1,9 +1,12 @@
 /**
  * The append-only logs. This module only appends and reads: nothing in
- * govshare updates or deletes an entry. Entries carry an id, so an activity
- * retried after a timeout appends nothing twice.
+ * govshare updates or deletes an entry, and triggers refuse it in the database.
+ * Every entry is a link of its log's SM3 hash chain (`audit/log-chain-repository.ts`).
+ * Entries carry an id, so an activity retried after a timeout appends nothing twice.
  */
 import { localIso } from '../domain/calendar/working-days';
+import { AUDIT_LOG, EXCHANGE_LOG } from '../domain/audit/log-chain';
+import { appendToChain } from './audit/log-chain-repository';
 import type { Db } from './connection';
 
 export interface AuditEntry {
@@ -19,20 +22,17 @@ export interface AuditEntry {
 }
 
 export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
-  await db('audit_log')
-    .insert({
-      id: e.id,
-      at_ms: Date.parse(e.at),
-      actor: e.actor,
-      actor_department: e.actorDepartment,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      ip: e.ip,
-      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-    })
-    .onConflict('id')
-    .ignore();
+  await appendToChain(db, AUDIT_LOG, {
+    id: e.id,
+    at_ms: Date.parse(e.at),
+    actor: e.actor,
+    actor_department: e.actorDepartment,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    ip: e.ip,
+    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+  });
 }
 
 type Row = Record<string, unknown>;
@@ -52,22 +52,19 @@ export interface ExchangeEntry {
 }
 
 export async function appendExchange(db: Db, e: ExchangeEntry): Promise<void> {
-  await db('exchange_log')
-    .insert({
-      id: e.id,
-      grant_id: e.grantId,
-      resource_code: e.resourceCode,
-      consumer_department: e.consumerDepartment,
-      provider_department: e.providerDepartment,
-      actor: e.actor,
-      mode: e.mode,
-      items: JSON.stringify(e.items),
-      record_count: e.recordCount,
-      ip: e.ip,
-      at_ms: Date.parse(e.at),
-    })
-    .onConflict('id')
-    .ignore();
+  await appendToChain(db, EXCHANGE_LOG, {
+    id: e.id,
+    grant_id: e.grantId,
+    resource_code: e.resourceCode,
+    consumer_department: e.consumerDepartment,
+    provider_department: e.providerDepartment,
+    actor: e.actor,
+    mode: e.mode,
+    items: JSON.stringify(e.items),
+    record_count: e.recordCount,
+    ip: e.ip,
+    at_ms: Date.parse(e.at),
+  });
 }
 
 export async function exchangesOf(db: Db, grantId: string): Promise<ExchangeEntry[]> {

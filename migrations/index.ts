@@ -16,6 +16,7 @@ import * as cases from './20261124_008_cases';
 import * as inboxDashboardIndexes from './20261125_009_inbox_dashboard_indexes';
 import * as slaRollups from './20261125_010_sla_rollups';
 import * as correctionIdempotency from './correction/20261125_011_correction_idempotency';
+import * as logChain from './20261125_012_log_chain';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -31,6 +32,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_009_inbox_dashboard_indexes', inboxDashboardIndexes],
   ['20261125_010_sla_rollups', slaRollups],
   ['20261125_011_correction_idempotency', correctionIdempotency],
+  ['20261125_012_log_chain', logChain],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -60,6 +60,11 @@ const EnvSchema = z
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(400),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
+    /**
+     * The SM2 private key (PKCS#8 PEM file) that signs the logs' daily checkpoints. Required in
+     * production; elsewhere one is made in the data folder on first use.
+     */
+    AUDIT_SIGNING_KEY: z.string().min(1).optional(),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     /** HS256 secret for dev-mode tokens; at least 32 characters. */
     JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
@@ -107,6 +112,13 @@ const EnvSchema = z
         message: '"oidc" in production (dev sign-in lets anyone be anyone)',
       });
     }
+    if (env.NODE_ENV === 'production' && !env.AUDIT_SIGNING_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_SIGNING_KEY'],
+        message: 'the path of the SM2 key that signs the log checkpoints, in production',
+      });
+    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -131,6 +143,8 @@ export interface Config {
     tls?: { certFile: string; keyFile: string; caFile?: string; serverName?: string };
   };
   worker: { maxCachedWorkflows: number; maxConcurrentActivities: number };
+  /** The key that signs log checkpoints: its file, and whether a missing one may be made. */
+  logSigningKey: { file: string; create: boolean };
   auth:
     | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
     | {
@@ -218,6 +232,9 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
     },
+    logSigningKey: e.AUDIT_SIGNING_KEY
+      ? { file: path.resolve(e.AUDIT_SIGNING_KEY), create: false }
+      : { file: path.join(path.dirname(path.resolve(e.SQLITE_FILE)), 'log-signing-key.pem'), create: true },
     auth:
       e.AUTH_MODE === 'dev'
         ? {

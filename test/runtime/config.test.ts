@@ -34,6 +34,15 @@ describe('configuration from the environment', () => {
     [{ TEMPORAL_ADDRESS: 'http://x' }, /^Invalid configuration: TEMPORAL_ADDRESS must be host:port/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_MODE must be "oidc" in production/],
+    [
+      {
+        NODE_ENV: 'production',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://sso.example.gov.cn',
+        OIDC_AUDIENCE: 'g',
+      },
+      /^Invalid configuration: AUDIT_SIGNING_KEY must be the path of the SM2 key that signs the log checkpoints/,
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
