@@ -3,13 +3,14 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import { PROCESSES } from '../processes';
-import { auditRefusal } from './cases/audit';
+import { auditByUser, auditRefusal } from './cases/audit';
 import { authenticate, createAuthenticator, type Authenticator } from './auth/authentication';
 import { errorHandler, HttpError } from './http/errors';
 import { createMetrics } from './http/metrics';
 import { noStore, securityHeaders } from './http/security-headers';
 import { signInLimit } from './auth/sign-in-limit';
 import { isUtf8 } from './http/visible-text';
+import { auditRoutes } from './audit/routes';
 import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -54,6 +55,13 @@ export function createApp(
     }),
   );
 
+  app.locals.recordRead = (req, entry) =>
+    auditByUser(deps.db, req.user!, {
+      ...entry,
+      ip: req.ip,
+      detail: { outcome: 'ok', ...(entry.detail as object) },
+    });
+
   const registry = new OpenAPIRegistry();
   const router = Router();
   operationsRoutes(router, registry, full, metrics);
@@ -65,6 +73,7 @@ export function createApp(
   for (const process of PROCESSES) process.routes(router, registry, full);
   dashboardRoutes(router, registry, full);
   processRoutes(router, registry, full);
+  auditRoutes(router, registry, full);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>

@@ -37,6 +37,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     auth: 'user',
     query: ResourceListQuerySchema,
     response: ResourceListSchema,
+    audit: { action: 'resource.search', entityType: 'resource' },
     handler: async ({ query }) => ({
       ...(await listResources(db, query)),
       page: query.page,
@@ -52,6 +53,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     auth: 'user',
     params: ResourceCodeParamsSchema,
     response: ResourceSchema,
+    audit: { action: 'resource.read', entityType: 'resource', entityId: (p) => p.code },
     handler: async ({ params }) => {
       const r = await getResource(db, params.code);
       if (!r) throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);

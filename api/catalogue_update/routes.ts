@@ -39,6 +39,7 @@ export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry,
     auth: 'user',
     params: CaseIdParamsSchema,
     response: ReformSchema,
+    audit: { action: 'reform.read', entityType: 'reform', entityId: (p) => p.id },
     handler: async ({ params }) => reforms.read(params.id),
   });
 
@@ -50,6 +51,7 @@ export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry,
     auth: 'user',
     query: SanctionListQuerySchema,
     response: SanctionListSchema,
+    audit: { action: 'sanction.search', entityType: 'sanction' },
     handler: async ({ query }) => ({ items: await reforms.sanctions(query) }),
   });
 }

@@ -60,6 +60,7 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
       step: z.string().max(40).optional(),
     }),
     response: z.unknown(),
+    audit: { action: 'dashboard.cases', entityType: 'dashboard' },
     handler: async ({ query }) => dashboard.drill(filterOf(query), query.kind, query.step),
   });
 
@@ -75,6 +76,11 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
     file: {
       contentTypes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       description: 'The table as CSV (UTF-8 with BOM) or XLSX',
+    },
+    audit: {
+      action: 'dashboard.export',
+      entityType: 'dashboard',
+      detail: (p, q) => ({ format: p.format, query: q }),
     },
     handler: async ({ params, query }): Promise<FileResponse> => {
       const f = filterOf(query);

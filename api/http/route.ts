@@ -23,6 +23,27 @@ export interface FileResponse {
   filename?: string;
 }
 
+/** A successful read as the audit log records it (art. 33: 查询、下载、访问). */
+export interface ReadEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail?: unknown;
+}
+
+/**
+ * What a route records in the audit log when it answers: a read of a case, a grant, an exchange
+ * log or a catalogue entry, a search, a download. `entityId` names what was read (default: the
+ * entity type, for a search); `detail` what was asked (default: the query). Writes record
+ * themselves in their services, where the outcome is known.
+ */
+export interface ReadAudit<P, Q> {
+  action: string;
+  entityType: string;
+  entityId?: (params: P, query: Q) => string;
+  detail?: (params: P, query: Q) => unknown;
+}
+
 export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType> {
   method: Method;
   /** Express path, e.g. /api/calendar/:year */
@@ -41,6 +62,7 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
   /** The endpoint answers a file: its content types, for the OpenAPI document. */
   file?: { contentTypes: string[]; description: string };
   status?: number;
+  audit?: ReadAudit<z.infer<P>, z.infer<Q>>;
   handler: (input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -135,6 +157,22 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     const query = def.query ? def.query.parse(req.query) : {};
     const body = def.body ? def.body.parse(req.body ?? {}) : {};
     const result = await def.handler({ params, query, body, user: user as User, req, res } as never);
+    if (def.audit) {
+      const recordRead = res.app.locals.recordRead;
+      if (!recordRead)
+        throw new Error(`${def.method.toUpperCase()} ${def.path} is audited, but the app records no reads`);
+      const f = def.file ? (result as FileResponse) : undefined;
+      await recordRead(req, {
+        action: def.audit.action,
+        entityType: def.audit.entityType,
+        entityId: def.audit.entityId?.(params as never, query as never) ?? def.audit.entityType,
+        detail: {
+          ...((def.audit.detail?.(params as never, query as never) ??
+            (Object.keys(query as object).length ? { query } : {})) as object),
+          ...(f ? { file: f.filename, bytes: Buffer.byteLength(f.body) } : {}),
+        },
+      });
+    }
     if (def.file) {
       const f = result as FileResponse;
       res.setHeader('Content-Type', f.contentType);

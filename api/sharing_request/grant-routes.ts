@@ -26,6 +26,7 @@ export function grantRoutes(router: Router, registry: OpenAPIRegistry, deps: Api
     auth: 'user',
     query: GrantListQuerySchema,
     response: GrantListSchema,
+    audit: { action: 'grant.search', entityType: 'grant' },
     handler: async ({ query, user }) => service.list(user, query),
   });
 
@@ -37,6 +38,7 @@ export function grantRoutes(router: Router, registry: OpenAPIRegistry, deps: Api
     auth: 'user',
     params: GrantIdParamsSchema,
     response: GrantSchema,
+    audit: { action: 'grant.read', entityType: 'grant', entityId: (p) => p.id },
     handler: async ({ params, user }) => service.get(user, params.id),
   });
 
@@ -78,6 +80,7 @@ export function grantRoutes(router: Router, registry: OpenAPIRegistry, deps: Api
     auth: 'user',
     params: GrantIdParamsSchema,
     response: ExchangeListSchema,
+    audit: { action: 'exchange_log.read', entityType: 'grant', entityId: (p) => p.id },
     handler: async ({ params, user }) => service.exchanges(user, params.id),
   });
 }

@@ -58,6 +58,7 @@ export function requestRoutes(router: Router, registry: OpenAPIRegistry, deps: A
     auth: 'user',
     query: RequestListQuerySchema,
     response: RequestListSchema,
+    audit: { action: 'sharing_request.search', entityType: 'sharing_request' },
     handler: async ({ query, user }) => service.list(user, query),
   });
 

@@ -34,6 +34,7 @@ export function taskRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiD
     auth: 'user',
     params: TaskIdParamsSchema,
     response: TaskSchema,
+    audit: { action: 'task.read', entityType: 'task', entityId: (p) => p.id },
     handler: async ({ params, user }) => service.get(user, params.id),
   });
 

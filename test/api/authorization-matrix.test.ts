@@ -59,6 +59,10 @@ const MATRIX: Record<string, Who> = {
   'get /api/dashboard/sla': SUPERVISORS,
   'get /api/dashboard/sla/cases': SUPERVISORS,
   'get /api/dashboard/sla/breaches.{format}': SUPERVISORS,
+  'get /api/audit': ['auditor'],
+  'get /api/audit/export.{format}': ['auditor'],
+  'get /api/audit/verify': ['auditor', 'admin'],
+  'post /api/audit/checkpoints': ['admin'],
 };
 
 /** Concrete values for path parameters (the records need not exist: 404 is "let through"). */

@@ -7,6 +7,7 @@ import { createSharedActivities } from '../../activities/shared';
 import { processNamed } from '../../processes';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
+import { defaultPolicyKey } from '../../seeds/default-policy';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -42,7 +43,7 @@ beforeAll(async () => {
     deadline: new Date(Date.now() - 86_400_000).toISOString(),
     provisional: false,
     article: 24,
-    policyKey: 'panzhihua-2019@2',
+    policyKey: defaultPolicyKey(),
     processName: { zh: '数据纠错', en: 'Correction feedback' },
     stepName: { zh: '提供部门校核回复', en: 'Provider verifies and replies' },
   });
@@ -100,16 +101,7 @@ it('exports the breach table as CSV and XLSX, for supervisors only; refuses bad 
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toContain('text/csv');
   expect(csv.text).toContain('市公安局,0,1,0,0,1');
-  const xlsx = await h
-    .http()
-    .get('/api/dashboard/sla/breaches.xlsx')
-    .set(await h.as('wuming'))
-    .buffer(true)
-    .parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  const xlsx = await c.download('wuming', '/api/dashboard/sla/breaches.xlsx');
   expect(xlsx.status).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);

@@ -36,6 +36,19 @@ export function httpCases(h: ApiHarness) {
         .get(path)
         .set(await h.as(username));
     },
+    /** GET a file (an export) as `username`, its body kept as bytes. */
+    async download(username: string, path: string) {
+      return h
+        .http()
+        .get(path)
+        .set(await h.as(username))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+    },
     async complete(username: string, taskId: string, body: object) {
       return h
         .http()

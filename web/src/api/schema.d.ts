@@ -3,6 +3,333 @@
  * (scripts/api-types.ts): do not edit; a test fails when it drifts from the API.
  */
 export interface paths {
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the audit log: by actor, department, entity, action, outcome and days; newest first
+     * @description Roles: auditor
+     */
+    get: {
+      parameters: {
+        query?: {
+          action?: string;
+          actor?: string;
+          department?: string;
+          entityId?: string;
+          entityType?: string;
+          /** @description First day (Asia/Shanghai), inclusive */
+          from?: string;
+          outcome?: 'ok' | 'refused';
+          page?: string;
+          pageSize?: string;
+          /** @description Last day (Asia/Shanghai), inclusive */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign both logs' current heads now with the platform's SM2 key
+     * @description Roles: admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LogCheckpoints'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/export.{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit entries a filter finds, as a file: export.csv or export.xlsx (the newest 10,000 at most)
+     * @description Roles: auditor
+     */
+    get: {
+      parameters: {
+        query?: {
+          action?: string;
+          actor?: string;
+          department?: string;
+          entityId?: string;
+          entityType?: string;
+          /** @description First day (Asia/Shanghai), inclusive */
+          from?: string;
+          outcome?: 'ok' | 'refused';
+          /** @description Last day (Asia/Shanghai), inclusive */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          format: 'csv' | 'xlsx';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The entries as CSV (UTF-8 with BOM) or XLSX */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'text/csv; charset=utf-8': string;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recompute the SM3 hash chains of the audit and exchange logs, check their signed checkpoints, and report the first broken link
+     * @description Roles: auditor, admin
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditVerification'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/config': {
     parameters: {
       query?: never;
@@ -2898,6 +3225,87 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AuditEntry: {
+      action: string;
+      /** @description null: the platform itself (a workflow) */
+      actor: string | null;
+      actorDepartment: string | null;
+      /** @example 2026-11-25T10:00:00.000+08:00 */
+      at: string;
+      detail?: unknown;
+      entityId: string;
+      entityType: string;
+      hash: string | null;
+      id: string;
+      ip: string | null;
+      /** @enum {string} */
+      outcome: 'ok' | 'refused';
+      /** @description Position in the hash chain */
+      pos: number;
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    AuditVerification: {
+      checkedAt: string;
+      logs: {
+        checkpoints: number;
+        firstBroken: {
+          id: string | null;
+          message: string;
+          pos: number;
+          /** @enum {string} */
+          problem:
+            | 'content_changed'
+            | 'link_broken'
+            | 'row_missing'
+            | 'row_unexpected'
+            | 'tail_missing'
+            | 'checkpoint_mismatch'
+            | 'checkpoint_signature_invalid';
+        } | null;
+        head: {
+          hash: string;
+          pos: number;
+        };
+        latestCheckpoint: {
+          at: string;
+          hash: string;
+          id: number;
+          keyId: string;
+          log: string;
+          pos: number;
+          signature: string;
+        } | null;
+        /** @enum {string} */
+        log: 'audit' | 'exchange';
+        ok: boolean;
+        rows: number;
+      }[];
+      ok: boolean;
+      protection: {
+        /** @description Whether the database refuses UPDATE and DELETE of log rows by itself */
+        complete: boolean;
+        triggers: string[];
+      };
+      /** @description How long the logs are kept, from the policy in force; null when it sets none */
+      retention: {
+        article: number;
+        /** @enum {string} */
+        basis: 'measures' | 'national' | 'default';
+        label: components['schemas']['LocalizedText'];
+        policyKey: string;
+        years: number;
+      } | null;
+      signingKey: {
+        algorithm: string;
+        keyId: string;
+        publicKeyPem: string;
+      };
+    };
     AuthConfig: {
       clientId?: string;
       issuer?: string;
@@ -3182,6 +3590,17 @@ export interface components {
     LocalizedText: {
       en: string;
       zh: string;
+    };
+    LogCheckpoints: {
+      checkpoints: {
+        at: string;
+        hash: string;
+        id: number;
+        keyId: string;
+        log: string;
+        pos: number;
+        signature: string;
+      }[];
     };
     ProcessList: {
       items: {
