@@ -7,6 +7,7 @@ import { createTemporalGateway } from '../api/temporal/temporal-gateway';
 import { createDb } from '../db/connection';
 import { isLoopback, loadConfigOrExit } from './config';
 import { createLogger } from './logger';
+import { ensureLogCheckpointSchedule } from './log-checkpoint-schedule';
 import { connectClient } from './temporal-connection';
 
 async function main(): Promise<void> {
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
     temporal: createTemporalGateway(client, config.temporal.taskQueue, config.temporal.callTimeoutMs),
     logger,
   });
+  // The daily signing of the logs; the API serves without it, but says so.
+  ensureLogCheckpointSchedule(client, config.temporal.taskQueue).then(
+    (state) => logger.info({ schedule: state }, 'log checkpoint schedule'),
+    (err: Error) => logger.warn({ err: err.message }, 'could not make the log checkpoint schedule'),
+  );
   if (config.auth.mode === 'dev' && !isLoopback(config.host)) {
     const warning = `WARNING: dev sign-in is reachable from the network on ${config.host}:${config.port}: anyone who reaches it can sign in as any user, admin included. Use it only on a network you trust, or set AUTH_MODE=oidc.`;
     process.stderr.write(`\n${'!'.repeat(78)}\n${warning}\n${'!'.repeat(78)}\n\n`);

@@ -4,6 +4,7 @@
  * and under the type its cases had before that rule, so they keep running.
  * `processes/index.ts` lists the processes; a test holds this file to it.
  */
+import { logCheckpoints } from './audit/workflow';
 import { catalogueUpdate } from './catalogue_update/workflow';
 import { correctionFeedback } from './correction/workflow';
 import { disputeCase } from './dispute/workflow';
@@ -15,6 +16,9 @@ export {
   disputeCase as dispute,
   catalogueUpdate as catalogue_update,
 };
+
+// The platform's own: the daily signing of the logs (workflows/audit/contract.ts).
+export { logCheckpoints as log_checkpoints };
 
 // Workflow types of cases started before each process had one name.
 export { sharingRequest, correctionFeedback, disputeCase, catalogueUpdate };

@@ -2,18 +2,21 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { Db } from '../../db/connection';
+import type { LogSigningKey } from '../../runtime/log-signing-key';
 
 export async function runWorker(opts: {
   connection: NativeConnection;
   taskQueue: string;
   workflowsPath: string;
   db: Db;
+  /** The key that signs log checkpoints, when the test signs any. */
+  signingKey?: () => LogSigningKey;
 }): Promise<{ stop(): Promise<void> }> {
   const worker = await Worker.create({
     connection: opts.connection,
     taskQueue: opts.taskQueue,
     workflowsPath: opts.workflowsPath,
-    activities: createActivities(opts.db),
+    activities: createActivities(opts.db, opts.signingKey),
   });
   const running = worker.run();
   return {

@@ -8,6 +8,7 @@ import { createActivities } from '../../activities';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 import { PROCESSES } from '../../processes';
 import * as workflows from '../../workflows';
+import { PLATFORM_WORKFLOWS } from '../../workflows/audit/contract';
 
 it('gives each process a name, id prefix and table of its own', () => {
   for (const key of ['name', 'caseIdPrefix', 'table'] as const)
@@ -15,9 +16,12 @@ it('gives each process a name, id prefix and table of its own', () => {
   for (const p of PROCESSES) expect(p.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
 });
 
-it("exports exactly the registered workflows from the worker's bundle: each name, and each legacy type", () => {
+it("exports exactly the registered workflows from the worker's bundle: each name, each legacy type, and the platform's own", () => {
   const exported = Object.entries(workflows as Record<string, unknown>);
-  const expected = PROCESSES.flatMap((p) => [p.name, ...p.legacyWorkflowTypes]).sort();
+  const expected = [
+    ...PROCESSES.flatMap((p) => [p.name, ...p.legacyWorkflowTypes]),
+    ...PLATFORM_WORKFLOWS,
+  ].sort();
   expect(exported.map(([name]) => name).sort()).toEqual(expected);
   for (const p of PROCESSES) {
     const fn = (workflows as Record<string, unknown>)[p.name];

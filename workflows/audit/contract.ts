@@ -1,0 +1,15 @@
+/**
+ * The daily signing of the logs' heads (art. 32): a Temporal Schedule starts
+ * this workflow, which signs a checkpoint of the audit and exchange logs.
+ */
+export const LOG_CHECKPOINT_WORKFLOW = 'log_checkpoints';
+export const LOG_CHECKPOINT_SCHEDULE = 'govshare-log-checkpoints';
+
+/** The platform's own workflows, besides the processes' (the bundle exports exactly these and the registry's). */
+export const PLATFORM_WORKFLOWS = [LOG_CHECKPOINT_WORKFLOW] as const;
+
+export interface SignedHead {
+  log: string;
+  pos: number;
+  hash: string;
+}
