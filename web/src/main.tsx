@@ -12,6 +12,7 @@ import { RequireUser } from './auth/session';
 import { AppLayout } from './components/AppLayout';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
+import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { CorrectionPage, DisputePage, ReformPage } from './pages/CasePages';
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
@@ -54,7 +55,9 @@ function Localized() {
                                   ['supervisor', 'lg_office', 'leading_group'].includes(r),
                                 )
                                   ? '/dashboard'
-                                  : '/inbox'
+                                  : user.roles.includes('auditor')
+                                    ? '/audit'
+                                    : '/inbox'
                               }
                               replace
                             />
@@ -75,6 +78,7 @@ function Localized() {
                         <Route path="/reforms/new" element={<ReformFormPage />} />
                         <Route path="/reforms/:id" element={<ReformPage />} />
                         <Route path="/calendar" element={<CalendarPage />} />
+                        <Route path="/audit" element={<AuditPage user={user} />} />
                         <Route path="*" element={<Navigate to="/" replace />} />
                       </Routes>
                     </AppLayout>

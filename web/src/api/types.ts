@@ -24,6 +24,8 @@ export type Dispute = Schemas['Dispute'];
 export type Reform = Schemas['Reform'];
 export type Obligation = Reform['obligations'][number];
 export type ProcessInfo = Schemas['ProcessList']['items'][number];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditVerification = Schemas['AuditVerification'];
 
 /** A page of a listing, as every list endpoint answers. */
 export interface Page<T> {

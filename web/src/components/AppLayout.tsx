@@ -16,11 +16,12 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { key: '/inbox/done', label: t('done') },
     { key: '/catalogue', label: t('catalogue') },
     { key: '/requests', label: t('myRequests') },
-    ...(hasRole(user, 'supervisor', 'lg_office', 'leading_group', 'admin')
+    ...(hasRole(user, 'supervisor', 'lg_office', 'leading_group', 'admin', 'auditor')
       ? [{ key: '/dashboard', label: t('dashboard') }]
       : []),
     ...(hasRole(user, 'lg_office', 'admin') ? [{ key: '/reforms/new', label: t('reform') }] : []),
     ...(hasRole(user, 'admin') ? [{ key: '/calendar', label: t('calendar') }] : []),
+    ...(hasRole(user, 'auditor', 'admin') ? [{ key: '/audit', label: t('audit') }] : []),
   ];
   const selected = items
     .map((i) => i.key)

@@ -6,7 +6,8 @@ import type { Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { api, qs, tokenStore } from '../api/client';
+import { api, qs } from '../api/client';
+import { download } from '../api/download';
 import type { Text } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { EChart } from '../components/EChart';
@@ -111,16 +112,6 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
       ) : null}
     </Drawer>
   );
-}
-
-async function download(path: string, file: string) {
-  const res = await fetch(path, { headers: { Authorization: `Bearer ${tokenStore.get()}` } });
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 export function DashboardPage() {
