@@ -118,6 +118,13 @@ export const DEMO_USERS: {
     department_code: 'renhe',
     roles: ['county_admin', 'requester'],
   },
+  {
+    // A second county: a county sees its own cases, not another county's.
+    username: 'tanglei',
+    display_name: '唐磊',
+    department_code: 'miyi',
+    roles: ['county_admin', 'requester'],
+  },
   { username: 'xuhong', display_name: '徐红', department_code: 'city-gov-office', roles: ['auditor'] },
   { username: 'admin', display_name: '系统管理员', department_code: 'econ-info', roles: ['admin'] },
 ];

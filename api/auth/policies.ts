@@ -2,7 +2,8 @@
  * Who may see and do what: the API's access rules, each written once and used
  * by every route and service. A rule that refuses throws a 403 naming itself;
  * the authorization matrix test (test/api/authorization-matrix.test.ts) holds
- * the roles of every endpoint, and each process's tests its department rules.
+ * the roles of every endpoint, and test/api/department-boundaries.test.ts its
+ * department and county boundaries.
  */
 import type { User } from '../../db/directory-repository';
 import { actorMatches, CITY_ROLES, type CandidateGroup, type Role } from '../../domain/roles';

@@ -2,6 +2,8 @@
 import { OpenApiGeneratorV3, type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { z } from 'zod';
+import { addRoute } from '../http/route';
 import type { ApiDeps } from '../http/deps';
 import type { createMetrics } from '../http/metrics';
 
@@ -33,24 +35,45 @@ export function operationsRoutes(
   deps: ApiDeps,
   metrics: ReturnType<typeof createMetrics>,
 ): void {
-  router.get('/healthz', async (_req, res) => {
-    const [database, temporal] = await Promise.all([
-      check(() => deps.db.raw('select 1')),
-      check(() => deps.temporal.ping(CHECK_TIMEOUT_MS)),
-    ]);
-    const down = [database !== 'ok' && 'database', temporal !== 'ok' && 'temporal'].filter(
-      Boolean,
-    ) as string[];
-    res.status(down.length ? 503 : 200).json({
-      status: down.length ? 'unavailable' : 'ok',
-      checks: { database, temporal },
-      ...(down.length ? { message: `Not reachable: ${down.join(' and ')}.` } : {}),
-    });
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Whether the database and Temporal answer (503 naming what does not)',
+    tags: ['operations'],
+    auth: 'public',
+    response: z.object({
+      status: z.enum(['ok', 'unavailable']),
+      checks: z.object({ database: z.string(), temporal: z.string() }),
+      message: z.string().optional(),
+    }),
+    handler: async ({ res }) => {
+      const [database, temporal] = await Promise.all([
+        check(() => deps.db.raw('select 1')),
+        check(() => deps.temporal.ping(CHECK_TIMEOUT_MS)),
+      ]);
+      const down = [database !== 'ok' && 'database', temporal !== 'ok' && 'temporal'].filter(
+        Boolean,
+      ) as string[];
+      if (down.length) res.locals.status = 503;
+      return {
+        status: down.length ? ('unavailable' as const) : ('ok' as const),
+        checks: { database, temporal },
+        ...(down.length ? { message: `Not reachable: ${down.join(' and ')}.` } : {}),
+      };
+    },
   });
 
-  router.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics of this API process',
+    tags: ['operations'],
+    auth: 'public',
+    file: { contentTypes: ['text/plain'], description: 'The Prometheus text format' },
+    handler: async () => ({
+      contentType: metrics.registry.contentType,
+      body: await metrics.registry.metrics(),
+    }),
   });
 
   let document: ReturnType<OpenApiGeneratorV3['generateDocument']> | undefined;
@@ -70,8 +93,14 @@ export function operationsRoutes(
     });
     return document;
   };
-  router.get('/api/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document: every endpoint, its input and its answers',
+    tags: ['operations'],
+    auth: 'public',
+    response: z.unknown(),
+    handler: async () => openApiDocument(),
   });
   router.use(
     '/api/docs',

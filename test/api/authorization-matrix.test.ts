@@ -3,9 +3,9 @@
  * the test fails when the API has an endpoint the matrix lacks (so a new
  * endpoint cannot ship without saying who may use it), and checks that each
  * demo role is let through (anything but 401/403) exactly where the matrix
- * says, and refused with 403 elsewhere. Department-level rules (a steward of
- * another department, a case between other departments) are tested with
- * each process.
+ * says, and refused with 403 elsewhere. Department and county boundaries (a
+ * steward of another department, a case between other departments) are held
+ * by department-boundaries.test.ts, endpoint by endpoint.
  */
 import { ROLES, type Role } from '../../domain/roles';
 import { DEMO_USERS } from '../../seeds/demo-directory';

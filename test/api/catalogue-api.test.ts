@@ -1,27 +1,10 @@
 /** The catalogue through the API, against MariaDB: search, filters, one resource, and a data steward's entries. */
 import { useApiHarness } from '../support/api-harness';
+import { catalogueEntry } from '../support/http-cases';
 
 const h = useApiHarness();
 
-const entry = (over: Record<string, unknown> = {}) => ({
-  code: 'GA-CL-001',
-  name: '机动车登记信息',
-  summary: '本市登记机动车的号牌、车辆类型和所有人信息。',
-  providerDepartment: 'public-security',
-  category: 'departmental',
-  items: [
-    { name: '号牌号码', kind: 'business' },
-    { name: '所有人公民身份号码', kind: 'base' },
-  ],
-  shareType: 'conditional',
-  conditions: [{ id: 'duty', question: '请说明法定职责依据' }],
-  legalBasis: null,
-  statutoryRecipients: [],
-  mode: 'verification',
-  updateCycle: 'daily',
-  openToPublic: false,
-  ...over,
-});
+const entry = catalogueEntry;
 
 describe('reading the catalogue', () => {
   it('lists the seeded resources, all three sharing types, paginated', async () => {

@@ -20,6 +20,27 @@ export const populationRequest = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A valid catalogue entry of public security's, as a data steward registers it; `over` replaces any field. */
+export const catalogueEntry = (over: Record<string, unknown> = {}) => ({
+  code: 'GA-CL-001',
+  name: '机动车登记信息',
+  summary: '本市登记机动车的号牌、车辆类型和所有人信息。',
+  providerDepartment: 'public-security',
+  category: 'departmental',
+  items: [
+    { name: '号牌号码', kind: 'business' },
+    { name: '所有人公民身份号码', kind: 'base' },
+  ],
+  shareType: 'conditional',
+  conditions: [{ id: 'duty', question: '请说明法定职责依据' }],
+  legalBasis: null,
+  statutoryRecipients: [],
+  mode: 'verification',
+  updateCycle: 'daily',
+  openToPublic: false,
+  ...over,
+});
+
 export function httpCases(h: ApiHarness) {
   return {
     async post(username: string, path: string, body: object, key?: string) {
