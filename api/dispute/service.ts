@@ -57,7 +57,10 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
 
   async function openOnRequest(user: User, body: DisputeBody) {
     const r = await getRequest(db, body.subjectId);
-    if (!r) throw new HttpError(404, 'request_not_found', `No sharing request ${body.subjectId}.`);
+    if (!r)
+      throw new HttpError(404, 'request_not_found', `No sharing request ${body.subjectId}.`, [
+        { path: 'subjectId', message: 'names no sharing request' },
+      ]);
     mayDispute(user, `request ${r.id}`, r.providerDepartment, r.consumerDepartment);
     const existing = await disputeOfSubject(db, 'request', r.id);
     if (existing) return { created: false, dispute: existing };
@@ -109,7 +112,10 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
   /** Contesting a correction reply is the consumer's decision on its review task; the workflow opens the dispute. */
   async function openOnCorrection(user: User, body: DisputeBody) {
     const c = await getCorrection(db, body.subjectId);
-    if (!c) throw new HttpError(404, 'correction_not_found', `No correction ${body.subjectId}.`);
+    if (!c)
+      throw new HttpError(404, 'correction_not_found', `No correction ${body.subjectId}.`, [
+        { path: 'subjectId', message: 'names no correction' },
+      ]);
     mayDispute(user, `correction ${c.id}`, c.providerDepartment, c.consumerDepartment);
     if (c.status === 'disputed') return { created: false, dispute: await opened('correction', c.id) };
     const review = (await tasksOfCase(db, c.id)).find(

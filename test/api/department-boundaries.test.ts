@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry, httpCases, localDay, populationRequest } from '../support/http-cases';
+import { catalogueEntry, httpCases, insuranceRequest, populationRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -224,14 +224,7 @@ beforeAll(async () => {
   const doc = (await h.http().get('/api/openapi.json')).body as { paths: Record<string, object> };
   documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
 
-  const conditional = {
-    resourceCode: 'RS-SB-001',
-    items: ['参保状态'],
-    purpose: '核对低保对象参保情况',
-    usageFrom: localDay(),
-    usageTo: localDay(90),
-    answers: { scope: '300人', duty: '低保审核', security: '专人专机' },
-  };
+  const conditional = insuranceRequest();
   const waiting = await c.request('zhangwei', conditional);
   f.request = waiting.id;
   f.reviewTask = waiting.currentTask.id;

@@ -20,6 +20,20 @@ export const populationRequest = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/**
+ * A request for HR & social security's insurance data (参保信息), conditional so it waits for the
+ * provider's review, for 90 days from today; `over` replaces any field.
+ */
+export const insuranceRequest = (over: Record<string, unknown> = {}) => ({
+  resourceCode: 'RS-SB-001',
+  items: ['参保状态'],
+  purpose: '核对低保对象参保情况',
+  usageFrom: localDay(),
+  usageTo: localDay(90),
+  answers: { scope: '300人', duty: '低保审核', security: '专人专机' },
+  ...over,
+});
+
 /** A valid catalogue entry of public security's, as a data steward registers it; `over` replaces any field. */
 export const catalogueEntry = (over: Record<string, unknown> = {}) => ({
   code: 'GA-CL-001',
