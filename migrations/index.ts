@@ -17,6 +17,7 @@ import * as inboxDashboardIndexes from './20261125_009_inbox_dashboard_indexes';
 import * as slaRollups from './20261125_010_sla_rollups';
 import * as correctionIdempotency from './correction/20261125_011_correction_idempotency';
 import * as logChain from './20261125_012_log_chain';
+import * as logArchives from './20261125_013_log_archives';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -33,6 +34,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_010_sla_rollups', slaRollups],
   ['20261125_011_correction_idempotency', correctionIdempotency],
   ['20261125_012_log_chain', logChain],
+  ['20261125_013_log_archives', logArchives],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

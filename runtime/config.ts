@@ -65,6 +65,8 @@ const EnvSchema = z
      * production; elsewhere one is made in the data folder on first use.
      */
     AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+    /** Where `npm run archive-logs` writes log rows past the retention period; unset: <data folder>/log-archives. */
+    LOG_ARCHIVE_DIR: z.string().min(1).optional(),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     /** HS256 secret for dev-mode tokens; at least 32 characters. */
     JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
@@ -145,6 +147,8 @@ export interface Config {
   worker: { maxCachedWorkflows: number; maxConcurrentActivities: number };
   /** The key that signs log checkpoints: its file, and whether a missing one may be made. */
   logSigningKey: { file: string; create: boolean };
+  /** Where archived log rows are written. */
+  logArchiveDir: string;
   auth:
     | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
     | {
@@ -235,6 +239,9 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     logSigningKey: e.AUDIT_SIGNING_KEY
       ? { file: path.resolve(e.AUDIT_SIGNING_KEY), create: false }
       : { file: path.join(path.dirname(path.resolve(e.SQLITE_FILE)), 'log-signing-key.pem'), create: true },
+    logArchiveDir: path.resolve(
+      e.LOG_ARCHIVE_DIR ?? path.join(path.dirname(path.resolve(e.SQLITE_FILE)), 'log-archives'),
+    ),
     auth:
       e.AUTH_MODE === 'dev'
         ? {

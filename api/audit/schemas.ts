@@ -1,5 +1,6 @@
 /** Request and response shapes of the audit trail's endpoints (art. 32, 33). */
 import { z } from 'zod';
+import { CHAIN_PROBLEMS } from '../../domain/audit/log-chain';
 import { LocalDateSchema, LocalizedTextSchema, PageQuerySchema, pageOf } from '../http/common-schemas';
 
 const Name = (what: string) =>
@@ -51,15 +52,7 @@ export const AuditPageSchema = pageOf(AuditEntrySchema, 'AuditPage');
 const BrokenLinkSchema = z.object({
   pos: z.number().int(),
   id: z.string().nullable(),
-  problem: z.enum([
-    'content_changed',
-    'link_broken',
-    'row_missing',
-    'row_unexpected',
-    'tail_missing',
-    'checkpoint_mismatch',
-    'checkpoint_signature_invalid',
-  ]),
+  problem: z.enum(CHAIN_PROBLEMS),
   message: z.string(),
 });
 
@@ -79,6 +72,11 @@ export const ChainReportSchema = z.object({
   rows: z.number().int(),
   head: z.object({ pos: z.number().int(), hash: z.string() }),
   checkpoints: z.number().int(),
+  archived: z
+    .object({ rows: z.number().int(), toPos: z.number().int() })
+    .openapi({
+      description: 'Rows moved to archive files after the retention period (npm run archive-logs)',
+    }),
   firstBroken: BrokenLinkSchema.nullable(),
   latestCheckpoint: CheckpointSchema.nullable(),
 });

@@ -6,7 +6,13 @@
  */
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { isMysql, type Db } from '../connection';
-import { checkpointMessage, GENESIS, linkHash, type ChainedLog } from '../../domain/audit/log-chain';
+import {
+  checkpointMessage,
+  GENESIS,
+  linkHash,
+  type ChainedLog,
+  type ChainProblem,
+} from '../../domain/audit/log-chain';
 
 type Row = Record<string, unknown>;
 
@@ -39,14 +45,7 @@ export interface BrokenLink {
   pos: number;
   /** The row's id there, when there is a row. */
   id: string | null;
-  problem:
-    | 'content_changed'
-    | 'link_broken'
-    | 'row_missing'
-    | 'row_unexpected'
-    | 'tail_missing'
-    | 'checkpoint_mismatch'
-    | 'checkpoint_signature_invalid';
+  problem: ChainProblem;
   message: string;
 }
 
@@ -66,6 +65,8 @@ export interface ChainReport {
   rows: number;
   head: { pos: number; hash: string };
   checkpoints: number;
+  /** Rows moved to archive files after the retention period, and the last position archived. */
+  archived: { rows: number; toPos: number };
   firstBroken: BrokenLink | null;
 }
 
@@ -94,12 +95,17 @@ export async function verifyChain(
   const checkpoints = (await db('log_checkpoints').where({ log: log.name }).orderBy('pos')).map(toCheckpoint);
   const atCheckpoint = new Map<number, Checkpoint[]>();
   for (const c of checkpoints) atCheckpoint.set(c.pos, [...(atCheckpoint.get(c.pos) ?? []), c]);
+  const archives = await db('log_archives').where({ log: log.name }).orderBy('from_pos');
   const report = (firstBroken: BrokenLink | null, rows: number): ChainReport => ({
     log: log.name,
     ok: firstBroken === null,
     rows,
     head,
     checkpoints: checkpoints.length,
+    archived: {
+      rows: archives.reduce((n, a) => n + Number(a.rows), 0),
+      toPos: archives.length ? Number(archives[archives.length - 1].to_pos) : 0,
+    },
     firstBroken,
   });
 
@@ -119,8 +125,23 @@ export async function verifyChain(
       );
   }
 
+  // Archived runs of the chain: each continues the one before; the rows kept continue the last.
   let prev = GENESIS;
-  let expected = 1; // position 1 onwards: nothing is archived yet, so every row since the first is here
+  let expected = 1;
+  for (const a of archives) {
+    if (Number(a.from_pos) !== expected || a.prev_hash !== prev)
+      return report(
+        {
+          pos: expected,
+          id: null,
+          problem: 'archive_broken',
+          message: `archive ${a.id} (${a.file}) does not continue the chain at position ${expected}`,
+        },
+        0,
+      );
+    prev = a.last_hash;
+    expected = Number(a.to_pos) + 1;
+  }
   const unchained = await db(log.table).whereNull('chain_pos').first('id');
   if (unchained)
     return report(
@@ -211,15 +232,20 @@ export async function verifyChain(
   return report(null, rows);
 }
 
-/** Signs the current head of `log` and stores it as a checkpoint; returns it. */
+/**
+ * Signs the current head of `log` (or the link `at`, e.g. the last row of an archive) and stores
+ * it as a checkpoint; returns it.
+ */
 export async function writeCheckpoint(
   db: Db,
   log: ChainedLog,
   key: { privateKey: KeyObject; keyId: string },
   atMs: number,
+  at?: { pos: number; hash: string },
 ): Promise<Checkpoint> {
-  const head = await db('log_heads').where({ log: log.name }).first('pos', 'hash');
-  const c = { log: log.name, pos: Number(head.pos), hash: head.hash as string, atMs };
+  const head: { pos: number; hash: string } =
+    at ?? (await db('log_heads').where({ log: log.name }).first('pos', 'hash'));
+  const c = { log: log.name, pos: Number(head.pos), hash: head.hash, atMs };
   const signature = sign('sm3', Buffer.from(checkpointMessage(c)), key.privateKey).toString('base64');
   const [id] = await db('log_checkpoints').insert({
     log: c.log,

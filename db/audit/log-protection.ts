@@ -2,8 +2,9 @@
  * Triggers that make the logs append-only in the database itself, so neither
  * a bug nor an application account can rewrite history: an UPDATE of a log
  * row is refused, and so is a DELETE of a row younger than the log's
- * `log_retention.archivable_before_ms` (set only by the archiver, from the
- * policy's retention period). Checkpoints are never changed or removed.
+ * `log_retention.archivable_before_ms` (raised only by the archiver, from the
+ * policy's retention period). Checkpoints and archive records are never
+ * changed or removed.
  *
  * MariaDB/MySQL with binary logging refuse CREATE TRIGGER to an account
  * without SUPER unless `log_bin_trust_function_creators` is on; then the logs
@@ -12,47 +13,39 @@
 import type { Knex } from 'knex';
 import { isMysql } from '../connection';
 
-const LOGS = ['audit_log', 'exchange_log'];
-const KEY: Record<string, string> = { audit_log: 'audit', exchange_log: 'exchange' };
-export const PROTECTION_TRIGGERS = [
-  ...LOGS.flatMap((t) => [`${t}_no_update`, `${t}_no_delete`]),
-  'log_checkpoints_no_update',
-  'log_checkpoints_no_delete',
-];
+const LOGS: Record<string, string> = { audit_log: 'audit', exchange_log: 'exchange' };
+const APPEND_ONLY = ['log_checkpoints', 'log_archives'];
 
-function mysqlTriggers(): string[] {
-  const refuse = (msg: string) => `SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${msg}'`;
-  return [
-    ...LOGS.flatMap((t) => [
-      `CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} FOR EACH ROW ${refuse(`${t} is append-only`)}`,
-      `CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} FOR EACH ROW
-         IF OLD.at_ms >= COALESCE((SELECT archivable_before_ms FROM log_retention WHERE log = '${KEY[t]}'), 0)
-         THEN ${refuse(`${t}: rows within the retention period cannot be deleted`)}; END IF`,
-    ]),
-    `CREATE TRIGGER log_checkpoints_no_update BEFORE UPDATE ON log_checkpoints FOR EACH ROW ${refuse('log_checkpoints is append-only')}`,
-    `CREATE TRIGGER log_checkpoints_no_delete BEFORE DELETE ON log_checkpoints FOR EACH ROW ${refuse('log_checkpoints is append-only')}`,
-  ];
-}
+export const PROTECTION_TRIGGERS = [...Object.keys(LOGS), ...APPEND_ONLY].flatMap((t) => [
+  `${t}_no_update`,
+  `${t}_no_delete`,
+]);
 
-function sqliteTriggers(): string[] {
-  const refuse = (msg: string) => `BEGIN SELECT RAISE(ABORT, '${msg}'); END`;
-  return [
-    ...LOGS.flatMap((t) => [
-      `CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} ${refuse(`${t} is append-only`)}`,
-      `CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t}
-         WHEN OLD.at_ms >= COALESCE((SELECT archivable_before_ms FROM log_retention WHERE log = '${KEY[t]}'), 0)
-         ${refuse(`${t}: rows within the retention period cannot be deleted`)}`,
-    ]),
-    `CREATE TRIGGER log_checkpoints_no_update BEFORE UPDATE ON log_checkpoints ${refuse('log_checkpoints is append-only')}`,
-    `CREATE TRIGGER log_checkpoints_no_delete BEFORE DELETE ON log_checkpoints ${refuse('log_checkpoints is append-only')}`,
-  ];
+const refuse = (knex: Knex, msg: string) =>
+  isMysql(knex)
+    ? `SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${msg}'`
+    : `BEGIN SELECT RAISE(ABORT, '${msg}'); END`;
+
+function trigger(
+  knex: Knex,
+  name: string,
+  op: 'UPDATE' | 'DELETE',
+  table: string,
+  when: string | null,
+  msg: string,
+) {
+  const head = `CREATE TRIGGER ${name} BEFORE ${op} ON ${table}`;
+  if (isMysql(knex))
+    return when
+      ? `${head} FOR EACH ROW IF ${when} THEN ${refuse(knex, msg)}; END IF`
+      : `${head} FOR EACH ROW ${refuse(knex, msg)}`;
+  return `${head} ${when ? `WHEN ${when} ` : ''}${refuse(knex, msg)}`;
 }
 
 /** Errors of an account that may not create triggers (binary logging without SUPER, or no TRIGGER grant). */
 const NOT_ALLOWED = new Set([1419, 1142, 1227]);
 
-export async function protectLogs(knex: Knex): Promise<void> {
-  const statements = isMysql(knex) ? mysqlTriggers() : sqliteTriggers();
+async function create(knex: Knex, statements: string[]): Promise<void> {
   for (const sql of statements) {
     try {
       await knex.raw(sql);
@@ -61,6 +54,34 @@ export async function protectLogs(knex: Knex): Promise<void> {
       throw err;
     }
   }
+}
+
+const appendOnly = (knex: Knex, table: string) =>
+  (['UPDATE', 'DELETE'] as const).map((op) =>
+    trigger(knex, `${table}_no_${op.toLowerCase()}`, op, table, null, `${table} is append-only`),
+  );
+
+/** The audit and exchange logs and their checkpoints. */
+export async function protectLogs(knex: Knex): Promise<void> {
+  await create(knex, [
+    ...Object.entries(LOGS).flatMap(([table, log]) => [
+      trigger(knex, `${table}_no_update`, 'UPDATE', table, null, `${table} is append-only`),
+      trigger(
+        knex,
+        `${table}_no_delete`,
+        'DELETE',
+        table,
+        `OLD.at_ms >= COALESCE((SELECT archivable_before_ms FROM log_retention WHERE log = '${log}'), 0)`,
+        `${table}: rows within the retention period cannot be deleted`,
+      ),
+    ]),
+    ...appendOnly(knex, 'log_checkpoints'),
+  ]);
+}
+
+/** The records of archived log rows. */
+export async function protectArchives(knex: Knex): Promise<void> {
+  await create(knex, appendOnly(knex, 'log_archives'));
 }
 
 export async function dropLogProtection(knex: Knex): Promise<void> {

@@ -43,6 +43,19 @@ export const EXCHANGE_LOG: ChainedLog = {
 
 export const CHAINED_LOGS = [AUDIT_LOG, EXCHANGE_LOG] as const;
 
+/** What verification can find wrong with a chain, at its first broken link. */
+export const CHAIN_PROBLEMS = [
+  'content_changed',
+  'link_broken',
+  'row_missing',
+  'row_unexpected',
+  'tail_missing',
+  'checkpoint_mismatch',
+  'checkpoint_signature_invalid',
+  'archive_broken',
+] as const;
+export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
+
 export function chainedLog(name: string): ChainedLog | undefined {
   return CHAINED_LOGS.find((l) => l.name === name);
 }

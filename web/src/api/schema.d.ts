@@ -3422,6 +3422,11 @@ export interface components {
     AuditVerification: {
       checkedAt: string;
       logs: {
+        /** @description Rows moved to archive files after the retention period (npm run archive-logs) */
+        archived: {
+          rows: number;
+          toPos: number;
+        };
         checkpoints: number;
         firstBroken: {
           id: string | null;
@@ -3435,7 +3440,8 @@ export interface components {
             | 'row_unexpected'
             | 'tail_missing'
             | 'checkpoint_mismatch'
-            | 'checkpoint_signature_invalid';
+            | 'checkpoint_signature_invalid'
+            | 'archive_broken';
         } | null;
         head: {
           hash: string;

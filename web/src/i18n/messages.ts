@@ -106,6 +106,7 @@ export const messages = {
     notProtectedByDb: '数据库未设触发器,仅靠哈希链发现篡改',
     signingKey: '签名密钥(SM2)',
     firstBroken: '首个断点',
+    archived: '已归档(超过保留期限)',
   },
   en: {
     appName: 'Government data sharing',
@@ -213,6 +214,7 @@ export const messages = {
     notProtectedByDb: 'No database triggers: only the hash chain reveals tampering',
     signingKey: 'Signing key (SM2)',
     firstBroken: 'First broken link',
+    archived: 'Archived (past the retention period)',
   },
 } as const;
 

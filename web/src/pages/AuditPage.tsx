@@ -281,6 +281,15 @@ function Integrity({ maySign }: { maySign: boolean }) {
                       },
                     ]
                   : []),
+                ...(l.archived.rows
+                  ? [
+                      {
+                        key: 'archived',
+                        label: t('archived'),
+                        children: `${l.archived.rows} ${t('chainRows')} (#1–#${l.archived.toPos})`,
+                      },
+                    ]
+                  : []),
                 {
                   key: 'checkpoint',
                   label: t('latestCheckpoint'),
