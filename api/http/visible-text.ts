@@ -5,8 +5,7 @@
  * refused at the edge with a 400 naming the field, before anything is stored.
  */
 
-/** A letter, digit, punctuation mark or symbol: what makes a text visible. */
-const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+import { hasVisibleText } from '../../domain/text/visible';
 
 export interface TextProblem {
   path: string;
@@ -25,7 +24,7 @@ export function textProblems(value: unknown, path = ''): TextProblem[] {
   if (typeof value === 'string') {
     if (!wellFormed(value)) return [{ path, message: 'contains a lone surrogate: not well-formed text' }];
     // Plain whitespace is left to each field's own rule (trimmed; required or not).
-    if (!VISIBLE.test(value) && !/^\s*$/.test(value))
+    if (!hasVisibleText(value) && !/^\s*$/.test(value))
       return [{ path, message: 'holds no visible characters' }];
     return [];
   }

@@ -136,7 +136,7 @@ describe('one SLA mechanism for every human task', () => {
     });
   });
 
-  it('refuses the wrong actor, an unknown decision, a denial without reason, and a second completion, changing nothing', async () => {
+  it('refuses the wrong actor, an unknown decision, a denial without a (visible) reason, and a second completion, changing nothing', async () => {
     const { handle, task } = await start('platform_review');
     expect(await refusal(complete(handle, { taskId: task.id, actor: requester, decision: 'approve' }))).toBe(
       'TaskForbidden',
@@ -147,6 +147,17 @@ describe('one SLA mechanism for every human task', () => {
     expect(
       await refusal(
         complete(handle, { taskId: task.id, actor: platformApprover, decision: 'deny', reason: '  ' }),
+      ),
+    ).toBe('TaskInvalid');
+    // Reaching Temporal directly, past the API's edge: a reason of zero-width characters says nothing either.
+    expect(
+      await refusal(
+        complete(handle, {
+          taskId: task.id,
+          actor: platformApprover,
+          decision: 'deny',
+          reason: '\u200b\u2060',
+        }),
       ),
     ).toBe('TaskInvalid');
     expect(

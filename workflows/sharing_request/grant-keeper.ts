@@ -12,6 +12,7 @@ import { actorMatches } from '../../domain/roles';
 import { CaseRefusal, type GrantStatus, type ResourceSnapshot, type RevokeInput } from './contract';
 import { own } from './activities-proxy';
 import { refuse } from '../sla/human-tasks';
+import { hasVisibleText } from '../../domain/text/visible';
 
 export interface GrantTermsOf {
   requestId: string;
@@ -54,7 +55,7 @@ export class GrantKeeper {
           ? `the grant is already ${this.revocation ? 'revoked' : this.status}`
           : 'nothing is granted yet',
       );
-    if (!r.reason?.trim()) refuse(CaseRefusal.Invalid, 'a reason is required to revoke a grant');
+    if (!hasVisibleText(r.reason)) refuse(CaseRefusal.Invalid, 'a reason is required to revoke a grant');
   };
 
   /** The `revokeGrant` Update's handler: the grant ends now, and the answer is its final status. */

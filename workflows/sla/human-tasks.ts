@@ -35,6 +35,7 @@ import { stepActors, stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
 import { acts } from '../cases/activities-proxy';
+import { hasVisibleText } from '../../domain/text/visible';
 
 interface TaskState {
   id: string;
@@ -412,7 +413,7 @@ export class HumanTasks {
     if (!t.policy.decisions.includes(input.decision)) {
       refuse(TaskRefusal.Invalid, `decision must be one of: ${t.policy.decisions.join(', ')}`);
     }
-    if (t.policy.reasonRequired.includes(input.decision) && !input.reason?.trim()) {
+    if (t.policy.reasonRequired.includes(input.decision) && !hasVisibleText(input.reason)) {
       refuse(TaskRefusal.Invalid, `a reason is required to ${input.decision}`);
     }
     t.options.validate?.(input);
