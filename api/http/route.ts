@@ -85,6 +85,8 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   def: RouteDef<P, Q, B, R>,
 ): void {
   const status = def.status ?? 200;
+  if (def.audit && def.auth !== 'user')
+    throw new Error(`${def.method.toUpperCase()} ${def.path}: only a signed-in caller's reads are audited`);
   const errors: RouteConfig['responses'] = {
     400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponseSchema } } },
   };
