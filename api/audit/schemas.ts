@@ -72,11 +72,9 @@ export const ChainReportSchema = z.object({
   rows: z.number().int(),
   head: z.object({ pos: z.number().int(), hash: z.string() }),
   checkpoints: z.number().int(),
-  archived: z
-    .object({ rows: z.number().int(), toPos: z.number().int() })
-    .openapi({
-      description: 'Rows moved to archive files after the retention period (npm run archive-logs)',
-    }),
+  archived: z.object({ rows: z.number().int(), toPos: z.number().int() }).openapi({
+    description: 'Rows moved to archive files after the retention period (npm run archive-logs)',
+  }),
   firstBroken: BrokenLinkSchema.nullable(),
   latestCheckpoint: CheckpointSchema.nullable(),
 });
