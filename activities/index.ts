@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { PROCESSES, processNamed } from '../processes';
 import type { LogSigningKey } from '../runtime/log-signing-key';
 import { createAuditActivities } from './audit/checkpoint-activities';
+import { createSecurityActivities } from './security/agreement-activities';
 import { createSharedActivities } from './shared';
 
 /** `signingKey`: the key that signs the logs' checkpoints (loaded when first needed). */
@@ -15,6 +16,7 @@ export function createActivities(
   const all: Record<string, (input: never) => Promise<unknown>> = {
     ...createSharedActivities(db, processNamed),
     ...createAuditActivities(db, signingKey),
+    ...createSecurityActivities(db),
   };
   for (const p of PROCESSES) {
     for (const [name, fn] of Object.entries(p.activities?.(db) ?? {})) {

@@ -11,6 +11,7 @@ import { noStore, securityHeaders } from './http/security-headers';
 import { signInLimit } from './auth/sign-in-limit';
 import { isUtf8 } from './http/visible-text';
 import { auditRoutes } from './audit/routes';
+import { securityRoutes } from './security/routes';
 import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -74,6 +75,7 @@ export function createApp(
   dashboardRoutes(router, registry, full);
   processRoutes(router, registry, full);
   auditRoutes(router, registry, full);
+  securityRoutes(router, registry, full);
   app.use(router);
 
   app.use('/api', (req, _res, next) =>

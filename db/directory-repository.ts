@@ -17,6 +17,10 @@ export interface User {
   roles: Role[];
 }
 
+export async function getDepartment(db: Db, code: string): Promise<Department | null> {
+  return (await listDepartments(db)).find((d) => d.code === code) ?? null;
+}
+
 export async function listDepartments(db: Db): Promise<Department[]> {
   const rows = await db('departments').orderBy([{ column: 'kind' }, { column: 'code' }]);
   return rows.map((r: Record<string, string | null>) => ({

@@ -18,6 +18,7 @@ import * as slaRollups from './20261125_010_sla_rollups';
 import * as correctionIdempotency from './correction/20261125_011_correction_idempotency';
 import * as logChain from './20261125_012_log_chain';
 import * as logArchives from './20261125_013_log_archives';
+import * as securityRegisters from './security/20261125_014_security_registers';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -35,6 +36,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_011_correction_idempotency', correctionIdempotency],
   ['20261125_012_log_chain', logChain],
   ['20261125_013_log_archives', logArchives],
+  ['20261125_014_security_registers', securityRegisters],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

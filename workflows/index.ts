@@ -5,6 +5,7 @@
  * `processes/index.ts` lists the processes; a test holds this file to it.
  */
 import { logCheckpoints } from './audit/workflow';
+import { securityAgreement } from './security/agreement-workflow';
 import { catalogueUpdate } from './catalogue_update/workflow';
 import { correctionFeedback } from './correction/workflow';
 import { disputeCase } from './dispute/workflow';
@@ -17,8 +18,9 @@ export {
   catalogueUpdate as catalogue_update,
 };
 
-// The platform's own: the daily signing of the logs (workflows/audit/contract.ts).
-export { logCheckpoints as log_checkpoints };
+// The platform's own (workflows/platform-workflows.ts): the daily signing of the logs, and
+// each security agreement's reminder and expiry.
+export { logCheckpoints as log_checkpoints, securityAgreement as security_agreement };
 
 // Workflow types of cases started before each process had one name.
 export { sharingRequest, correctionFeedback, disputeCase, catalogueUpdate };

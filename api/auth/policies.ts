@@ -61,3 +61,23 @@ export function mayActOnTask(user: User, candidates: readonly CandidateGroup[]):
     throw new HttpError(403, 'forbidden', `Only ${who} may act on this task.`);
   }
 }
+
+/** A department's security registers are read by the department itself and by city-level roles. */
+export function mayReadDepartment(user: User, department: string): void {
+  if (user.department.code !== department && !isCityUser(user))
+    throw new HttpError(403, 'forbidden', `The security registers of ${department} are its own.`);
+}
+
+/**
+ * A department's data steward or county administrator keeps its security registers
+ * (agreements, risk assessments); the administrator may keep any department's.
+ */
+export function mayKeepRegister(user: User, department: string): void {
+  if (user.roles.includes('admin')) return;
+  if (user.department.code !== department)
+    throw new HttpError(
+      403,
+      'forbidden',
+      `Only ${department} keeps its own security registers (you are of ${user.department.code}).`,
+    );
+}

@@ -69,12 +69,15 @@ export const ProcessPolicySchema = z
   .strict();
 
 /**
- * How long the logs of art. 33 (audit, exchange) must be kept before they may be archived.
- * Optional: a version without it lets nothing be archived.
+ * The registers' numbers: how long the logs of art. 33 (audit, exchange) are kept before they
+ * may be archived (a version without it lets nothing be archived), and when the department of
+ * an expiring agreement of art. 30 is reminded.
  */
 export const RecordsPolicySchema = z
   .object({
     logRetention: z.object({ years: z.number().int().min(1).max(100), citation: CitationSchema }).strict(),
+    /** How long before a security or confidentiality agreement (art. 30) expires its department is reminded. */
+    agreementReminder: z.object({ before: DurationSchema, citation: CitationSchema }).strict().optional(),
   })
   .strict();
 

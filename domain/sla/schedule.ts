@@ -44,7 +44,8 @@ export function addDuration(fromIso: string, duration: Duration, calendar: Worki
   return { deadline: formatInstant(from.plus({ minutes: duration.minutes })), provisional: false };
 }
 
-function subtractDuration(
+/** The instant `duration` before `deadlineIso`; days count back to `reminderHour`:00 of that day. */
+export function subtractDuration(
   deadlineIso: string,
   duration: Duration,
   reminderHour: number,

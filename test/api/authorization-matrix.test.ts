@@ -63,6 +63,9 @@ const MATRIX: Record<string, Who> = {
   'get /api/audit/export.{format}': ['auditor'],
   'get /api/audit/verify': ['auditor', 'admin'],
   'post /api/audit/checkpoints': ['admin'],
+  'get /api/departments/{code}/security': 'any',
+  'post /api/security/agreements': ['data_steward', 'county_admin', 'admin'],
+  'post /api/departments/{code}/assessments': ['data_steward', 'county_admin', 'admin'],
 };
 
 /** Concrete values for path parameters (the records need not exist: 404 is "let through"). */

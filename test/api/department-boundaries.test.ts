@@ -10,7 +10,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry, httpCases, insuranceRequest, populationRequest } from '../support/http-cases';
+import {
+  catalogueEntry,
+  httpCases,
+  insuranceRequest,
+  localDay,
+  populationRequest,
+} from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -209,6 +215,40 @@ const BOUNDARIES: Record<string, Check> = {
   'get /api/audit/export.{format}': CITY('auditors only, city-wide'),
   'get /api/audit/verify': CITY('auditors and the administrator'),
   'post /api/audit/checkpoints': CITY('the administrator'),
+  'get /api/departments/{code}/security': {
+    kind: 'record',
+    path: () => '/api/departments/public-security/security',
+    insiders: ['wangfang', 'lina', 'xuhong', 'zhoujie'],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+  },
+  'post /api/security/agreements': {
+    kind: 'record',
+    path: () => '/api/security/agreements',
+    insiders: [],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+    body: () => ({
+      serviceUnit: '越权登记的公司',
+      scope: '无',
+      kinds: ['security'],
+      signedOn: localDay(-10),
+      expiresOn: localDay(300),
+      department: 'public-security',
+    }),
+  },
+  'post /api/departments/{code}/assessments': {
+    kind: 'record',
+    path: () => '/api/departments/public-security/assessments',
+    insiders: [],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+    body: () => ({
+      year: Number(localDay().slice(0, 4)),
+      assessedOn: localDay(),
+      node: '越权',
+      assessor: '越权',
+      riskLevel: 'low',
+      findings: '越权登记',
+    }),
+  },
 };
 
 /** County boundaries: a county's case against a user of another county, and its own. */

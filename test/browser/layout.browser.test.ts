@@ -13,7 +13,7 @@ const c = httpCases(h);
 /** How far the page scrolls sideways, in pixels (evaluated in the page). */
 const sideways = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
 
-it('fits a phone-width screen: inbox, catalogue, request form, case page, dashboard and audit trail', async () => {
+it('fits a phone-width screen: inbox, catalogue, request form, case page, dashboard, audit trail and security registers', async () => {
   const request = await c.request('zhangwei', {
     resourceCode: 'RS-SB-001',
     items: ['参保状态'],
@@ -29,6 +29,7 @@ it('fits a phone-width screen: inbox, catalogue, request form, case page, dashbo
     ['zhangwei', `/requests/${request.id}`, 'case-status'],
     ['zhengli', '/dashboard', 'step-table'],
     ['xuhong', '/audit', 'audit-table'],
+    ['wangfang', '/security', 'agreements'],
   ] as const) {
     const context = await b.browser.newContext({
       viewport: { width: 390, height: 844 },

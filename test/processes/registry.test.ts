@@ -8,7 +8,7 @@ import { createActivities } from '../../activities';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 import { PROCESSES } from '../../processes';
 import * as workflows from '../../workflows';
-import { PLATFORM_WORKFLOWS } from '../../workflows/audit/contract';
+import { PLATFORM_WORKFLOWS } from '../../workflows/platform-workflows';
 
 it('gives each process a name, id prefix and table of its own', () => {
   for (const key of ['name', 'caseIdPrefix', 'table'] as const)

@@ -13,6 +13,7 @@ import { AppLayout } from './components/AppLayout';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { AuditPage } from './pages/AuditPage';
+import { SecurityPage } from './pages/SecurityPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { CorrectionPage, DisputePage, ReformPage } from './pages/CasePages';
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
@@ -79,6 +80,8 @@ function Localized() {
                         <Route path="/reforms/:id" element={<ReformPage />} />
                         <Route path="/calendar" element={<CalendarPage />} />
                         <Route path="/audit" element={<AuditPage user={user} />} />
+                        <Route path="/security" element={<SecurityPage user={user} />} />
+                        <Route path="/departments/:code/security" element={<SecurityPage user={user} />} />
                         <Route path="*" element={<Navigate to="/" replace />} />
                       </Routes>
                     </AppLayout>

@@ -5,9 +5,6 @@
 export const LOG_CHECKPOINT_WORKFLOW = 'log_checkpoints';
 export const LOG_CHECKPOINT_SCHEDULE = 'govshare-log-checkpoints';
 
-/** The platform's own workflows, besides the processes' (the bundle exports exactly these and the registry's). */
-export const PLATFORM_WORKFLOWS = [LOG_CHECKPOINT_WORKFLOW] as const;
-
 export interface SignedHead {
   log: string;
   pos: number;

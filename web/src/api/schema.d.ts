@@ -1518,6 +1518,170 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the year's security risk assessment of the department's data service node (art. 27)
+     * @description Roles: data_steward, county_admin, admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['AssessmentBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Assessment'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/security': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A department's security registers: agreements with technical service units (art. 30) and yearly risk assessments of its data service node (art. 27) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DepartmentSecurity'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/disputes': {
     parameters: {
       query?: never;
@@ -2878,6 +3042,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/security/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a security and confidentiality agreement with a technical service unit (art. 30); its department is reminded before it expires
+     * @description Roles: data_steward, county_admin, admin
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['AgreementBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Agreement'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tasks': {
     parameters: {
       query?: never;
@@ -3395,6 +3647,57 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Agreement: {
+      department: string;
+      expiresOn: string;
+      id: string;
+      kinds: ('security' | 'confidentiality')[];
+      policyKey: string;
+      recordedAt: string;
+      recordedBy: string;
+      /** @description When the department is reminded, from the policy in force when recorded */
+      remindAt: string;
+      scope: string;
+      serviceUnit: string;
+      signedOn: string;
+      /** @enum {string} */
+      status: 'in_force' | 'expired';
+      workflowId: string;
+    };
+    AgreementBody: {
+      /** @description The authorising department (default: the caller's; only the administrator names another) */
+      department?: string;
+      /** @example 2026-12-01 */
+      expiresOn: string;
+      kinds: ('security' | 'confidentiality')[];
+      scope: string;
+      serviceUnit: string;
+      /** @example 2026-12-01 */
+      signedOn: string;
+    };
+    Assessment: {
+      assessedOn: string;
+      assessor: string;
+      department: string;
+      findings: string;
+      id: string;
+      node: string;
+      recordedAt: string;
+      recordedBy: string;
+      /** @enum {string} */
+      riskLevel: 'low' | 'medium' | 'high';
+      year: number;
+    };
+    AssessmentBody: {
+      /** @example 2026-12-01 */
+      assessedOn: string;
+      assessor: string;
+      findings: string;
+      node: string;
+      /** @enum {string} */
+      riskLevel: 'low' | 'medium' | 'high';
+      year: number;
+    };
     AuditEntry: {
       action: string;
       /** @description null: the platform itself (a workflow) */
@@ -3651,6 +3954,23 @@ export interface components {
     };
     Departments: {
       departments: components['schemas']['Department'][];
+    };
+    DepartmentSecurity: {
+      agreements: components['schemas']['Agreement'][];
+      assessedThisYear: boolean;
+      assessments: components['schemas']['Assessment'][];
+      department: {
+        code: string;
+        name: string;
+        nameEn: string;
+      };
+      /** @description When expiring agreements are announced, from the policy in force; null when it sets none */
+      reminder: {
+        article: number;
+        /** @enum {string} */
+        basis: 'measures' | 'national' | 'default';
+        label: components['schemas']['LocalizedText'];
+      } | null;
     };
     DevLoginResult: {
       expiresAt: string;

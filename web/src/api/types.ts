@@ -26,6 +26,7 @@ export type Obligation = Reform['obligations'][number];
 export type ProcessInfo = Schemas['ProcessList']['items'][number];
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditVerification = Schemas['AuditVerification'];
+export type DepartmentSecurity = Schemas['DepartmentSecurity'];
 
 /** A page of a listing, as every list endpoint answers. */
 export interface Page<T> {

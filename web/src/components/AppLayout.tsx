@@ -21,6 +21,9 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       : []),
     ...(hasRole(user, 'lg_office', 'admin') ? [{ key: '/reforms/new', label: t('reform') }] : []),
     ...(hasRole(user, 'admin') ? [{ key: '/calendar', label: t('calendar') }] : []),
+    ...(hasRole(user, 'data_steward', 'county_admin', 'provider_reviewer')
+      ? [{ key: '/security', label: t('security') }]
+      : []),
     ...(hasRole(user, 'auditor', 'admin') ? [{ key: '/audit', label: t('audit') }] : []),
   ];
   const selected = items

@@ -10,21 +10,10 @@ import { App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select } f
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
+import { onApiError } from '../api/form-errors';
 import type { Correction, Dispute, Reform, Resource } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-
-function onApiError(
-  form: ReturnType<typeof Form.useForm>[0],
-  message: (m: string) => void,
-  map: (path: string) => (string | number)[],
-) {
-  return (e: Error) => {
-    if (e instanceof ApiError && e.details.length)
-      form.setFields(e.details.map((d) => ({ name: map(d.path) as never, errors: [d.message] })));
-    else message(e.message);
-  };
-}
 
 export function CorrectionFormPage() {
   const [params] = useSearchParams();
