@@ -8,6 +8,7 @@ export const ROLES = [
   'leading_group',
   'supervisor',
   'county_admin',
+  'security_authority',
   'auditor',
   'admin',
 ] as const;
@@ -20,6 +21,7 @@ export const CITY_ROLES: ReadonlySet<Role> = new Set<Role>([
   'lg_office',
   'leading_group',
   'supervisor',
+  'security_authority',
   'auditor',
   'admin',
 ]);
@@ -33,6 +35,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   leading_group: { zh: '领导小组', en: 'Leading group' },
   supervisor: { zh: '市政府办公室', en: 'Supervisor' },
   county_admin: { zh: '县(区)管理员', en: 'County administrator' },
+  security_authority: { zh: '信息安全主管部门', en: 'Information-security authority' },
   auditor: { zh: '审计员', en: 'Auditor' },
   admin: { zh: '系统管理员', en: 'Administrator' },
 };

@@ -19,6 +19,7 @@ import * as correctionIdempotency from './correction/20261125_011_correction_ide
 import * as logChain from './20261125_012_log_chain';
 import * as logArchives from './20261125_013_log_archives';
 import * as securityRegisters from './security/20261125_014_security_registers';
+import * as securityIncidents from './security_incident/20261125_015_security_incidents';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -37,6 +38,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_012_log_chain', logChain],
   ['20261125_013_log_archives', logArchives],
   ['20261125_014_security_registers', securityRegisters],
+  ['20261125_015_security_incidents', securityIncidents],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -8,6 +8,7 @@ import { catalogueUpdateProcess } from './catalogue_update';
 import { correctionProcess } from './correction';
 import { disputeProcess } from './dispute';
 import type { ProcessModule } from './process-module';
+import { securityIncidentProcess } from './security_incident';
 import { sharingRequestProcess } from './sharing_request';
 
 export type { ProcessModule };
@@ -17,6 +18,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   correctionProcess,
   disputeProcess,
   catalogueUpdateProcess,
+  securityIncidentProcess,
 ];
 
 export const PROCESS_NAMES = PROCESSES.map((p) => p.name) as [string, ...string[]];

@@ -62,6 +62,13 @@ export const DEMO_DEPARTMENTS = [
     kind: 'city_department',
     parent_code: null,
   },
+  {
+    code: 'cyberspace',
+    name: '市委网信办',
+    name_en: 'Cyberspace Affairs Office (information-security authority)',
+    kind: 'city_department',
+    parent_code: null,
+  },
   { code: 'dongqu', name: '东区', name_en: 'Dong District', kind: 'county', parent_code: null },
   { code: 'xiqu', name: '西区', name_en: 'Xi District', kind: 'county', parent_code: null },
   { code: 'renhe', name: '仁和区', name_en: 'Renhe District', kind: 'county', parent_code: null },
@@ -125,6 +132,7 @@ export const DEMO_USERS: {
     department_code: 'miyi',
     roles: ['county_admin', 'requester'],
   },
+  { username: 'luoyi', display_name: '罗毅', department_code: 'cyberspace', roles: ['security_authority'] },
   { username: 'xuhong', display_name: '徐红', department_code: 'city-gov-office', roles: ['auditor'] },
   { username: 'admin', display_name: '系统管理员', department_code: 'econ-info', roles: ['admin'] },
 ];

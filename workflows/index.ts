@@ -9,6 +9,7 @@ import { securityAgreement } from './security/agreement-workflow';
 import { catalogueUpdate } from './catalogue_update/workflow';
 import { correctionFeedback } from './correction/workflow';
 import { disputeCase } from './dispute/workflow';
+import { securityIncident } from './security_incident/workflow';
 import { sharingRequest } from './sharing_request/workflow';
 
 export {
@@ -16,6 +17,7 @@ export {
   correctionFeedback as correction,
   disputeCase as dispute,
   catalogueUpdate as catalogue_update,
+  securityIncident as security_incident,
 };
 
 // The platform's own (workflows/platform-workflows.ts): the daily signing of the logs, and

@@ -66,9 +66,9 @@ export function createSecurityService(deps: ApiDeps) {
 
     async recordAgreement(user: User, body: z.infer<typeof AgreementBodySchema>, ip: string | undefined) {
       const code = body.department ?? user.department.code;
-      mayKeepRegister(user, code);
       const problems = await unknownDepartments(db, [code], 'department');
       if (problems.length) throw unprocessable('invalid_agreement', 'agreement', problems);
+      mayKeepRegister(user, code);
       if (body.expiresOn < body.signedOn)
         throw unprocessable('invalid_agreement', 'agreement', [
           { path: 'expiresOn', message: 'is before signedOn' },

@@ -66,6 +66,8 @@ const MATRIX: Record<string, Who> = {
   'get /api/departments/{code}/security': 'any',
   'post /api/security/agreements': ['data_steward', 'county_admin', 'admin'],
   'post /api/departments/{code}/assessments': ['data_steward', 'county_admin', 'admin'],
+  'post /api/security/incidents': ['data_steward', 'provider_reviewer', 'requester', 'county_admin'],
+  'get /api/security/incidents/{id}': 'any',
 };
 
 /** Concrete values for path parameters (the records need not exist: 404 is "let through"). */

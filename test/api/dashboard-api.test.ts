@@ -100,12 +100,12 @@ it('exports the breach table as CSV and XLSX, for supervisors only; refuses bad 
   const csv = await c.get('zhoujie', '/api/dashboard/sla/breaches.csv');
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toContain('text/csv');
-  expect(csv.text).toContain('市公安局,0,1,0,0,1');
+  expect(csv.text).toContain('市公安局,0,1,0,0,0,1'); // one column per process, security incidents last
   const xlsx = await c.download('wuming', '/api/dashboard/sla/breaches.xlsx');
   expect(xlsx.status).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
-  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', 0, 1, 0, 0, 1]);
+  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', 0, 1, 0, 0, 0, 1]);
   expect((await c.get('zhangwei', '/api/dashboard/sla')).status).toBe(403);
   expect((await c.get('zhangwei', '/api/dashboard/sla/breaches.csv')).status).toBe(403);
   const bad = await c.get('zhengli', '/api/dashboard/sla?from=2026-12-01&to=2026-11-01');

@@ -35,6 +35,8 @@ interface Fixtures {
   /** 何刚 of Renhe district's granted request, and its grant. */
   countyRequest: string;
   countyGrant: string;
+  /** A security incident public security reported. */
+  incident: string;
 }
 const f = {} as Fixtures;
 
@@ -215,6 +217,13 @@ const BOUNDARIES: Record<string, Check> = {
   'get /api/audit/export.{format}': CITY('auditors only, city-wide'),
   'get /api/audit/verify': CITY('auditors and the administrator'),
   'post /api/audit/checkpoints': CITY('the administrator'),
+  'post /api/security/incidents': CITY("a department reports its own incidents: the caller's"),
+  'get /api/security/incidents/{id}': {
+    kind: 'record',
+    path: (x) => `/api/security/incidents/${x.incident}`,
+    insiders: ['wangfang', 'lina', 'luoyi', 'xuhong'],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+  },
   'get /api/departments/{code}/security': {
     kind: 'record',
     path: () => '/api/departments/public-security/security',
@@ -299,6 +308,19 @@ beforeAll(async () => {
     claim: '申请用途符合法定职责',
   });
   f.dispute = dispute.body.id;
+
+  const incident = await c.post(
+    'wangfang',
+    '/api/security/incidents',
+    {
+      title: '接口异常调用',
+      severity: 'medium',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      description: '已临时封禁来源地址',
+    },
+    randomUUID(),
+  );
+  f.incident = incident.body.id;
 
   const county = await c.request('hegang', populationRequest({ purpose: '核对辖区低保对象户籍' }));
   f.countyRequest = county.id;

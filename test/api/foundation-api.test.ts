@@ -113,7 +113,7 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
   it('lists the departments: city departments and the five counties/districts', async () => {
     const res = await request(app).get('/api/departments').set(auth(requester));
     expect(res.status).toBe(200);
-    expect(res.body.departments).toHaveLength(13);
+    expect(res.body.departments).toHaveLength(14);
     expect(
       res.body.departments
         .filter((d: { kind: string }) => d.kind === 'county')

@@ -73,7 +73,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
 
   it('registers the default policy as the version in force', async () => {
     const v = await policyInForce(t.db, '2026-11-24');
-    expect(v.key).toBe('panzhihua-2019@4');
+    expect(v.key).toBe('panzhihua-2019@5');
     expect(v.document.records?.logRetention).toMatchObject({ years: 2, citation: { article: 33 } });
     expect(v.document.processes.sharing_request.steps.platform_review.deadline).toEqual({ workingDays: 2 });
   });

@@ -208,6 +208,57 @@ const ENDPOINTS: Record<string, Endpoint> = {
       unexpected: [['an extra field', 'x']],
     },
   },
+  'report a security incident': {
+    method: 'post',
+    path: () => '/api/security/incidents',
+    user: 'wangfang',
+    idempotent: true,
+    valid: () => ({
+      title: '人口库接口异常调用',
+      severity: 'high',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      description: '凌晨出现大量异常查询',
+    }),
+    breakers: {
+      title: text(true),
+      severity: [['unknown', 'apocalyptic']],
+      occurredAt: [
+        ['impossible', '2026-02-30T10:00:00+08:00'],
+        ['in the future', new Date(Date.now() + 86400_000).toISOString()],
+      ],
+      description: text(true),
+      unexpected: [['an extra field', 'x']],
+    },
+  },
+  'record a security agreement': {
+    method: 'post',
+    path: () => '/api/security/agreements',
+    user: 'wangfang',
+    valid: () => ({
+      serviceUnit: '攀枝花某信息技术有限公司',
+      scope: '人口库接口运维',
+      kinds: ['security'],
+      signedOn: localDay(-10),
+      expiresOn: localDay(300),
+    }),
+    breakers: {
+      serviceUnit: text(true),
+      kinds: [
+        ['empty', []],
+        ['unknown', ['friendship']],
+      ],
+      signedOn: [
+        ['impossible', '2026-02-30'],
+        ['in the future', localDay(5)],
+      ],
+      expiresOn: [
+        ['before signedOn', localDay(-20)],
+        ['missing', MISSING],
+      ],
+      department: [['unknown', 'nope-bureau']],
+      unexpected: [['an extra field', 'x']],
+    },
+  },
   'register a reform': {
     method: 'post',
     path: () => '/api/reforms',
@@ -247,6 +298,9 @@ const TABLES = [
   'notifications',
   'exchange_log',
   'sanctions',
+  'security_incidents',
+  'security_agreements',
+  'risk_assessments',
 ];
 
 /** Everything a refusal must leave as it was. */

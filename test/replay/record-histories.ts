@@ -5,7 +5,7 @@
  *
  *   GOVSHARE_RECORD_HISTORIES=1 npm test -- test/workflows
  *
- * Each case's history is written to `histories/<test file>/<workflow id>.json`.
+ * Each case's history is written to `histories/<test folder>-<test file>/<workflow id>.json`.
  * Record from the code as it runs in production, before changing workflow code:
  * the histories stand for cases already running.
  */
@@ -19,7 +19,14 @@ export const HISTORIES_DIR = path.join(__dirname, 'histories');
 /** The workflow id of every case the read model knows of, in every process's table. */
 async function caseWorkflowIds(db: Db): Promise<string[]> {
   const ids = new Set<string>();
-  for (const table of ['sharing_requests', 'corrections', 'disputes', 'reform_obligations']) {
+  for (const table of [
+    'sharing_requests',
+    'corrections',
+    'disputes',
+    'reform_obligations',
+    'security_incidents',
+    'security_agreements',
+  ]) {
     const rows: { workflow_id: string | null }[] = await db(table).select('workflow_id');
     for (const r of rows) if (r.workflow_id) ids.add(r.workflow_id);
   }
@@ -31,7 +38,9 @@ export function recordingHistories(): boolean {
 }
 
 export async function recordHistories(client: Client, db: Db, testFile: string): Promise<number> {
-  const dir = path.join(HISTORIES_DIR, path.basename(testFile).replace(/\.test\.ts$/, ''));
+  // <folder>-<file>: test files are named after what they test within their process's folder.
+  const name = `${path.basename(path.dirname(testFile))}-${path.basename(testFile).replace(/\.test\.ts$/, '')}`;
+  const dir = path.join(HISTORIES_DIR, name);
   let n = 0;
   for (const workflowId of await caseWorkflowIds(db)) {
     mkdirSync(dir, { recursive: true });

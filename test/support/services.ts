@@ -7,6 +7,7 @@ import { createGrantService } from '../../api/sharing_request/grant-service';
 import { createReformService } from '../../api/catalogue_update/service';
 import { createRequestService } from '../../api/sharing_request/service';
 import { createTaskService } from '../../api/tasks/service';
+import { createSecurityIncidentService } from '../../api/security_incident/service';
 import { findUser, type User } from '../../db/directory-repository';
 import { createLogger } from '../../runtime/logger';
 import type { WorkflowHarness } from './workflow-harness';
@@ -34,6 +35,15 @@ export function servicesOf(h: WorkflowHarness) {
     },
     disputes: () => createDisputeService(deps()),
     reforms: () => createReformService(deps()),
+    /** Incidents as a department reports them: each under a fresh Idempotency-Key, answering the incident. */
+    incidents: () => {
+      const service = createSecurityIncidentService(deps());
+      return {
+        ...service,
+        report: async (...[user, body, ip]: DropKey<Parameters<typeof service.report>>) =>
+          (await service.report(user, randomUUID(), body, ip)).incident,
+      };
+    },
     async user(username: string): Promise<User> {
       const u = await findUser(h.t.db, username);
       if (!u) throw new Error(`no demo user ${username}`);

@@ -15,7 +15,7 @@ import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { AuditPage } from './pages/AuditPage';
 import { SecurityPage } from './pages/SecurityPage';
 import { CalendarPage } from './pages/CalendarPage';
-import { CorrectionPage, DisputePage, ReformPage } from './pages/CasePages';
+import { CorrectionPage, DisputePage, IncidentPage, ReformPage } from './pages/CasePages';
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { CorrectionFormPage, ReformFormPage } from './pages/FormsPages';
@@ -81,6 +81,7 @@ function Localized() {
                         <Route path="/calendar" element={<CalendarPage />} />
                         <Route path="/audit" element={<AuditPage user={user} />} />
                         <Route path="/security" element={<SecurityPage user={user} />} />
+                        <Route path="/incidents/:id" element={<IncidentPage />} />
                         <Route path="/departments/:code/security" element={<SecurityPage user={user} />} />
                         <Route path="*" element={<Navigate to="/" replace />} />
                       </Routes>

@@ -1212,7 +1212,7 @@ export interface paths {
           department?: string;
           /** @description First day (default: 12 weeks ago) */
           from?: string;
-          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update';
+          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
           /** @description Last day (default: today) */
           to?: string;
         };
@@ -1294,7 +1294,7 @@ export interface paths {
           department?: string;
           /** @description First day (default: 12 weeks ago) */
           from?: string;
-          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update';
+          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
           /** @description Last day (default: today) */
           to?: string;
         };
@@ -1380,7 +1380,7 @@ export interface paths {
           /** @description First day (default: 12 weeks ago) */
           from?: string;
           kind: 'open' | 'due_today' | 'overdue' | 'breached' | 'done';
-          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update';
+          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
           step?: string;
           /** @description Last day (default: today) */
           to?: string;
@@ -2444,7 +2444,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          process: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update';
+          process: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
         };
         cookie?: never;
       };
@@ -3124,6 +3124,168 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/security/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report a security problem of the caller's department to the information-security authority (art. 31)
+     * @description Send an Idempotency-Key header: the same key and body again answer 200 with the same incident. The authority handles it within the period of security_incident.handling in the policy in force (`GET /api/processes`).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['IncidentBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SecurityIncident'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/security/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A security incident: its handling deadline with its basis, the timeline, the resolution */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SecurityIncident'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3854,6 +4016,7 @@ export interface components {
         | 'leading_group'
         | 'supervisor'
         | 'county_admin'
+        | 'security_authority'
         | 'auditor'
         | 'admin';
     };
@@ -4083,6 +4246,14 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    IncidentBody: {
+      description: string;
+      /** @example 2026-09-30T15:00:00+08:00 */
+      occurredAt: string;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high';
+      title: string;
+    };
     LocalizedText: {
       en: string;
       zh: string;
@@ -4108,7 +4279,7 @@ export interface components {
          * @description The process's one name (the API's processType)
          * @enum {string}
          */
-        name: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update';
+        name: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
         statuses: string[];
         steps: {
           /** @example 第二十四条 */
@@ -4282,6 +4453,24 @@ export interface components {
     SanctionList: {
       items: components['schemas']['Sanction'][];
     };
+    SecurityIncident: {
+      currentTask: components['schemas']['CurrentTask'];
+      deadlines: components['schemas']['DeadlineEntry'][];
+      department: string;
+      description: string;
+      /** @example SI-20261125-4Q7ZK2 */
+      id: string;
+      occurredAt: string;
+      reportedAt: string;
+      reportedBy: string;
+      resolution: string | null;
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high';
+      /** @enum {string} */
+      status: 'handling' | 'resolved';
+      timeline: components['schemas']['TimelineEntry'][];
+      title: string;
+    };
     SharingRequestBody: {
       /** @default {} */
       answers: {
@@ -4332,6 +4521,7 @@ export interface components {
         | 'leading_group'
         | 'supervisor'
         | 'county_admin'
+        | 'security_authority'
         | 'auditor'
         | 'admin';
       startedAt: string;
@@ -4369,6 +4559,7 @@ export interface components {
         | 'leading_group'
         | 'supervisor'
         | 'county_admin'
+        | 'security_authority'
         | 'auditor'
         | 'admin'
       )[];

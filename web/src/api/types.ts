@@ -27,6 +27,7 @@ export type ProcessInfo = Schemas['ProcessList']['items'][number];
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditVerification = Schemas['AuditVerification'];
 export type DepartmentSecurity = Schemas['DepartmentSecurity'];
+export type SecurityIncident = Schemas['SecurityIncident'];
 
 /** A page of a listing, as every list endpoint answers. */
 export interface Page<T> {

@@ -21,7 +21,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       : []),
     ...(hasRole(user, 'lg_office', 'admin') ? [{ key: '/reforms/new', label: t('reform') }] : []),
     ...(hasRole(user, 'admin') ? [{ key: '/calendar', label: t('calendar') }] : []),
-    ...(hasRole(user, 'data_steward', 'county_admin', 'provider_reviewer')
+    ...(hasRole(user, 'data_steward', 'county_admin', 'provider_reviewer', 'requester')
       ? [{ key: '/security', label: t('security') }]
       : []),
     ...(hasRole(user, 'auditor', 'admin') ? [{ key: '/audit', label: t('audit') }] : []),

@@ -1,10 +1,10 @@
-/** Case pages of corrections, disputes and reforms: details, diagram with the steps coloured, deadlines, timeline. */
+/** Case pages of corrections, disputes, reforms and security incidents: details, diagram with the steps coloured, deadlines, timeline. */
 import { useStep } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { CaseProgress, Correction, Dispute, Reform } from '../api/types';
+import type { CaseProgress, Correction, Dispute, Reform, SecurityIncident } from '../api/types';
 import { BpmnDiagram } from '../components/BpmnDiagram';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { Loadable } from '../components/Loadable';
@@ -175,4 +175,44 @@ export function ReformPage() {
   const { id } = useParams();
   const q = useQuery({ queryKey: ['reform', id], queryFn: () => api<Reform>(`/api/reforms/${id}`) });
   return <Loadable query={q}>{(r) => <ReformView r={r} />}</Loadable>;
+}
+
+export function IncidentCase({ i }: { i: SecurityIncident }) {
+  const { t, name, lang } = useI18n();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <Card title={`${name('security_incident')} ${i.id}`} size="small">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('incidentTitle')}>{i.title}</Descriptions.Item>
+            <Descriptions.Item label={t('status')}>
+              <Tag data-testid="case-status">{name(i.status)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('department')}>{i.department}</Descriptions.Item>
+            <Descriptions.Item label={t('severity')}>{name(i.severity)}</Descriptions.Item>
+            <Descriptions.Item label={t('occurredAt')}>{formatInstant(i.occurredAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('submittedAt')}>
+              {formatInstant(i.reportedAt, lang)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('incidentDescription')}>{i.description}</Descriptions.Item>
+            {i.resolution ? (
+              <Descriptions.Item label={t('resolution')}>
+                <span data-testid="resolution">{i.resolution}</span>
+              </Descriptions.Item>
+            ) : null}
+          </Descriptions>
+        </Card>
+      </Col>
+      <Progress process="security_incident" p={i} />
+    </Row>
+  );
+}
+
+export function IncidentPage() {
+  const { id } = useParams();
+  const q = useQuery({
+    queryKey: ['incident', id],
+    queryFn: () => api<SecurityIncident>(`/api/security/incidents/${id}`),
+  });
+  return <Loadable query={q}>{(i) => <IncidentCase i={i} />}</Loadable>;
 }

@@ -60,7 +60,9 @@ const caseLink = (process: string, caseId: string) =>
       ? `/corrections/${caseId}`
       : process === 'dispute'
         ? `/disputes/${caseId}`
-        : `/reforms/${caseId.split('.')[0]}`;
+        : process === 'security_incident'
+          ? `/incidents/${caseId}`
+          : `/reforms/${caseId.split('.')[0]}`;
 
 type CaseRow = Overview['overdueCases'][number];
 

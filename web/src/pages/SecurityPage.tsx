@@ -24,10 +24,10 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { onApiError } from '../api/form-errors';
-import type { DepartmentSecurity, User } from '../api/types';
+import type { DepartmentSecurity, SecurityIncident, User } from '../api/types';
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
@@ -46,14 +46,24 @@ export function SecurityPage({ user }: { user: User }) {
   const mayKeep =
     hasRole(user, 'admin') ||
     (user.department.code === code && hasRole(user, 'data_steward', 'county_admin'));
-  const [open, setOpen] = useState<'agreement' | 'assessment' | null>(null);
+  const [open, setOpen] = useState<'agreement' | 'assessment' | 'incident' | null>(null);
+  const mayReport =
+    user.department.code === code &&
+    hasRole(user, 'data_steward', 'provider_reviewer', 'requester', 'county_admin');
   return (
     <Loadable query={register}>
       {(r) => (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {lang === 'zh' ? r.department.name : r.department.nameEn} · {t('security')}
-          </Typography.Title>
+          <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {lang === 'zh' ? r.department.name : r.department.nameEn} · {t('security')}
+            </Typography.Title>
+            {mayReport ? (
+              <Button danger onClick={() => setOpen('incident')} data-testid="report-incident">
+                {t('reportIncident')}
+              </Button>
+            ) : null}
+          </Space>
           <Card
             title={t('agreements')}
             extra={
@@ -154,6 +164,7 @@ export function SecurityPage({ user }: { user: User }) {
           </Card>
           <AgreementModal code={code} open={open === 'agreement'} onClose={() => setOpen(null)} />
           <AssessmentModal code={code} open={open === 'assessment'} onClose={() => setOpen(null)} />
+          <IncidentModal code={code} open={open === 'incident'} onClose={() => setOpen(null)} />
         </Space>
       )}
     </Loadable>
@@ -161,12 +172,13 @@ export function SecurityPage({ user }: { user: User }) {
 }
 
 /** A register's form in a modal: saves through `save`, shows the API's field errors, refreshes the page. */
-function RegisterModal<V>({
+function RegisterModal<V, R = unknown>({
   code,
   open,
   onClose,
   title,
   save,
+  onSaved,
   initialValues,
   field = (p) => [p],
   children,
@@ -175,7 +187,8 @@ function RegisterModal<V>({
   open: boolean;
   onClose: () => void;
   title: string;
-  save: (v: V) => Promise<unknown>;
+  save: (v: V) => Promise<R>;
+  onSaved?: (r: R) => void;
   initialValues: Record<string, unknown>;
   field?: (path: string) => (string | number)[];
   children: ReactNode;
@@ -186,10 +199,11 @@ function RegisterModal<V>({
   const [form] = Form.useForm();
   const mutation = useMutation({
     mutationFn: save,
-    onSuccess: () => {
+    onSuccess: (r) => {
       form.resetFields();
       void client.invalidateQueries({ queryKey: ['security', code] });
       onClose();
+      onSaved?.(r);
     },
     onError: onApiError(form, message.error, field),
   });
@@ -311,6 +325,52 @@ function AssessmentModal({ code, open, onClose }: { code: string; open: boolean;
       </Form.Item>
       <Form.Item name="findings" label={t('findings')} rules={[{ required: true, whitespace: true }]}>
         <Input.TextArea rows={3} data-testid="assessment-findings" />
+      </Form.Item>
+    </RegisterModal>
+  );
+}
+
+type IncidentForm = { title: string; severity: string; occurredAt: Dayjs; description: string };
+
+function IncidentModal({ code, open, onClose }: { code: string; open: boolean; onClose: () => void }) {
+  const { t, name } = useI18n();
+  const navigate = useNavigate();
+  const [key] = useState(() => crypto.randomUUID());
+  return (
+    <RegisterModal<IncidentForm, SecurityIncident>
+      code={code}
+      open={open}
+      onClose={onClose}
+      title={t('reportIncident')}
+      initialValues={{ severity: 'medium' }}
+      onSaved={(i) => navigate(`/incidents/${i.id}`)}
+      save={(v) =>
+        api<SecurityIncident>('/api/security/incidents', {
+          method: 'POST',
+          headers: { 'Idempotency-Key': key },
+          body: { ...v, occurredAt: v.occurredAt.format() },
+        })
+      }
+    >
+      <Form.Item name="title" label={t('incidentTitle')} rules={[{ required: true, whitespace: true }]}>
+        <Input data-testid="incident-title" />
+      </Form.Item>
+      <Form.Item name="severity" label={t('severity')} rules={[{ required: true }]}>
+        <Select options={['low', 'medium', 'high'].map((v) => ({ value: v, label: name(v) }))} />
+      </Form.Item>
+      <Form.Item name="occurredAt" label={t('occurredAt')} rules={[{ required: true }]}>
+        <DatePicker
+          showTime
+          data-testid="incident-occurred"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t('incidentDescription')}
+        rules={[{ required: true, whitespace: true }]}
+      >
+        <Input.TextArea rows={3} data-testid="incident-description" />
       </Form.Item>
     </RegisterModal>
   );

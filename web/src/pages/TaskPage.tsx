@@ -4,11 +4,11 @@ import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { Correction, Dispute, Reform, RequestDetail, Task } from '../api/types';
+import type { Correction, Dispute, Reform, RequestDetail, SecurityIncident, Task } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
-import { CorrectionCase, DisputeCase, ReformView } from './CasePages';
+import { CorrectionCase, DisputeCase, IncidentCase, ReformView } from './CasePages';
 import { RequestCase } from './RequestsPage';
 
 /** The whole case a task belongs to, whatever its process. */
@@ -20,7 +20,9 @@ function CaseOf({ task }: { task: Task }) {
         ? `/api/corrections/${task.caseId}`
         : task.processType === 'dispute'
           ? `/api/disputes/${task.caseId}`
-          : `/api/reforms/${task.caseId.split('.')[0]}`;
+          : task.processType === 'security_incident'
+            ? `/api/security/incidents/${task.caseId}`
+            : `/api/reforms/${task.caseId.split('.')[0]}`;
   const q = useQuery({ queryKey: ['case', path], queryFn: () => api<unknown>(path) });
   return (
     <Loadable query={q}>
@@ -31,6 +33,8 @@ function CaseOf({ task }: { task: Task }) {
           <CorrectionCase c={data as Correction} />
         ) : task.processType === 'dispute' ? (
           <DisputeCase d={data as Dispute} />
+        ) : task.processType === 'security_incident' ? (
+          <IncidentCase i={data as SecurityIncident} />
         ) : (
           <ReformView r={data as Reform} only={task.caseId} />
         )
