@@ -1,7 +1,7 @@
 /**
  * A sharing request as a requester submits it, and its checks against the
  * catalogue entry: items that belong to the resource, every condition answered
- * (art. 23), a stated purpose (art. 3) and a sensible usage period.
+ * (art. 23), a stated purpose (art. 4(三): 提出明确的共享需求和信息使用用途) and a sensible usage period.
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -17,9 +17,9 @@ export const SharingRequestBodySchema = z
       .min(1, 'name at least one data item')
       .max(MAX_LIST, `name at most ${MAX_LIST} data items`),
     purpose: z
-      .string({ error: 'is required: say what the data is for (art. 3)' })
+      .string({ error: 'is required: say what the data is for (art. 4(三))' })
       .trim()
-      .min(1, 'is required: say what the data is for (art. 3)')
+      .min(1, 'is required: say what the data is for (art. 4(三))')
       .max(2000),
     basis: z.string().trim().max(1000).default(''),
     usageFrom: LocalDateSchema,

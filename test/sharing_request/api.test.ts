@@ -332,7 +332,7 @@ describe('idempotent submission', () => {
 
 describe('bad input: 400/422 naming each bad field; nothing stored, no workflow started', () => {
   const cases: [string, Record<string, unknown>, number, string[]][] = [
-    ['no purpose (art. 3)', { purpose: '  ' }, 400, ['purpose']],
+    ['no purpose (art. 4(三))', { purpose: '  ' }, 400, ['purpose']],
     ['malformed dates', { usageFrom: '2026-13-01', usageTo: 'tomorrow' }, 400, ['usageFrom', 'usageTo']],
     ['an unknown field', { extra: 1 }, 400, ['']],
     ['an unknown resource', { resourceCode: 'NOPE-001' }, 422, ['resourceCode']],
@@ -352,6 +352,13 @@ describe('bad input: 400/422 naming each bad field; nothing stored, no workflow 
     expect(res.status).toBe(status);
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(paths.sort());
     expect([await h.t.db('sharing_requests').count({ n: '*' }), await workflowCount()]).toEqual(before);
+  });
+
+  it('cites art. 4(三) for a missing purpose: 使用部门提出明确的共享需求和信息使用用途', async () => {
+    const res = await submit('zhangwei', conditional({ purpose: '' }));
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ path: 'purpose', message: expect.stringContaining('art. 4(三)') }),
+    ]);
   });
 
   it('a missing Idempotency-Key header or malformed JSON', async () => {
