@@ -4,6 +4,9 @@
  * department; the reform's page shows each obligation with its deadlines and
  * any sanction. Catalogue changes meet obligations (see `noteCatalogueChange`).
  */
+import { DateTime } from 'luxon';
+import { policyInForce } from '../../db/policy-repository';
+import { ZONE } from '../../domain/calendar/working-days';
 import type { Db } from '../../db/connection';
 import { unknownDepartments, type User } from '../../db/directory-repository';
 import {
@@ -93,6 +96,13 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
         return { created: false, reform: await detail(earlier) };
       }
       const problems = await unknownDepartments(db, body.departments, 'departments');
+      // A reform before the measures took effect owes nothing under them (and would breach at once).
+      const policy = await policyInForce(db, DateTime.now().setZone(ZONE).toISODate() as string);
+      if (body.effectiveDate < policy.document.effectiveFrom)
+        problems.push({
+          path: 'effectiveDate',
+          message: `is before the measures took effect (${policy.document.effectiveFrom}, ${policy.key})`,
+        });
       if (problems.length) throw unprocessable('invalid_reform', 'reform', problems);
       const now = new Date();
       const id = newCaseId(CATALOGUE_UPDATE_ID_PREFIX, now);

@@ -94,7 +94,7 @@ it('registers a reform (idempotently); a catalogue change or a reasoned "no chan
 
 const bad = (over: Record<string, unknown> = {}) => reform({ title: '不应登记的改革', ...over });
 
-it('refuses another role (403), an unknown department (422), a malformed date or no Idempotency-Key (400)', async () => {
+it('refuses another role (403), an unknown department or a date before the measures (422), a malformed date or no Idempotency-Key (400)', async () => {
   expect((await c.post('zhangwei', '/api/reforms', bad(), randomUUID())).status).toBe(403);
   const unknown = await c.post(
     'zhoujie',
@@ -116,6 +116,17 @@ it('refuses another role (403), an unknown department (422), a malformed date or
   );
   expect(twice.status).toBe(400);
   expect((await c.post('zhoujie', '/api/reforms', bad())).status).toBe(400);
+  // Art. 39 (本办法自颁布之日起施行): the measures bind from the day they took effect; a reform of 1990 owes nothing under them.
+  const before = await c.post('zhoujie', '/api/reforms', bad({ effectiveDate: '1990-01-01' }), randomUUID());
+  expect(before.status).toBe(422);
+  expect(before.body.error.details).toEqual([
+    {
+      path: 'effectiveDate',
+      message: expect.stringMatching(
+        /^is before the measures took effect \(2019-08-29, panzhihua-2019@\d+\)$/,
+      ),
+    },
+  ]);
   expect(await h.t.db('reforms').where({ title: '不应登记的改革' })).toEqual([]);
   expect((await c.get('zhoujie', '/api/reforms/RF-NOPE')).status).toBe(404);
 });
