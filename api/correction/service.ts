@@ -172,6 +172,20 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
           'no_grant',
           `${user.department.name} holds no grant on ${resource.code}, now or before; errors are reported by departments that use the data (art. 24).`,
         );
+      // Art. 24 (使用部门对获取的共享信息有疑义): only items the department obtained, by the named grant or any of its grants.
+      const obtained = new Set(
+        grants.filter((g) => !body.grantId || g.id === body.grantId).flatMap((g) => g.items),
+      );
+      const notObtained = body.items
+        .map((item, i) => ({ item, i }))
+        .filter(({ item }) => known.has(item) && !obtained.has(item));
+      if (notObtained.length)
+        throw invalid(
+          notObtained.map(({ item, i }) => ({
+            path: `items[${i}]`,
+            message: `"${item}" was not granted to ${department}${body.grantId ? ` by ${body.grantId}` : ''}: only data obtained can be questioned (art. 24)`,
+          })),
+        );
 
       // Late if filed after the policy's filing deadline counted from the discovery (art. 24).
       const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);

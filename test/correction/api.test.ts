@@ -131,6 +131,14 @@ describe('bad input: a clear 4xx, nothing filed', () => {
     ],
     ['an unknown resource', 'zhangwei', { resourceCode: 'NOPE-1' }, 422, 'resourceCode'],
     ['an item the resource lacks', 'zhangwei', { items: ['银行账号'] }, 422, 'items[0]'],
+    // Art. 24: 使用部门对获取的共享信息有疑义 — the grant covers 姓名 and 户籍地址, not 民族.
+    [
+      'an item the grant did not give (art. 24)',
+      'zhangwei',
+      { items: ['户籍地址', '民族'] },
+      422,
+      'items[1]',
+    ],
     ['a grant of another department', 'zhangwei', { grantId: 'G-NOPE' }, 422, 'grantId'],
     ['no description', 'zhangwei', { description: ' ' }, 400, 'description'],
     ['a date without an offset', 'zhangwei', { discoveredAt: '2026-11-20' }, 400, 'discoveredAt'],
