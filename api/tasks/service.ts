@@ -19,6 +19,11 @@ export function actorOf(user: User): Actor {
   return { username: user.username, department: user.department.code, roles: user.roles };
 }
 
+/** How many departments hold a task: more than one for a negotiation both sides take part in. */
+function heldByDepartments(task: TaskRow): number {
+  return new Set(task.candidates.map((c) => c.department).filter((d) => d !== null)).size;
+}
+
 export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
   const { db } = deps;
   const views = createTaskViews(db);
@@ -94,6 +99,12 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     async claim(user: User, id: string, claim: boolean) {
       const task = await actionable(user, id);
       if (task.status !== 'open') throw closedError(task);
+      if (claim && heldByDepartments(task) > 1)
+        throw new HttpError(
+          409,
+          'task_shared',
+          `Task ${id} is held by several departments (e.g. both sides of a negotiation); one side cannot claim it from the other.`,
+        );
       if (!(await setClaim(db, id, user.username, claim))) {
         const now = (await getTask(db, id))!;
         if (now.status !== 'open') throw closedError(now);
@@ -116,7 +127,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     ) {
       const task = await actionable(user, id);
       if (task.status !== 'open') throw closedError(task);
-      if (task.claimedBy && task.claimedBy !== user.username)
+      if (task.claimedBy && task.claimedBy !== user.username && heldByDepartments(task) <= 1)
         throw new HttpError(
           409,
           'task_claimed',

@@ -120,3 +120,23 @@ it('refuses a request that was not denied (409), an outsider (403), an unknown s
   expect(await h.t.db('disputes').where({ subject_id: requestId })).toEqual([]);
   expect((await c.get('zhangwei', '/api/disputes/DS-NOPE')).status).toBe(404);
 });
+
+it('one side cannot lock the other out of the negotiation: a task both departments hold cannot be claimed', async () => {
+  const requestId = await denied();
+  const opened = await c.post('zhangwei', '/api/disputes', {
+    subjectType: 'request',
+    subjectId: requestId,
+    claim: '申请用途符合法定职责',
+  });
+  const task = (opened.body.currentTask as { id: string }).id;
+  const claim = await h
+    .http()
+    .post(`/api/tasks/${task}/claim`)
+    .set(await h.as('zhangwei'))
+    .send({});
+  expect([claim.status, claim.body.error.code]).toEqual([409, 'task_shared']);
+  // The other side still acts on it.
+  expect((await c.complete('zhaoqiang', task, { decision: 'propose', reason: '限定查询范围' })).status).toBe(
+    200,
+  );
+});
