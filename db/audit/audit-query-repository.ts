@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { localIso, ZONE } from '../../domain/calendar/working-days';
 import type { Db } from '../connection';
+import type { AuditEntry } from '../log-repository';
 
 export interface AuditSearch {
   actor?: string;
@@ -17,16 +18,9 @@ export interface AuditSearch {
   to?: string;
 }
 
-export interface AuditRecord {
+/** An entry as logged, with its place in the chain and whether it records a refusal. */
+export interface AuditRecord extends AuditEntry {
   pos: number;
-  id: string;
-  at: string;
-  actor: string | null;
-  actorDepartment: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  ip: string | null;
   outcome: 'ok' | 'refused';
   detail: unknown;
   hash: string | null;
