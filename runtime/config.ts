@@ -191,12 +191,16 @@ export function devJwtSecret(dataDir: string): string {
 
 export class ConfigError extends Error {}
 
+/** Settings whose values are credentials, or may contain one. */
+const SECRET_SETTINGS = new Set(['JWT_SECRET', 'TEMPORAL_API_KEY', 'DATABASE_URL']);
+
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
-    const got = source[name];
+    // A secret (or a URL that may carry a password) is never echoed: the message goes to logs.
+    const got = SECRET_SETTINGS.has(name) ? undefined : source[name];
     throw new ConfigError(
       `Invalid configuration: ${name} must be ${issue.message.replace(/^Invalid input: /, '')}` +
         (got === undefined ? '' : ` (got ${JSON.stringify(got)})`),

@@ -56,6 +56,23 @@ describe('configuration from the environment', () => {
   });
 });
 
+it('never echoes a secret it refuses: the message goes to logs', () => {
+  for (const env of [
+    { JWT_SECRET: 'hunter2-short' },
+    { DATABASE_URL: 'postgres://govshare:hunter2-short@db/govshare' },
+    { TEMPORAL_API_KEY: '' },
+  ]) {
+    let message = '';
+    try {
+      parseConfig(env as NodeJS.ProcessEnv);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: /);
+    expect(message).not.toContain('hunter2');
+  }
+});
+
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told, and takes a comma-separated list', () => {
     expect(parseConfig({}).trustProxy).toEqual([]);
