@@ -10,6 +10,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { keyIdOf, verifyChain, writeCheckpoint, type ChainReport } from '../../db/audit/log-chain-repository';
 import { dropLogProtection, protectionTriggers, PROTECTION_TRIGGERS } from '../../db/audit/log-protection';
 import { appendAudit } from '../../db/log-repository';
+import { createAuditActivities } from '../../activities/audit/checkpoint-activities';
 import { AUDIT_LOG, linkHash } from '../../domain/audit/log-chain';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 import { statementRefusal } from '../support/rejection';
@@ -51,6 +52,16 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     expect(report).toMatchObject({ ok: true, rows: 6, head: { pos: 6 }, firstBroken: null });
     const c = await writeCheckpoint(t.db, AUDIT_LOG, key, Date.now());
     expect(c).toMatchObject({ log: 'audit', pos: 6, hash: (await row(6)).hash });
+    expect(await verify()).toMatchObject({ ok: true, checkpoints: 1 });
+  });
+
+  it('a retried checkpoint run signs nothing again and answers what it signed', async () => {
+    await sixEntries({ protect: true });
+    const keyed = { ...key, publicKey, publicKeyPem: '' };
+    const acts = createAuditActivities(t.db, () => keyed);
+    const first = await acts.signLogCheckpoints({ runId: 'run-1' });
+    expect(await acts.signLogCheckpoints({ runId: 'run-1' })).toEqual(first);
+    expect(await t.db('log_checkpoints').count({ n: '*' })).toEqual([{ n: 2 }]);
     expect(await verify()).toMatchObject({ ok: true, checkpoints: 1 });
   });
 
