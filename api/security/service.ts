@@ -7,7 +7,12 @@ import { DateTime } from 'luxon';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { getDepartment, unknownDepartments, type User } from '../../db/directory-repository';
 import { policyInForce } from '../../db/policy-repository';
-import { agreementsOf, getAgreement, insertAgreement } from '../../db/security/agreement-repository';
+import {
+  agreementsOf,
+  deleteAgreement,
+  getAgreement,
+  insertAgreement,
+} from '../../db/security/agreement-repository';
 import { assessmentIdOf, assessmentsOf, insertAssessment } from '../../db/security/assessment-repository';
 import { formatInstant, ZONE } from '../../domain/calendar/working-days';
 import { articleLabel } from '../../domain/policy/articles';
@@ -111,23 +116,30 @@ export function createSecurityService(deps: ApiDeps) {
         recordedAtMs: now.getTime(),
         workflowId,
       });
-      await temporal.startCase<typeof securityAgreement>({
-        process: SECURITY_AGREEMENT_WORKFLOW,
-        workflowId,
-        status: 'in_force',
-        provider: code,
-        args: [
-          {
-            agreementId: id,
-            department: code,
-            serviceUnit: body.serviceUnit,
-            expiresOn: body.expiresOn,
-            remindAt,
-            endsAt: formatInstant(endsAt),
-          },
-        ],
-        metadata: caseMetadata({ processName: '安全保密协议', caseId: id, provider: code }),
-      });
+      // No agreement without its reminders: if Temporal cannot start them, the row goes too
+      // and the caller, told 503, records it again.
+      try {
+        await temporal.startCase<typeof securityAgreement>({
+          process: SECURITY_AGREEMENT_WORKFLOW,
+          workflowId,
+          status: 'in_force',
+          provider: code,
+          args: [
+            {
+              agreementId: id,
+              department: code,
+              serviceUnit: body.serviceUnit,
+              expiresOn: body.expiresOn,
+              remindAt,
+              endsAt: formatInstant(endsAt),
+            },
+          ],
+          metadata: caseMetadata({ processName: '安全保密协议', caseId: id, provider: code }),
+        });
+      } catch (err) {
+        await deleteAgreement(db, id);
+        throw err;
+      }
       await auditByUser(db, user, {
         action: 'security.agreement.record',
         entityType: 'security_agreement',

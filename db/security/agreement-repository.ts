@@ -40,6 +40,11 @@ export async function insertAgreement(db: Db, a: Omit<Agreement, 'recordedAt'> &
     .ignore();
 }
 
+/** Removes an agreement whose workflow could not be started (it was never in force). */
+export async function deleteAgreement(db: Db, id: string): Promise<void> {
+  await db('security_agreements').where({ id }).del();
+}
+
 /** Marks an agreement expired; an expired one stays as it is. */
 export async function expireAgreementRow(db: Db, id: string): Promise<void> {
   await db('security_agreements').where({ id, status: 'in_force' }).update({ status: 'expired' });

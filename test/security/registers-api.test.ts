@@ -5,7 +5,10 @@
  * year's risk assessment of its data service node; the department and the city
  * read them, other departments cannot, and bad input is refused by field.
  */
+import { Client, Connection } from '@temporalio/client';
 import { DateTime } from 'luxon';
+import request from 'supertest';
+import { testApp } from '../support/api';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
@@ -86,6 +89,19 @@ it('refuses an agreement by field, another department’s steward, and a role th
   ).toBe(403);
   expect((await c.post('lina', '/api/security/agreements', agreement())).status).toBe(403);
   expect(await h.t.db('security_agreements').where({ department_code: 'natural-resources' })).toEqual([]);
+});
+
+it('Temporal unreachable: 503, and no agreement is left without its reminders', async () => {
+  const dead = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
+  const down = await request(testApp(h.t.db, dead, { TEMPORAL_TASK_QUEUE: h.taskQueue }))
+    .post('/api/security/agreements')
+    .set(await h.as('wangfang'))
+    .send(agreement({ serviceUnit: 'Temporal 不可用时登记的公司' }));
+  expect([down.status, down.body.error.code]).toEqual([503, 'temporal_unavailable']);
+  expect(await h.t.db('security_agreements').where({ service_unit: 'Temporal 不可用时登记的公司' })).toEqual(
+    [],
+  );
+  await dead.connection.close();
 });
 
 it('records one risk assessment a year per department, shown on its page', async () => {
