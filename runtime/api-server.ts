@@ -8,11 +8,13 @@ import { createDb } from '../db/connection';
 import { isLoopback, loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { ensureLogCheckpointSchedule } from './log-checkpoint-schedule';
+import { loadLogSigningKeyOrExit } from './log-signing-key';
 import { connectClient } from './temporal-connection';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, 'govshare-api');
+  loadLogSigningKeyOrExit(config.logSigningKey.file, config.logSigningKey); // checked now, not at the first verify
   const db = createDb(config.database);
   const client = await connectClient(config.temporal);
   const app = createApp({

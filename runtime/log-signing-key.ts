@@ -32,7 +32,14 @@ export function loadLogSigningKey(file: string, options: { create: boolean }): L
       fs.rmSync(draft, { force: true });
     }
   }
-  const privateKey = createPrivateKey(fs.readFileSync(file));
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(fs.readFileSync(file));
+  } catch (err) {
+    throw new Error(
+      `AUDIT_SIGNING_KEY: ${file} is not a readable private key (${(err as Error).message.split('\n')[0]})`,
+    );
+  }
   const publicKey = createPublicKey(privateKey);
   return {
     privateKey,
@@ -40,4 +47,14 @@ export function loadLogSigningKey(file: string, options: { create: boolean }): L
     keyId: keyIdOf(publicKey),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
+}
+
+/** For process entry points: a missing or unreadable key stops the start with one line, not a 500 on the first verify. */
+export function loadLogSigningKeyOrExit(file: string, options: { create: boolean }): LogSigningKey {
+  try {
+    return loadLogSigningKey(file, options);
+  } catch (err) {
+    process.stderr.write(`Invalid configuration: ${(err as Error).message}\n`);
+    process.exit(78);
+  }
 }

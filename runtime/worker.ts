@@ -4,7 +4,7 @@ import { createActivities } from '../activities';
 import { createDb } from '../db/connection';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
-import { loadLogSigningKey, type LogSigningKey } from './log-signing-key';
+import { loadLogSigningKeyOrExit } from './log-signing-key';
 import { connectWorkerConnection } from './temporal-connection';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -14,16 +14,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'govshare-worker');
   const db = createDb(config.database);
   const connection = await connectWorkerConnection(config.temporal);
-  let key: LogSigningKey | undefined;
+  const key = loadLogSigningKeyOrExit(config.logSigningKey.file, config.logSigningKey);
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities(
-      db,
-      () => (key ??= loadLogSigningKey(config.logSigningKey.file, config.logSigningKey)),
-    ),
+    activities: createActivities(db, () => key),
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
   });

@@ -7,6 +7,10 @@
  * a tail cut off or rewritten after a signed checkpoint, a forged checkpoint.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadLogSigningKey } from '../../runtime/log-signing-key';
 import { keyIdOf, verifyChain, writeCheckpoint, type ChainReport } from '../../db/audit/log-chain-repository';
 import { dropLogProtection, protectionTriggers, PROTECTION_TRIGGERS } from '../../db/audit/log-protection';
 import { appendAudit } from '../../db/log-repository';
@@ -166,4 +170,20 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     await writeCheckpoint(t.db, AUDIT_LOG, { privateKey: other.privateKey, keyId: key.keyId }, Date.now());
     expect((await verify()).firstBroken).toMatchObject({ pos: 6, problem: 'checkpoint_signature_invalid' });
   });
+});
+
+it('names AUDIT_SIGNING_KEY when its file is missing or not a key, instead of failing at the first verify', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-key-'));
+  try {
+    expect(() => loadLogSigningKey(path.join(dir, 'none.pem'), { create: false })).toThrow(
+      /^AUDIT_SIGNING_KEY: no key file at /,
+    );
+    fs.writeFileSync(path.join(dir, 'bad.pem'), 'not a key');
+    expect(() => loadLogSigningKey(path.join(dir, 'bad.pem'), { create: false })).toThrow(
+      /^AUDIT_SIGNING_KEY: .*bad\.pem is not a readable private key/,
+    );
+    expect(loadLogSigningKey(path.join(dir, 'made.pem'), { create: true }).keyId).toMatch(/^[0-9a-f]{64}$/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
