@@ -53,6 +53,7 @@ it('records an agreement that reminds its department before it expires, from the
       .first(),
   );
   expect(reminder).toMatchObject({ recipient_role: 'data_steward', recipient_department: 'public-security' });
+  expect(reminder.title_zh).toContain('(第三十条)'); // the article of the policy it was recorded under
 
   const page = await c.get('wangfang', '/api/departments/public-security/security');
   expect(page.status).toBe(200);
