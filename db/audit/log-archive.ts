@@ -100,9 +100,14 @@ export async function archiveLog(
       say(`${log.name}: ${rows} of ${toPos - fromPos + 1} rows written`);
     }
   }
+  // The draft is opened before anything is written, so a refusal part-way
+  // removes a file that exists; a stream that opens lazily could create it
+  // after the removal and leave a stray draft behind.
+  const out = await fs.promises.open(draft, 'w');
   try {
-    await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(draft));
+    await pipeline(Readable.from(lines()), zlib.createGzip(), out.createWriteStream());
   } catch (err) {
+    await out.close().catch(() => {});
     fs.rmSync(draft, { force: true });
     throw err;
   }
