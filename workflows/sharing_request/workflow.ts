@@ -119,6 +119,12 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
             CaseRefusal.Closed,
             `the request is already ${withdrawal ? 'being withdrawn' : record.status}`,
           );
+        // A decision accepted first stands: a withdrawal sent at the same moment changes nothing.
+        if (!tasks?.hasUndecidedTask())
+          refuse(
+            CaseRefusal.Closed,
+            'a decision on the request has just been taken; it can be withdrawn only while a review is open',
+          );
       },
     },
   );

@@ -270,6 +270,16 @@ export class HumanTasks {
     }
   }
 
+  /**
+   * Whether a task is open and nobody's decision on it has been accepted yet.
+   * A case that may be ended from outside (a withdrawal) asks this in its
+   * validator: once a decision is accepted, it stands, and the other request
+   * is refused until the next task opens.
+   */
+  hasUndecidedTask(): boolean {
+    return [...this.tasks.values()].some((t) => !t.outcome && !t.cancelled);
+  }
+
   /** GovshareDeadline: the soonest deadline among open tasks, or none. */
   private refreshDeadlineAttribute(): void {
     const open = [...this.tasks.values()].filter((t) => !t.outcome && !t.cancelled);
