@@ -29,6 +29,7 @@ export async function saveResource(db: Db, r: ResourceInput, by: string, atMs = 
       mode: r.mode,
       update_cycle: r.updateCycle,
       open_to_public: r.openToPublic,
+      classification: r.classification,
       updated_at_ms: atMs,
       updated_by: by,
     };
@@ -94,6 +95,7 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     mode: r.mode as Resource['mode'],
     updateCycle: r.update_cycle as Resource['updateCycle'],
     openToPublic: Boolean(r.open_to_public),
+    classification: r.classification as Resource['classification'],
     updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,
   }));

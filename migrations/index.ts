@@ -20,6 +20,7 @@ import * as logChain from './20261125_012_log_chain';
 import * as logArchives from './20261125_013_log_archives';
 import * as securityRegisters from './security/20261125_014_security_registers';
 import * as securityIncidents from './security_incident/20261125_015_security_incidents';
+import * as resourceClassification from './20261203_016_resource_classification';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -39,6 +40,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_013_log_archives', logArchives],
   ['20261125_014_security_registers', securityRegisters],
   ['20261125_015_security_incidents', securityIncidents],
+  ['20261203_016_resource_classification', resourceClassification],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

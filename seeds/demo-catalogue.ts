@@ -32,6 +32,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'api',
     updateCycle: 'daily',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'SC-FR-001',
@@ -50,6 +51,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'api',
     updateCycle: 'realtime',
     openToPublic: true,
+    classification: 'public',
   },
   {
     code: 'RS-SB-001',
@@ -65,6 +67,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'api',
     updateCycle: 'monthly',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'RS-JY-001',
@@ -80,6 +83,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'api',
     updateCycle: 'weekly',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'ZR-BDC-001',
@@ -95,6 +99,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'verification',
     updateCycle: 'daily',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'WJ-YL-001',
@@ -110,6 +115,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'file',
     updateCycle: 'monthly',
     openToPublic: true,
+    classification: 'public',
   },
   {
     code: 'WJ-SW-001',
@@ -126,6 +132,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'api',
     updateCycle: 'daily',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'GA-XZ-001',
@@ -136,11 +143,14 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     items: [...business('案件编号', '案件类别', '立案日期', '办案单位')],
     shareType: 'not_shared',
     conditions: [],
-    legalBasis: '《中华人民共和国刑事诉讼法》第一百五十二条、《中华人民共和国保守国家秘密法》第九条',
+    // Case records under investigation are kept within the investigating organs by law; they are
+    // not classified 秘密 as a resource (an entry that is would be refused, art. 2).
+    legalBasis: '《中华人民共和国刑事诉讼法》第一百五十二条(侦查工作秘密,依法仅限办案机关知悉)',
     statutoryRecipients: [],
     mode: 'api',
     updateCycle: 'realtime',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'MZ-DB-001',
@@ -156,6 +166,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'api',
     updateCycle: 'monthly',
     openToPublic: false,
+    classification: 'internal',
   },
   {
     code: 'MZ-HY-001',
@@ -171,6 +182,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     mode: 'verification',
     updateCycle: 'daily',
     openToPublic: false,
+    classification: 'internal',
   },
 ].map((r) => ResourceInputSchema.parse(r));
 

@@ -3,7 +3,11 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { getResource, listResources, saveResource } from '../../db/catalogue-repository';
 import { unknownDepartments, type User } from '../../db/directory-repository';
-import { ResourceInputSchema, type ResourceInput } from '../../domain/catalogue/resource';
+import {
+  classificationRefusal,
+  ResourceInputSchema,
+  type ResourceInput,
+} from '../../domain/catalogue/resource';
 import type { ApiDeps } from '../http/deps';
 import { mayMaintainEntry } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
@@ -22,8 +26,22 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
   const reforms = createReformService(deps);
 
   /** The steward may only maintain their own department's entries, and named departments must exist. */
-  async function checkEntry(user: User, r: ResourceInput): Promise<void> {
+  async function checkEntry(user: User, r: ResourceInput, ip: string | undefined): Promise<void> {
     mayMaintainEntry(user, r.providerDepartment, `Resource ${r.code}`);
+    const classified = classificationRefusal(r.classification);
+    if (classified) {
+      // An attempt to put classified information on the platform is what an auditor asks about.
+      await auditByUser(db, user, {
+        action: 'resource.refused_classified',
+        entityType: 'resource',
+        entityId: r.code,
+        ip,
+        detail: { classification: r.classification },
+      });
+      throw unprocessable('classified_resource', 'resource', [
+        { path: 'classification', message: classified },
+      ]);
+    }
     const problems = await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients');
     if (problems.length) throw unprocessable('invalid_resource', 'resource', problems);
   }
@@ -72,7 +90,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     response: ResourceSchema,
     status: 201,
     handler: async ({ body, user, req }) => {
-      await checkEntry(user, body);
+      await checkEntry(user, body, req.ip);
       if (await getResource(db, body.code))
         throw new HttpError(
           409,
@@ -112,7 +130,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
       if (!existing)
         throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);
       mayMaintainEntry(user, existing.providerDepartment.code, `Resource ${params.code}`);
-      await checkEntry(user, body);
+      await checkEntry(user, body, req.ip);
       await saveResource(db, body, user.username);
       await reforms.noteCatalogueChange(user, body.code);
       await auditByUser(db, user, {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   CATEGORIES,
+  CLASSIFICATIONS,
   ITEM_KINDS,
   SHARE_TYPES,
   SHARING_MODES,
@@ -24,6 +25,9 @@ export const ResourceSchema = z
     mode: z.enum(SHARING_MODES),
     updateCycle: z.enum(UPDATE_CYCLES),
     openToPublic: z.boolean(),
+    classification: z.enum(CLASSIFICATIONS).openapi({
+      description: 'Secrecy classification; 秘密 (secret) and above are refused (art. 2)',
+    }),
     updatedAt: z.string(),
     updatedBy: z.string(),
   })

@@ -8,6 +8,22 @@ export const SHARE_TYPES = ['unconditional', 'conditional', 'not_shared'] as con
 export const CATEGORIES = ['basic', 'thematic', 'departmental'] as const;
 export const SHARING_MODES = ['api', 'verification', 'file'] as const;
 export const ITEM_KINDS = ['base', 'business'] as const;
+/**
+ * How a resource is classified under the secrecy rules (保密). Art. 2 keeps
+ * 秘密级 and above (`secret`, `confidential` 机密, `top_secret` 绝密) off the
+ * platform: they are handled under the state's secrecy system, so the
+ * catalogue refuses them. The schema names them so the refusal can say why.
+ */
+export const CLASSIFICATIONS = ['public', 'internal', 'secret', 'confidential', 'top_secret'] as const;
+export const PLATFORM_CLASSIFICATIONS = ['public', 'internal'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** Why the catalogue refuses a classification, or null when the platform may hold it (art. 2). */
+export function classificationRefusal(c: Classification): string | null {
+  return (PLATFORM_CLASSIFICATIONS as readonly string[]).includes(c)
+    ? null
+    : 'information classified 秘密 or above is handled under the state secrecy rules, not shared through the platform (art. 2)';
+}
 export const UPDATE_CYCLES = [
   'realtime',
   'daily',
@@ -61,6 +77,7 @@ export const ResourceInputSchema = z
     mode: z.enum(SHARING_MODES),
     updateCycle: z.enum(UPDATE_CYCLES),
     openToPublic: z.boolean().default(false),
+    classification: z.enum(CLASSIFICATIONS).default('internal'),
   })
   .strict()
   .superRefine((r, ctx) => {

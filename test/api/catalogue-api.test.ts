@@ -1,6 +1,7 @@
 /** The catalogue through the API, against MariaDB: search, filters, one resource, and a data steward's entries. */
 import { useApiHarness } from '../support/api-harness';
 import { catalogueEntry } from '../support/http-cases';
+import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 
 const h = useApiHarness();
 
@@ -131,5 +132,52 @@ describe("a data steward's entries", () => {
       .db('resources')
       .whereIn('code', ['GA-CL-002', 'GA-CL-003', 'GA-CL-004', 'GA-CL-005']);
     expect(stored).toEqual([]);
+  });
+
+  it('keeps classified information off the platform: an entry classified 秘密 or above is refused and the attempt audited (art. 2)', async () => {
+    const steward = await h.as('wangfang');
+    for (const classification of ['secret', 'confidential', 'top_secret']) {
+      const res = await h
+        .http()
+        .post('/api/catalogue/resources')
+        .set(steward)
+        .send(entry({ code: 'GA-MM-001', classification }));
+      expect([res.status, res.body.error.code]).toEqual([422, 'classified_resource']);
+      expect(res.body.error.details).toEqual([
+        { path: 'classification', message: expect.stringContaining('(art. 2)') },
+      ]);
+    }
+    // An entry already on the platform cannot be reclassified upwards and kept there either.
+    const kept = await h
+      .http()
+      .put('/api/catalogue/resources/GA-RK-001')
+      .set(steward)
+      .send({ ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001'), classification: 'secret' });
+    expect(kept.status).toBe(422);
+    expect(await h.t.db('resources').where({ code: 'GA-MM-001' })).toEqual([]);
+    expect(await h.t.db('resources').where({ code: 'GA-RK-001' }).first('classification')).toEqual({
+      classification: 'internal',
+    });
+    const attempts = await h.t
+      .db('audit_log')
+      .where({ action: 'resource.refused_classified' })
+      .orderBy('seq');
+    expect(attempts.map((a) => [a.actor, a.entity_id])).toEqual([
+      ['wangfang', 'GA-MM-001'],
+      ['wangfang', 'GA-MM-001'],
+      ['wangfang', 'GA-MM-001'],
+      ['wangfang', 'GA-RK-001'],
+    ]);
+  });
+
+  it('shows each entry with its classification, and no seeded entry rests on the state secrets law', async () => {
+    const steward = await h.as('wangfang');
+    const all = await h.http().get('/api/catalogue/resources?pageSize=100').set(steward);
+    expect(all.body.items.length).toBeGreaterThan(0);
+    for (const r of all.body.items) {
+      expect(['public', 'internal']).toContain(r.classification);
+      expect(r.legalBasis ?? '').not.toContain('保守国家秘密法');
+      if (r.openToPublic) expect(r.classification).toBe('public');
+    }
   });
 });

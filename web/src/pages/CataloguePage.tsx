@@ -157,6 +157,7 @@ export function ResourcePage({ user }: { user: User }) {
             ) : null}
             <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
             <Descriptions.Item label={t('updateCycle')}>{r.updateCycle}</Descriptions.Item>
+            <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
             <Descriptions.Item label="">{r.summary}</Descriptions.Item>
           </Descriptions>
         </Card>
