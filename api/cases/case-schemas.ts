@@ -1,6 +1,6 @@
 /** Shapes every process's endpoints share: a case id, and a case's progress (its open task, each deadline, its timeline). */
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../http/common-schemas';
+import { DeadlineBasisSchema, DeadlineCitationSchema, LocalizedTextSchema } from '../http/common-schemas';
 import { CandidateSchema } from '../tasks/schemas';
 
 export const CaseIdParamsSchema = z.object({ id: z.string().max(60) });
@@ -15,6 +15,8 @@ export const DeadlineEntrySchema = z
     article: z.number().int(),
     articleLabel: z.string(),
     limit: LocalizedTextSchema,
+    basis: DeadlineBasisSchema,
+    citation: DeadlineCitationSchema,
     breached: z.boolean(),
     status: z.enum(['open', 'done', 'cancelled']),
   })
@@ -44,6 +46,8 @@ export const CurrentTaskSchema = z
     article: z.number().int(),
     articleLabel: z.string().openapi({ example: '第二十三条' }),
     limit: LocalizedTextSchema.openapi({ description: "The step's time limit, e.g. 2个工作日" }),
+    basis: DeadlineBasisSchema,
+    citation: DeadlineCitationSchema,
     breached: z.boolean(),
     escalationLevel: z.number().int(),
   })

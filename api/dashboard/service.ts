@@ -107,17 +107,20 @@ export function createDashboardService(db: Db) {
 
   /** A task as the dashboard lists it: its case, step, holder, deadline and escalation. */
   async function caseEntry(r: Record<string, unknown>) {
+    const info = await views.stepInfo(r.policy_key as string, r.process_type as string, r.step as string);
     return {
       taskId: r.id as string,
       process: r.process_type as string,
       caseId: r.case_id as string,
       step: r.step as string,
-      stepName: (await views.stepInfo(r.policy_key as string, r.process_type as string, r.step as string))
-        .stepName,
+      stepName: info.stepName,
       status: r.status as string,
       holder: { role: r.role as string, department: (r.department_code as string | null) ?? null },
       deadline: r.deadline as string,
       articleLabel: articleLabel(Number(r.article)),
+      limit: info.limit,
+      basis: info.basis,
+      citation: info.citation,
       breached: Boolean(r.breached),
       escalationLevel: Number(r.escalation_level),
     };

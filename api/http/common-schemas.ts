@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
 import { ROLES } from '../../domain/roles';
+import { CITATION_BASES } from '../../domain/policy/policy-document';
 
 extendZodWithOpenApi(z);
 
@@ -84,6 +85,17 @@ export const QueryFlagSchema = z
   .transform((v) => v === 'true');
 
 export const LocalizedTextSchema = z.object({ zh: z.string(), en: z.string() }).openapi('LocalizedText');
+
+/** Who sets a deadline's number, on every deadline the API returns. */
+export const DeadlineBasisSchema = z.enum(CITATION_BASES).nullable().openapi({
+  description:
+    'measures: the article itself sets the number; national: a higher rule does; default: the measures set none, so it is a platform default awaiting the city',
+});
+/** The number's source as users read it: 第二十三条, 国发〔2016〕51号第十三条 or 平台默认(待市政府确认). */
+export const DeadlineCitationSchema = LocalizedTextSchema.openapi({
+  description:
+    "Where the deadline's number comes from: the article only when the measures set it, the national rule, or 平台默认(待市政府确认)",
+});
 
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z

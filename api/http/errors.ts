@@ -93,6 +93,10 @@ export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): Error
     } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
       status = err.status;
       body = { code: 'bad_request', message: String(err.message) };
+    } else if (err?.name === 'NoPolicyInForce') {
+      // The city's measures have lapsed (art. 39) or were never loaded: nothing can be filed under them.
+      status = 503;
+      body = { code: 'no_policy_in_force', message: String(err.message) };
     } else if (isDatabaseUnavailable(err)) {
       status = 503;
       body = {

@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { policyInForce } from '../../db/policy-repository';
 import { ZONE } from '../../domain/calendar/working-days';
-import { articleLabel } from '../../domain/policy/articles';
+import { articleLabel, citationLabel } from '../../domain/policy/articles';
 import { durationLabel } from '../../domain/policy/duration';
 import { PROCESS_NAMES, PROCESSES, processNamed } from '../../processes';
 import type { ApiDeps } from '../http/deps';
-import { LocalizedTextSchema } from '../http/common-schemas';
+import { DeadlineBasisSchema, DeadlineCitationSchema, LocalizedTextSchema } from '../http/common-schemas';
 import { addRoute, type FileResponse } from '../http/route';
 
 /** workflows/<name>/diagram.bpmn, beside the workflow (the build copies it next to the compiled code). */
@@ -33,10 +33,8 @@ const ProcessListSchema = z
               description: "The step's time limit in the policy in force",
             }),
             articleLabel: z.string().openapi({ example: '第二十四条' }),
-            basis: z.enum(['measures', 'national', 'default']).openapi({
-              description:
-                'measures: the article sets the number; national: a higher rule; default: a platform default',
-            }),
+            basis: DeadlineBasisSchema,
+            citation: DeadlineCitationSchema,
           }),
         ),
         statuses: z.array(z.string()),
@@ -66,6 +64,7 @@ export function processRoutes(router: Router, registry: OpenAPIRegistry, deps: A
             limit: durationLabel(step.deadline),
             articleLabel: articleLabel(step.citation.article),
             basis: step.citation.basis,
+            citation: citationLabel(step.citation),
           })),
           statuses: [...p.statuses],
         })),

@@ -7,6 +7,8 @@ import {
   QueryFlagSchema,
   pageOf,
   DecimalIntSchema,
+  DeadlineBasisSchema,
+  DeadlineCitationSchema,
 } from '../http/common-schemas';
 
 export const CandidateSchema = z
@@ -32,6 +34,8 @@ export const TaskSchema = z
     article: z.number().int(),
     articleLabel: z.string().openapi({ example: '第二十三条' }),
     limit: LocalizedTextSchema,
+    basis: DeadlineBasisSchema,
+    citation: DeadlineCitationSchema,
     breached: z.boolean(),
     overdue: z.boolean(),
     escalationLevel: z.number().int(),

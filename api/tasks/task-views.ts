@@ -2,9 +2,9 @@
 import type { Db } from '../../db/connection';
 import { policyByKey } from '../../db/policy-repository';
 import type { TaskRow } from '../../db/task-repository';
-import { articleLabel } from '../../domain/policy/articles';
+import { articleLabel, citationLabel } from '../../domain/policy/articles';
 import { durationLabel } from '../../domain/policy/duration';
-import type { PolicyVersion } from '../../domain/policy/policy-document';
+import type { CitationBasis, PolicyVersion } from '../../domain/policy/policy-document';
 import type { Role } from '../../domain/roles';
 
 export interface StepInfo {
@@ -14,6 +14,10 @@ export interface StepInfo {
   reasonRequired: string[];
   /** The step's time limit as the policy sets it, e.g. 2个工作日. */
   limit: { zh: string; en: string };
+  /** Who sets that limit: the measures, a national rule, or the platform by default. */
+  basis: CitationBasis | null;
+  /** The limit's source as users read it: 第二十三条, 国发〔2016〕51号第十三条, 平台默认(待市政府确认). */
+  citation: { zh: string; en: string };
 }
 
 const UNKNOWN = { zh: '未知', en: 'Unknown' };
@@ -33,6 +37,8 @@ export function createTaskViews(db: Db) {
       decisions: s?.decisions ?? [],
       reasonRequired: s?.reasonRequired ?? [],
       limit: s ? durationLabel(s.deadline) : UNKNOWN,
+      basis: s?.citation.basis ?? null,
+      citation: s ? citationLabel(s.citation) : UNKNOWN,
     };
   }
 
@@ -56,6 +62,8 @@ export function createTaskViews(db: Db) {
       article: t.article,
       articleLabel: articleLabel(t.article),
       limit: info.limit,
+      basis: info.basis,
+      citation: info.citation,
       breached: t.breached,
       overdue: t.status === 'open' && Date.parse(t.deadline) < nowMs,
       escalationLevel: t.escalationLevel,

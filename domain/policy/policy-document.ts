@@ -10,12 +10,17 @@ import { DurationSchema } from './duration';
 
 const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 
+export const CITATION_BASES = ['measures', 'national', 'default'] as const;
+export type CitationBasis = (typeof CITATION_BASES)[number];
+
 /** Where a number comes from: the article of the measures, and whether the text itself sets it. */
 export const CitationSchema = z
   .object({
     article: z.number().int().min(1).max(99),
     /** 'measures': the number is in the article; 'national': a higher rule; 'default': the article sets no number, this is ours. */
-    basis: z.enum(['measures', 'national', 'default']).default('measures'),
+    basis: z.enum(CITATION_BASES).default('measures'),
+    /** With basis 'national': the higher rule that sets the number, as it is cited (e.g. 国发〔2016〕51号第十三条). */
+    source: z.string().min(1).optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -81,20 +86,53 @@ export const RecordsPolicySchema = z
   })
   .strict();
 
+/** The limits a sharing request is checked against before it is filed. */
+export const SharingPolicySchema = z
+  .object({
+    /** The longest usage period one request may ask for (the measures set none: a platform default). */
+    maxUsagePeriod: z.object({ years: z.number().int().min(1).max(50), citation: CitationSchema }).strict(),
+  })
+  .strict();
+
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const PolicyDocumentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     version: z.number().int().min(1),
     title: Text,
     source: z.string().min(1),
-    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /**
+     * Whether the text was promulgated or is a draft (送审稿). A draft has no
+     * promulgation date: `effectiveFrom` is then the day the platform applies
+     * it from, cited with `effectiveCitation`, not a date the city set.
+     */
+    status: z.enum(['draft', 'promulgated']).default('promulgated'),
+    effectiveFrom: IsoDay,
+    /** The last day it is in force (art. 39: 有效期至…); none means until a later version replaces it. */
+    effectiveTo: IsoDay.optional(),
+    effectiveCitation: CitationSchema.optional(),
     /** Local hour at which reminders counted in working days are sent. */
     reminderHour: z.number().int().min(0).max(23).default(9),
     processes: z.record(z.string().regex(/^[a-z][a-z_]*$/), ProcessPolicySchema),
     records: RecordsPolicySchema.optional(),
+    sharing: SharingPolicySchema.optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
+    if (doc.effectiveTo !== undefined && doc.effectiveTo < doc.effectiveFrom)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['effectiveTo'],
+        message: `must be on or after effectiveFrom (${doc.effectiveFrom})`,
+      });
+    if (doc.status === 'draft' && !doc.effectiveCitation)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['effectiveCitation'],
+        message:
+          'a draft has no promulgation date: say on what basis the platform applies it from effectiveFrom',
+      });
     for (const [processName, process] of Object.entries(doc.processes)) {
       for (const [stepName, step] of Object.entries(process.steps)) {
         for (const d of step.reasonRequired) {

@@ -77,6 +77,8 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
     expect.objectContaining({
       caseId: 'CR-DASH-1',
       articleLabel: '第二十四条',
+      basis: 'measures',
+      citation: { zh: '第二十四条', en: 'Art. 24' },
       holder: { role: 'provider_reviewer', department: 'public-security' },
     }),
   ]);

@@ -75,6 +75,8 @@ it("shows a caller only their department's and roles' tasks, soonest deadline fi
     processType: 'correction',
     article: 24,
     articleLabel: '第二十四条',
+    basis: 'measures',
+    citation: { zh: '第二十四条', en: 'Art. 24' },
   });
   const deadlines = mine.items.map((t: { deadline: string }) => Date.parse(t.deadline));
   expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));

@@ -37,6 +37,12 @@ it('request, approve, approve, granted, counted — all in the browser, in Chine
     await requester.getByTestId('submit').dblclick();
     await requester.waitForURL(/\/requests\/SR-/);
     await requester.getByTestId('case-status').filter({ hasText: '提供部门审核' }).waitFor();
+    // The provider's 10 working days are cited to the State Council's rule that sets them, not to art. 23.
+    await requester
+      .getByTestId('deadline')
+      .filter({ hasText: '10个工作日 · 国发〔2016〕51号第十三条' })
+      .first()
+      .waitFor();
     return requester.url().split('/').pop()!;
   });
   expect(await h.t.db('sharing_requests').where({ purpose })).toHaveLength(1);

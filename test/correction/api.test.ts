@@ -66,6 +66,17 @@ it('files a report in time, the provider replies with an explanation, and the co
     (b) => b.status === 'consumer_review',
   );
   expect(replied).toMatchObject({ reply: { decision: 'corrected', text: '已按户籍档案更正地址' } });
+  // Art. 24 sets the provider's 5 working days; it sets no time for the consumer's confirmation,
+  // so that deadline is shown as the platform's default, never as the article's.
+  expect(replied.currentTask).toMatchObject({
+    step: 'consumer_review',
+    basis: 'default',
+    citation: { zh: '平台默认(待市政府确认)', en: 'Platform default (to be confirmed by the city)' },
+  });
+  expect((replied.deadlines as { step: string; basis: string }[]).map((d) => [d.step, d.basis])).toEqual([
+    ['provider_reply', 'measures'],
+    ['consumer_review', 'default'],
+  ]);
   const review = (replied.currentTask as { id: string }).id;
   expect((await c.complete('zhangwei', review, { decision: 'accept' })).status).toBe(200);
   const done = await c.until('zhangwei', `/api/corrections/${filed.body.id}`, (b) => b.status === 'accepted');

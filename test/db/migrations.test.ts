@@ -5,6 +5,7 @@ import { getCalendarYear } from '../../db/calendar-repository';
 import { ROLES } from '../../domain/roles';
 import { packagedCalendar } from '../../seeds/calendar-from-chinese-days';
 import { DEMO_USERS } from '../../seeds/demo-directory';
+import { defaultPolicyKey } from '../../seeds/default-policy';
 import { prepareDatabase } from '../../runtime/migrate';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 
@@ -73,7 +74,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
 
   it('registers the default policy as the version in force', async () => {
     const v = await policyInForce(t.db, '2026-11-24');
-    expect(v.key).toBe('panzhihua-2019@5');
+    expect(v.key).toBe(defaultPolicyKey());
     expect(v.document.records?.logRetention).toMatchObject({ years: 2, citation: { article: 33 } });
     expect(v.document.processes.sharing_request.steps.platform_review.deadline).toEqual({ workingDays: 2 });
   });

@@ -94,9 +94,10 @@ it('provider approves on a working day, the platform never acts: breach and esca
     status: 'platform_review',
     currentTask: { step: 'platform_review', breached: true },
   });
-  expect(detail.deadlines.map((d) => [d.step, d.articleLabel, d.breached])).toEqual([
-    ['provider_review', '第二十三条', false],
-    ['platform_review', '第二十三条', true],
+  // Art. 23 itself sets the platform's 2 working days; the provider's 10 come from 国发〔2016〕51号.
+  expect(detail.deadlines.map((d) => [d.step, d.basis, d.citation.zh, d.breached])).toEqual([
+    ['provider_review', 'national', '国发〔2016〕51号第十三条', false],
+    ['platform_review', 'measures', '第二十三条', true],
   ]);
   expect(detail.timeline.map((e) => e.action)).toEqual(
     expect.arrayContaining(['submitted', 'task_opened', 'decided', 'deadline_breached', 'escalated_level_1']),

@@ -21,7 +21,7 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineEntry[] }) {
             render: (_, d) => (
               <DeadlineTag
                 deadline={d.deadline}
-                articleLabel={d.articleLabel}
+                citation={d.citation}
                 limit={d.limit}
                 provisional={d.provisional}
                 breached={d.breached}

@@ -41,8 +41,8 @@ export function CorrectionCase({ c }: { c: Correction }) {
               showIcon
               message={
                 lang === 'zh'
-                  ? `逾期反馈:超过发现之日起${filing?.limit.zh ?? '规定期限'}(${filing?.articleLabel ?? ''})`
-                  : `Filed late: more than ${filing?.limit.en ?? 'the set period'} after the discovery`
+                  ? `逾期反馈:超过发现之日起${filing?.limit.zh ?? '规定期限'}(${filing?.citation.zh ?? ''})`
+                  : `Filed late: more than ${filing?.limit.en ?? 'the set period'} after the discovery (${filing?.citation.en ?? ''})`
               }
               style={{ marginBottom: 12 }}
               data-testid="late"

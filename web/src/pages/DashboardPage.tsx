@@ -38,7 +38,8 @@ interface Overview {
     stepName: Text;
     holder: { role: string; department: string | null };
     deadline: string;
-    articleLabel: string;
+    limit: Text;
+    citation: Text;
     escalationLevel: number;
   }[];
 }
@@ -81,7 +82,7 @@ function caseColumns(
     },
     {
       title: t('deadline'),
-      render: (_, r) => <DeadlineTag deadline={r.deadline} articleLabel={r.articleLabel} />,
+      render: (_, r) => <DeadlineTag deadline={r.deadline} limit={r.limit} citation={r.citation} />,
     },
   ];
 }

@@ -68,8 +68,8 @@ export function CorrectionFormPage() {
           extra={
             filing &&
             (lang === 'zh'
-              ? `发现之日起${filing.limit.zh}内反馈(${filing.articleLabel});超期仍受理,并标记逾期`
-              : `Report within ${filing.limit.en} of the discovery; a later report is accepted and flagged late`)
+              ? `发现之日起${filing.limit.zh}内反馈(${filing.citation.zh});超期仍受理,并标记逾期`
+              : `Report within ${filing.limit.en} of the discovery (${filing.citation.en}); a later report is accepted and flagged late`)
           }
         >
           <DatePicker showTime />
@@ -175,8 +175,8 @@ export function ReformFormPage() {
           extra={
             update &&
             (lang === 'zh'
-              ? `相关部门须在生效之日起${update.limit.zh}内更新目录(${update.articleLabel})`
-              : `Each department updates its catalogue within ${update.limit.en} of the effective date`)
+              ? `相关部门须在生效之日起${update.limit.zh}内更新目录(${update.citation.zh})`
+              : `Each department updates its catalogue within ${update.limit.en} of the effective date (${update.citation.en})`)
           }
         >
           <DatePicker />

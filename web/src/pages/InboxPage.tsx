@@ -113,7 +113,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                 render: (_, x) => (
                   <DeadlineTag
                     deadline={x.deadline}
-                    articleLabel={x.articleLabel}
+                    citation={x.citation}
                     limit={x.limit}
                     provisional={x.provisional}
                     breached={x.breached}

@@ -78,7 +78,7 @@ export function TaskPage() {
             extra={
               <DeadlineTag
                 deadline={x.deadline}
-                articleLabel={x.articleLabel}
+                citation={x.citation}
                 limit={x.limit}
                 provisional={x.provisional}
                 breached={x.breached}
