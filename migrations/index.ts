@@ -21,6 +21,7 @@ import * as logArchives from './20261125_013_log_archives';
 import * as securityRegisters from './security/20261125_014_security_registers';
 import * as securityIncidents from './security_incident/20261125_015_security_incidents';
 import * as resourceClassification from './20261203_016_resource_classification';
+import * as requestQuestions from './sharing_request/20261203_017_request_questions';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -41,6 +42,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_014_security_registers', securityRegisters],
   ['20261125_015_security_incidents', securityIncidents],
   ['20261203_016_resource_classification', resourceClassification],
+  ['20261203_017_request_questions', requestQuestions],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -36,15 +36,14 @@ export interface Problem {
   message: string;
 }
 
-/** The longest usage period one request may ask for. */
-export const MAX_USAGE_YEARS = 5;
-
 /** Problems of a request against its resource, empty when it may be submitted. */
 export function checkSharingRequest(
   resource: Resource,
   body: SharingRequestBody,
   consumerDepartment: string,
   now: Date,
+  /** The longest usage period, in years, of the policy in force (its `sharing.maxUsagePeriod`). */
+  maxUsageYears: number,
 ): Problem[] {
   const problems: Problem[] = [];
   if (resource.providerDepartment.code === consumerDepartment) {
@@ -72,9 +71,12 @@ export function checkSharingRequest(
     problems.push({ path: 'usageFrom', message: `must be today (${today}) or later` });
   if (body.usageTo < body.usageFrom)
     problems.push({ path: 'usageTo', message: 'must be on or after usageFrom' });
-  const limit = DateTime.fromISO(body.usageFrom, { zone: ZONE }).plus({ years: MAX_USAGE_YEARS }).toISODate();
+  const limit = DateTime.fromISO(body.usageFrom, { zone: ZONE }).plus({ years: maxUsageYears }).toISODate();
   if (limit && body.usageTo > limit)
-    problems.push({ path: 'usageTo', message: `a usage period may last at most ${MAX_USAGE_YEARS} years` });
+    problems.push({
+      path: 'usageTo',
+      message: `a usage period may last at most ${maxUsageYears} years (platform default)`,
+    });
   return problems;
 }
 

@@ -4,8 +4,11 @@
  * its deadlines and timeline (every read audited), and withdrawal.
  */
 import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { Db } from '../../db/connection';
 import { getResource } from '../../db/catalogue-repository';
+import { policyInForce } from '../../db/policy-repository';
+import { ZONE } from '../../domain/calendar/working-days';
 import { listDepartments, type User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
 import { grantOfRequest } from '../../db/sharing_request/grant-repository';
@@ -84,11 +87,23 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     };
   }
 
+  /** Each answer under the question it replies to: as asked when the request was made, else as the catalogue asks now. */
+  async function conditionAnswers(r: RequestRow) {
+    const asked = r.questions ?? (await getResource(db, r.resourceCode))?.conditions ?? [];
+    const question = new Map(asked.map((c) => [c.id, c.question]));
+    return Object.entries(r.answers).map(([id, answer]) => ({
+      id,
+      question: question.get(id) ?? id,
+      answer,
+    }));
+  }
+
   async function detail(r: RequestRow) {
-    const [p, grant, dispute] = await Promise.all([
+    const [p, grant, dispute, conditions] = await Promise.all([
       progress('sharing_request', r.id),
       grantOfRequest(db, r.id),
       disputeOfSubject(db, 'request', r.id),
+      conditionAnswers(r),
     ]);
     return {
       ...(await summary(r, undefined, p)),
@@ -96,6 +111,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       purpose: r.purpose,
       basis: r.basis,
       answers: r.answers,
+      conditions,
       usageFrom: r.usageFrom,
       usageTo: r.usageTo,
       decisionReason: r.decisionReason,
@@ -182,7 +198,14 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           { path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` },
         ]);
       const now = new Date();
-      const problems = checkSharingRequest(resource, body, user.department.code, now);
+      const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);
+      const problems = checkSharingRequest(
+        resource,
+        body,
+        user.department.code,
+        now,
+        policy.document.sharing?.maxUsagePeriod.years ?? Number.POSITIVE_INFINITY,
+      );
       if (problems.length) throw unprocessable('invalid_request', 'request', problems);
 
       const id = newCaseId(SHARING_REQUEST_ID_PREFIX, now);
@@ -200,6 +223,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         purpose: body.purpose,
         basis: body.basis,
         answers: body.answers,
+        questions: resource.conditions.map((c) => ({ id: c.id, question: c.question })),
         usageFrom: body.usageFrom,
         usageTo: body.usageTo,
         submittedAt: now.toISOString(),

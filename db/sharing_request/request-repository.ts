@@ -24,6 +24,8 @@ export interface RequestRow {
   purpose: string;
   basis: string;
   answers: Record<string, string>;
+  /** The conditions' questions as the catalogue put them when the request was made; null before they were kept. */
+  questions: { id: string; question: string }[] | null;
   usageFrom: string;
   usageTo: string;
   status: RequestStatus;
@@ -50,6 +52,7 @@ function fromRow(r: Row): RequestRow {
     purpose: r.purpose as string,
     basis: r.basis as string,
     answers: JSON.parse(r.answers as string),
+    questions: r.questions ? JSON.parse(r.questions as string) : null,
     usageFrom: r.usage_from as string,
     usageTo: r.usage_to as string,
     status: r.status as RequestStatus,
@@ -89,6 +92,7 @@ export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> 
         purpose: r.purpose,
         basis: r.basis,
         answers: JSON.stringify(r.answers),
+        questions: r.questions ? JSON.stringify(r.questions) : null,
         usage_from: r.usageFrom,
         usage_to: r.usageTo,
         status: 'submitted',

@@ -15,6 +15,9 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
 import { waitFor } from '../support/wait';
+import { savePolicyVersion } from '../../db/policy-repository';
+import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
+import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 
 const h = useApiHarness();
 
@@ -146,9 +149,50 @@ describe('by sharing type (art. 21)', () => {
         provisional: calendar.body.provisional,
         article: 23,
         articleLabel: '第二十三条',
+        // The provider's 10 working days are the State Council's rule, not a number of art. 23.
+        basis: 'national',
+        citation: { zh: '国发〔2016〕51号第十三条', en: '国发〔2016〕51号第十三条 (national rule)' },
         status: 'open',
       }),
     ]);
+  });
+
+  it("shows each condition answer under its question as the catalogue asked it, even after the entry's wording changes", async () => {
+    const res = await submit('zhangwei', conditional());
+    const asked = DEMO_RESOURCES.find((r) => r.code === 'RS-SB-001')!;
+    expect(res.body.conditions).toEqual(
+      asked.conditions.map((c) => ({ id: c.id, question: c.question, answer: expect.any(String) })),
+    );
+    expect(res.body.conditions.find((c: { id: string }) => c.id === 'duty')).toEqual({
+      id: 'duty',
+      question: '请说明使用该数据所依据的法定职责及文件',
+      answer: '低保审核',
+    });
+    const reworded = {
+      ...asked,
+      conditions: asked.conditions.map((c) => ({ ...c, question: `${c.question}(修订)` })),
+    };
+    const put = await h
+      .http()
+      .put('/api/catalogue/resources/RS-SB-001')
+      .set(await h.as('zhaoqiang'))
+      .send(reworded);
+    expect(put.status).toBe(200);
+    try {
+      const read = await h
+        .http()
+        .get(`/api/requests/${res.body.id}`)
+        .set(await h.as('zhangwei'));
+      expect(read.body.conditions.map((c: { question: string }) => c.question)).toEqual(
+        asked.conditions.map((c) => c.question),
+      );
+    } finally {
+      await h
+        .http()
+        .put('/api/catalogue/resources/RS-SB-001')
+        .set(await h.as('zhaoqiang'))
+        .send(asked);
+    }
   });
 });
 
@@ -579,5 +623,37 @@ describe('Temporal unreachable while submitting', () => {
       runs.push(wf.runId);
     expect(runs).toHaveLength(1);
     await dead.connection.close();
+  });
+});
+
+describe('the policy in force', () => {
+  it("checks the usage period against the policy's platform default, and files nothing once the policy in force has lapsed (art. 39)", async () => {
+    const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+    // The default document is the draft: no promulgation date, no end date, the usage limit a platform default.
+    expect(doc).toMatchObject({ status: 'draft', effectiveCitation: { article: 39, basis: 'default' } });
+    expect(doc.effectiveTo).toBeUndefined();
+    expect(doc.sharing?.maxUsagePeriod.citation.basis).toBe('default');
+    const years = doc.sharing!.maxUsagePeriod.years;
+    const tooLong = await submit(
+      'zhangwei',
+      conditional({ usageTo: DateTime.fromISO(day()).plus({ years, days: 1 }).toISODate() }),
+    );
+    expect([tooLong.status, tooLong.body.error.details]).toEqual([
+      422,
+      [{ path: 'usageTo', message: `a usage period may last at most ${years} years (platform default)` }],
+    ]);
+
+    // The city loads a version whose end date (有效期至) was yesterday and nothing after it.
+    const lapsed = { ...doc, version: doc.version + 100, effectiveFrom: day(-2), effectiveTo: day(-1) };
+    const key = await savePolicyVersion(h.t.db, lapsed);
+    try {
+      const before = await h.t.db('sharing_requests').count({ n: '*' });
+      const refused = await submit('zhangwei', conditional());
+      expect(await h.t.db('sharing_requests').count({ n: '*' })).toEqual(before);
+      expect([refused.status, refused.body.error.code]).toEqual([503, 'no_policy_in_force']);
+      expect(refused.body.error.message).toContain(`${key} was in force until ${day(-1)}`);
+    } finally {
+      await h.t.db('policy_versions').where({ key }).del();
+    }
   });
 });

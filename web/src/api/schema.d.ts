@@ -4070,7 +4070,13 @@ export interface components {
       article: number;
       /** @example 第二十三条 */
       articleLabel: string;
+      /**
+       * @description measures: the article itself sets the number; national: a higher rule does; default: the measures set none, so it is a platform default awaiting the city
+       * @enum {string|null}
+       */
+      basis: 'measures' | 'national' | 'default' | null;
       breached: boolean;
+      citation: components['schemas']['LocalizedText'] & unknown;
       claimedBy: string | null;
       deadline: string;
       escalationLevel: number;
@@ -4090,7 +4096,13 @@ export interface components {
     DeadlineEntry: {
       article: number;
       articleLabel: string;
+      /**
+       * @description measures: the article itself sets the number; national: a higher rule does; default: the measures set none, so it is a platform default awaiting the city
+       * @enum {string|null}
+       */
+      basis: 'measures' | 'national' | 'default' | null;
       breached: boolean;
+      citation: components['schemas']['LocalizedText'] & unknown;
       deadline: string;
       limit: components['schemas']['LocalizedText'];
       provisional: boolean;
@@ -4285,10 +4297,11 @@ export interface components {
           /** @example 第二十四条 */
           articleLabel: string;
           /**
-           * @description measures: the article sets the number; national: a higher rule; default: a platform default
-           * @enum {string}
+           * @description measures: the article itself sets the number; national: a higher rule does; default: the measures set none, so it is a platform default awaiting the city
+           * @enum {string|null}
            */
-          basis: 'measures' | 'national' | 'default';
+          basis: 'measures' | 'national' | 'default' | null;
+          citation: components['schemas']['LocalizedText'] & unknown;
           key: string;
           limit: components['schemas']['LocalizedText'] & unknown;
           name: components['schemas']['LocalizedText'];
@@ -4334,6 +4347,12 @@ export interface components {
         [key: string]: string;
       };
       basis: string;
+      /** @description Each answer under the question it replies to, as asked when the request was made */
+      conditions: {
+        answer: string;
+        id: string;
+        question: string;
+      }[];
       deadlines: components['schemas']['DeadlineEntry'][];
       decisionReason: string | null;
       dispute: components['schemas']['DisputeRef'];
@@ -4370,6 +4389,11 @@ export interface components {
     Resource: {
       /** @enum {string} */
       category: 'basic' | 'thematic' | 'departmental';
+      /**
+       * @description Secrecy classification; 秘密 (secret) and above are refused (art. 2)
+       * @enum {string}
+       */
+      classification: 'public' | 'internal' | 'secret' | 'confidential' | 'top_secret';
       /** @example RS-SB-001 */
       code: string;
       conditions: {
@@ -4404,6 +4428,11 @@ export interface components {
     ResourceInput: {
       /** @enum {string} */
       category: 'basic' | 'thematic' | 'departmental';
+      /**
+       * @default internal
+       * @enum {string}
+       */
+      classification: 'public' | 'internal' | 'secret' | 'confidential' | 'top_secret';
       code: string;
       /** @default [] */
       conditions: components['schemas']['ResourceCondition'][];
@@ -4490,9 +4519,15 @@ export interface components {
       article: number;
       /** @example 第二十三条 */
       articleLabel: string;
+      /**
+       * @description measures: the article itself sets the number; national: a higher rule does; default: the measures set none, so it is a platform default awaiting the city
+       * @enum {string|null}
+       */
+      basis: 'measures' | 'national' | 'default' | null;
       breached: boolean;
       candidates: components['schemas']['Candidate'][];
       caseId: string;
+      citation: components['schemas']['LocalizedText'] & unknown;
       claimedBy: string | null;
       completedAt: string | null;
       completedBy: string | null;

@@ -4,7 +4,7 @@ import { Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag } from 
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
-import type { Page, RequestDetail, RequestSummary, Resource } from '../api/types';
+import type { Page, RequestDetail, RequestSummary } from '../api/types';
 import { useMe } from '../auth/session';
 import { BpmnDiagram, type StepState } from '../components/BpmnDiagram';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
@@ -74,7 +74,7 @@ export function RequestsPage() {
                   r.currentTask ? (
                     <DeadlineTag
                       deadline={r.currentTask.deadline}
-                      articleLabel={r.currentTask.articleLabel}
+                      citation={r.currentTask.citation}
                       limit={r.currentTask.limit}
                       provisional={r.currentTask.provisional}
                       breached={r.currentTask.breached}
@@ -111,11 +111,6 @@ export function stepStates(deadlines: RequestDetail['deadlines']): StepState[] {
 export function RequestCase({ request: r }: { request: RequestDetail }) {
   const { t, name, lang, text } = useI18n();
   const me = useMe().data;
-  const resource = useQuery({
-    queryKey: ['resource', r.resourceCode],
-    queryFn: () => api<Resource>(`/api/catalogue/resources/${r.resourceCode}`),
-  });
-  const question = (id: string) => resource.data?.conditions.find((c) => c.id === id)?.question ?? id;
   const party = me && [r.consumerDepartment.code, r.providerDepartment.code].includes(me.department.code);
   const actions = (
     <Space>
@@ -154,9 +149,9 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
             <Descriptions.Item label={t('usagePeriod')}>
               {r.usageFrom} ~ {r.usageTo}
             </Descriptions.Item>
-            {Object.entries(r.answers).map(([k, v]) => (
-              <Descriptions.Item key={k} label={question(k)}>
-                {v}
+            {r.conditions.map((c) => (
+              <Descriptions.Item key={c.id} label={c.question}>
+                <span data-testid="condition-answer">{c.answer}</span>
               </Descriptions.Item>
             ))}
             {r.currentTask ? (
@@ -167,7 +162,7 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
                   .join(' / ')}{' '}
                 <DeadlineTag
                   deadline={r.currentTask.deadline}
-                  articleLabel={r.currentTask.articleLabel}
+                  citation={r.currentTask.citation}
                   limit={r.currentTask.limit}
                   provisional={r.currentTask.provisional}
                   breached={r.currentTask.breached}
