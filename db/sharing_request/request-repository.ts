@@ -63,7 +63,10 @@ function fromRow(r: Row): RequestRow {
   };
 }
 
-export type NewRequest = Omit<RequestRow, 'status' | 'currentStep' | 'decisionReason' | 'updatedAt'>;
+export type NewRequest = Omit<
+  RequestRow,
+  'status' | 'currentStep' | 'decisionReason' | 'updatedAt' | 'questions'
+> & { questions?: RequestRow['questions'] };
 
 /**
  * Inserts a submitted request unless the same user already used this
