@@ -10,6 +10,7 @@ import { createLogger } from './logger';
 import { ensureLogCheckpointSchedule } from './log-checkpoint-schedule';
 import { loadLogSigningKeyOrExit } from './log-signing-key';
 import { connectClient } from './temporal-connection';
+import { reportMissingTaskHolders } from './task-holders-report';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   ensureLogCheckpointSchedule(client, config.temporal.taskQueue).then(
     (state) => logger.info({ schedule: state }, 'log checkpoint schedule'),
     (err: Error) => logger.warn({ err: err.message }, 'could not make the log checkpoint schedule'),
+  );
+  reportMissingTaskHolders(db, logger).catch((err: Error) =>
+    logger.warn({ err: err.message }, 'could not check who holds each task'),
   );
   if (config.auth.mode === 'dev' && !isLoopback(config.host)) {
     const warning = `WARNING: dev sign-in is reachable from the network on ${config.host}:${config.port}: anyone who reaches it can sign in as any user, admin included. Use it only on a network you trust, or set AUTH_MODE=oidc.`;

@@ -111,6 +111,27 @@ export const DEMO_USERS: {
     roles: ['provider_reviewer', 'data_steward'],
   },
   {
+    // Health provides death records that the law entitles civil affairs and public security to (art. 21).
+    username: 'huangmin',
+    display_name: '黄敏',
+    department_code: 'health',
+    roles: ['provider_reviewer', 'data_steward'],
+  },
+  {
+    // Civil affairs provides the conditional subsistence-allowance and marriage records.
+    username: 'yangfan',
+    display_name: '杨帆',
+    department_code: 'civil-affairs',
+    roles: ['provider_reviewer', 'data_steward'],
+  },
+  {
+    // Market regulation provides the legal-person base records; corrections to them need a reviewer.
+    username: 'qianli',
+    display_name: '钱丽',
+    department_code: 'market-regulation',
+    roles: ['provider_reviewer', 'data_steward'],
+  },
+  {
     username: 'chenjing',
     display_name: '陈静',
     department_code: 'city-gov-office',
