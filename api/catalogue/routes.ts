@@ -43,6 +43,12 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
       ]);
     }
     const problems = await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients');
+    if (r.category === 'basic' && r.shareType === 'not_shared' && r.items.some((i) => i.kind === 'base'))
+      problems.push({
+        path: 'shareType',
+        message:
+          "a basic resource's base items are shared unconditionally (art. 19): it cannot be not_shared while it lists base items",
+      });
     if (problems.length) throw unprocessable('invalid_resource', 'resource', problems);
   }
 

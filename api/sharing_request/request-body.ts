@@ -66,6 +66,15 @@ export function checkSharingRequest(
     if (!questions.has(id))
       problems.push({ path: `answers.${id}`, message: `${resource.code} has no condition "${id}"` });
   }
+  const entitled =
+    resource.shareType !== 'unconditional' &&
+    resource.statutoryRecipients.some((d) => d.code === consumerDepartment);
+  if (entitled && !body.basis.trim())
+    problems.push({
+      path: 'basis',
+      message:
+        'the law names your department as a recipient of this resource: cite the provision that entitles it (art. 21)',
+    });
   const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string;
   if (body.usageFrom < today)
     problems.push({ path: 'usageFrom', message: `must be today (${today}) or later` });

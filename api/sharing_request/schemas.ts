@@ -49,11 +49,9 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
   purpose: z.string(),
   basis: z.string(),
   answers: z.record(z.string(), z.string()),
-  conditions: z
-    .array(z.object({ id: z.string(), question: z.string(), answer: z.string() }))
-    .openapi({
-      description: 'Each answer under the question it replies to, as asked when the request was made',
-    }),
+  conditions: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() })).openapi({
+    description: 'Each answer under the question it replies to, as asked when the request was made',
+  }),
   usageFrom: z.string(),
   usageTo: z.string(),
   decisionReason: z.string().nullable(),

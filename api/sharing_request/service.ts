@@ -286,7 +286,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
 
     async withdraw(user: User, id: string, reason: string | undefined, ip: string | null) {
       const r = await visible(user, id);
-      if (!['submitted', 'provider_review', 'platform_review'].includes(r.status))
+      if (!['submitted', 'provider_review', 'statutory_review', 'platform_review'].includes(r.status))
         throw new HttpError(
           409,
           'case_closed',

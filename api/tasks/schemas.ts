@@ -36,6 +36,20 @@ export const TaskSchema = z
     limit: LocalizedTextSchema,
     basis: DeadlineBasisSchema,
     citation: DeadlineCitationSchema,
+    setsPeriod: z
+      .object({
+        step: z.string(),
+        minWorkingDays: z.number().int(),
+        maxWorkingDays: z.number().int(),
+        latestDateDays: z.number().int(),
+        default: LocalizedTextSchema,
+        citation: DeadlineCitationSchema,
+      })
+      .nullable()
+      .openapi({
+        description:
+          'When this decision sets the period of a later step (art. 37): send data.period as {workingDays} within these bounds or {until: yyyy-MM-dd} at most latestDateDays away; none sent means the default',
+      }),
     breached: z.boolean(),
     overdue: z.boolean(),
     escalationLevel: z.number().int(),

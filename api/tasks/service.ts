@@ -127,7 +127,17 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     ) {
       const task = await actionable(user, id);
       if (task.status !== 'open') throw closedError(task);
-      if (task.claimedBy && task.claimedBy !== user.username && heldByDepartments(task) <= 1)
+      // A claim keeps colleagues of the claimer's group off the task, not a city-level authority
+      // that may act on it in its own right (the platform deciding directly, art. 22).
+      const asCityAuthority = task.candidates.some(
+        (c) => c.department === null && user.roles.includes(c.role),
+      );
+      if (
+        task.claimedBy &&
+        task.claimedBy !== user.username &&
+        heldByDepartments(task) <= 1 &&
+        !asCityAuthority
+      )
         throw new HttpError(
           409,
           'task_claimed',

@@ -4,7 +4,7 @@ import { policyByKey } from '../../db/policy-repository';
 import type { TaskRow } from '../../db/task-repository';
 import { articleLabel, citationLabel } from '../../domain/policy/articles';
 import { durationLabel } from '../../domain/policy/duration';
-import type { CitationBasis, PolicyVersion } from '../../domain/policy/policy-document';
+import type { CitationBasis, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
 import type { Role } from '../../domain/roles';
 
 export interface StepInfo {
@@ -18,9 +18,33 @@ export interface StepInfo {
   basis: CitationBasis | null;
   /** The limit's source as users read it: 第二十三条, 国发〔2016〕51号第十三条, 平台默认(待市政府确认). */
   citation: { zh: string; en: string };
+  /** When deciding this step sets the period of a later one (art. 37's order): its bounds and default. */
+  setsPeriod: {
+    step: string;
+    minWorkingDays: number;
+    maxWorkingDays: number;
+    latestDateDays: number;
+    default: { zh: string; en: string };
+    citation: { zh: string; en: string };
+  } | null;
 }
 
 const UNKNOWN = { zh: '未知', en: 'Unknown' };
+
+function periodSetHere(steps: Record<string, StepPolicy>, step: string): StepInfo['setsPeriod'] {
+  const target = Object.entries(steps).find(([, s]) => s.periodSetBy?.step === step);
+  if (!target) return null;
+  const [name, s] = target;
+  const b = s.periodSetBy!;
+  return {
+    step: name,
+    minWorkingDays: b.min.workingDays,
+    maxWorkingDays: b.max.workingDays,
+    latestDateDays: b.latestDate.calendarDays,
+    default: durationLabel(s.deadline),
+    citation: citationLabel(b.citation),
+  };
+}
 
 export function createTaskViews(db: Db) {
   // Policy versions never change once stored, so they are cached for the life of the process.
@@ -39,6 +63,7 @@ export function createTaskViews(db: Db) {
       limit: s ? durationLabel(s.deadline) : UNKNOWN,
       basis: s?.citation.basis ?? null,
       citation: s ? citationLabel(s.citation) : UNKNOWN,
+      setsPeriod: periodSetHere(process?.steps ?? {}, step),
     };
   }
 
@@ -64,6 +89,7 @@ export function createTaskViews(db: Db) {
       limit: info.limit,
       basis: info.basis,
       citation: info.citation,
+      setsPeriod: info.setsPeriod,
       breached: t.breached,
       overdue: t.status === 'open' && Date.parse(t.deadline) < nowMs,
       escalationLevel: t.escalationLevel,

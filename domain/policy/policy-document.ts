@@ -63,6 +63,21 @@ export const StepPolicySchema = z
     reasonRequired: z.array(z.string().min(1)).default([]),
     reminders: z.array(ReminderSchema).default([]),
     escalation: z.array(EscalationLevelSchema).default([]),
+    /**
+     * The deciding actor of an earlier step sets this step's period (e.g. the LG office's order,
+     * art. 37) within these bounds; `deadline` is the period when it sets none.
+     */
+    periodSetBy: z
+      .object({
+        step: z.string().regex(/^[a-z][a-z_]*$/),
+        min: z.object({ workingDays: z.number().int().min(1).max(366) }).strict(),
+        max: z.object({ workingDays: z.number().int().min(1).max(366) }).strict(),
+        /** How far off a period given as a date may end. */
+        latestDate: z.object({ calendarDays: z.number().int().min(1).max(3660) }).strict(),
+        citation: CitationSchema,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -89,6 +104,11 @@ export const RecordsPolicySchema = z
 /** The limits a sharing request is checked against before it is filed. */
 export const SharingPolicySchema = z
   .object({
+    /**
+     * Art. 22: whether the platform authority may decide a provider's review at any time (the
+     * text's reading), or only once the provider's deadline has passed (its escalation).
+     */
+    directAuthorisation: z.object({ enabled: z.boolean(), citation: CitationSchema }).strict().optional(),
     /** The longest usage period one request may ask for (the measures set none: a platform default). */
     maxUsagePeriod: z.object({ years: z.number().int().min(1).max(50), citation: CitationSchema }).strict(),
   })

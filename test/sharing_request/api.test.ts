@@ -43,6 +43,17 @@ async function submit(username: string, body: object, key: string = randomUUID()
     .send(body);
 }
 
+/** The request as its requester reads it, once it has reached `status`. */
+async function requestWhen(id: string, status: string) {
+  return waitFor(`request ${id} ${status}`, async () => {
+    const r = await h
+      .http()
+      .get(`/api/requests/${id}`)
+      .set(await h.as('zhangwei'));
+    return r.body.status === status ? r.body : undefined;
+  });
+}
+
 async function complete(username: string, taskId: string, body: object) {
   return h
     .http()
@@ -116,22 +127,160 @@ describe('by sharing type (art. 21)', () => {
     expect([withdraw.status, withdraw.body.error.code]).toEqual([409, 'case_closed']);
   });
 
-  it('sends a not-shared resource to provider review when the law names the requester as a recipient', async () => {
-    const res = await submit('zhangwei', {
+  it('a statutory recipient must cite the law; the provider may then only supply it or say the law does not apply, never deny (art. 21)', async () => {
+    const asked = {
       resourceCode: 'WJ-SW-001',
       items: ['姓名', '死亡日期'],
       purpose: '殡葬管理和救助对象注销',
       usageFrom: day(),
       usageTo: day(30),
-    });
+    };
+    const uncited = await submit('zhangwei', asked);
+    expect([uncited.status, uncited.body.error.details]).toEqual([
+      422,
+      [{ path: 'basis', message: expect.stringContaining('(art. 21)') }],
+    ]);
+    const res = await submit('zhangwei', { ...asked, basis: '《殡葬管理条例》第十二条' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      status: 'provider_review',
+      status: 'statutory_review',
       currentTask: {
-        step: 'provider_review',
+        step: 'statutory_review',
         holders: [{ role: 'provider_reviewer', department: 'health' }],
+        basis: 'national',
       },
     });
+    const taskId = res.body.currentTask.id;
+    const task = await h
+      .http()
+      .get(`/api/tasks/${taskId}`)
+      .set(await h.as('huangmin'));
+    expect(task.body).toMatchObject({
+      decisions: ['provide', 'basis_not_applicable'],
+      reasonRequired: ['basis_not_applicable'],
+    });
+    const deny = await complete('huangmin', taskId, { decision: 'deny', reason: '不同意' });
+    expect(deny.status).toBe(422);
+    const unexplained = await complete('huangmin', taskId, { decision: 'basis_not_applicable' });
+    expect(unexplained.status).toBe(422);
+    expect((await complete('huangmin', taskId, { decision: 'provide' })).status).toBe(200);
+    const granted = await requestWhen(res.body.id, 'granted');
+    // The law entitles the recipient: no platform approval follows the supply.
+    expect(granted.deadlines.map((d: { step: string }) => d.step)).toEqual(['statutory_review']);
+    expect(granted.grant).toMatchObject({ status: 'active', items: ['姓名', '死亡日期'] });
+  });
+
+  it('an answer that the cited law does not apply ends the request with its reasons, and the requester may dispute it (art. 21, 25)', async () => {
+    const res = await submit('zhangwei', {
+      resourceCode: 'WJ-SW-001',
+      items: ['姓名'],
+      purpose: '救助对象注销',
+      basis: '《社会救助暂行办法》第十一条',
+      usageFrom: day(),
+      usageTo: day(30),
+    });
+    const answer = await complete('huangmin', res.body.currentTask.id, {
+      decision: 'basis_not_applicable',
+      reason: '所引条款规定的是救助申请审核,不涉及死亡信息',
+    });
+    expect(answer.status).toBe(200);
+    const ended = await requestWhen(res.body.id, 'denied');
+    expect(ended).toMatchObject({
+      decisionReason: '所引条款规定的是救助申请审核,不涉及死亡信息',
+      grant: null,
+    });
+    expect(ended.timeline.at(-1)).toMatchObject({ decision: 'basis_not_applicable', actor: 'huangmin' });
+    const dispute = await h
+      .http()
+      .post('/api/disputes')
+      .set(await h.as('zhangwei'))
+      .send({ subjectType: 'request', subjectId: res.body.id, claim: '死亡信息是注销救助对象的法定依据' });
+    expect(dispute.status).toBe(201);
+  });
+
+  it("grants a request for only a basic resource's base items at once, whatever its sharing type, and a basic resource with base items cannot be not shared (art. 19)", async () => {
+    const entry = {
+      code: 'RS-JC-019',
+      name: '参保人员基础信息',
+      summary: '全市参保人员的身份基础信息及参保业务信息。',
+      providerDepartment: 'hr-social-security',
+      category: 'basic',
+      items: [
+        { name: '公民身份号码', kind: 'base' },
+        { name: '姓名', kind: 'base' },
+        { name: '缴费基数', kind: 'business' },
+      ],
+      shareType: 'conditional',
+      conditions: [{ id: 'duty', question: '请说明法定职责' }],
+      legalBasis: null,
+      statutoryRecipients: [],
+      mode: 'api',
+      updateCycle: 'daily',
+    };
+    const steward = await h.as('zhaoqiang');
+    const withheld = await h
+      .http()
+      .post('/api/catalogue/resources')
+      .set(steward)
+      .send({ ...entry, shareType: 'not_shared', conditions: [], legalBasis: '某法规' });
+    expect([withheld.status, withheld.body.error.details]).toEqual([
+      422,
+      [{ path: 'shareType', message: expect.stringContaining('(art. 19)') }],
+    ]);
+    expect((await h.http().post('/api/catalogue/resources').set(steward).send(entry)).status).toBe(201);
+
+    const base = await submit(
+      'zhangwei',
+      conditional({
+        resourceCode: 'RS-JC-019',
+        items: ['公民身份号码', '姓名'],
+        answers: { duty: '低保审核' },
+      }),
+    );
+    expect(base.body).toMatchObject({ status: 'granted', currentTask: null, grant: { status: 'active' } });
+    expect(base.body.timeline.at(-1)).toMatchObject({
+      action: 'granted_at_once',
+      reason: expect.stringContaining('第十九条'),
+    });
+    // A business item goes by the resource's sharing type.
+    const business = await submit(
+      'zhangwei',
+      conditional({ resourceCode: 'RS-JC-019', items: ['姓名', '缴费基数'], answers: { duty: '低保审核' } }),
+    );
+    expect(business.body).toMatchObject({ status: 'provider_review' });
+  });
+
+  it('the platform authority may decide a provider review at once; its decision is final, cites art. 22 and is filed with both departments', async () => {
+    const res = await submit('zhangwei', conditional());
+    const inbox = await h
+      .http()
+      .get('/api/tasks')
+      .set(await h.as('chenjing'));
+    expect(inbox.body.items.map((t: { id: string }) => t.id)).toContain(res.body.currentTask.id);
+    // A provider reviewer's claim does not keep the platform authority off the task.
+    const claimed = await h
+      .http()
+      .post(`/api/tasks/${res.body.currentTask.id}/claim`)
+      .set(await h.as('zhaoqiang'));
+    expect(claimed.status).toBe(200);
+    const decided = await complete('chenjing', res.body.currentTask.id, {
+      decision: 'approve',
+      reason: '依整体授权直接受理',
+    });
+    expect(decided.status).toBe(200);
+    const granted = await requestWhen(res.body.id, 'granted');
+    expect(granted.deadlines.map((d: { step: string }) => d.step)).toEqual(['provider_review']);
+    const decision = granted.timeline.find((e: { action: string }) => e.action === 'decided');
+    expect(decision).toMatchObject({ actor: 'chenjing', decision: 'approve' });
+    expect(decision.reason).toContain('第二十二条');
+    const filed = await h.t
+      .db('notifications')
+      .where({ kind: 'result' })
+      .andWhere('id', 'like', `${res.body.id}#%`)
+      .select('recipient_department');
+    expect(new Set(filed.map((n) => n.recipient_department))).toEqual(
+      new Set(['civil-affairs', 'hr-social-security']),
+    );
   });
 
   it('routes a conditional resource to the provider with its 10-working-day deadline and article', async () => {
@@ -290,7 +439,8 @@ describe('decisions', () => {
     expect(otherProvider.status).toBe(403);
     expect(otherProvider.body.error.message).toContain('provider_reviewer@hr-social-security');
     expect((await complete('zhangwei', req.currentTask.id, { decision: 'approve' })).status).toBe(403);
-    expect((await complete('chenjing', req.currentTask.id, { decision: 'approve' })).status).toBe(403);
+    // The LG office holds no review (the platform authority may: art. 22, tested above).
+    expect((await complete('zhoujie', req.currentTask.id, { decision: 'approve' })).status).toBe(403);
     const asProvider = await submit('lina', conditional());
     expect(asProvider.status).toBe(403);
     const d = await detail('zhangwei', req.id);

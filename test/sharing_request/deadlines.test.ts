@@ -37,7 +37,11 @@ it('provider approves on a working day, the platform never acts: breach and esca
   );
   expect(request).toMatchObject({ status: 'provider_review', currentStep: 'provider_review' });
   expect(request.currentTask).toMatchObject({
-    holders: [{ role: 'provider_reviewer', department: 'hr-social-security' }],
+    // The provider's reviewers, and the platform authority under the city's authorisation (art. 22).
+    holders: expect.arrayContaining([
+      { role: 'provider_reviewer', department: 'hr-social-security' },
+      { role: 'platform_approver', department: null },
+    ]),
     article: 23,
   });
 

@@ -13,6 +13,8 @@ import { rejection } from '../support/rejection';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
+import { savePolicyVersion } from '../../db/policy-repository';
+import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 
 const h = useWorkflowHarness(require.resolve('../../workflows'));
 const s = servicesOf(h);
@@ -68,8 +70,19 @@ it('a grant ends by itself when its usage period ends, and both departments are 
   expect([late.status, late.code]).toEqual([409, 'grant_ended']);
 });
 
-it('after the provider misses its deadline the platform authority decides in its place, and that decision is final (art. 22)', async () => {
+it("where the city turns off direct authority, the platform authority decides in the provider's place only once its deadline has passed, and that decision is final (art. 22)", async () => {
+  const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+  const restricted = await savePolicyVersion(h.t.db, {
+    ...doc,
+    version: doc.version + 50,
+    effectiveFrom: DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate() as string,
+    sharing: {
+      ...doc.sharing!,
+      directAuthorisation: { enabled: false, citation: { article: 22, basis: 'measures' } },
+    },
+  });
   const request = await submit('zhangwei', socialInsurance());
+  await h.t.db('policy_versions').where({ key: restricted }).del();
   const task = request.currentTask!;
   const platform = await s.user('chenjing');
 

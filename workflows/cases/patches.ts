@@ -10,3 +10,19 @@
  * old child workflow type and id of their disputes and the `granted_<end>` status.
  */
 export const ONE_NAME_PER_PROCESS = 'one-name-per-process';
+
+/**
+ * A statutory recipient's request (art. 21) goes to the provider's
+ * `statutory_review` (provide, or the cited law does not apply; no denial),
+ * and the platform authority may decide a provider's review at any time where
+ * the policy grants it direct authority (art. 22). Cases started before run the
+ * ordinary provider review.
+ */
+export const STATUTORY_AND_DIRECT_REVIEW = 'statutory-and-direct-review';
+
+/**
+ * Art. 37: the LG office sets the period of each rectification order, and a
+ * missed period gives it a task to decide criticism and suspension (and a
+ * referral in serious cases); the timer no longer sanctions by itself.
+ */
+export const LG_OFFICE_DECIDES_SANCTIONS = 'lg-office-decides-sanctions';

@@ -19,12 +19,15 @@ export const LEGACY_SHARING_REQUEST_WORKFLOW = 'sharingRequest';
 /** The human steps, named as in the policy document and the BPMN diagram. */
 export const SHARING_STEPS = {
   providerReview: 'provider_review',
+  /** A statutory recipient's request (art. 21): the provider supplies it or says the cited law does not apply. */
+  statutoryReview: 'statutory_review',
   platformReview: 'platform_review',
 } as const;
 
 export const REQUEST_STATUSES = [
   'submitted',
   'provider_review',
+  'statutory_review',
   'platform_review',
   'granted',
   'denied',
@@ -56,6 +59,8 @@ export interface ResourceSnapshot {
   legalBasis: string | null;
   statutoryRecipients: string[];
   mode: SharingMode;
+  /** A basic resource's base items (art. 19: shared unconditionally); absent for other resources and older cases. */
+  baseItems?: string[];
 }
 
 export interface SharingRequestInput {

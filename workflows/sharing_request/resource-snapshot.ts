@@ -11,5 +11,9 @@ export function resourceSnapshot(r: Resource): ResourceSnapshot {
     legalBasis: r.legalBasis,
     statutoryRecipients: r.statutoryRecipients.map((d) => d.code),
     mode: r.mode,
+    // Art. 19: a basic resource's base items are shared unconditionally.
+    ...(r.category === 'basic'
+      ? { baseItems: r.items.filter((i) => i.kind === 'base').map((i) => i.name) }
+      : {}),
   };
 }

@@ -46,9 +46,14 @@ import { GrantKeeper } from './grant-keeper';
 import { CaseRecorder, noticeTo, type CaseEventInput } from '../cases/case-recorder';
 import { HumanTasks, refuse } from '../sla/human-tasks';
 import { acts } from '../cases/activities-proxy';
-import { ONE_NAME_PER_PROCESS } from '../cases/patches';
+import { ONE_NAME_PER_PROCESS, STATUTORY_AND_DIRECT_REVIEW } from '../cases/patches';
 
-const OPEN: ReadonlySet<RequestStatus> = new Set(['submitted', 'provider_review', 'platform_review']);
+const OPEN: ReadonlySet<RequestStatus> = new Set([
+  'submitted',
+  'provider_review',
+  'statutory_review',
+  'platform_review',
+]);
 
 export async function sharingRequest(input: SharingRequestInput): Promise<SharingRequestResult> {
   const { requestId, resource } = input;
@@ -141,7 +146,9 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);
 
-  const route = routeRequest(resource, consumer);
+  const route = routeRequest(resource, consumer, input.items);
+  // Cases started before art. 21's and art. 22's rules were kept review a statutory request like any other.
+  const faithful = route.kind !== 'grant' && route.kind !== 'reject' && patched(STATUTORY_AND_DIRECT_REVIEW);
   if (route.kind === 'reject') {
     await moveTo(
       'denied',
@@ -149,7 +156,9 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
       { decisionReason: route.reason, notice: bothDepartments('共享申请不予共享', 'Request rejected') },
     );
   } else if (route.kind === 'grant') {
-    await grantNow('granted_at_once');
+    await grantNow('granted_at_once', route.reason);
+  } else if (route.kind === 'statutory' && faithful) {
+    if (await statutoryReview()) await grantNow('granted');
   } else {
     const decided = await review();
     if (decided) await grantNow('granted');
@@ -167,16 +176,48 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     );
   }
 
+  /** Art. 22's direct authority, where the policy grants it: the platform may decide a provider's review from the start. */
+  function directAuthority() {
+    const direct = faithful ? policy.document.sharing?.directAuthorisation : undefined;
+    return direct?.enabled ? { alsoActing: [{ role: 'platform_approver' as const }] } : {};
+  }
+
+  /** What the timeline says of a decision the platform authority took in the provider's place (final). */
+  function inProvidersPlace(o: TaskOutcome): string | undefined {
+    return actorMatches(o.actor, { role: 'provider_reviewer', department: provider })
+      ? undefined
+      : `共享平台主管部门依整体授权直接决定,结果向双方备案(${authorisationArticle()})`;
+  }
+
+  /**
+   * A statutory recipient's request (art. 21): the provider supplies the data, or answers
+   * with reasons that the law cited does not cover this use. There is no discretionary
+   * denial, and no platform approval after a supply: the law entitles the recipient.
+   */
+  async function statutoryReview(): Promise<boolean> {
+    const step = await tasks!.run(SHARING_STEPS.statutoryReview);
+    if (step.kind !== 'done') return withdrawn();
+    const o = step.outcome;
+    if (o.decision !== 'provide')
+      return denied(o, inProvidersPlace(o), ['依法共享依据不适用', 'The cited law does not apply']);
+    await recordDecision(o, inProvidersPlace(o));
+    return true;
+  }
+
   /** Provider review, then (unless the platform already decided in the provider's place) platform approval. */
   async function review(): Promise<boolean> {
-    const providerStep = await tasks!.run(SHARING_STEPS.providerReview);
+    const providerStep = await tasks!.run(SHARING_STEPS.providerReview, directAuthority());
     if (providerStep.kind !== 'done') return withdrawn();
     const first = providerStep.outcome;
-    if (first.decision !== 'approve') return denied(first);
+    if (first.decision !== 'approve') return denied(first, faithful ? inProvidersPlace(first) : undefined);
     const byProvider = actorMatches(first.actor, { role: 'provider_reviewer', department: provider });
     await recordDecision(
       first,
-      byProvider ? undefined : `共享平台主管部门依整体授权代为审批(${authorisationArticle()})`,
+      byProvider
+        ? undefined
+        : faithful
+          ? inProvidersPlace(first)
+          : `共享平台主管部门依整体授权代为审批(${authorisationArticle()})`,
     );
     if (!byProvider) return true;
     const platformStep = await tasks!.run(SHARING_STEPS.platformReview);
@@ -197,11 +238,22 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     });
   }
 
-  async function denied(o: TaskOutcome): Promise<false> {
+  async function denied(
+    o: TaskOutcome,
+    note?: string,
+    title: [string, string] = ['共享申请未获批准', 'Request denied'],
+  ): Promise<false> {
+    const reason = [o.reason, note].filter(Boolean).join(';') || null;
     await moveTo(
       'denied',
-      { action: 'decided', step: o.step, actor: o.actor, decision: o.decision, reason: o.reason },
-      { decisionReason: o.reason, notice: bothDepartments('共享申请未获批准', 'Request denied') },
+      {
+        action: 'decided',
+        step: o.step,
+        actor: o.actor,
+        decision: o.decision,
+        reason: note ? reason : o.reason,
+      },
+      { decisionReason: o.reason, notice: bothDepartments(...title) },
     );
     return false;
   }
@@ -216,7 +268,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     return false;
   }
 
-  async function grantNow(action: string): Promise<void> {
+  async function grantNow(action: string, reason?: string): Promise<void> {
     if (withdrawal) {
       await withdrawn();
       return;
@@ -226,7 +278,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
       en: 'Request granted and filed with both departments',
     });
     // The status moves last, so whoever sees "granted" finds the grant in place.
-    await moveTo('granted', { action }, { decisionReason: null });
+    await moveTo('granted', { action, ...(reason ? { reason } : {}) }, { decisionReason: null });
   }
 
   /**

@@ -33,6 +33,7 @@ import { SA } from '../../domain/search-attributes';
 import type { ActorRef, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
 import { stepActors, stepPolicy } from '../../domain/policy/policy-document';
 import type { SlaSchedule } from '../../domain/sla/schedule';
+import type { Duration } from '../../domain/policy/duration';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
 import { acts } from '../cases/activities-proxy';
 import { hasVisibleText } from '../../domain/text/visible';
@@ -97,6 +98,10 @@ export interface RunOptions {
   interruptAtDeadline?: boolean;
   /** Called once when the deadline passes and the breach is recorded. */
   onBreach?: () => void;
+  /** Who may decide besides the step's own actors, from the start (e.g. the platform's direct authority, art. 22). */
+  alsoActing?: ActorRef[];
+  /** The period an earlier decision set for this step (its policy's `periodSetBy`), instead of its `deadline`. */
+  deadline?: Duration;
 }
 
 export const DEADLINE_PASSED = '期限届满,转入下一阶段';
@@ -138,7 +143,8 @@ export class HumanTasks {
    */
   async run(step: string, options: RunOptions = {}): Promise<StepResult> {
     const doc = this.ctx.policy.document;
-    const policy = stepPolicy(doc, this.ctx.processType, step);
+    const stepDefault = stepPolicy(doc, this.ctx.processType, step);
+    const policy = options.deadline ? { ...stepDefault, deadline: options.deadline } : stepDefault;
     this.seq += 1;
     // URL-safe, so the API can take it as one path segment: /api/tasks/<id>/complete
     const id = `${workflowInfo().workflowId}.${step}.${this.seq}`;
@@ -154,7 +160,11 @@ export class HumanTasks {
       step,
       options,
       policy,
-      candidates: stepActors(policy).map((ref) => this.group(ref)),
+      candidates: [...stepActors(policy), ...(options.alsoActing ?? [])]
+        .map((ref) => this.group(ref))
+        .filter(
+          (g, i, all) => all.findIndex((o) => o.role === g.role && o.department === g.department) === i,
+        ),
       schedule,
       // Reminders already past when the task opens (a deadline counted from an earlier date) are not sent.
       remindersSent: schedule.reminders.filter((at) => Date.parse(at) <= Date.now()).length,

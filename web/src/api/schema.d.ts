@@ -2665,7 +2665,14 @@ export interface paths {
           pageSize?: string;
           provider?: string;
           resourceCode?: string;
-          status?: 'submitted' | 'provider_review' | 'platform_review' | 'granted' | 'denied' | 'withdrawn';
+          status?:
+            | 'submitted'
+            | 'provider_review'
+            | 'statutory_review'
+            | 'platform_review'
+            | 'granted'
+            | 'denied'
+            | 'withdrawn';
         };
         header?: never;
         path?: never;
@@ -4309,10 +4316,14 @@ export interface components {
       }[];
     };
     Reform: {
+      /** @description Days from the end of that period to the registration */
+      daysLate: number | null;
       description: string;
       effectiveDate: string;
       id: string;
       idempotencyKey: string;
+      /** @description Registered after the departments' update period had already ended (art. 9) */
+      late: boolean;
       obligations: {
         currentStep: string | null;
         currentTasks: components['schemas']['CurrentTask'][];
@@ -4325,7 +4336,7 @@ export interface components {
         reformId: string;
         sanctions: components['schemas']['Sanction'][];
         /** @enum {string} */
-        status: 'open' | 'overdue' | 'rectification' | 'suspended' | 'met';
+        status: 'open' | 'overdue' | 'rectification' | 'sanction_pending' | 'suspended' | 'met';
         timeline: components['schemas']['TimelineEntry'][];
         updatedAt: string;
         workflowId: string;
@@ -4382,7 +4393,14 @@ export interface components {
       /** @enum {string} */
       shareType: 'unconditional' | 'conditional' | 'not_shared';
       /** @enum {string} */
-      status: 'submitted' | 'provider_review' | 'platform_review' | 'granted' | 'denied' | 'withdrawn';
+      status:
+        | 'submitted'
+        | 'provider_review'
+        | 'statutory_review'
+        | 'platform_review'
+        | 'granted'
+        | 'denied'
+        | 'withdrawn';
       submittedAt: string;
       updatedAt: string;
     };
@@ -4474,7 +4492,7 @@ export interface components {
       department: string;
       id: string;
       /** @enum {string} */
-      kind: 'criticism' | 'suspension';
+      kind: 'criticism' | 'suspension' | 'referral';
       liftedAt: string | null;
       liftedBy: string | null;
       reason: string;
@@ -4559,6 +4577,15 @@ export interface components {
         | 'security_authority'
         | 'auditor'
         | 'admin';
+      /** @description When this decision sets the period of a later step (art. 37): send data.period as {workingDays} within these bounds or {until: yyyy-MM-dd} at most latestDateDays away; none sent means the default */
+      setsPeriod: {
+        citation: components['schemas']['LocalizedText'] & unknown;
+        default: components['schemas']['LocalizedText'];
+        latestDateDays: number;
+        maxWorkingDays: number;
+        minWorkingDays: number;
+        step: string;
+      } | null;
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'done' | 'cancelled';

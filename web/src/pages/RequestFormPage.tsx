@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { RequestDetail, Resource } from '../api/types';
+import { useMe } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
 
@@ -32,6 +33,7 @@ function fieldOf(path: string): (string | number)[] {
 export function RequestFormPage() {
   const { code } = useParams();
   const { t } = useI18n();
+  const me = useMe().data;
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -89,9 +91,23 @@ export function RequestFormPage() {
             >
               <Input.TextArea rows={2} data-testid="purpose" />
             </Form.Item>
-            <Form.Item name="basis" label={t('basis')}>
-              <Input data-testid="basis" />
-            </Form.Item>
+            {(() => {
+              // A department the law names as a recipient is entitled to the data, and cites the law (art. 21).
+              const entitled =
+                r.shareType !== 'unconditional' &&
+                !!me &&
+                r.statutoryRecipients.some((d) => d.code === me.department.code);
+              return (
+                <Form.Item
+                  name="basis"
+                  label={t('basis')}
+                  rules={entitled ? [{ required: true, whitespace: true, message: t('statutoryBasis') }] : []}
+                  extra={entitled ? t('statutoryBasis') : undefined}
+                >
+                  <Input data-testid="basis" />
+                </Form.Item>
+              );
+            })()}
             <Form.Item name="period" label={t('usagePeriod')} rules={[{ required: true }]}>
               <DatePicker.RangePicker />
             </Form.Item>

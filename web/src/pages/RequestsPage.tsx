@@ -14,12 +14,13 @@ import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { DisputeButton } from './FormsPages';
 
-const STATUSES = ['provider_review', 'platform_review', 'granted', 'denied', 'withdrawn'];
+const STATUSES = ['provider_review', 'statutory_review', 'platform_review', 'granted', 'denied', 'withdrawn'];
 const STATUS_COLORS: Record<string, string> = {
   granted: 'green',
   denied: 'red',
   withdrawn: 'default',
   provider_review: 'blue',
+  statutory_review: 'blue',
   platform_review: 'purple',
 };
 
@@ -201,7 +202,8 @@ export function RequestPage() {
     queryKey: ['request', id],
     queryFn: () => api<RequestDetail>(`/api/requests/${id}`),
     refetchInterval: (q) =>
-      q.state.data && ['submitted', 'provider_review', 'platform_review'].includes(q.state.data.status)
+      q.state.data &&
+      ['submitted', 'provider_review', 'statutory_review', 'platform_review'].includes(q.state.data.status)
         ? 5000
         : false,
   });
