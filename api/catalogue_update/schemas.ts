@@ -27,6 +27,14 @@ export const ReformSchema = z
     registeredBy: z.string(),
     idempotencyKey: z.string(),
     registeredAt: z.string(),
+    late: z.boolean().openapi({
+      description: "Registered after the departments' update period had already ended (art. 9)",
+    }),
+    daysLate: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Days from the end of that period to the registration' }),
     obligations: z.array(
       z.object({
         id: z.string(),

@@ -22,6 +22,7 @@ import {
   CATALOGUE_UPDATE_PROCESS,
   CATALOGUE_UPDATE_ID_PREFIX,
   CATALOGUE_UPDATE_LABEL,
+  CATALOGUE_UPDATE_STEPS,
   obligationId,
   obligationWorkflowId,
 } from '../../workflows/catalogue_update/contract';
@@ -69,22 +70,33 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
   }
 
   async function detail(r: Reform) {
-    const obligations = await obligationsOfReform(db, r.id);
-    return {
-      ...r,
-      obligations: await Promise.all(
-        obligations.map(async (o) => {
-          const p = await progress('catalogue_update', o.id);
-          return {
-            ...o,
-            currentTasks: p.currentTasks,
-            deadlines: p.deadlines,
-            timeline: p.timeline,
-            sanctions: await listSanctions(db, { caseId: o.id }),
-          };
-        }),
-      ),
-    };
+    const obligations = await Promise.all(
+      (await obligationsOfReform(db, r.id)).map(async (o) => {
+        const p = await progress('catalogue_update', o.id);
+        return {
+          ...o,
+          currentTasks: p.currentTasks,
+          deadlines: p.deadlines,
+          timeline: p.timeline,
+          sanctions: await listSanctions(db, { caseId: o.id }),
+        };
+      }),
+    );
+    return { ...r, ...lateness(r, obligations), obligations };
+  }
+
+  /**
+   * A reform registered after its update period had already ended (art. 9): accepted, flagged
+   * late with the days elapsed since that period ended. Its obligations open on the
+   * rectification path (an order first), never with a sanction.
+   */
+  function lateness(r: Reform, obligations: { deadlines: { step: string; deadline: string }[] }[]) {
+    const due = obligations
+      .flatMap((o) => o.deadlines)
+      .find((d) => d.step === CATALOGUE_UPDATE_STEPS.update)?.deadline;
+    if (!due || Date.parse(r.registeredAt) <= Date.parse(due)) return { late: false, daysLate: null };
+    const day = (iso: string) => DateTime.fromISO(iso).setZone(ZONE).startOf('day');
+    return { late: true, daysLate: Math.round(day(r.registeredAt).diff(day(due), 'days').days) };
   }
 
   return {

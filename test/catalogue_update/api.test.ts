@@ -130,3 +130,34 @@ it('refuses another role (403), an unknown department or a date before the measu
   expect(await h.t.db('reforms').where({ title: '不应登记的改革' })).toEqual([]);
   expect((await c.get('zhoujie', '/api/reforms/RF-NOPE')).status).toBe(404);
 });
+
+it('accepts a reform registered after its update period has ended, flags it late with the days elapsed, and opens the rectification path, not a sanction', async () => {
+  const res = await c.post(
+    'zhoujie',
+    '/api/reforms',
+    reform({ title: '迟报的机构改革', effectiveDate: localDay(-60), departments: ['health'] }),
+    randomUUID(),
+  );
+  expect(res.status).toBe(201);
+  expect(res.body.late).toBe(true);
+  const due = res.body.obligations[0].deadlines[0].deadline as string;
+  expect(res.body.daysLate).toBeGreaterThan(0);
+  expect(res.body.daysLate).toBe(
+    Math.round(
+      (Date.parse(`${localDay()}T00:00:00+08:00`) - Date.parse(`${due.slice(0, 10)}T00:00:00+08:00`)) /
+        86_400_000,
+    ),
+  );
+  // The missed period opens with an order to rectify for the LG office, never an instant sanction.
+  const overdue = await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>
+    (b.obligations as { currentTasks: { step: string }[] }[])[0].currentTasks.some(
+      (t) => t.step === 'rectification_order',
+    ),
+  );
+  expect(overdue.obligations).toEqual([
+    expect.objectContaining({ department: 'health', status: 'overdue', sanctions: [] }),
+  ]);
+  // A reform registered in time is not late.
+  const timely = await c.post('zhoujie', '/api/reforms', reform({ title: '按时登记的改革' }), randomUUID());
+  expect([timely.body.late, timely.body.daysLate]).toEqual([false, null]);
+});

@@ -3,8 +3,9 @@
  * time-skipping server: a department that changes a resource meets its
  * obligation; one that declares "no change" with a reason meets it; one that
  * does nothing breaches exactly at the end of the 15th working day after the
- * effective date, gets a rectification order with a new deadline, misses that
- * too and is criticised and suspended until the LG office lifts it.
+ * effective date, gets a rectification order whose period the LG office sets
+ * (art. 37), misses that too, and is criticised and suspended only when the LG
+ * office so decides, until it lifts the suspension.
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -103,26 +104,71 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
   const breach = await h.t.db('sla_events').where({ task_id: nrTask.id, kind: 'breach' }).first();
   expect(Number(breach.at_ms)).toBe(Date.parse(due));
 
+  // The LG office sets the period in its order, within the policy's bounds.
+  const lgOffice = await s.user('zhoujie');
+  const orderView = await s.tasks().get(lgOffice, order.id);
+  expect(orderView.setsPeriod).toMatchObject({ step: 'rectification', minWorkingDays: 1 });
+  const tooLong = await rejection(
+    s.tasks().complete(
+      lgOffice,
+      order.id,
+      {
+        decision: 'order',
+        reason: '限期改正',
+        data: { period: { workingDays: orderView.setsPeriod!.maxWorkingDays + 1 } },
+      },
+      null,
+    ),
+  );
+  expect([tooLong.status, tooLong.message]).toEqual([422, expect.stringContaining('period.workingDays')]);
+  const pastDate = await rejection(
+    s
+      .tasks()
+      .complete(
+        lgOffice,
+        order.id,
+        { decision: 'order', reason: '限期改正', data: { period: { until: '2019-01-01' } } },
+        null,
+      ),
+  );
+  expect(pastDate.status).toBe(422);
   await s
     .tasks()
     .complete(
-      await s.user('zhoujie'),
+      lgOffice,
       order.id,
-      { decision: 'order', reason: '限10个工作日内完成目录更新' },
+      { decision: 'order', reason: '限7个工作日内完成目录更新', data: { period: { workingDays: 7 } } },
       null,
     );
   const rectification = await openTask(nr, 'rectification');
-  expect(rectification.deadline).toBe(addWorkingDays(rectification.started_at, 10, calendar).deadline);
+  expect(rectification.deadline).toBe(addWorkingDays(rectification.started_at, 7, calendar).deadline);
   expect(await h.t.db('tasks').where({ id: nrTask.id }).first()).toMatchObject({ status: 'cancelled' });
 
-  // Missed again: public criticism and suspension of IT-project applications, visible until lifted.
+  // Missed again: the timer sanctions nothing; the LG office gets a task to decide.
   await h.env.sleep(Date.parse(rectification.deadline) + 60_000 - (await h.env.currentTimeMs()));
+  const decide = await openTask(nr, 'sanction_decision');
+  expect(await obligation(reform.id, 'natural-resources')).toMatchObject({ status: 'sanction_pending' });
+  expect(await s.reforms().sanctions({ department: 'natural-resources' })).toEqual([]);
+  expect((await s.tasks().get(lgOffice, decide.id)).decisions).toEqual(['sanction', 'sanction_and_refer']);
+  await s
+    .tasks()
+    .complete(
+      lgOffice,
+      decide.id,
+      { decision: 'sanction_and_refer', reason: '两次逾期,影响全市目录准确性' },
+      null,
+    );
+  // Criticism and suspension, visible until lifted; a serious case is also referred for discipline.
   const sanctions = await waitFor('the sanctions', async () => {
     const rows = await s.reforms().sanctions({ department: 'natural-resources', active: true });
-    return rows.length === 2 ? rows : undefined;
+    return rows.length === 3 ? rows : undefined;
   });
-  expect(sanctions.map((x) => x.kind).sort()).toEqual(['criticism', 'suspension']);
-  expect(await obligation(reform.id, 'natural-resources')).toMatchObject({ status: 'suspended' });
+  expect(sanctions.map((x) => x.kind).sort()).toEqual(['criticism', 'referral', 'suspension']);
+  expect(sanctions.every((x) => x.reason.includes('两次逾期'))).toBe(true);
+  await waitFor(
+    'the obligation suspended',
+    async () => (await obligation(reform.id, 'natural-resources')).status === 'suspended',
+  );
 
   // The department finally updates; the suspension stays until the LG office lifts it.
   await s
@@ -135,14 +181,16 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
     );
   const lift = await openTask(nr, 'lift_suspension');
   expect(await obligation(reform.id, 'natural-resources')).toMatchObject({ status: 'met' });
-  expect(await s.reforms().sanctions({ department: 'natural-resources', active: true })).toHaveLength(2);
+  expect(await s.reforms().sanctions({ department: 'natural-resources', active: true })).toHaveLength(3);
   await s
     .tasks()
     .complete(await s.user('zhoujie'), lift.id, { decision: 'lift', reason: '已完成整改' }, null);
+  // Lifting ends the criticism and the suspension; the referral is not the LG office's to lift.
   await waitFor(
     'lifted',
-    async () => (await s.reforms().sanctions({ department: 'natural-resources', active: true })).length === 0,
+    async () => (await s.reforms().sanctions({ department: 'natural-resources', active: true })).length === 1,
   );
   const all = await s.reforms().sanctions({ department: 'natural-resources' });
-  expect(all.every((x) => x.liftedBy === 'zhoujie')).toBe(true);
+  expect(all.filter((x) => x.kind !== 'referral').every((x) => x.liftedBy === 'zhoujie')).toBe(true);
+  expect(all.find((x) => x.kind === 'referral')?.liftedBy).toBeNull();
 });

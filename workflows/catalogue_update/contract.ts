@@ -21,13 +21,23 @@ export const CATALOGUE_UPDATE_STEPS = {
   update: 'update',
   rectificationOrder: 'rectification_order',
   rectification: 'rectification',
+  /** Art. 37: the LG office decides criticism and suspension once the set period has passed. */
+  sanctionDecision: 'sanction_decision',
   liftSuspension: 'lift_suspension',
 } as const;
 
-export const OBLIGATION_STATUSES = ['open', 'overdue', 'rectification', 'suspended', 'met'] as const;
+export const OBLIGATION_STATUSES = [
+  'open',
+  'overdue',
+  'rectification',
+  'sanction_pending',
+  'suspended',
+  'met',
+] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
-export const SANCTION_KINDS = ['criticism', 'suspension'] as const;
+/** A referral asks the competent bodies to discipline those responsible (art. 37, 情节严重的); it is not lifted. */
+export const SANCTION_KINDS = ['criticism', 'suspension', 'referral'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
 export function obligationId(reformId: string, department: string): string {

@@ -17,7 +17,7 @@
  * timers, their order) goes behind `patched()` or into a new workflow type;
  * the replay test (test/replay/) checks the recorded histories still replay.
  */
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import {
   catalogueChanged,
   CATALOGUE_UPDATE_PROCESS,
@@ -41,6 +41,8 @@ import { acts } from '../cases/activities-proxy';
 import { own } from './activities-proxy';
 import { CaseRecorder, noticeTo } from '../cases/case-recorder';
 import { HumanTasks, refuse, type StepResult } from '../sla/human-tasks';
+import { LG_OFFICE_DECIDES_SANCTIONS } from '../cases/patches';
+import { localDateOf, periodDuration, periodProblem, type SetPeriod } from '../../domain/policy/set-period';
 
 const DUE_STEPS: string[] = [STEPS.update, STEPS.rectification];
 
@@ -126,8 +128,22 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
   let suspended = false;
   if (!met) {
     await record.move('overdue', STEPS.update, { action: 'deadline_breached', step: STEPS.update });
+    // Cases that passed this point before art. 37's reading was kept: a fixed period, automatic sanctions.
+    const lgDecides = patched(LG_OFFICE_DECIDES_SANCTIONS);
+    const bounds = lgDecides
+      ? stepPolicy(doc, CATALOGUE_UPDATE_PROCESS, STEPS.rectification).periodSetBy
+      : undefined;
+    const today = () => localDateOf(Date.now());
     let order: TaskOutcome | null | undefined;
-    const ordering = tasks.run(STEPS.rectificationOrder);
+    const ordering = tasks.run(STEPS.rectificationOrder, {
+      validate: (i) => {
+        const period = i.data?.period;
+        if (bounds && period !== undefined) {
+          const problem = periodProblem(period, bounds, today());
+          if (problem) refuse(TaskRefusal.Invalid, problem);
+        }
+      },
+    });
     void ordering.then((r) => (order = decision(r)));
     await condition(() => met !== null || order !== undefined);
     if (met) {
@@ -144,16 +160,21 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
         reason: order!.reason,
       });
       let missedAgain = false;
+      const set = bounds ? (order!.data.period as SetPeriod | undefined) : undefined;
       const rectification = tasks.run(STEPS.rectification, {
         validate: onlyByChange,
         onBreach: () => (missedAgain = true),
+        ...(set ? { deadline: periodDuration(set, today()) } : {}),
       });
       void rectification.then((r) => (met ??= decision(r)));
       await condition(() => met !== null || missedAgain);
-      if (!met) {
+      if (!met && !lgDecides) {
         suspended = true;
         await sanction();
         await condition(() => met !== null);
+      } else if (!met) {
+        suspended = await decideSanctions();
+        if (!met) await condition(() => met !== null);
       }
     }
   }
@@ -190,10 +211,37 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
   }
   return 'met';
 
-  /** Art. 37: public criticism and suspension of IT-project applications. */
-  async function sanction(): Promise<void> {
+  /**
+   * Art. 37: the LG office decides criticism and suspension (and, for a serious case, a
+   * referral for discipline). Nothing is recorded without its decision; an update meanwhile
+   * ends the obligation and cancels the task. Resolves to whether sanctions were recorded.
+   */
+  async function decideSanctions(): Promise<boolean> {
+    await record.move('sanction_pending', STEPS.sanctionDecision, {
+      action: 'deadline_breached',
+      step: STEPS.rectification,
+    });
+    let ruling: TaskOutcome | null | undefined;
+    const deciding = tasks!.run(STEPS.sanctionDecision);
+    void deciding.then((r) => (ruling = decision(r)));
+    await condition(() => met !== null || ruling !== undefined);
+    if (!ruling) {
+      tasks!.cancelOpen(null, '目录已更新,无需通报批评', STEPS.sanctionDecision);
+      await deciding;
+      return false;
+    }
+    await sanction(ruling);
+    return true;
+  }
+
+  /** Art. 37: public criticism and suspension of IT-project applications (and a referral, when decided). */
+  async function sanction(by?: TaskOutcome): Promise<void> {
     const at = new Date(Date.now()).toISOString();
-    for (const kind of ['criticism', 'suspension'] as const)
+    const kinds =
+      by?.decision === 'sanction_and_refer'
+        ? (['criticism', 'suspension', 'referral'] as const)
+        : (['criticism', 'suspension'] as const);
+    for (const kind of kinds)
       await own.recordSanction({
         id: record.eventId(kind),
         department,
@@ -201,19 +249,38 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
         caseType: 'catalogue_update',
         caseId: obligationId,
         reason:
-          kind === 'criticism'
+          (kind === 'criticism'
             ? `逾期未按责令期限更新目录,予以通报批评(${sanctionArticle}):${input.reformTitle}`
-            : `暂停信息化项目申报,至目录更新完成并经领导小组办公室解除(${sanctionArticle})`,
+            : kind === 'suspension'
+              ? `暂停信息化项目申报,至目录更新完成并经领导小组办公室解除(${sanctionArticle})`
+              : `情节严重,提请有关部门对负有直接责任的主管人员和其他责任人员依规给予处分(${sanctionArticle})`) +
+          (by?.reason ? `;领导小组办公室决定:${by.reason}` : ''),
         at,
         notice: toDepartment(
-          kind === 'criticism' ? '通报批评' : '暂停信息化项目申报',
-          kind === 'criticism' ? 'Public criticism' : 'IT-project applications suspended',
+          kind === 'criticism' ? '通报批评' : kind === 'suspension' ? '暂停信息化项目申报' : '提请给予处分',
+          kind === 'criticism'
+            ? 'Public criticism'
+            : kind === 'suspension'
+              ? 'IT-project applications suspended'
+              : 'Referred for disciplinary action',
         ),
       });
-    await record.move('suspended', STEPS.rectification, {
-      action: 'sanctioned',
-      step: STEPS.rectification,
-      reason: `通报批评并暂停信息化项目申报(${sanctionArticle})`,
-    });
+    await record.move(
+      'suspended',
+      by ? null : STEPS.rectification,
+      by
+        ? {
+            action: 'sanctioned',
+            step: by.step,
+            actor: by.actor,
+            decision: by.decision,
+            reason: by.reason,
+          }
+        : {
+            action: 'sanctioned',
+            step: STEPS.rectification,
+            reason: `通报批评并暂停信息化项目申报(${sanctionArticle})`,
+          },
+    );
   }
 }

@@ -126,6 +126,19 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
         <Card title={`${r.title}(${r.id})`} size="small">
           生效日期 {r.effectiveDate} · {r.registeredBy} · {formatInstant(r.registeredAt, lang)}
           {r.description ? <div>{r.description}</div> : null}
+          {r.late ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 8 }}
+              data-testid="reform-late"
+              message={
+                lang === 'zh'
+                  ? `逾期登记:登记时目录更新期限已过${r.daysLate}日,各部门直接进入责令改正程序`
+                  : `Registered late: ${r.daysLate} days after the update period ended; each department goes straight to a rectification order`
+              }
+            />
+          ) : null}
         </Card>
       </Col>
       {r.obligations
@@ -139,7 +152,11 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
             >
               {o.sanctions.map((s) => (
                 <Tag key={s.id} color={s.liftedAt ? 'default' : 'red'}>
-                  {s.kind === 'criticism' ? '通报批评' : '暂停信息化项目申报'}
+                  {s.kind === 'criticism'
+                    ? '通报批评'
+                    : s.kind === 'suspension'
+                      ? '暂停信息化项目申报'
+                      : '提请处分'}
                   {s.liftedAt ? '(已解除)' : ''}
                 </Tag>
               ))}

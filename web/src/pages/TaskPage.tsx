@@ -1,6 +1,7 @@
 /** A task: the whole case it belongs to, and the decision buttons (a denial needs a reason). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
@@ -50,6 +51,9 @@ export function TaskPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
+  // The period an order sets (art. 37): working days, or a date; neither means the policy's default.
+  const [periodDays, setPeriodDays] = useState<number | null>(null);
+  const [periodUntil, setPeriodUntil] = useState<Dayjs | null>(null);
   const [error, setError] = useState<string | null>(null);
   const task = useQuery({
     queryKey: ['task', id],
@@ -60,7 +64,15 @@ export function TaskPage() {
     mutationFn: (decision: string) =>
       api<Task>(`/api/tasks/${encodeURIComponent(id)}/complete`, {
         method: 'POST',
-        body: { decision, reason: reason.trim() || undefined },
+        body: {
+          decision,
+          reason: reason.trim() || undefined,
+          data: periodUntil
+            ? { period: { until: periodUntil.format('YYYY-MM-DD') } }
+            : periodDays
+              ? { period: { workingDays: periodDays } }
+              : undefined,
+        },
       }),
     onSuccess: () => {
       message.success(t('decisionDone'));
@@ -104,6 +116,34 @@ export function TaskPage() {
                     data-testid="reason"
                   />
                 </Form.Item>
+                {x.setsPeriod ? (
+                  <Form.Item
+                    label={t('rectificationPeriod')}
+                    help={`${t('periodDefault')} ${text(x.setsPeriod.default)} · ${text(x.setsPeriod.citation)}`}
+                  >
+                    <Space wrap>
+                      <InputNumber
+                        min={x.setsPeriod.minWorkingDays}
+                        max={x.setsPeriod.maxWorkingDays}
+                        value={periodDays}
+                        onChange={(v) => {
+                          setPeriodDays(v);
+                          if (v) setPeriodUntil(null);
+                        }}
+                        addonAfter={t('workingDays')}
+                        data-testid="period-days"
+                      />
+                      <DatePicker
+                        value={periodUntil}
+                        onChange={(d) => {
+                          setPeriodUntil(d);
+                          if (d) setPeriodDays(null);
+                        }}
+                        data-testid="period-until"
+                      />
+                    </Space>
+                  </Form.Item>
+                ) : null}
                 {error ? (
                   <Alert
                     type="error"
