@@ -26,7 +26,7 @@ export const disputeProcess: ProcessModule = {
   routes: disputeRoutes,
   diagram: {
     policyOnly: [],
-    interrupting: [DISPUTE_STEPS.negotiation, DISPUTE_STEPS.coordination],
+    interrupting: [DISPUTE_STEPS.negotiation],
     messages: { [revokeGrant.name]: [] },
     outcomes: ['resolved', 'ruled', 'grant_expired', 'grant_revoked'],
   },

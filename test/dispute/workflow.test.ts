@@ -1,9 +1,11 @@
 /**
  * A dispute over a denied request at real lengths on the time-skipping
- * server: negotiation that nobody concludes ends exactly at its deadline,
- * coordination the LG office lets run out breaches, escalates to the leading
- * group and moves on at its deadline, and a ruling for the consumer grants the
- * data as an approval would. Also: accepting needs a proposal from the other side.
+ * server: negotiation that nobody concludes ends exactly at its deadline;
+ * coordination the LG office lets run out breaches and is escalated to the
+ * leading group but stays with the LG office until it refers the case (art. 25:
+ * 必要时由领导小组最终决定); a ruling for the consumer grants the data as an
+ * approval would, and only a new ruling can end that grant. Also: accepting
+ * needs a proposal from the other side.
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -54,7 +56,7 @@ async function deniedRequest(): Promise<string> {
 const taskOf = (caseId: string, step: string) =>
   waitFor(`the ${step} task`, () => h.t.db('tasks').where({ case_id: caseId, step, status: 'open' }).first());
 
-it('negotiation runs out, coordination runs out (escalated), and the ruling for the consumer grants the data', async () => {
+it('negotiation runs out, coordination runs out (escalated, not handed over), the LG office refers, and the ruling for the consumer grants the data', async () => {
   const requestId = await deniedRequest();
   const { dispute } = await s
     .disputes()
@@ -90,16 +92,33 @@ it('negotiation runs out, coordination runs out (escalated), and the ruling for 
   expect(Date.parse(coordination.started_at)).toBe(negotiationDue); // the next stage counts from the handover
   expect(coordination.deadline).toBe(addWorkingDays(coordination.started_at, 15, calendar).deadline);
 
-  // The LG office lets it run out too: breach and escalation to the leading group at the deadline, then the ruling.
+  // The LG office lets it run out too: breach and escalation to the leading group at the deadline,
+  // but the case stays with the LG office; referring it is the office's decision.
   const coordinationDue = Date.parse(coordination.deadline);
   await h.env.sleep(coordinationDue + 60_000 - (await h.env.currentTimeMs()));
-  const ruling = await taskOf(dispute.id, 'ruling');
-  const events = await h.t.db('sla_events').where({ task_id: coordination.id }).orderBy('at_ms');
+  const events = await waitFor('the breach and its escalation', async () => {
+    const rows = await h.t.db('sla_events').where({ task_id: coordination.id }).orderBy('at_ms');
+    return rows.length === 2 ? rows : undefined;
+  });
   expect(events.map((e) => [e.kind, Number(e.at_ms)])).toEqual([
     ['breach', coordinationDue],
     ['escalation', coordinationDue],
   ]);
   expect(JSON.parse(events[1].detail).notify).toEqual([{ role: 'leading_group', department: null }]);
+  expect(await h.t.db('tasks').where({ id: coordination.id }).first()).toMatchObject({
+    status: 'open',
+    breached: 1,
+  });
+  expect(await h.t.db('tasks').where({ case_id: dispute.id, step: 'ruling' })).toEqual([]);
+  await s
+    .tasks()
+    .complete(
+      await s.user('zhoujie'),
+      coordination.id,
+      { decision: 'refer', reason: '双方分歧较大,提请领导小组裁定' },
+      null,
+    );
+  const ruling = await taskOf(dispute.id, 'ruling');
   expect(ruling).toMatchObject({ role: 'leading_group', department_code: null, article: 25 });
 
   // The ruling needs a reason; for the consumer, it grants as an approval would.
@@ -123,15 +142,19 @@ it('negotiation runs out, coordination runs out (escalated), and the ruling for 
   });
   expect(read.deadlines.map((d) => [d.step, d.status, d.breached])).toEqual([
     ['negotiation', 'cancelled', true],
-    ['coordination', 'cancelled', true],
+    ['coordination', 'done', true],
     ['ruling', 'done', false],
   ]);
   const request = await s.requests().read(lg, requestId, null);
   expect(request.dispute).toMatchObject({ id: dispute.id, status: 'ruled' });
 
-  // The grant a ruling made is revoked like any other.
-  const revoked = await s.grants().revoke(await s.user('zhaoqiang'), grant.id, '数据用途已变更', null);
-  expect(revoked.status).toBe('revoked');
+  // The ruling binds: the provider cannot revoke the grant it made; the refusal names the ruling.
+  const refused = await rejection(
+    s.grants().revoke(await s.user('zhaoqiang'), grant.id, '数据用途已变更', null),
+  );
+  expect(refused.status).toBe(403);
+  expect(refused.message).toContain(dispute.id);
+  expect((await h.t.db('grants').where({ id: grant.id }).first()).status).toBe('active');
 });
 
 it('a proposal accepted by the other department resolves the dispute; one cannot accept one’s own or nothing', async () => {

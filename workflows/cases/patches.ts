@@ -26,3 +26,10 @@ export const STATUTORY_AND_DIRECT_REVIEW = 'statutory-and-direct-review';
  * referral in serious cases); the timer no longer sanctions by itself.
  */
 export const LG_OFFICE_DECIDES_SANCTIONS = 'lg-office-decides-sanctions';
+
+/**
+ * Art. 25 (必要时由领导小组最终决定): referral to the leading group is the LG
+ * office's decision. The coordination task stays open past its deadline (the
+ * breach is escalated) instead of handing the case over by itself.
+ */
+export const LG_OFFICE_REFERS_TO_RULING = 'lg-office-refers-to-ruling';

@@ -17,7 +17,7 @@
  * timers, their order) goes behind `patched()` or into a new workflow type;
  * the replay test (test/replay/) checks the recorded histories still replay.
  */
-import { setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   DISPUTE_PROCESS,
   DISPUTE_STEPS,
@@ -35,6 +35,7 @@ import { CaseRecorder, noticeTo } from '../cases/case-recorder';
 import { revokeGrant } from '../sharing_request/contract';
 import { GrantKeeper } from '../sharing_request/grant-keeper';
 import { HumanTasks, refuse } from '../sla/human-tasks';
+import { LG_OFFICE_REFERS_TO_RULING } from '../cases/patches';
 
 /** A stage that ended without an outcome; the next counts from its deadline if it ran out (else from now). */
 interface HandOver {
@@ -52,7 +53,9 @@ export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
     { zh: disputeId, en: disputeId },
   );
   const keeper = input.grantTerms
-    ? new GrantKeeper({ ...input.grantTerms, consumer }, toBoth, (action) => record.eventId(action))
+    ? new GrantKeeper({ ...input.grantTerms, consumer }, toBoth, (action) => record.eventId(action), {
+        ruling: disputeId,
+      })
     : null;
   if (keeper) setHandler(revokeGrant, keeper.revoke, { validator: keeper.validateRevocation });
 
@@ -160,11 +163,15 @@ export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
     }
   }
 
-  /** Stage 2: the LG office resolves or refers; at the deadline the case goes on to the leading group. */
+  /**
+   * Stage 2: the LG office resolves or refers the case to the leading group. Referral is its
+   * decision (art. 25): past the deadline the task stays open and the breach is escalated.
+   * (Cases started before that reading moved on to the ruling at the deadline by themselves.)
+   */
   async function coordinate(handedOverAt: string | null): Promise<DisputeOutcome | HandOver> {
     // A stage that ran out hands over at its deadline; the next stage's days count from there.
     const r = await tasks.run(DISPUTE_STEPS.coordination, {
-      interruptAtDeadline: true,
+      interruptAtDeadline: !patched(LG_OFFICE_REFERS_TO_RULING),
       from: handedOverAt ?? undefined,
     });
     const o = r.kind === 'done' ? r.outcome : null;

@@ -37,6 +37,8 @@ export class GrantKeeper {
     private readonly toBoth: (zh: string, en: string) => Notice,
     /** The next event id of the owning workflow. */
     private readonly eventId: (action: string) => string,
+    /** Set when the leading group's ruling made the grant (art. 25): only a new ruling ends it. */
+    private readonly madeBy: { ruling?: string } = {},
   ) {}
 
   /** The `revokeGrant` Update's validator: only the provider or the platform authority, with a reason, while active. */
@@ -48,6 +50,11 @@ export class GrantKeeper {
       actorMatches(r.actor, { role: 'platform_approver', department: null });
     if (!mayRevoke)
       refuse(CaseRefusal.Forbidden, `only the provider (${provider}) or the platform authority may revoke`);
+    if (this.madeBy.ruling)
+      refuse(
+        CaseRefusal.Forbidden,
+        `the leading group's binding ruling in dispute ${this.madeBy.ruling} made this grant (art. 25); only a new ruling can end it`,
+      );
     if (this.status !== 'active' || this.revocation)
       refuse(
         CaseRefusal.Closed,
