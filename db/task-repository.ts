@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
 import { countBreach, countClosed, countOpened, countRescheduled } from './sla-rollup-repository';
 import type { CandidateGroup } from '../domain/roles';
+import type { Duration } from '../domain/policy/duration';
 
 export interface NewTask {
   id: string;
@@ -21,6 +22,8 @@ export interface NewTask {
   provisional: boolean;
   article: number;
   policyKey: string;
+  /** The period an earlier decision set for this task (art. 37's order), when not its policy's. */
+  setPeriod?: Duration | null;
 }
 
 export function candidateId(taskId: string, group: CandidateGroup): string {
@@ -58,6 +61,7 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
           provisional: task.provisional,
           article: task.article,
           policy_key: task.policyKey,
+          set_period: task.setPeriod ? JSON.stringify(task.setPeriod) : null,
         });
         await countOpened(trx, task.id);
       }
@@ -233,6 +237,8 @@ export interface TaskRow {
   provisional: boolean;
   article: number;
   policyKey: string;
+  /** The period an earlier decision set for it, when not its policy's (art. 37's order). */
+  setPeriod: Duration | null;
   breached: boolean;
   escalationLevel: number;
   decision: string | null;
@@ -264,6 +270,7 @@ function toTaskRows(rows: Row[], candidates: Row[]): TaskRow[] {
     provisional: Boolean(r.provisional),
     article: Number(r.article),
     policyKey: r.policy_key as string,
+    setPeriod: r.set_period ? (JSON.parse(r.set_period as string) as Duration) : null,
     breached: Boolean(r.breached),
     escalationLevel: Number(r.escalation_level),
     decision: (r.decision as string | null) ?? null,

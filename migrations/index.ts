@@ -22,6 +22,7 @@ import * as securityRegisters from './security/20261125_014_security_registers';
 import * as securityIncidents from './security_incident/20261125_015_security_incidents';
 import * as resourceClassification from './20261203_016_resource_classification';
 import * as requestQuestions from './sharing_request/20261203_017_request_questions';
+import * as taskSetPeriod from './20261203_018_task_set_period';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -43,6 +44,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261125_015_security_incidents', securityIncidents],
   ['20261203_016_resource_classification', resourceClassification],
   ['20261203_017_request_questions', requestQuestions],
+  ['20261203_018_task_set_period', taskSetPeriod],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection';
 import { caseEvents } from '../../db/case-repository';
 import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
 import { articleLabel } from '../../domain/policy/articles';
+import { durationLabel } from '../../domain/policy/duration';
 import type { TaskViews } from '../tasks/task-views';
 
 export function createCaseProgress(db: Db, views: TaskViews) {
@@ -31,7 +32,7 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         provisional: t.provisional,
         article: t.article,
         articleLabel: articleLabel(t.article),
-        limit: (await info(t)).limit,
+        limit: t.setPeriod ? durationLabel(t.setPeriod) : (await info(t)).limit,
         basis: (await info(t)).basis,
         citation: (await info(t)).citation,
         breached: t.breached,
@@ -47,7 +48,7 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         provisional: t.provisional,
         article: t.article,
         articleLabel: articleLabel(t.article),
-        limit: (await info(t)).limit,
+        limit: t.setPeriod ? durationLabel(t.setPeriod) : (await info(t)).limit,
         basis: (await info(t)).basis,
         citation: (await info(t)).citation,
         breached: t.breached,

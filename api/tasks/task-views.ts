@@ -86,7 +86,8 @@ export function createTaskViews(db: Db) {
       provisional: t.provisional,
       article: t.article,
       articleLabel: articleLabel(t.article),
-      limit: info.limit,
+      // A period the LG office set in its order is that order's, not the policy's default.
+      limit: t.setPeriod ? durationLabel(t.setPeriod) : info.limit,
       basis: info.basis,
       citation: info.citation,
       setsPeriod: info.setsPeriod,

@@ -142,6 +142,9 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
     );
   const rectification = await openTask(nr, 'rectification');
   expect(rectification.deadline).toBe(addWorkingDays(rectification.started_at, 7, calendar).deadline);
+  // The inbox shows the period the order set, not the policy's default.
+  const shown = await s.tasks().get(await s.user('sunhui'), rectification.id);
+  expect(shown.limit).toEqual({ zh: '7个工作日', en: '7 working days' });
   expect(await h.t.db('tasks').where({ id: nrTask.id }).first()).toMatchObject({ status: 'cancelled' });
 
   // Missed again: the timer sanctions nothing; the LG office gets a task to decide.

@@ -194,6 +194,7 @@ export class HumanTasks {
       provisional: schedule.provisional,
       article: policy.citation.article,
       policyKey: this.ctx.policy.key,
+      ...(options.deadline ? { setPeriod: options.deadline } : {}),
     });
     this.refreshDeadlineAttribute();
     await this.ctx.onOpened?.(this.view(task));
