@@ -23,6 +23,7 @@ import * as securityIncidents from './security_incident/20261125_015_security_in
 import * as resourceClassification from './20261203_016_resource_classification';
 import * as requestQuestions from './sharing_request/20261203_017_request_questions';
 import * as taskSetPeriod from './20261203_018_task_set_period';
+import * as grantParts from './sharing_request/20261203_019_grant_parts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -45,6 +46,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_016_resource_classification', resourceClassification],
   ['20261203_017_request_questions', requestQuestions],
   ['20261203_018_task_set_period', taskSetPeriod],
+  ['20261203_019_grant_parts', grantParts],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

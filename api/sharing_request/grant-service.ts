@@ -44,6 +44,7 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
       await deps.temporal.revokeGrant(g.workflowId ?? sharingWorkflowId(g.requestId), {
         actor: actorOf(user),
         reason,
+        grantId: id,
       });
       await auditByUser(db, user, {
         action: 'grant.revoke_requested',

@@ -24,6 +24,10 @@ export const GrantSchema = z
     endedAt: z.string().nullable(),
     endedBy: z.string().nullable(),
     endReason: z.string().nullable(),
+    part: z.enum(['main', 'base']).openapi({
+      description:
+        "base: a basic resource's base items, granted at once (art. 19); main: the request's other items, or all of them",
+    }),
   })
   .openapi('Grant');
 
@@ -59,6 +63,10 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
   deadlines: z.array(DeadlineEntrySchema),
   timeline: z.array(TimelineEntrySchema),
   grant: GrantSchema.nullable(),
+  baseGrant: GrantSchema.nullable().openapi({
+    description:
+      "The grant of a basic resource's base items, made at once when the request also names other items (art. 19)",
+  }),
   dispute: DisputeRefSchema.nullable(),
 }).openapi('RequestDetail');
 

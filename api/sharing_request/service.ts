@@ -99,9 +99,10 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   }
 
   async function detail(r: RequestRow) {
-    const [p, grant, dispute, conditions] = await Promise.all([
+    const [p, grant, baseGrant, dispute, conditions] = await Promise.all([
       progress('sharing_request', r.id),
       grantOfRequest(db, r.id),
+      grantOfRequest(db, r.id, 'base'),
       disputeOfSubject(db, 'request', r.id),
       conditionAnswers(r),
     ]);
@@ -119,6 +120,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       deadlines: p.deadlines,
       timeline: p.timeline,
       grant,
+      baseGrant,
       dispute: dispute && { id: dispute.id, status: dispute.status, outcome: dispute.outcome },
     };
   }

@@ -23,7 +23,11 @@ export interface Grant {
   endedAt: string | null;
   endedBy: string | null;
   endReason: string | null;
+  /** 'base': a basic resource's base items, granted at once (art. 19); 'main': the rest, or all. */
+  part: GrantPart;
 }
+
+export type GrantPart = 'main' | 'base';
 
 type Row = Record<string, unknown>;
 
@@ -45,10 +49,13 @@ function fromRow(r: Row): Grant {
     endedAt: r.ended_at_ms == null ? null : localIso(r.ended_at_ms),
     endedBy: (r.ended_by as string | null) ?? null,
     endReason: (r.end_reason as string | null) ?? null,
+    part: ((r.part as GrantPart | undefined) ?? 'main') as GrantPart,
   };
 }
 
-export type NewGrant = Omit<Grant, 'status' | 'endedAt' | 'endedBy' | 'endReason'>;
+export type NewGrant = Omit<Grant, 'status' | 'endedAt' | 'endedBy' | 'endReason' | 'part'> & {
+  part?: GrantPart;
+};
 
 /** Records a grant once; a retry finds it there and writes nothing. */
 export async function insertGrant(db: Db, g: NewGrant): Promise<void> {
@@ -67,6 +74,7 @@ export async function insertGrant(db: Db, g: NewGrant): Promise<void> {
       mode: g.mode,
       status: 'active',
       granted_at_ms: Date.parse(g.grantedAt),
+      part: g.part ?? 'main',
     })
     .onConflict('id')
     .ignore();
@@ -92,8 +100,13 @@ export async function getGrant(db: Db, id: string): Promise<Grant | null> {
   return row ? fromRow(row) : null;
 }
 
-export async function grantOfRequest(db: Db, requestId: string): Promise<Grant | null> {
-  const row = await db('grants').where({ request_id: requestId }).first();
+/** The request's grant of one part: its main grant unless `part` says otherwise. */
+export async function grantOfRequest(
+  db: Db,
+  requestId: string,
+  part: GrantPart = 'main',
+): Promise<Grant | null> {
+  const row = await db('grants').where({ request_id: requestId, part }).first();
   return row ? fromRow(row) : null;
 }
 

@@ -242,12 +242,43 @@ describe('by sharing type (art. 21)', () => {
       action: 'granted_at_once',
       reason: expect.stringContaining('第十九条'),
     });
-    // A business item goes by the resource's sharing type.
-    const business = await submit(
+    // Mixed: the base item is granted at once as a grant of its own; the business item goes by
+    // the resource's sharing type.
+    const mixed = await submit(
       'zhangwei',
       conditional({ resourceCode: 'RS-JC-019', items: ['姓名', '缴费基数'], answers: { duty: '低保审核' } }),
     );
-    expect(business.body).toMatchObject({ status: 'provider_review' });
+    expect(mixed.body).toMatchObject({
+      status: 'provider_review',
+      grant: null,
+      baseGrant: { id: `G-${mixed.body.id}-BASE`, part: 'base', items: ['姓名'], status: 'active' },
+    });
+    expect(mixed.body.timeline.map((e: { action: string }) => e.action)).toContain('base_items_granted');
+    expect((await complete('zhaoqiang', mixed.body.currentTask.id, { decision: 'approve' })).status).toBe(
+      200,
+    );
+    const platform = await waitFor('the platform review', async () => {
+      const r = await h
+        .http()
+        .get(`/api/requests/${mixed.body.id}`)
+        .set(await h.as('zhangwei'));
+      return r.body.currentTask?.step === 'platform_review' ? r.body.currentTask : undefined;
+    });
+    expect((await complete('chenjing', platform.id, { decision: 'approve' })).status).toBe(200);
+    const both = await requestWhen(mixed.body.id, 'granted');
+    expect(both.grant).toMatchObject({ part: 'main', items: ['缴费基数'], status: 'active' });
+    // Each grant ends on its own.
+    const revoked = await h
+      .http()
+      .post(`/api/grants/${both.baseGrant.id}/revoke`)
+      .set(await h.as('zhaoqiang'))
+      .send({ reason: '基础信息项改由人口库提供' });
+    expect(revoked.status).toBe(200);
+    const after = await waitFor('the base grant revoked', async () => {
+      const r = await requestWhen(mixed.body.id, 'granted');
+      return r.baseGrant.status === 'revoked' ? r : undefined;
+    });
+    expect(after.grant.status).toBe('active');
   });
 
   it('the platform authority may decide a provider review at once; its decision is final, cites art. 22 and is filed with both departments', async () => {

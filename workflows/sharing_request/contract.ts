@@ -85,6 +85,8 @@ export interface WithdrawInput {
 export interface RevokeInput {
   actor: Actor;
   reason: string;
+  /** Which of the request's grants (its base items' grant, art. 19); its main grant when absent. */
+  grantId?: string;
 }
 
 export interface SharingRequestResult {

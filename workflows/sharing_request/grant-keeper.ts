@@ -23,12 +23,16 @@ export interface GrantTermsOf {
   usageFrom: string;
   usageTo: string;
   usageEndsAt: string;
+  /** A second grant of the same request (art. 19's base items) has its own id and part. */
+  part?: 'main' | 'base';
 }
 
-export const grantIdOf = (requestId: string) => `G-${requestId}`;
+export const grantIdOf = (requestId: string, part: 'main' | 'base' = 'main') =>
+  part === 'base' ? `G-${requestId}-BASE` : `G-${requestId}`;
 
 export class GrantKeeper {
   status: GrantStatus | null = null;
+  readonly id: string;
   private revocation: RevokeInput | null = null;
 
   constructor(
@@ -39,7 +43,9 @@ export class GrantKeeper {
     private readonly eventId: (action: string) => string,
     /** Set when the leading group's ruling made the grant (art. 25): only a new ruling ends it. */
     private readonly madeBy: { ruling?: string } = {},
-  ) {}
+  ) {
+    this.id = grantIdOf(terms.requestId, terms.part);
+  }
 
   /** The `revokeGrant` Update's validator: only the provider or the platform authority, with a reason, while active. */
   readonly validateRevocation = (r: RevokeInput): void => {
@@ -80,7 +86,8 @@ export class GrantKeeper {
     await own.recordGrant({
       eventId: this.eventId('grant'),
       grant: {
-        id: grantIdOf(t.requestId),
+        id: this.id,
+        part: t.part ?? 'main',
         requestId: t.requestId,
         workflowId: workflowInfo().workflowId,
         resourceCode: t.resource.code,
@@ -106,7 +113,7 @@ export class GrantKeeper {
     const r = this.revocation;
     await own.recordGrantEnd({
       eventId: this.eventId('grant-end'),
-      grantId: grantIdOf(t.requestId),
+      grantId: this.id,
       status: r ? 'revoked' : 'expired',
       // An expired grant ended at the end of its period, whenever the timer's wake-up was processed.
       at: r ? new Date(Date.now()).toISOString() : new Date(Date.parse(t.usageEndsAt)).toISOString(),

@@ -77,21 +77,35 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     { zh: `${resource.name}(${requestId})`, en: `${resource.code} (${requestId})` },
   );
 
+  const route = routeRequest(resource, consumer, input.items);
+  // Art. 19: a basic resource's base items are shared unconditionally. A request that mixes them
+  // with business items gets the base items at once, as a grant of their own; the rest go by the
+  // resource's sharing type. (Only inputs that carry the resource's base items can split.)
+  const baseItems = route.kind === 'grant' ? [] : input.items.filter((i) => resource.baseItems?.includes(i));
+  const terms = {
+    requestId,
+    resource,
+    consumer,
+    purpose: input.purpose,
+    usageFrom: input.usageFrom,
+    usageTo: input.usageTo,
+    usageEndsAt: input.usageEndsAt,
+  };
+  const eventId = (action: string) => record.eventId(action);
   const keeper = new GrantKeeper(
-    {
-      requestId,
-      resource,
-      consumer,
-      items: input.items,
-      purpose: input.purpose,
-      usageFrom: input.usageFrom,
-      usageTo: input.usageTo,
-      usageEndsAt: input.usageEndsAt,
-    },
+    { ...terms, items: input.items.filter((i) => !baseItems.includes(i)) },
     bothDepartments,
-    (action) => record.eventId(action),
+    eventId,
   );
-  setHandler(revokeGrant, keeper.revoke, { validator: keeper.validateRevocation });
+  const baseKeeper =
+    baseItems.length > 0
+      ? new GrantKeeper({ ...terms, items: baseItems, part: 'base' }, bothDepartments, eventId)
+      : null;
+  const keeperFor = (r: { grantId?: string }) =>
+    baseKeeper && r?.grantId === baseKeeper.id ? baseKeeper : keeper;
+  setHandler(revokeGrant, (r) => keeperFor(r).revoke(r), {
+    validator: (r) => keeperFor(r).validateRevocation(r),
+  });
 
   /** Records the move to a new status with the event that caused it. */
   function moveTo(
@@ -146,7 +160,19 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);
 
-  const route = routeRequest(resource, consumer, input.items);
+  // The base items' grant lives from now on, whatever becomes of the rest.
+  let baseLifetime: Promise<unknown> = Promise.resolve();
+  if (baseKeeper) {
+    await baseKeeper.grant({
+      zh: `基础信息项无条件共享,已授权并备案(第十九条):${baseItems.join('、')}`,
+      en: `Base items shared unconditionally (art. 19): ${baseItems.join(', ')}`,
+    });
+    await moveTo('submitted', {
+      action: 'base_items_granted',
+      reason: `基础信息项无条件共享(第十九条):${baseItems.join('、')}`,
+    });
+    baseLifetime = baseKeeper.keep();
+  }
   // Cases started before art. 21's and art. 22's rules were kept review a statutory request like any other.
   const faithful = route.kind !== 'grant' && route.kind !== 'reject' && patched(STATUTORY_AND_DIRECT_REVIEW);
   if (route.kind === 'reject') {
@@ -165,6 +191,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   }
 
   if (record.status === 'granted') await grantLifetime();
+  await baseLifetime;
   await condition(allHandlersFinished);
   return result();
 

@@ -4249,6 +4249,11 @@ export interface components {
       items: string[];
       /** @enum {string} */
       mode: 'api' | 'verification' | 'file';
+      /**
+       * @description base: a basic resource's base items, granted at once (art. 19); main: the request's other items, or all of them
+       * @enum {string}
+       */
+      part: 'main' | 'base';
       providerDepartment: string;
       purpose: string;
       requestId: string;
@@ -4357,6 +4362,7 @@ export interface components {
       answers: {
         [key: string]: string;
       };
+      baseGrant: components['schemas']['Grant'] & unknown;
       basis: string;
       /** @description Each answer under the question it replies to, as asked when the request was made */
       conditions: {

@@ -180,6 +180,13 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
                 </Tag>
               </Descriptions.Item>
             ) : null}
+            {r.baseGrant ? (
+              <Descriptions.Item label={t('baseGrant')}>
+                <Tag color={r.baseGrant.status === 'active' ? 'green' : 'default'} data-testid="base-grant">
+                  {r.baseGrant.id} · {r.baseGrant.items.join('、')} · {r.baseGrant.status}
+                </Tag>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
         </Card>
       </Col>
