@@ -1,6 +1,6 @@
 /**
  * Disputes at the API (art. 21, 25): opened by either department of a denied
- * request, or by the consumer contesting a correction reply (which is the
+ * request or a revoked grant, or by the consumer contesting a correction reply (which is the
  * consumer's decision on its review task); read with each stage's deadline.
  */
 import type { Db } from '../../db/connection';
@@ -9,6 +9,7 @@ import { getCorrection } from '../../db/correction/repository';
 import type { User } from '../../db/directory-repository';
 import { disputeOfSubject, getDispute, type Dispute } from '../../db/dispute/repository';
 import { getRequest } from '../../db/sharing_request/request-repository';
+import { getGrant } from '../../db/sharing_request/grant-repository';
 import { tasksOfCase } from '../../db/task-repository';
 import { CORRECTION_STEPS } from '../../workflows/correction/contract';
 import {
@@ -17,6 +18,7 @@ import {
   DISPUTE_STEPS,
   disputeIdOf,
   disputeWorkflowId,
+  type GrantTerms,
 } from '../../workflows/dispute/contract';
 import type { DisputeBody } from './dispute-body';
 import { usageEndsAt } from '../sharing_request/request-body';
@@ -55,6 +57,49 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     return getDispute(db, d.id);
   }
 
+  /** Starts the dispute workflow over a subject whose ruling for the consumer would grant `terms`. */
+  async function startOver(
+    user: User,
+    subject: { type: 'request' | 'grant'; id: string; provider: string; consumer: string; claim: string },
+    resourceCode: string,
+    terms: Omit<GrantTerms, 'resource' | 'usageEndsAt'>,
+  ) {
+    const resource = (await getResource(db, resourceCode))!;
+    const disputeId = disputeIdOf(subject.id);
+    await temporal.startCase<typeof disputeCase>({
+      workflowId: disputeWorkflowId(disputeId),
+      process: DISPUTE_PROCESS,
+      status: DISPUTE_STEPS.negotiation,
+      provider: subject.provider,
+      consumer: subject.consumer,
+      metadata: caseMetadata({
+        processName: DISPUTE_LABEL.zh,
+        caseId: disputeId,
+        resource,
+        provider: subject.provider,
+        consumer: subject.consumer,
+      }),
+      args: [
+        {
+          disputeId,
+          subjectType: subject.type,
+          subjectId: subject.id,
+          provider: subject.provider,
+          consumer: subject.consumer,
+          openedBy: actorOf(user),
+          claim: subject.claim,
+          openedAt: new Date().toISOString(),
+          grantTerms: {
+            ...terms,
+            resource: resourceSnapshot(resource),
+            usageEndsAt: usageEndsAt(terms.usageTo),
+          },
+        },
+      ],
+    });
+    return { created: true, dispute: await opened(subject.type, subject.id) };
+  }
+
   async function openOnRequest(user: User, body: DisputeBody) {
     const r = await getRequest(db, body.subjectId);
     if (!r)
@@ -70,43 +115,61 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
         'not_disputable',
         `Request ${r.id} is ${r.status}; only a denied request can be disputed.`,
       );
-    const resource = (await getResource(db, r.resourceCode))!;
-    await temporal.startCase<typeof disputeCase>({
-      workflowId: disputeWorkflowId(disputeIdOf(r.id)),
-      process: DISPUTE_PROCESS,
-      status: DISPUTE_STEPS.negotiation,
-      provider: r.providerDepartment,
-      consumer: r.consumerDepartment,
-      metadata: caseMetadata({
-        processName: DISPUTE_LABEL.zh,
-        caseId: disputeIdOf(r.id),
-        resource,
+    return startOver(
+      user,
+      {
+        type: 'request',
+        id: r.id,
         provider: r.providerDepartment,
         consumer: r.consumerDepartment,
-      }),
-      args: [
-        {
-          disputeId: disputeIdOf(r.id),
-          subjectType: 'request',
-          subjectId: r.id,
-          provider: r.providerDepartment,
-          consumer: r.consumerDepartment,
-          openedBy: actorOf(user),
-          claim: body.claim,
-          openedAt: new Date().toISOString(),
-          grantTerms: {
-            requestId: r.id,
-            resource: resourceSnapshot(resource),
-            items: r.items,
-            purpose: r.purpose,
-            usageFrom: r.usageFrom,
-            usageTo: r.usageTo,
-            usageEndsAt: usageEndsAt(r.usageTo),
-          },
-        },
-      ],
-    });
-    return { created: true, dispute: await opened('request', r.id) };
+        claim: body.claim,
+      },
+      r.resourceCode,
+      { requestId: r.id, items: r.items, purpose: r.purpose, usageFrom: r.usageFrom, usageTo: r.usageTo },
+    );
+  }
+
+  /**
+   * A revoked grant (art. 25: every disagreement on sharing and use): either department may
+   * dispute the revocation; a ruling for the consumer reinstates the grant on its terms, as a
+   * grant of its own that only a new ruling can end.
+   */
+  async function openOnGrant(user: User, body: DisputeBody) {
+    const g = await getGrant(db, body.subjectId);
+    if (!g)
+      throw new HttpError(404, 'grant_not_found', `No grant ${body.subjectId}.`, [
+        { path: 'subjectId', message: 'names no grant' },
+      ]);
+    mayDispute(user, `grant ${g.id}`, g.providerDepartment, g.consumerDepartment);
+    const existing = await disputeOfSubject(db, 'grant', g.id);
+    if (existing) return { created: false, dispute: existing };
+    if (g.status !== 'revoked' || g.part !== 'main')
+      throw new HttpError(
+        409,
+        'not_disputable',
+        g.status !== 'revoked'
+          ? `Grant ${g.id} is ${g.status}; only a revoked grant can be disputed.`
+          : `Grant ${g.id} is of a request's ${g.part} items; dispute the request's own grant.`,
+      );
+    return startOver(
+      user,
+      {
+        type: 'grant',
+        id: g.id,
+        provider: g.providerDepartment,
+        consumer: g.consumerDepartment,
+        claim: body.claim,
+      },
+      g.resourceCode,
+      {
+        part: 'ruled',
+        requestId: g.requestId,
+        items: g.items,
+        purpose: g.purpose,
+        usageFrom: g.usageFrom,
+        usageTo: g.usageTo,
+      },
+    );
   }
 
   /** Contesting a correction reply is the consumer's decision on its review task; the workflow opens the dispute. */
@@ -139,7 +202,11 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
   return {
     async open(user: User, body: DisputeBody, ip: string | null) {
       const { created, dispute } =
-        body.subjectType === 'request' ? await openOnRequest(user, body) : await openOnCorrection(user, body);
+        body.subjectType === 'request'
+          ? await openOnRequest(user, body)
+          : body.subjectType === 'grant'
+            ? await openOnGrant(user, body)
+            : await openOnCorrection(user, body);
       if (!dispute)
         throw new HttpError(
           503,

@@ -24,9 +24,9 @@ export const GrantSchema = z
     endedAt: z.string().nullable(),
     endedBy: z.string().nullable(),
     endReason: z.string().nullable(),
-    part: z.enum(['main', 'base']).openapi({
+    part: z.enum(['main', 'base', 'ruled']).openapi({
       description:
-        "base: a basic resource's base items, granted at once (art. 19); main: the request's other items, or all of them",
+        "base: a basic resource's base items, granted at once (art. 19); main: the request's other items, or all of them; ruled: a revoked grant reinstated by the leading group's ruling (art. 25)",
     }),
   })
   .openapi('Grant');

@@ -27,7 +27,8 @@ export interface Grant {
   part: GrantPart;
 }
 
-export type GrantPart = 'main' | 'base';
+/** main: the request's grant; base: its base items' (art. 19); ruled: a revoked grant reinstated by a ruling (art. 25). */
+export type GrantPart = 'main' | 'base' | 'ruled';
 
 type Row = Record<string, unknown>;
 

@@ -108,7 +108,7 @@ it('refuses a request that was not denied (409), an outsider (403), an unknown s
     ).status,
   ).toBe(404);
   const bad = await c.post('zhangwei', '/api/disputes', {
-    subjectType: 'grant',
+    subjectType: 'catalogue',
     subjectId: requestId,
     claim: ' ',
   });

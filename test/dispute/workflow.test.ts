@@ -194,3 +194,57 @@ it('a proposal accepted by the other department resolves the dispute; one cannot
   });
   expect(await h.t.db('grants').where({ request_id: requestId })).toEqual([]);
 });
+
+it('a revocation can be disputed like a denial (art. 25); a ruling for the consumer reinstates the grant, which only a new ruling can end', async () => {
+  const { request } = await s.requests().submit(
+    await s.user('zhangwei'),
+    randomUUID(),
+    {
+      resourceCode: 'GA-RK-001',
+      items: ['姓名'],
+      purpose: '核对救助对象户籍',
+      basis: '',
+      usageFrom: today(),
+      usageTo: DateTime.now().setZone(ZONE).plus({ months: 6 }).toISODate() as string,
+      answers: {},
+    },
+    null,
+  );
+  const grantId = request.grant!.id;
+  const consumer = await s.user('zhangwei');
+  const claim = { subjectType: 'grant' as const, subjectId: grantId, claim: '撤销缺乏依据,救助核查仍在进行' };
+  // Only a revoked grant can be disputed.
+  expect((await rejection(s.disputes().open(consumer, claim, null))).status).toBe(409);
+  await s.grants().revoke(await s.user('lina'), grantId, '数据用途存疑', null);
+  await waitFor(
+    'the revocation',
+    async () => (await h.t.db('grants').where({ id: grantId }).first()).status === 'revoked',
+  );
+  const { dispute } = await s.disputes().open(consumer, claim, null);
+  expect(dispute).toMatchObject({ subjectType: 'grant', subjectId: grantId, status: 'negotiation' });
+
+  const negotiation = await taskOf(dispute.id, 'negotiation');
+  await s.tasks().complete(consumer, negotiation.id, { decision: 'fail', reason: '双方各执己见' }, null);
+  const coordination = await taskOf(dispute.id, 'coordination');
+  await s
+    .tasks()
+    .complete(await s.user('zhoujie'), coordination.id, { decision: 'refer', reason: '提请裁定' }, null);
+  const ruling = await taskOf(dispute.id, 'ruling');
+  await s
+    .tasks()
+    .complete(
+      await s.user('wuming'),
+      ruling.id,
+      { decision: 'for_consumer', reason: '撤销理由不成立' },
+      null,
+    );
+  const reinstated = await waitFor('the reinstated grant', () =>
+    h.t
+      .db('grants')
+      .where({ id: `${grantId}-RULED` })
+      .first(),
+  );
+  expect(reinstated).toMatchObject({ status: 'active', part: 'ruled', request_id: request.id });
+  const refused = await rejection(s.grants().revoke(await s.user('lina'), reinstated.id, '仍然存疑', null));
+  expect([refused.status, refused.message]).toEqual([403, expect.stringContaining(dispute.id)]);
+});

@@ -25,7 +25,8 @@ export const DISPUTE_STEPS = {
 export const DISPUTE_STATUSES = ['negotiation', 'coordination', 'ruling', 'resolved', 'ruled'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
-export const DISPUTE_SUBJECTS = ['request', 'correction'] as const;
+/** A denied request, a contested correction reply, or a revoked grant (art. 25: any disagreement on sharing and use). */
+export const DISPUTE_SUBJECTS = ['request', 'correction', 'grant'] as const;
 export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
 
 /**
@@ -47,8 +48,10 @@ export function legacyDisputeWorkflowId(subjectId: string, round = 1): string {
   return `dispute-${disputeIdOf(subjectId, round).slice(3)}`;
 }
 
-/** What a ruling for the consumer grants, when the subject is a denied request. */
+/** What a ruling for the consumer grants: a denied request's terms, or a revoked grant's again. */
 export interface GrantTerms {
+  /** 'ruled' when the grant reinstates a revoked one (its own id); a denied request's grant is its 'main'. */
+  part?: 'main' | 'ruled';
   requestId: string;
   resource: ResourceSnapshot;
   items: string[];

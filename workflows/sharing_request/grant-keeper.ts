@@ -23,12 +23,12 @@ export interface GrantTermsOf {
   usageFrom: string;
   usageTo: string;
   usageEndsAt: string;
-  /** A second grant of the same request (art. 19's base items) has its own id and part. */
-  part?: 'main' | 'base';
+  /** Another grant of the same request (art. 19's base items, a ruling's reinstatement) has its own id and part. */
+  part?: 'main' | 'base' | 'ruled';
 }
 
-export const grantIdOf = (requestId: string, part: 'main' | 'base' = 'main') =>
-  part === 'base' ? `G-${requestId}-BASE` : `G-${requestId}`;
+export const grantIdOf = (requestId: string, part: 'main' | 'base' | 'ruled' = 'main') =>
+  part === 'main' ? `G-${requestId}` : `G-${requestId}-${part.toUpperCase()}`;
 
 export class GrantKeeper {
   status: GrantStatus | null = null;

@@ -4188,7 +4188,7 @@ export interface components {
       status: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
       subjectId: string;
       /** @enum {string} */
-      subjectType: 'request' | 'correction';
+      subjectType: 'request' | 'correction' | 'grant';
       timeline: components['schemas']['TimelineEntry'][];
       updatedAt: string;
       workflowId: string;
@@ -4197,7 +4197,7 @@ export interface components {
       claim: string;
       subjectId: string;
       /** @enum {string} */
-      subjectType: 'request' | 'correction';
+      subjectType: 'request' | 'correction' | 'grant';
     };
     DisputeRef: {
       id: string;
@@ -4250,10 +4250,10 @@ export interface components {
       /** @enum {string} */
       mode: 'api' | 'verification' | 'file';
       /**
-       * @description base: a basic resource's base items, granted at once (art. 19); main: the request's other items, or all of them
+       * @description base: a basic resource's base items, granted at once (art. 19); main: the request's other items, or all of them; ruled: a revoked grant reinstated by the leading group's ruling (art. 25)
        * @enum {string}
        */
-      part: 'main' | 'base';
+      part: 'main' | 'base' | 'ruled';
       providerDepartment: string;
       purpose: string;
       requestId: string;

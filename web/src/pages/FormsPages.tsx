@@ -93,7 +93,7 @@ export function DisputeButton({
   subjectType,
   subjectId,
 }: {
-  subjectType: 'request' | 'correction';
+  subjectType: 'request' | 'correction' | 'grant';
   subjectId: string;
 }) {
   const navigate = useNavigate();

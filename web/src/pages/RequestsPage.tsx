@@ -118,6 +118,10 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
       {party && r.status === 'denied' && !r.dispute ? (
         <DisputeButton subjectType="request" subjectId={r.id} />
       ) : null}
+      {party && r.grant?.status === 'revoked' && r.grant.part === 'main' ? (
+        // Art. 25: a revocation can be disputed like a denial.
+        <DisputeButton subjectType="grant" subjectId={r.grant.id} />
+      ) : null}
       {me?.department.code === r.consumerDepartment.code && r.grant ? (
         <Link to={`/corrections/new?resource=${r.resourceCode}&grant=${r.grant.id}`}>
           <Button data-testid="report-error">{t('reportError')}</Button>
