@@ -60,17 +60,31 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
     async use(user: User, id: string, body: { items: string[]; recordCount: number }, ip: string | null) {
       const g = await visible(user, id);
       mayUseGrant(user, id, g.consumerDepartment);
-      if (g.status !== 'active') throw new HttpError(409, 'grant_ended', `Grant ${id} is ${g.status}.`);
+      /** A refused use is what an auditor asks about (art. 32, 33): it is in the audit log, then answered. */
+      const refuse = async (e: HttpError): Promise<never> => {
+        await auditByUser(db, user, {
+          action: 'grant.use_refused',
+          entityType: 'grant',
+          entityId: id,
+          ip,
+          detail: { code: e.code, items: body.items, recordCount: body.recordCount },
+        });
+        throw e;
+      };
+      if (g.status !== 'active')
+        await refuse(new HttpError(409, 'grant_ended', `Grant ${id} is ${g.status}.`));
       const today = DateTime.now().setZone(ZONE).toISODate() as string;
       if (today < g.usageFrom)
-        throw new HttpError(409, 'grant_not_started', `Grant ${id} may be used from ${g.usageFrom}.`);
+        await refuse(new HttpError(409, 'grant_not_started', `Grant ${id} may be used from ${g.usageFrom}.`));
       const outside = body.items.filter((i) => !g.items.includes(i));
       if (outside.length)
-        throw new HttpError(
-          422,
-          'items_not_granted',
-          `Not granted: ${outside.join(', ')}. Grant ${id} covers ${g.items.join(', ')}.`,
-          outside.map((item) => ({ path: `items[${body.items.indexOf(item)}]`, message: 'not granted' })),
+        await refuse(
+          new HttpError(
+            422,
+            'items_not_granted',
+            `Not granted: ${outside.join(', ')}. Grant ${id} covers ${g.items.join(', ')}.`,
+            outside.map((item) => ({ path: `items[${body.items.indexOf(item)}]`, message: 'not granted' })),
+          ),
         );
       const entry = {
         id: `x#${randomUUID()}`,

@@ -700,6 +700,10 @@ describe('lists, detail, audit and exchange logs', () => {
       .set(await h.as('zhangwei'))
       .send({ items: ['法定代表人'], recordCount: 1 });
     expect(outside.status).toBe(422);
+    // The refused use is on record for the auditor, with what was asked for.
+    const refused = await h.t.db('audit_log').where({ action: 'grant.use_refused', entity_id: grantId });
+    expect(refused).toHaveLength(1);
+    expect(JSON.parse(refused[0].detail)).toMatchObject({ code: 'items_not_granted', items: ['法定代表人'] });
     const log = await h
       .http()
       .get(`/api/grants/${grantId}/exchanges`)
