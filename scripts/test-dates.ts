@@ -39,6 +39,9 @@ const SPLIT_CLOCK_TESTS = [
   'files a report in time, the provider replies with an explanation',
   // The API sets the reminder instant by its clock; the agreement's workflow waits for it by the dev server's.
   'records an agreement that reminds its department before it expires, from the policy',
+  // The API dates the late reform's period by its clock; the workflow breaches it by the dev server's,
+  // which has not reached a period that ended before a faked later date.
+  'accepts a reform registered after its update period has ended',
 ];
 
 function runAt(faketime: string, date: string, jestArgs: string[]): Promise<number> {
