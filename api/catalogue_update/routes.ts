@@ -17,7 +17,7 @@ export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry,
     path: '/api/reforms',
     summary: 'Register an institutional reform: each affected department must update its catalogue (art. 9)',
     description:
-      "Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss public criticism and suspension of IT-project applications (art. 37).",
+      "Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss gives the LG office a task to decide public criticism and suspension of IT-project applications (art. 37); the timer sanctions nothing.",
     tags: ['reforms'],
     auth: 'user',
     roles: ['lg_office', 'admin'],

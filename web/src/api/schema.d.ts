@@ -2498,7 +2498,7 @@ export interface paths {
     put?: never;
     /**
      * Register an institutional reform: each affected department must update its catalogue (art. 9)
-     * @description Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss public criticism and suspension of IT-project applications (art. 37).
+     * @description Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss gives the LG office a task to decide public criticism and suspension of IT-project applications (art. 37); the timer sanctions nothing.
      */
     post: {
       parameters: {
