@@ -142,7 +142,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
         if (!tasks?.hasUndecidedTask())
           refuse(
             CaseRefusal.Closed,
-            'a decision on the request has just been taken; it can be withdrawn only while a review is open',
+            'no review is open: the request is still being routed, or a decision on it has just been taken; it can be withdrawn only while a review is open',
           );
       },
     },
