@@ -322,6 +322,8 @@ export const codeNames: Record<string, { zh: string; en: string }> = {
     en: 'Criticise, suspend and refer for discipline',
   },
   referral: { zh: '提请处分', en: 'Referred for discipline' },
+  criticism: { zh: '通报批评', en: 'Public criticism' },
+  suspension: { zh: '暂停信息化项目申报', en: 'IT-project applications suspended' },
   provide: { zh: '依法提供', en: 'Provide' },
   basis_not_applicable: { zh: '依据不适用', en: 'Cited law does not apply' },
   platform_review: { zh: '平台审批', en: 'Platform approval' },

@@ -152,12 +152,8 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
             >
               {o.sanctions.map((s) => (
                 <Tag key={s.id} color={s.liftedAt ? 'default' : 'red'}>
-                  {s.kind === 'criticism'
-                    ? '通报批评'
-                    : s.kind === 'suspension'
-                      ? '暂停信息化项目申报'
-                      : '提请处分'}
-                  {s.liftedAt ? '(已解除)' : ''}
+                  {name(s.kind)}
+                  {s.liftedAt ? (lang === 'zh' ? '(已解除)' : ' (lifted)') : ''}
                 </Tag>
               ))}
               <Row gutter={[16, 16]}>
