@@ -51,8 +51,9 @@ export interface ExchangeEntry {
   at: string;
 }
 
-export async function appendExchange(db: Db, e: ExchangeEntry): Promise<void> {
-  await appendToChain(db, EXCHANGE_LOG, {
+/** An exchange's columns, as the exchange log (and the register of refused ones) stores them. */
+export function exchangeColumns(e: ExchangeEntry): Row & { id: string } {
+  return {
     id: e.id,
     grant_id: e.grantId,
     resource_code: e.resourceCode,
@@ -64,12 +65,26 @@ export async function appendExchange(db: Db, e: ExchangeEntry): Promise<void> {
     record_count: e.recordCount,
     ip: e.ip,
     at_ms: Date.parse(e.at),
-  });
+  };
+}
+
+export async function appendExchange(db: Db, e: ExchangeEntry): Promise<void> {
+  await appendToChain(db, EXCHANGE_LOG, exchangeColumns(e));
 }
 
 export async function exchangesOf(db: Db, grantId: string): Promise<ExchangeEntry[]> {
   const rows = await db('exchange_log').where({ grant_id: grantId }).orderBy('seq');
-  return rows.map((r: Row) => ({
+  return rows.map(exchangeFromRow);
+}
+
+/** One exchange still in the log (an archived one is no longer here). */
+export async function getExchange(db: Db, id: string): Promise<ExchangeEntry | null> {
+  const row = await db('exchange_log').where({ id }).first();
+  return row ? exchangeFromRow(row) : null;
+}
+
+export function exchangeFromRow(r: Row): ExchangeEntry {
+  return {
     id: r.id as string,
     grantId: r.grant_id as string,
     resourceCode: r.resource_code as string,
@@ -81,5 +96,5 @@ export async function exchangesOf(db: Db, grantId: string): Promise<ExchangeEntr
     recordCount: Number(r.record_count),
     ip: (r.ip as string | null) ?? null,
     at: localIso(r.at_ms),
-  }));
+  };
 }

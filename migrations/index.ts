@@ -24,6 +24,7 @@ import * as resourceClassification from './20261203_016_resource_classification'
 import * as requestQuestions from './sharing_request/20261203_017_request_questions';
 import * as taskSetPeriod from './20261203_018_task_set_period';
 import * as grantParts from './sharing_request/20261203_019_grant_parts';
+import * as exchangeRefusals from './sharing_request/20261203_020_exchange_refusals';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -47,6 +48,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_017_request_questions', requestQuestions],
   ['20261203_018_task_set_period', taskSetPeriod],
   ['20261203_019_grant_parts', grantParts],
+  ['20261203_020_exchange_refusals', exchangeRefusals],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -1,7 +1,8 @@
 /**
  * Disputes at the API (art. 21, 25): opened by either department of a denied
- * request or a revoked grant, or by the consumer contesting a correction reply (which is the
- * consumer's decision on its review task); read with each stage's deadline.
+ * request, a revoked grant or an exchange (recorded or refused), or by the consumer contesting
+ * a correction reply (which is the consumer's decision on its review task); read with each
+ * stage's deadline.
  */
 import type { Db } from '../../db/connection';
 import { getResource } from '../../db/catalogue-repository';
@@ -10,6 +11,9 @@ import type { User } from '../../db/directory-repository';
 import { disputeOfSubject, getDispute, type Dispute } from '../../db/dispute/repository';
 import { getRequest } from '../../db/sharing_request/request-repository';
 import { getGrant } from '../../db/sharing_request/grant-repository';
+import { getExchange } from '../../db/log-repository';
+import { getExchangeRefusal } from '../../db/sharing_request/exchange-refusal-repository';
+import { exchangeDisputeKey } from '../sharing_request/exchange-ids';
 import { tasksOfCase } from '../../db/task-repository';
 import { CORRECTION_STEPS } from '../../workflows/correction/contract';
 import {
@@ -57,12 +61,18 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     return getDispute(db, d.id);
   }
 
-  /** Starts the dispute workflow over a subject whose ruling for the consumer would grant `terms`. */
+  /** Starts the dispute workflow over a subject; a ruling for the consumer grants `terms`, if given. */
   async function startOver(
     user: User,
-    subject: { type: 'request' | 'grant'; id: string; provider: string; consumer: string; claim: string },
+    subject: {
+      type: 'request' | 'grant' | 'exchange';
+      id: string;
+      provider: string;
+      consumer: string;
+      claim: string;
+    },
     resourceCode: string,
-    terms: Omit<GrantTerms, 'resource' | 'usageEndsAt'>,
+    terms?: Omit<GrantTerms, 'resource' | 'usageEndsAt'>,
   ) {
     const resource = (await getResource(db, resourceCode))!;
     const disputeId = disputeIdOf(subject.id);
@@ -89,7 +99,7 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
           openedBy: actorOf(user),
           claim: subject.claim,
           openedAt: new Date().toISOString(),
-          grantTerms: {
+          grantTerms: terms && {
             ...terms,
             resource: resourceSnapshot(resource),
             usageEndsAt: usageEndsAt(terms.usageTo),
@@ -172,6 +182,35 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     );
   }
 
+  /**
+   * An exchange (art. 23, 25): a use the consumer recorded, which the provider may contest (say,
+   * as beyond the grant's purpose), or a refused use, which the consumer may contest. Either
+   * department may open it; the outcome is recorded against the exchange and binds both, and
+   * grants or revokes nothing by itself.
+   */
+  async function openOnExchange(user: User, body: DisputeBody) {
+    const x = (await getExchangeRefusal(db, body.subjectId)) ?? (await getExchange(db, body.subjectId));
+    if (!x)
+      throw new HttpError(404, 'exchange_not_found', `No exchange or refused exchange ${body.subjectId}.`, [
+        { path: 'subjectId', message: 'names no exchange of the log (an archived one cannot be disputed)' },
+      ]);
+    mayDispute(user, `exchange ${x.id}`, x.providerDepartment, x.consumerDepartment);
+    const key = exchangeDisputeKey(x.id);
+    const existing = await disputeOfSubject(db, 'exchange', key);
+    if (existing) return { created: false, dispute: existing };
+    return startOver(
+      user,
+      {
+        type: 'exchange',
+        id: key,
+        provider: x.providerDepartment,
+        consumer: x.consumerDepartment,
+        claim: body.claim,
+      },
+      x.resourceCode,
+    );
+  }
+
   /** Contesting a correction reply is the consumer's decision on its review task; the workflow opens the dispute. */
   async function openOnCorrection(user: User, body: DisputeBody) {
     const c = await getCorrection(db, body.subjectId);
@@ -201,12 +240,13 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
 
   return {
     async open(user: User, body: DisputeBody, ip: string | null) {
-      const { created, dispute } =
-        body.subjectType === 'request'
-          ? await openOnRequest(user, body)
-          : body.subjectType === 'grant'
-            ? await openOnGrant(user, body)
-            : await openOnCorrection(user, body);
+      const opener = {
+        request: openOnRequest,
+        grant: openOnGrant,
+        exchange: openOnExchange,
+        correction: openOnCorrection,
+      }[body.subjectType];
+      const { created, dispute } = await opener(user, body);
       if (!dispute)
         throw new HttpError(
           503,

@@ -16,6 +16,11 @@ export const ErrorResponseSchema = z
         .string()
         .openapi({ example: 'Invalid input: workingDays: must be a whole number from 1 to 366' }),
       details: z.unknown().optional(),
+      ref: z.string().optional().openapi({
+        description:
+          'The id under which a refusal was recorded, where it can be disputed (a refused use of a grant)',
+        example: 'XR-20261203-7K3M9Q',
+      }),
     }),
   })
   .openapi('Error');

@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The id the refusal was recorded under, when it can be disputed. */
+    readonly ref?: string,
   ) {
     super(message);
   }
@@ -72,10 +74,10 @@ export type RefusalRecorder = (
 export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): ErrorRequestHandler {
   return async (err, req, res, _next) => {
     let status = 500;
-    let body: { code: string; message: string; details?: unknown };
+    let body: { code: string; message: string; details?: unknown; ref?: string };
     if (err instanceof HttpError) {
       status = err.status;
-      body = { code: err.code, message: err.message, details: err.details };
+      body = { code: err.code, message: err.message, details: err.details, ref: err.ref };
     } else if (err instanceof ZodError) {
       status = 400;
       const details = zodDetails(err);

@@ -62,7 +62,7 @@ export function grantRoutes(router: Router, registry: OpenAPIRegistry, deps: Api
     path: '/api/grants/:id/exchanges',
     summary: 'Record a use of a grant in the exchange log (art. 23)',
     description:
-      'The consumer department records each exchange: which granted items, how many records. Refused when the grant has ended, has not started, or does not cover an item.',
+      'The consumer department records each exchange: which granted items, how many records. Refused when the grant has ended, has not started, or does not cover an item; the refusal is kept under the id its answer names (`ref`), and either department may dispute it (POST /api/disputes, subjectType exchange).',
     tags: ['grants'],
     auth: 'user',
     params: GrantIdParamsSchema,
@@ -75,7 +75,7 @@ export function grantRoutes(router: Router, registry: OpenAPIRegistry, deps: Api
   addRoute(router, registry, {
     method: 'get',
     path: '/api/grants/:id/exchanges',
-    summary: 'The exchange log of a grant',
+    summary: 'The exchange log of a grant, with its refused uses and any dispute over each',
     tags: ['grants'],
     auth: 'user',
     params: GrantIdParamsSchema,

@@ -124,7 +124,16 @@ export const ExchangeSchema = z
     recordCount: z.number().int(),
     ip: z.string().nullable(),
     at: z.string(),
+    dispute: DisputeRefSchema.nullable(),
   })
   .openapi('Exchange');
 
-export const ExchangeListSchema = z.object({ items: z.array(ExchangeSchema) }).openapi('ExchangeList');
+/** A use of a grant that was refused, under the id its answer named (`ref`); it can be disputed (art. 25). */
+export const RefusedExchangeSchema = ExchangeSchema.extend({
+  code: z.string().openapi({ example: 'items_not_granted' }),
+  message: z.string(),
+}).openapi('RefusedExchange');
+
+export const ExchangeListSchema = z
+  .object({ items: z.array(ExchangeSchema), refusals: z.array(RefusedExchangeSchema) })
+  .openapi('ExchangeList');

@@ -115,3 +115,17 @@ export function disputeColumns(f: DisputeFacts): CaseColumns {
       : {}),
   };
 }
+
+/** The disputes over some subjects of one type, by subject id (a list's worth, in one query). */
+export async function disputesOfSubjects(
+  db: Db,
+  subjectType: string,
+  subjectIds: string[],
+): Promise<Map<string, Pick<Dispute, 'id' | 'status' | 'outcome'>>> {
+  const found = new Map<string, Pick<Dispute, 'id' | 'status' | 'outcome'>>();
+  if (!subjectIds.length) return found;
+  const rows = await db('disputes').where({ subject_type: subjectType }).whereIn('subject_id', subjectIds);
+  for (const d of rows.map(fromRow))
+    found.set(d.subjectId, { id: d.id, status: d.status, outcome: d.outcome });
+  return found;
+}

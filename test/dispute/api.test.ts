@@ -3,6 +3,8 @@
  * MariaDB: either department of a denied request opens one, both negotiate in
  * their inboxes, an accepted proposal resolves it, and bad input is refused.
  */
+import { randomUUID } from 'node:crypto';
+import { appendExchange } from '../../db/log-repository';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
 
@@ -139,4 +141,128 @@ it('one side cannot lock the other out of the negotiation: a task both departmen
   expect((await c.complete('zhaoqiang', task, { decision: 'propose', reason: '限定查询范围' })).status).toBe(
     200,
   );
+});
+
+it('an exchange can be disputed, recorded or refused (art. 25: 因共享和使用发生争议); the outcome stands on the exchange log', async () => {
+  // Art. 25: "政务部门之间因信息共享和使用发生争议的,由争议双方协商解决" — the use of shared data included.
+  const req = await c.request('zhangwei', {
+    resourceCode: 'SC-FR-001',
+    items: ['统一社会信用代码', '单位名称'],
+    purpose: '社会组织登记核查',
+    usageFrom: localDay(),
+    usageTo: localDay(30),
+  });
+  const grantId = (req.grant as { id: string }).id;
+  const used = await c.post('zhangwei', `/api/grants/${grantId}/exchanges`, {
+    items: ['单位名称'],
+    recordCount: 40,
+  });
+  expect(used.status).toBe(201);
+  expect(used.body.id).toMatch(/^EX-\d{8}-[0-9A-Z]{6}$/); // read out and put in a URL as it is
+  const refused = await c.post('zhangwei', `/api/grants/${grantId}/exchanges`, {
+    items: ['法定代表人'],
+    recordCount: 1,
+  });
+  expect(refused.status).toBe(422);
+  // The answer names the id the refusal is kept under, which the consumer can dispute.
+  expect(refused.body.error.ref).toMatch(/^XR-\d{8}-[0-9A-Z]{6}$/);
+  const refusalId = refused.body.error.ref as string;
+
+  // The consumer contests the refusal; the provider contests the recorded use.
+  const overRefusal = await c.post('zhangwei', '/api/disputes', {
+    subjectType: 'exchange',
+    subjectId: refusalId,
+    claim: '法定代表人信息属于登记核查的必要范围',
+  });
+  expect(overRefusal.status).toBe(201);
+  expect(overRefusal.body).toMatchObject({
+    id: `DS-${refusalId}`,
+    subjectType: 'exchange',
+    providerDepartment: 'market-regulation',
+    consumerDepartment: 'civil-affairs',
+    currentTask: { step: 'negotiation' },
+  });
+  const overUse = await c.post('qianli', '/api/disputes', {
+    subjectType: 'exchange',
+    subjectId: used.body.id,
+    claim: '一次调取40条超出登记核查所需',
+  });
+  expect([overUse.status, overUse.body.id]).toEqual([201, `DS-${used.body.id}`]);
+
+  // An outsider may not dispute it; an unknown exchange is named as the field at fault.
+  expect(
+    (await c.post('hegang', '/api/disputes', { subjectType: 'exchange', subjectId: refusalId, claim: 'x' }))
+      .status,
+  ).toBe(403);
+  const unknown = await c.post('zhangwei', '/api/disputes', {
+    subjectType: 'exchange',
+    subjectId: 'EX-20261203-NOPE00',
+    claim: 'x',
+  });
+  expect([unknown.status, unknown.body.error.code, unknown.body.error.details[0].path]).toEqual([
+    404,
+    'exchange_not_found',
+    'subjectId',
+  ]);
+
+  // The parties settle the use; its outcome is shown on the exchange log beside the use.
+  const task = (overUse.body.currentTask as { id: string }).id;
+  expect((await c.complete('qianli', task, { decision: 'propose', reason: '今后按月汇总调取' })).status).toBe(
+    200,
+  );
+  const next = await c.until('zhangwei', `/api/disputes/${overUse.body.id}`, (b) => {
+    const t = b.currentTask as { id: string } | null;
+    return t !== null && t.id !== task;
+  });
+  expect(
+    (await c.complete('zhangwei', (next.currentTask as { id: string }).id, { decision: 'accept' })).status,
+  ).toBe(200);
+  await c.until('qianli', `/api/disputes/${overUse.body.id}`, (b) => b.status === 'resolved');
+  const log = await c.get('qianli', `/api/grants/${grantId}/exchanges`);
+  expect(log.body.items).toEqual([
+    expect.objectContaining({
+      id: used.body.id,
+      dispute: expect.objectContaining({ id: overUse.body.id, status: 'resolved' }),
+    }),
+  ]);
+  expect(log.body.refusals).toEqual([
+    expect.objectContaining({
+      id: refusalId,
+      code: 'items_not_granted',
+      items: ['法定代表人'],
+      dispute: expect.objectContaining({ id: overRefusal.body.id, status: 'negotiation' }),
+    }),
+  ]);
+});
+
+it('an exchange logged before ids were readable (x#<uuid>) is disputed under a URL-safe id', async () => {
+  const req = await c.request('zhangwei', {
+    resourceCode: 'SC-FR-001',
+    items: ['单位名称'],
+    purpose: '社会组织登记核查',
+    usageFrom: localDay(),
+    usageTo: localDay(30),
+  });
+  const legacy = `x#${randomUUID()}`;
+  await appendExchange(h.t.db, {
+    id: legacy,
+    grantId: (req.grant as { id: string }).id,
+    resourceCode: 'SC-FR-001',
+    consumerDepartment: 'civil-affairs',
+    providerDepartment: 'market-regulation',
+    actor: 'zhangwei',
+    mode: 'api',
+    items: ['单位名称'],
+    recordCount: 3,
+    ip: null,
+    at: new Date().toISOString(),
+  });
+  const opened = await c.post('qianli', '/api/disputes', {
+    subjectType: 'exchange',
+    subjectId: legacy,
+    claim: '调取用途与申请不符',
+  });
+  expect(opened.status).toBe(201);
+  expect(opened.body.id).toBe(`DS-EX-${legacy.slice(2).replaceAll('-', '')}`);
+  expect((await c.get('zhangwei', `/api/disputes/${opened.body.id}`)).status).toBe(200);
 });

@@ -25,8 +25,11 @@ export const DISPUTE_STEPS = {
 export const DISPUTE_STATUSES = ['negotiation', 'coordination', 'ruling', 'resolved', 'ruled'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
-/** A denied request, a contested correction reply, or a revoked grant (art. 25: any disagreement on sharing and use). */
-export const DISPUTE_SUBJECTS = ['request', 'correction', 'grant'] as const;
+/**
+ * A denied request, a contested correction reply, a revoked grant, or an exchange, recorded or
+ * refused (art. 25: any disagreement on sharing and use).
+ */
+export const DISPUTE_SUBJECTS = ['request', 'correction', 'grant', 'exchange'] as const;
 export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
 
 /**

@@ -1,6 +1,7 @@
 /**
- * A dispute (异议协调, art. 21, 25) over a denied sharing request or a
- * contested correction reply, in three stages with policy deadlines:
+ * A dispute (异议协调, art. 21, 25) over a denied sharing request, a
+ * contested correction reply, a revoked grant or an exchange, in three stages
+ * with policy deadlines:
  *
  * 1. negotiation: either department proposes a resolution, the other accepts
  *    it, or either declares failure; at the stage's deadline it moves on;

@@ -2002,7 +2002,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The exchange log of a grant */
+    /** The exchange log of a grant, with its refused uses and any dispute over each */
     get: {
       parameters: {
         query?: never;
@@ -2064,7 +2064,7 @@ export interface paths {
     put?: never;
     /**
      * Record a use of a grant in the exchange log (art. 23)
-     * @description The consumer department records each exchange: which granted items, how many records. Refused when the grant has ended, has not started, or does not cover an item.
+     * @description The consumer department records each exchange: which granted items, how many records. Refused when the grant has ended, has not started, or does not cover an item; the refusal is kept under the id its answer names (`ref`), and either department may dispute it (POST /api/disputes, subjectType exchange).
      */
     post: {
       parameters: {
@@ -4188,7 +4188,7 @@ export interface components {
       status: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
       subjectId: string;
       /** @enum {string} */
-      subjectType: 'request' | 'correction' | 'grant';
+      subjectType: 'request' | 'correction' | 'grant' | 'exchange';
       timeline: components['schemas']['TimelineEntry'][];
       updatedAt: string;
       workflowId: string;
@@ -4197,7 +4197,7 @@ export interface components {
       claim: string;
       subjectId: string;
       /** @enum {string} */
-      subjectType: 'request' | 'correction' | 'grant';
+      subjectType: 'request' | 'correction' | 'grant' | 'exchange';
     };
     DisputeRef: {
       id: string;
@@ -4217,12 +4217,18 @@ export interface components {
         details?: unknown;
         /** @example Invalid input: workingDays: must be a whole number from 1 to 366 */
         message: string;
+        /**
+         * @description The id under which a refusal was recorded, where it can be disputed (a refused use of a grant)
+         * @example XR-20261203-7K3M9Q
+         */
+        ref?: string;
       };
     };
     Exchange: {
       actor: string;
       at: string;
       consumerDepartment: string;
+      dispute: components['schemas']['DisputeRef'];
       grantId: string;
       id: string;
       ip: string | null;
@@ -4234,6 +4240,7 @@ export interface components {
     };
     ExchangeList: {
       items: components['schemas']['Exchange'][];
+      refusals: components['schemas']['RefusedExchange'][];
     };
     ExchangeUse: {
       items: string[];
@@ -4357,6 +4364,11 @@ export interface components {
       /** @example 2026-12-01 */
       effectiveDate: string;
       title: string;
+    };
+    RefusedExchange: components['schemas']['Exchange'] & {
+      /** @example items_not_granted */
+      code: string;
+      message: string;
     };
     RequestDetail: components['schemas']['RequestSummary'] & {
       answers: {

@@ -88,11 +88,14 @@ export function DisputeCase({ d }: { d: Dispute }) {
         <Card title={`${name('dispute')} ${d.id}`} size="small">
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('caseOf')}>
-              <Link
-                to={d.subjectType === 'request' ? `/requests/${d.subjectId}` : `/corrections/${d.subjectId}`}
-              >
-                {d.subjectId}
-              </Link>
+              {d.subjectType === 'request' || d.subjectType === 'correction' ? (
+                <Link to={`/${d.subjectType === 'request' ? 'requests' : 'corrections'}/${d.subjectId}`}>
+                  {d.subjectId}
+                </Link>
+              ) : (
+                // A grant or an exchange has no page of its own yet: its id, as the parties know it.
+                d.subjectId
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('status')}>
               <Tag data-testid="case-status">{name(d.status)}</Tag>
