@@ -10,7 +10,7 @@ import { getCorrection } from '../../db/correction/repository';
 import type { User } from '../../db/directory-repository';
 import { disputeOfSubject, getDispute, type Dispute } from '../../db/dispute/repository';
 import { getRequest } from '../../db/sharing_request/request-repository';
-import { getGrant } from '../../db/sharing_request/grant-repository';
+import { getGrant, grantOfRequest } from '../../db/sharing_request/grant-repository';
 import { getExchange } from '../../db/log-repository';
 import { getExchangeRefusal } from '../../db/sharing_request/exchange-refusal-repository';
 import { exchangeDisputeKey } from '../sharing_request/exchange-ids';
@@ -125,6 +125,8 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
         'not_disputable',
         `Request ${r.id} is ${r.status}; only a denied request can be disputed.`,
       );
+    // Base items granted at once (art. 19) keep their own grant; a ruling grants the rest.
+    const base = await grantOfRequest(db, r.id, 'base');
     return startOver(
       user,
       {
@@ -135,7 +137,13 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
         claim: body.claim,
       },
       r.resourceCode,
-      { requestId: r.id, items: r.items, purpose: r.purpose, usageFrom: r.usageFrom, usageTo: r.usageTo },
+      {
+        requestId: r.id,
+        items: r.items.filter((i) => !base?.items.includes(i)),
+        purpose: r.purpose,
+        usageFrom: r.usageFrom,
+        usageTo: r.usageTo,
+      },
     );
   }
 

@@ -266,3 +266,43 @@ it('an exchange logged before ids were readable (x#<uuid>) is disputed under a U
   expect(opened.body.id).toBe(`DS-EX-${legacy.slice(2).replaceAll('-', '')}`);
   expect((await c.get('zhangwei', `/api/disputes/${opened.body.id}`)).status).toBe(200);
 });
+
+it('a ruling for the consumer on a request whose base items were granted at once grants only the rest (art. 19, 25)', async () => {
+  // Art. 19: "基础信息项应无条件共享" — the base items were granted on submission; the ruling adds the business items.
+  // 婚姻登记信息 is a basic resource shared on conditions; its ID-number items are base items.
+  const req = await c.request('liuyan', {
+    resourceCode: 'MZ-HY-001',
+    items: ['男方公民身份号码', '登记类型'],
+    purpose: '核对参保人员婚姻状况',
+    usageFrom: localDay(),
+    usageTo: localDay(90),
+    answers: { duty: '社会保险待遇审核' },
+  });
+  await c.complete('yangfan', req.currentTask.id, { decision: 'deny', reason: '超出职责范围' });
+  await c.until('liuyan', `/api/requests/${req.id}`, (b) => b.status === 'denied');
+  const opened = await c.post('liuyan', '/api/disputes', {
+    subjectType: 'request',
+    subjectId: req.id,
+    claim: '登记类型为待遇审核所必需',
+  });
+  const step = async (username: string, decision: string, reason: string) => {
+    const d = await c.until(username, `/api/disputes/${opened.body.id}`, (b) => b.currentTask !== null);
+    expect(
+      (await c.complete(username, (d.currentTask as { id: string }).id, { decision, reason })).status,
+    ).toBe(200);
+    await c.until(username, `/api/disputes/${opened.body.id}`, (b) => {
+      const t = b.currentTask as { id: string } | null;
+      return t?.id !== (d.currentTask as { id: string }).id;
+    });
+  };
+  await step('yangfan', 'fail', '无法达成一致');
+  await step('zhoujie', 'refer', '提请领导小组裁定');
+  await step('wuming', 'for_consumer', '属法定职责所需,应予共享');
+  const ruled = await c.until(
+    'liuyan',
+    `/api/requests/${req.id}`,
+    (b) => (b.grant as { status: string } | null)?.status === 'active',
+  );
+  expect(ruled.baseGrant).toMatchObject({ items: ['男方公民身份号码'], status: 'active' });
+  expect(ruled.grant).toMatchObject({ items: ['登记类型'] });
+});
