@@ -287,7 +287,14 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     },
 
     async withdraw(user: User, id: string, reason: string | undefined, ip: string | null) {
-      const r = await visible(user, id);
+      let r = await visible(user, id);
+      // Filed a moment ago (Prefer: respond-async), it is still being routed: its first review
+      // opens in a moment, and the withdrawal cancels that (the workflow takes one only then).
+      if (r.status === 'submitted')
+        r = await settle(
+          async () => (await getRequest(db, id))!,
+          (x) => x.status !== 'submitted',
+        );
       if (!['submitted', 'provider_review', 'statutory_review', 'platform_review'].includes(r.status))
         throw new HttpError(
           409,

@@ -526,6 +526,23 @@ describe('withdrawal', () => {
       .send({});
     expect(again.status).toBe(409);
   });
+
+  it('withdraws a request filed a moment ago, while it is still being routed to its first review', async () => {
+    const filed = await h
+      .http()
+      .post('/api/requests')
+      .set(await h.as('zhangwei'))
+      .set('Idempotency-Key', randomUUID())
+      .set('Prefer', 'respond-async')
+      .send(conditional());
+    expect([filed.status, filed.body.status]).toEqual([202, 'submitted']);
+    const res = await h
+      .http()
+      .post(`/api/requests/${filed.body.id}/withdraw`)
+      .set(await h.as('zhangwei'))
+      .send({ reason: '填报有误,撤回重报' });
+    expect([res.status, res.body.status]).toEqual([200, 'withdrawn']);
+  });
 });
 
 describe('idempotent submission', () => {
