@@ -9,10 +9,15 @@ import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
 import { articleLabel } from '../../domain/policy/articles';
 import { durationLabel } from '../../domain/policy/duration';
 import type { TaskViews } from '../tasks/task-views';
+import { directoryNames } from '../directory/names';
 
 export function createCaseProgress(db: Db, views: TaskViews) {
   return async function progress(caseType: string, caseId: string) {
-    const [tasks, events] = await Promise.all([tasksOfCase(db, caseId), caseEvents(db, caseType, caseId)]);
+    const [tasks, events, names] = await Promise.all([
+      tasksOfCase(db, caseId),
+      caseEvents(db, caseType, caseId),
+      directoryNames(db),
+    ]);
     const sla = await slaEventsOfTasks(
       db,
       tasks.map((t) => t.id),
@@ -26,8 +31,9 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         id: t.id,
         step: t.step,
         stepName: await stepName(t),
-        holders: t.candidates,
+        holders: t.candidates.map((c) => ({ ...c, departmentName: names.department(c.department) })),
         claimedBy: t.claimedBy,
+        claimedByName: names.person(t.claimedBy),
         deadline: t.deadline,
         provisional: t.provisional,
         article: t.article,
@@ -61,7 +67,9 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         step: e.step,
         action: e.action,
         actor: e.actor,
+        actorName: names.person(e.actor),
         actorDepartment: e.actorDepartment,
+        actorDepartmentName: names.department(e.actorDepartment),
         decision: e.decision,
         reason: e.reason,
       })),
@@ -72,7 +80,9 @@ export function createCaseProgress(db: Db, views: TaskViews) {
           step: stepOf.get(e.taskId) ?? null,
           action: e.kind === 'breach' ? 'deadline_breached' : `escalated_level_${e.level}`,
           actor: null,
+          actorName: null,
           actorDepartment: null,
+          actorDepartmentName: null,
           decision: null,
           reason:
             e.kind === 'escalation'

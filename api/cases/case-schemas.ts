@@ -28,7 +28,12 @@ export const TimelineEntrySchema = z
     step: z.string().nullable(),
     action: z.string().openapi({ example: 'decided' }),
     actor: z.string().nullable(),
+    actorName: z
+      .string()
+      .nullable()
+      .openapi({ description: "The actor's display name, beside the username" }),
     actorDepartment: z.string().nullable(),
+    actorDepartmentName: LocalizedTextSchema.nullable(),
     decision: z.string().nullable(),
     reason: z.string().nullable(),
   })
@@ -41,6 +46,7 @@ export const CurrentTaskSchema = z
     stepName: LocalizedTextSchema,
     holders: z.array(CandidateSchema),
     claimedBy: z.string().nullable(),
+    claimedByName: z.string().nullable(),
     deadline: z.string(),
     provisional: z.boolean(),
     article: z.number().int(),

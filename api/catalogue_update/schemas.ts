@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
-import { QueryFlagSchema } from '../http/common-schemas';
+import { departmentNameFields, QueryFlagSchema } from '../http/common-schemas';
 
 export const SanctionSchema = z
   .object({
@@ -40,6 +40,7 @@ export const ReformSchema = z
         id: z.string(),
         reformId: z.string(),
         department: z.string(),
+        ...departmentNameFields('department'),
         workflowId: z.string(),
         status: z.enum(OBLIGATION_STATUSES),
         currentStep: z.string().nullable(),

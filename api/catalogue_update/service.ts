@@ -4,6 +4,7 @@
  * department; the reform's page shows each obligation with its deadlines and
  * any sanction. Catalogue changes meet obligations (see `noteCatalogueChange`).
  */
+import { directoryNames, withDepartmentNames } from '../directory/names';
 import { DateTime } from 'luxon';
 import { policyInForce } from '../../db/policy-repository';
 import { ZONE } from '../../domain/calendar/working-days';
@@ -70,11 +71,12 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
   }
 
   async function detail(r: Reform) {
+    const names = await directoryNames(db);
     const obligations = await Promise.all(
       (await obligationsOfReform(db, r.id)).map(async (o) => {
         const p = await progress('catalogue_update', o.id);
         return {
-          ...o,
+          ...withDepartmentNames(o, names, ['department']),
           currentTasks: p.currentTasks,
           deadlines: p.deadlines,
           timeline: p.timeline,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { DisputeRefSchema } from '../dispute/schemas';
 import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
+import { departmentNameFields } from '../http/common-schemas';
 
 export const CorrectionSchema = z
   .object({
@@ -12,7 +13,9 @@ export const CorrectionSchema = z
     grantId: z.string().nullable(),
     consumerDepartment: z.string(),
     providerDepartment: z.string(),
+    ...departmentNameFields('consumerDepartment', 'providerDepartment'),
     filedBy: z.string(),
+    filedByName: z.string().nullable(),
     discoveredAt: z.string(),
     filedAt: z.string(),
     filingDeadline: z.string().openapi({

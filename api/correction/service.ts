@@ -3,6 +3,7 @@
  * or held a grant on a resource reports an error in it; late filings are
  * accepted and flagged. The detail shows the reply, deadlines and timeline.
  */
+import { directoryNames } from '../directory/names';
 import type { Db } from '../../db/connection';
 import { loadCalendarFor } from '../../db/calendar-repository';
 import { getResource } from '../../db/catalogue-repository';
@@ -51,10 +52,11 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
   const progress = createCaseProgress(db, createTaskViews(db));
 
   async function detail(c: Correction) {
-    const [resource, p, dispute] = await Promise.all([
+    const [resource, p, dispute, names] = await Promise.all([
       getResource(db, c.resourceCode),
       progress('correction', c.id),
       disputeOfSubject(db, 'correction', c.id),
+      directoryNames(db),
     ]);
     return {
       id: c.id,
@@ -63,7 +65,10 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       grantId: c.grantId,
       consumerDepartment: c.consumerDepartment,
       providerDepartment: c.providerDepartment,
+      consumerDepartmentName: names.department(c.consumerDepartment),
+      providerDepartmentName: names.department(c.providerDepartment),
       filedBy: c.filedBy,
+      filedByName: names.person(c.filedBy),
       discoveredAt: c.discoveredAt,
       filedAt: c.filedAt,
       filingDeadline: c.filingDeadline,

@@ -4,6 +4,7 @@
  * process (the basis of the art. 34/37 evaluation), a weekly trend, and the
  * overdue cases with their holders — and the breach table as CSV or XLSX.
  */
+import { directoryNames } from '../directory/names';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
@@ -107,7 +108,11 @@ export function createDashboardService(db: Db) {
 
   /** A task as the dashboard lists it: its case, step, holder, deadline and escalation. */
   async function caseEntry(r: Record<string, unknown>) {
-    const info = await views.stepInfo(r.policy_key as string, r.process_type as string, r.step as string);
+    const [info, directory] = await Promise.all([
+      views.stepInfo(r.policy_key as string, r.process_type as string, r.step as string),
+      directoryNames(db),
+    ]);
+    const department = (r.department_code as string | null) ?? null;
     return {
       taskId: r.id as string,
       process: r.process_type as string,
@@ -115,7 +120,7 @@ export function createDashboardService(db: Db) {
       step: r.step as string,
       stepName: info.stepName,
       status: r.status as string,
-      holder: { role: r.role as string, department: (r.department_code as string | null) ?? null },
+      holder: { role: r.role as string, department, departmentName: directory.department(department) },
       deadline: r.deadline as string,
       articleLabel: articleLabel(Number(r.article)),
       limit: info.limit,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { DISPUTE_STATUSES, DISPUTE_SUBJECTS } from '../../workflows/dispute/contract';
+import { departmentNameFields } from '../http/common-schemas';
 
 export const DisputeSchema = z
   .object({
@@ -12,13 +13,23 @@ export const DisputeSchema = z
     providerDepartment: z.string(),
     consumerDepartment: z.string(),
     openedBy: z.string(),
+    openedByName: z.string().nullable(),
     openedByDepartment: z.string(),
+    ...departmentNameFields('providerDepartment', 'consumerDepartment', 'openedByDepartment'),
     claim: z.string(),
     status: z.enum(DISPUTE_STATUSES),
     currentStep: z.string().nullable(),
-    proposal: z.object({ by: z.string(), department: z.string(), text: z.string() }).nullable(),
+    proposal: z
+      .object({ by: z.string(), byName: z.string().nullable(), department: z.string(), text: z.string() })
+      .nullable(),
     outcome: z
-      .object({ stage: z.string(), decision: z.string(), text: z.string(), by: z.string() })
+      .object({
+        stage: z.string(),
+        decision: z.string(),
+        text: z.string(),
+        by: z.string(),
+        byName: z.string().nullable(),
+      })
       .nullable(),
     openedAt: z.string(),
     updatedAt: z.string(),

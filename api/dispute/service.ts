@@ -37,14 +37,23 @@ import { createCaseProgress } from '../cases/case-progress';
 import { mayDispute, mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
+import { directoryNames, withDepartmentNames } from '../directory/names';
 
 export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }) {
   const { db, temporal } = deps;
   const progress = createCaseProgress(db, createTaskViews(db));
 
   async function detail(d: Dispute) {
-    const p = await progress('dispute', d.id);
-    return { ...d, currentTask: p.currentTask, deadlines: p.deadlines, timeline: p.timeline };
+    const [p, names] = await Promise.all([progress('dispute', d.id), directoryNames(db)]);
+    return {
+      ...withDepartmentNames(d, names, ['providerDepartment', 'consumerDepartment', 'openedByDepartment']),
+      openedByName: names.person(d.openedBy),
+      proposal: d.proposal && { ...d.proposal, byName: names.person(d.proposal.by) },
+      outcome: d.outcome && { ...d.outcome, byName: names.person(d.outcome.by) },
+      currentTask: p.currentTask,
+      deadlines: p.deadlines,
+      timeline: p.timeline,
+    };
   }
 
   /** Waits (briefly) for the workflow to record the dispute and open its first stage's task. */

@@ -112,3 +112,15 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
     })
     .openapi(name);
 }
+
+/** The `<field>Name` schemas beside department-code fields, to spread into an object schema. */
+export function departmentNameFields<K extends string>(
+  ...fields: K[]
+): { [F in K as `${F}Name`]: z.ZodNullable<typeof LocalizedTextSchema> } {
+  return Object.fromEntries(
+    fields.map((f) => [
+      `${f}Name`,
+      LocalizedTextSchema.nullable().openapi({ description: `The names of ${f}` }),
+    ]),
+  ) as { [F in K as `${F}Name`]: z.ZodNullable<typeof LocalizedTextSchema> };
+}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { INCIDENT_SEVERITIES, SECURITY_INCIDENT_STATUSES } from '../../workflows/security_incident/contract';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
-import { IsoInstantSchema } from '../http/common-schemas';
+import { departmentNameFields, IsoInstantSchema } from '../http/common-schemas';
 
 export const IncidentBodySchema = z
   .object({
@@ -22,11 +22,13 @@ export const IncidentSchema = z
   .object({
     id: z.string().openapi({ example: 'SI-20261125-4Q7ZK2' }),
     department: z.string(),
+    ...departmentNameFields('department'),
     title: z.string(),
     severity: z.enum(INCIDENT_SEVERITIES),
     occurredAt: z.string(),
     description: z.string(),
     reportedBy: z.string(),
+    reportedByName: z.string().nullable(),
     reportedAt: z.string(),
     status: z.enum(SECURITY_INCIDENT_STATUSES),
     resolution: z.string().nullable(),

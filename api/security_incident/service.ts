@@ -4,6 +4,7 @@
  * authority with the policy's deadline. Read by the reporting department and
  * by city-level roles.
  */
+import { directoryNames } from '../directory/names';
 import type { z } from 'zod';
 import { caseEvents } from '../../db/case-repository';
 import type { User } from '../../db/directory-repository';
@@ -41,15 +42,17 @@ export function createSecurityIncidentService(deps: Pick<ApiDeps, 'db' | 'tempor
   const progress = createCaseProgress(db, createTaskViews(db));
 
   async function detail(i: SecurityIncident) {
-    const p = await progress(SECURITY_INCIDENT_PROCESS, i.id);
+    const [p, names] = await Promise.all([progress(SECURITY_INCIDENT_PROCESS, i.id), directoryNames(db)]);
     return {
       id: i.id,
       department: i.department,
+      departmentName: names.department(i.department),
       title: i.title,
       severity: i.severity,
       occurredAt: i.occurredAt,
       description: i.description,
       reportedBy: i.reportedBy,
+      reportedByName: names.person(i.reportedBy),
       reportedAt: i.reportedAt,
       status: i.status,
       resolution: i.resolution,

@@ -12,7 +12,13 @@ import {
 } from '../http/common-schemas';
 
 export const CandidateSchema = z
-  .object({ role: z.enum(ROLES), department: z.string().nullable() })
+  .object({
+    role: z.enum(ROLES),
+    department: z.string().nullable(),
+    departmentName: LocalizedTextSchema.nullable().openapi({
+      description: "The department's names, beside its code",
+    }),
+  })
   .openapi('Candidate');
 
 export const TaskSchema = z
@@ -24,10 +30,12 @@ export const TaskSchema = z
     step: z.string().openapi({ example: 'platform_review' }),
     stepName: LocalizedTextSchema,
     department: z.string().nullable(),
+    departmentName: LocalizedTextSchema.nullable(),
     role: z.enum(ROLES),
     candidates: z.array(CandidateSchema),
     status: z.enum(['open', 'done', 'cancelled']),
     claimedBy: z.string().nullable(),
+    claimedByName: z.string().nullable(),
     startedAt: z.string(),
     deadline: z.string().openapi({ example: '2026-10-09T23:59:59.999+08:00' }),
     provisional: z.boolean(),
@@ -58,6 +66,7 @@ export const TaskSchema = z
     decision: z.string().nullable(),
     reason: z.string().nullable(),
     completedBy: z.string().nullable(),
+    completedByName: z.string().nullable(),
     completedAt: z.string().nullable(),
   })
   .openapi('Task');

@@ -6,6 +6,7 @@ import { articleLabel, citationLabel } from '../../domain/policy/articles';
 import { durationLabel } from '../../domain/policy/duration';
 import type { CitationBasis, PolicyVersion, StepPolicy } from '../../domain/policy/policy-document';
 import type { Role } from '../../domain/roles';
+import { directoryNames } from '../directory/names';
 
 export interface StepInfo {
   processName: { zh: string; en: string };
@@ -68,7 +69,10 @@ export function createTaskViews(db: Db) {
   }
 
   async function view(t: TaskRow, nowMs = Date.now()) {
-    const info = await stepInfo(t.policyKey, t.processType, t.step);
+    const [info, names] = await Promise.all([
+      stepInfo(t.policyKey, t.processType, t.step),
+      directoryNames(db),
+    ]);
     return {
       id: t.id,
       processType: t.processType,
@@ -77,10 +81,12 @@ export function createTaskViews(db: Db) {
       step: t.step,
       stepName: info.stepName,
       department: t.department,
+      departmentName: names.department(t.department),
       role: t.role as Role,
-      candidates: t.candidates,
+      candidates: t.candidates.map((c) => ({ ...c, departmentName: names.department(c.department) })),
       status: t.status,
       claimedBy: t.claimedBy,
+      claimedByName: names.person(t.claimedBy),
       startedAt: t.startedAt,
       deadline: t.deadline,
       provisional: t.provisional,
@@ -99,6 +105,7 @@ export function createTaskViews(db: Db) {
       decision: t.decision,
       reason: t.reason,
       completedBy: t.completedBy,
+      completedByName: names.person(t.completedBy),
       completedAt: t.completedAt,
     };
   }

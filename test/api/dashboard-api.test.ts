@@ -79,7 +79,11 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
       articleLabel: '第二十四条',
       basis: 'measures',
       citation: { zh: '第二十四条', en: 'Art. 24' },
-      holder: { role: 'provider_reviewer', department: 'public-security' },
+      holder: {
+        role: 'provider_reviewer',
+        department: 'public-security',
+        departmentName: { zh: '市公安局', en: 'Public Security Bureau' },
+      },
     }),
   ]);
   const week = res.body.trend.at(-1);

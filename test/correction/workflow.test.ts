@@ -60,7 +60,13 @@ it('a late report: flagged; the provider misses 5 working days, escalated; conte
   expect(c.timeline[0].reason).toContain('逾期');
   const reply = c.currentTask!;
   expect(reply).toMatchObject({ step: 'provider_reply', article: 24 });
-  expect(reply.holders).toEqual([{ role: 'provider_reviewer', department: 'public-security' }]);
+  expect(reply.holders).toEqual([
+    {
+      role: 'provider_reviewer',
+      department: 'public-security',
+      departmentName: { zh: '市公安局', en: 'Public Security Bureau' },
+    },
+  ]);
 
   // The provider lets 5 working days pass: breach and escalation to the LG office at the deadline; the task stays open.
   const dueMs = Date.parse(reply.deadline);

@@ -387,7 +387,9 @@ describe('decisions', () => {
     expect(approved.body).toMatchObject({ status: 'done', decision: 'approve', completedBy: 'zhaoqiang' });
 
     const platformTask = await openTask(req.id, 'platform_review');
-    expect(platformTask.holders).toEqual([{ role: 'platform_approver', department: null }]);
+    expect(platformTask.holders).toEqual([
+      { role: 'platform_approver', department: null, departmentName: null },
+    ]);
     const calendar = await h
       .http()
       .get(`/api/calendar/deadline?from=${encodeURIComponent(approved.body.completedAt)}&workingDays=2`)

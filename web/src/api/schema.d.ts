@@ -4013,6 +4013,7 @@ export interface components {
     };
     Candidate: {
       department: string | null;
+      departmentName: components['schemas']['LocalizedText'] & unknown;
       /** @enum {string} */
       role:
         | 'requester'
@@ -4036,6 +4037,7 @@ export interface components {
     };
     Correction: {
       consumerDepartment: string;
+      consumerDepartmentName: components['schemas']['LocalizedText'] & unknown;
       currentTask: components['schemas']['CurrentTask'];
       deadlines: components['schemas']['DeadlineEntry'][];
       description: string;
@@ -4044,6 +4046,7 @@ export interface components {
       evidence: string;
       filedAt: string;
       filedBy: string;
+      filedByName: string | null;
       /** @description The end of the filing period the policy in force sets, counted from the discovery (art. 24) */
       filingDeadline: string;
       grantId: string | null;
@@ -4053,6 +4056,7 @@ export interface components {
       /** @description Filed after the filing deadline: accepted, and flagged */
       late: boolean;
       providerDepartment: string;
+      providerDepartmentName: components['schemas']['LocalizedText'] & unknown;
       reply: {
         decision: string;
         text: string;
@@ -4085,6 +4089,7 @@ export interface components {
       breached: boolean;
       citation: components['schemas']['LocalizedText'] & unknown;
       claimedBy: string | null;
+      claimedByName: string | null;
       deadline: string;
       escalationLevel: number;
       holders: components['schemas']['Candidate'][];
@@ -4165,6 +4170,7 @@ export interface components {
     Dispute: {
       claim: string;
       consumerDepartment: string;
+      consumerDepartmentName: components['schemas']['LocalizedText'] & unknown;
       currentStep: string | null;
       currentTask: components['schemas']['CurrentTask'];
       deadlines: components['schemas']['DeadlineEntry'][];
@@ -4172,18 +4178,23 @@ export interface components {
       openedAt: string;
       openedBy: string;
       openedByDepartment: string;
+      openedByDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      openedByName: string | null;
       outcome: {
         by: string;
+        byName: string | null;
         decision: string;
         stage: string;
         text: string;
       } | null;
       proposal: {
         by: string;
+        byName: string | null;
         department: string;
         text: string;
       } | null;
       providerDepartment: string;
+      providerDepartmentName: components['schemas']['LocalizedText'] & unknown;
       /** @enum {string} */
       status: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
       subjectId: string;
@@ -4341,6 +4352,7 @@ export interface components {
         currentTasks: components['schemas']['CurrentTask'][];
         deadlines: components['schemas']['DeadlineEntry'][];
         department: string;
+        departmentName: components['schemas']['LocalizedText'] & unknown;
         id: string;
         metAt: string | null;
         metHow: string | null;
@@ -4522,12 +4534,14 @@ export interface components {
       currentTask: components['schemas']['CurrentTask'];
       deadlines: components['schemas']['DeadlineEntry'][];
       department: string;
+      departmentName: components['schemas']['LocalizedText'] & unknown;
       description: string;
       /** @example SI-20261125-4Q7ZK2 */
       id: string;
       occurredAt: string;
       reportedAt: string;
       reportedBy: string;
+      reportedByName: string | null;
       resolution: string | null;
       /** @enum {string} */
       severity: 'low' | 'medium' | 'high';
@@ -4565,13 +4579,16 @@ export interface components {
       caseId: string;
       citation: components['schemas']['LocalizedText'] & unknown;
       claimedBy: string | null;
+      claimedByName: string | null;
       completedAt: string | null;
       completedBy: string | null;
+      completedByName: string | null;
       /** @example 2026-10-09T23:59:59.999+08:00 */
       deadline: string;
       decision: string | null;
       decisions: string[];
       department: string | null;
+      departmentName: components['schemas']['LocalizedText'] & unknown;
       escalationLevel: number;
       id: string;
       limit: components['schemas']['LocalizedText'];
@@ -4622,6 +4639,9 @@ export interface components {
       action: string;
       actor: string | null;
       actorDepartment: string | null;
+      actorDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      /** @description The actor's display name, beside the username */
+      actorName: string | null;
       at: string;
       decision: string | null;
       reason: string | null;

@@ -37,7 +37,7 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineEntry[] }) {
 }
 
 export function CaseTimeline({ timeline }: { timeline: TimelineEntry[] }) {
-  const { t, name, lang } = useI18n();
+  const { t, name, lang, dept } = useI18n();
   return (
     <Card title={t('timeline')} size="small">
       <Timeline
@@ -58,7 +58,8 @@ export function CaseTimeline({ timeline }: { timeline: TimelineEntry[] }) {
               <div>
                 <Typography.Text type="secondary">
                   {formatInstant(e.at, lang)}
-                  {e.actor ? ` · ${e.actor}` : ''}
+                  {e.actor ? ` · ${e.actorName ?? e.actor}` : ''}
+                  {e.actorDepartment ? `(${dept(e.actorDepartment, e.actorDepartmentName)})` : ''}
                 </Typography.Text>
               </div>
               {e.reason ? <div>{e.reason}</div> : null}

@@ -11,6 +11,14 @@ interface I18n {
   /** The name of an API code (status, decision, role…), or the code itself. */
   name(code: string | null | undefined): string;
   text(t: { zh: string; en: string }): string;
+  /** A department by the names the API returns beside its code (the code only if it has none). */
+  dept(code: string | null, names?: { zh: string; en: string } | null): string;
+  /** Who holds a task: the role, and the department's name when the role is a department's. */
+  holder(h: {
+    role: string;
+    department: string | null;
+    departmentName?: { zh: string; en: string } | null;
+  }): string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -28,6 +36,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key) => messages[lang][key],
       name: (code) => (code ? (codeNames[code]?.[lang] ?? code) : ''),
       text: (t) => t[lang],
+      dept: (code, names) => (names ? names[lang] : (code ?? '')),
+      holder: (h) => {
+        const role = codeNames[h.role]?.[lang] ?? h.role;
+        const where = h.departmentName ? h.departmentName[lang] : h.department;
+        return where ? (lang === 'zh' ? `${where}${role}` : `${role}, ${where}`) : role;
+      },
     }),
     [lang],
   );

@@ -29,7 +29,7 @@ function Progress({ process, p }: { process: string; p: CaseProgress }) {
 }
 
 export function CorrectionCase({ c }: { c: Correction }) {
-  const { t, name, lang } = useI18n();
+  const { t, name, lang, dept } = useI18n();
   const filing = useStep('correction', 'filing');
   return (
     <Row gutter={[16, 16]}>
@@ -55,8 +55,12 @@ export function CorrectionCase({ c }: { c: Correction }) {
             <Descriptions.Item label={t('status')}>
               <Tag data-testid="case-status">{name(c.status)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('consumer')}>{c.consumerDepartment}</Descriptions.Item>
-            <Descriptions.Item label={t('provider')}>{c.providerDepartment}</Descriptions.Item>
+            <Descriptions.Item label={t('consumer')}>
+              {dept(c.consumerDepartment, c.consumerDepartmentName)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('provider')}>
+              {dept(c.providerDepartment, c.providerDepartmentName)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('items')}>{c.items.join('、')}</Descriptions.Item>
             <Descriptions.Item label="发现时间">{formatInstant(c.discoveredAt, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('submittedAt')}>{formatInstant(c.filedAt, lang)}</Descriptions.Item>
@@ -81,7 +85,7 @@ export function CorrectionCase({ c }: { c: Correction }) {
 }
 
 export function DisputeCase({ d }: { d: Dispute }) {
-  const { t, name } = useI18n();
+  const { t, name, dept } = useI18n();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
@@ -100,12 +104,16 @@ export function DisputeCase({ d }: { d: Dispute }) {
             <Descriptions.Item label={t('status')}>
               <Tag data-testid="case-status">{name(d.status)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('provider')}>{d.providerDepartment}</Descriptions.Item>
-            <Descriptions.Item label={t('consumer')}>{d.consumerDepartment}</Descriptions.Item>
+            <Descriptions.Item label={t('provider')}>
+              {dept(d.providerDepartment, d.providerDepartmentName)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('consumer')}>
+              {dept(d.consumerDepartment, d.consumerDepartmentName)}
+            </Descriptions.Item>
             <Descriptions.Item label="异议理由">{d.claim}</Descriptions.Item>
             {d.proposal ? (
               <Descriptions.Item label="协商方案">
-                {d.proposal.text}({d.proposal.by})
+                {d.proposal.text}({d.proposal.byName ?? d.proposal.by})
               </Descriptions.Item>
             ) : null}
             {d.outcome ? (
@@ -122,7 +130,7 @@ export function DisputeCase({ d }: { d: Dispute }) {
 }
 
 export function ReformView({ r, only }: { r: Reform; only?: string }) {
-  const { name, lang } = useI18n();
+  const { name, lang, dept } = useI18n();
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
@@ -149,7 +157,7 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
         .map((o) => (
           <Col span={24} key={o.id}>
             <Card
-              title={`${o.department} · ${name(o.status)}`}
+              title={`${dept(o.department, o.departmentName)} · ${name(o.status)}`}
               size="small"
               data-testid={`obligation-${o.department}`}
             >
@@ -194,7 +202,7 @@ export function ReformPage() {
 }
 
 export function IncidentCase({ i }: { i: SecurityIncident }) {
-  const { t, name, lang } = useI18n();
+  const { t, name, lang, dept } = useI18n();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
@@ -204,7 +212,9 @@ export function IncidentCase({ i }: { i: SecurityIncident }) {
             <Descriptions.Item label={t('status')}>
               <Tag data-testid="case-status">{name(i.status)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('department')}>{i.department}</Descriptions.Item>
+            <Descriptions.Item label={t('department')}>
+              {dept(i.department, i.departmentName)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('severity')}>{name(i.severity)}</Descriptions.Item>
             <Descriptions.Item label={t('occurredAt')}>{formatInstant(i.occurredAt, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('submittedAt')}>

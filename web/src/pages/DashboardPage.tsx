@@ -36,7 +36,7 @@ interface Overview {
     process: string;
     caseId: string;
     stepName: Text;
-    holder: { role: string; department: string | null };
+    holder: { role: string; department: string | null; departmentName: { zh: string; en: string } | null };
     deadline: string;
     limit: Text;
     citation: Text;
@@ -68,17 +68,13 @@ const caseLink = (process: string, caseId: string) =>
 type CaseRow = Overview['overdueCases'][number];
 
 /** Case, step, holder and deadline: the columns of every list of cases on the dashboard. */
-function caseColumns(
-  t: ReturnType<typeof useI18n>['t'],
-  name: ReturnType<typeof useI18n>['name'],
-  text: ReturnType<typeof useI18n>['text'],
-): ColumnsType<CaseRow> {
+function caseColumns({ t, text, holder }: ReturnType<typeof useI18n>): ColumnsType<CaseRow> {
   return [
     { title: t('caseOf'), render: (_, r) => <Link to={caseLink(r.process, r.caseId)}>{r.caseId}</Link> },
     { title: t('step'), render: (_, r) => text(r.stepName) },
     {
       title: t('currentHolder'),
-      render: (_, r) => `${name(r.holder.role)}${r.holder.department ? `@${r.holder.department}` : ''}`,
+      render: (_, r) => holder(r.holder),
     },
     {
       title: t('deadline'),
@@ -89,7 +85,8 @@ function caseColumns(
 
 /** The cases behind a figure. */
 function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
-  const { t, name, text } = useI18n();
+  const i18n = useI18n();
+  const { t, name, text } = i18n;
   const cases = useQuery({
     queryKey: ['drill', drill],
     enabled: drill !== null,
@@ -108,7 +105,7 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
               rowKey="taskId"
               dataSource={d.items}
               data-testid="drill-table"
-              columns={caseColumns(t, name, text)}
+              columns={caseColumns(i18n)}
             />
           )}
         </Loadable>
@@ -118,7 +115,8 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
 }
 
 export function DashboardPage() {
-  const { t, name, text } = useI18n();
+  const i18n = useI18n();
+  const { t, name, text } = i18n;
   const [process, setProcess] = useState<string>();
   const [department, setDepartment] = useState<string>();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
@@ -209,6 +207,7 @@ function Figures({
   name: ReturnType<typeof useI18n>['name'];
   text: ReturnType<typeof useI18n>['text'];
 }) {
+  const i18n = useI18n();
   const processes = useProcesses().map((p) => p.name);
   const chart = useMemo(
     () => ({
@@ -386,7 +385,7 @@ function Figures({
           pagination={{ pageSize: 10 }}
           dataSource={o.overdueCases}
           columns={[
-            ...caseColumns(t, name, text),
+            ...caseColumns(i18n),
             {
               title: t('escalationLevel'),
               render: (_, r) => <Tag color={r.escalationLevel ? 'red' : undefined}>{r.escalationLevel}</Tag>,

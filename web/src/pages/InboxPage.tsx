@@ -130,7 +130,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                           {t('unclaim')}
                         </Button>
                       ) : x.claimedBy ? (
-                        <Tag>{x.claimedBy}</Tag>
+                        <Tag>{x.claimedByName ?? x.claimedBy}</Tag>
                       ) : (
                         <Button size="small" onClick={() => claim.mutate({ id: x.id, on: true })}>
                           {t('claim')}

@@ -25,7 +25,7 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 export function RequestsPage() {
-  const { t, name, lang, text } = useI18n();
+  const { t, name, lang, text, holder } = useI18n();
   const [status, setStatus] = useState<string>();
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -66,7 +66,7 @@ export function RequestsPage() {
                 title: t('currentHolder'),
                 render: (_, r) =>
                   r.currentTask
-                    ? `${text(r.currentTask.stepName)} · ${r.currentTask.holders.map((h) => `${name(h.role)}${h.department ? `@${h.department}` : ''}`).join(' / ')}`
+                    ? `${text(r.currentTask.stepName)} · ${r.currentTask.holders.map(holder).join(' / ')}`
                     : '—',
               },
               {
@@ -110,7 +110,7 @@ export function stepStates(deadlines: RequestDetail['deadlines']): StepState[] {
 }
 
 export function RequestCase({ request: r }: { request: RequestDetail }) {
-  const { t, name, lang, text } = useI18n();
+  const { t, name, lang, text, holder } = useI18n();
   const me = useMe().data;
   const party = me && [r.consumerDepartment.code, r.providerDepartment.code].includes(me.department.code);
   const actions = (
@@ -161,10 +161,7 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
             ))}
             {r.currentTask ? (
               <Descriptions.Item label={t('currentHolder')}>
-                {text(r.currentTask.stepName)} ·{' '}
-                {r.currentTask.holders
-                  .map((h) => `${name(h.role)}${h.department ? `@${h.department}` : ''}`)
-                  .join(' / ')}{' '}
+                {text(r.currentTask.stepName)} · {r.currentTask.holders.map(holder).join(' / ')}{' '}
                 <DeadlineTag
                   deadline={r.currentTask.deadline}
                   citation={r.currentTask.citation}
