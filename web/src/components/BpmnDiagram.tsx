@@ -1,9 +1,10 @@
-/** A process's BPMN diagram (bpmn-js viewer) with its steps coloured: done, current, breached. */
+/** A process's BPMN diagram (bpmn-js viewer) in the reader's language, with its steps coloured: done, current, breached. */
 import { Card, Skeleton } from 'antd';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { diagramIn } from './diagram-language';
 
 export interface StepState {
   step: string;
@@ -11,7 +12,7 @@ export interface StepState {
 }
 
 export function BpmnDiagram({ process, steps }: { process: string; steps: StepState[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const [loading, setLoading] = useState(true);
   const key = JSON.stringify(steps);
@@ -22,7 +23,7 @@ export function BpmnDiagram({ process, steps }: { process: string; steps: StepSt
     (async () => {
       const xml = await (await fetch(`/api/processes/${process}/diagram`)).text();
       if (cancelled) return;
-      await viewer.importXML(xml);
+      await viewer.importXML(diagramIn(xml, lang));
       const canvas = viewer.get('canvas') as {
         zoom(level: string): void;
         addMarker(id: string, cls: string): void;
@@ -41,7 +42,7 @@ export function BpmnDiagram({ process, steps }: { process: string; steps: StepSt
       cancelled = true;
       viewer.destroy();
     };
-  }, [process, key]);
+  }, [process, key, lang]);
   return (
     <Card title={t('diagram')} size="small">
       {loading ? <Skeleton active /> : null}
