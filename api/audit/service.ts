@@ -28,6 +28,7 @@ import { loadLogSigningKey, type LogSigningKey } from '../../runtime/log-signing
 import { auditByUser } from '../cases/audit';
 import type { ApiDeps } from '../http/deps';
 import type { CheckpointView } from './schemas';
+import { directoryNames } from '../directory/names';
 
 /** The most entries one download holds; a wider filter is told to narrow itself. */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -83,7 +84,7 @@ export function createAuditService(deps: ApiDeps) {
       page: { page: number; pageSize: number },
       ip: string | undefined,
     ) {
-      const found = await searchAudit(db, f, page);
+      const [found, names] = await Promise.all([searchAudit(db, f, page), directoryNames(db)]);
       await auditByUser(db, user, {
         action: 'audit.search',
         entityType: 'audit_log',
@@ -91,7 +92,12 @@ export function createAuditService(deps: ApiDeps) {
         ip,
         detail: { filter: f, page: page.page, total: found.total },
       });
-      return { ...found, ...page };
+      const items = found.items.map((e) => ({
+        ...e,
+        actorName: names.person(e.actor),
+        actorDepartmentName: names.department(e.actorDepartment),
+      }));
+      return { ...found, items, ...page };
     },
 
     async export(user: User, f: AuditSearch, format: 'csv' | 'xlsx', ip: string | undefined) {

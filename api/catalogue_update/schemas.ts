@@ -25,6 +25,7 @@ export const ReformSchema = z
     effectiveDate: z.string(),
     description: z.string(),
     registeredBy: z.string(),
+    registeredByName: z.string().nullable(),
     idempotencyKey: z.string(),
     registeredAt: z.string(),
     late: z.boolean().openapi({

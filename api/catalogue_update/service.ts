@@ -84,7 +84,7 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
         };
       }),
     );
-    return { ...r, ...lateness(r, obligations), obligations };
+    return { ...r, registeredByName: names.person(r.registeredBy), ...lateness(r, obligations), obligations };
   }
 
   /**

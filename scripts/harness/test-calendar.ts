@@ -52,5 +52,5 @@ export function testCalendarDataSet(now: Date = new Date()): CalendarDataSet {
   );
   for (let year = OFFICIAL_THROUGH + 1; year <= calendarHorizon(now); year += 1)
     years.set(year, { holidays: [{ date: `${year}-01-01`, name: '元旦' }], workdays: [] });
-  return { years, source: `test calendar: official through ${OFFICIAL_THROUGH}, then weekends only` };
+  return { years, source: `测试日历:${OFFICIAL_THROUGH}年及以前按官方安排,以后仅排除周末` };
 }

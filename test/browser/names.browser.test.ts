@@ -38,7 +38,11 @@ it('a case, its timeline, the inbox and the dashboard name departments and peopl
     claim: '低保审核属法定职责',
   });
   await c.complete('zhangwei', dispute.body.currentTask.id, { decision: 'propose', reason: '限定查询范围' });
-  const open = await c.until('zhaoqiang', `/api/disputes/${dispute.body.id}`, (d) => d.proposal !== null);
+  const open = await c.until(
+    'zhaoqiang',
+    `/api/disputes/${dispute.body.id}`,
+    (d) => d.proposal !== null && d.currentTask !== null,
+  );
   expect(open).toMatchObject({
     providerDepartmentName: { zh: '市人力资源和社会保障局' },
     openedByName: '张伟',

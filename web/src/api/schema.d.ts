@@ -3872,6 +3872,8 @@ export interface components {
       /** @description null: the platform itself (a workflow) */
       actor: string | null;
       actorDepartment: string | null;
+      actorDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      actorName: string | null;
       /** @example 2026-11-25T10:00:00.000+08:00 */
       at: string;
       detail?: unknown;
@@ -4367,6 +4369,7 @@ export interface components {
       }[];
       registeredAt: string;
       registeredBy: string;
+      registeredByName: string | null;
       title: string;
     };
     ReformBody: {

@@ -7,7 +7,7 @@ import { hasRole, useSignOut } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 
 export function AppLayout({ user, children }: { user: User; children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, name } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const signOut = useSignOut();
@@ -46,7 +46,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
         />
         <Space>
           <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as" className="gs-hide-narrow">
-            {user.displayName} · {lang === 'zh' ? user.department.name : user.department.nameEn}
+            {user.displayName} · {lang === 'zh' ? user.department.name : user.department.nameEn} ·{' '}
+            {user.roles.map((r) => name(r)).join(lang === 'zh' ? '、' : ', ')}
           </Typography.Text>
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="language">
             {t('language')}

@@ -19,6 +19,8 @@ interface I18n {
     department: string | null;
     departmentName?: { zh: string; en: string } | null;
   }): string;
+  /** A case id as people read it: a department's part of a case (RF-….hr-social-security) by the department's name. */
+  caseName(caseId: string, department?: string | null, names?: { zh: string; en: string } | null): string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -37,6 +39,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       name: (code) => (code ? (codeNames[code]?.[lang] ?? code) : ''),
       text: (t) => t[lang],
       dept: (code, names) => (names ? names[lang] : (code ?? '')),
+      caseName: (caseId, department, names) =>
+        department && names && caseId.endsWith(`.${department}`)
+          ? `${caseId.slice(0, -department.length - 1)} · ${names[lang]}`
+          : caseId,
       holder: (h) => {
         const role = codeNames[h.role]?.[lang] ?? h.role;
         const where = h.departmentName ? h.departmentName[lang] : h.department;

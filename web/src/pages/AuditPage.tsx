@@ -154,7 +154,7 @@ function AuditTable({
   page: number;
   setPage: (p: number) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, dept } = useI18n();
   return (
     <>
       {error ? <Typography.Text type="danger">{error.message}</Typography.Text> : null}
@@ -178,7 +178,14 @@ function AuditTable({
           {
             title: t('auditActor'),
             render: (_, e) =>
-              e.actor ? `${e.actor}${e.actorDepartment ? `@${e.actorDepartment}` : ''}` : t('systemActor'),
+              e.actor ? (
+                <span title={`${e.actor}${e.actorDepartment ? `@${e.actorDepartment}` : ''}`}>
+                  {e.actorName ?? e.actor}
+                  {e.actorDepartment ? `(${dept(e.actorDepartment, e.actorDepartmentName)})` : ''}
+                </span>
+              ) : (
+                t('systemActor')
+              ),
           },
           { title: t('auditActionColumn'), dataIndex: 'action' },
           { title: t('auditEntity'), render: (_, e) => `${e.entityType} ${e.entityId}` },
@@ -196,7 +203,11 @@ function AuditTable({
           {
             title: t('auditDetail'),
             render: (_, e) => (
-              <Typography.Text ellipsis={{ tooltip: JSON.stringify(e.detail) }} style={{ maxWidth: 260 }}>
+              <Typography.Text
+                ellipsis={{ tooltip: JSON.stringify(e.detail) }}
+                style={{ maxWidth: 260 }}
+                data-testid="audit-detail"
+              >
                 {e.detail ? JSON.stringify(e.detail) : ''}
               </Typography.Text>
             ),

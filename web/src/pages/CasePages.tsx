@@ -130,12 +130,13 @@ export function DisputeCase({ d }: { d: Dispute }) {
 }
 
 export function ReformView({ r, only }: { r: Reform; only?: string }) {
-  const { name, lang, dept } = useI18n();
+  const { t, name, lang, dept } = useI18n();
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
         <Card title={`${r.title}(${r.id})`} size="small">
-          生效日期 {r.effectiveDate} · {r.registeredBy} · {formatInstant(r.registeredAt, lang)}
+          {t('effectiveDate')} {r.effectiveDate} · {r.registeredByName ?? r.registeredBy} ·{' '}
+          {formatInstant(r.registeredAt, lang)}
           {r.description ? <div>{r.description}</div> : null}
           {r.late ? (
             <Alert

@@ -93,7 +93,7 @@ export function CataloguePage() {
                 render: (_, r) => (lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn),
               },
               { title: t('category'), className: 'gs-hide-narrow', render: (_, r) => name(r.category) },
-              { title: 'code', dataIndex: 'code', className: 'gs-hide-narrow' },
+              { title: t('resourceCode'), dataIndex: 'code', className: 'gs-hide-narrow' },
             ]}
           />
         )}
@@ -128,7 +128,7 @@ export function ResourcePage({ user }: { user: User }) {
           }
         >
           <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label="code">{r.code}</Descriptions.Item>
+            <Descriptions.Item label={t('resourceCode')}>{r.code}</Descriptions.Item>
             <Descriptions.Item label={t('provider')}>
               {lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn}
             </Descriptions.Item>
@@ -156,7 +156,7 @@ export function ResourcePage({ user }: { user: User }) {
               <Descriptions.Item label={t('legalBasis')}>{r.legalBasis}</Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
-            <Descriptions.Item label={t('updateCycle')}>{r.updateCycle}</Descriptions.Item>
+            <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
             <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
             <Descriptions.Item label="">{r.summary}</Descriptions.Item>
           </Descriptions>

@@ -68,9 +68,16 @@ const caseLink = (process: string, caseId: string) =>
 type CaseRow = Overview['overdueCases'][number];
 
 /** Case, step, holder and deadline: the columns of every list of cases on the dashboard. */
-function caseColumns({ t, text, holder }: ReturnType<typeof useI18n>): ColumnsType<CaseRow> {
+function caseColumns({ t, text, holder, caseName }: ReturnType<typeof useI18n>): ColumnsType<CaseRow> {
   return [
-    { title: t('caseOf'), render: (_, r) => <Link to={caseLink(r.process, r.caseId)}>{r.caseId}</Link> },
+    {
+      title: t('caseOf'),
+      render: (_, r) => (
+        <Link to={caseLink(r.process, r.caseId)}>
+          {caseName(r.caseId, r.holder.department, r.holder.departmentName)}
+        </Link>
+      ),
+    },
     { title: t('step'), render: (_, r) => text(r.stepName) },
     {
       title: t('currentHolder'),

@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n';
 const DAY = 86_400_000;
 
 export function InboxPage({ user, status }: { user: User; status: 'open' | 'done' }) {
-  const { t, name, text, lang } = useI18n();
+  const { t, name, text, lang, caseName } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const processes = useProcesses();
@@ -100,7 +100,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                 title: t('caseOf'),
                 render: (_, x) => (
                   <Link to={`/tasks/${encodeURIComponent(x.id)}`} data-testid="task-link">
-                    {x.caseId}
+                    {caseName(x.caseId, x.department, x.departmentName)}
                   </Link>
                 ),
               },
@@ -140,7 +140,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                 : {
                     title: t('decision'),
                     render: (_, x) =>
-                      `${name(x.decision ?? x.status)} · ${x.completedBy ?? ''} · ${formatInstant(x.completedAt, lang)}`,
+                      `${name(x.decision ?? x.status)} · ${x.completedByName ?? x.completedBy ?? ''} · ${formatInstant(x.completedAt, lang)}`,
                   },
             ]}
           />

@@ -177,14 +177,14 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
             {r.grant ? (
               <Descriptions.Item label={t('grant')}>
                 <Tag color={r.grant.status === 'active' ? 'green' : 'default'}>
-                  {r.grant.id} · {r.grant.status}
+                  {r.grant.id} · {name(r.grant.status)}
                 </Tag>
               </Descriptions.Item>
             ) : null}
             {r.baseGrant ? (
               <Descriptions.Item label={t('baseGrant')}>
                 <Tag color={r.baseGrant.status === 'active' ? 'green' : 'default'} data-testid="base-grant">
-                  {r.baseGrant.id} · {r.baseGrant.items.join('、')} · {r.baseGrant.status}
+                  {r.baseGrant.id} · {r.baseGrant.items.join('、')} · {name(r.baseGrant.status)}
                 </Tag>
               </Descriptions.Item>
             ) : null}
