@@ -21,6 +21,14 @@ export const ErrorResponseSchema = z
           'The id under which a refusal was recorded, where it can be disputed (a refused use of a grant)',
         example: 'XR-20261203-7K3M9Q',
       }),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .openapi({
+          description:
+            "What the app needs to say the error in the user's language: a `reason` key for refusals with more than one cause, and the values the message names",
+          example: { reason: 'reason_required', decision: 'deny' },
+        }),
     }),
   })
   .openapi('Error');

@@ -13,8 +13,12 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
-    /** The id the refusal was recorded under, when it can be disputed. */
-    readonly ref?: string,
+    readonly extra: {
+      /** The id the refusal was recorded under, when it can be disputed. */
+      ref?: string;
+      /** What the app needs to say it in the user's language: a reason key and the values the message names. */
+      params?: Record<string, string | number>;
+    } = {},
   ) {
     super(message);
   }
@@ -24,22 +28,40 @@ export class HttpError extends Error {
 export const MAX_DETAILS = 50;
 
 /** At most MAX_DETAILS problems, then one that says how many more there were. */
-export function capDetails(
-  details: { path: string; message: string }[],
-): { path: string; message: string }[] {
+export function capDetails<D extends { path: string; message: string }>(details: D[]): D[] {
   if (details.length <= MAX_DETAILS) return details;
   return [
     ...details.slice(0, MAX_DETAILS),
-    { path: '', message: `and ${details.length - MAX_DETAILS} more problems like these` },
+    { path: '', message: `and ${details.length - MAX_DETAILS} more problems like these` } as D,
   ];
 }
 
-export function zodDetails(err: ZodError): { path: string; message: string }[] {
+/** A field's problem: where, what (for people reading the API), and its zod code and bounds (for the app to say it). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+export function zodDetails(err: ZodError): FieldProblem[] {
   return capDetails(
-    err.issues.map((i) => ({
-      path: i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`)).join(''),
-      message: i.message,
-    })),
+    err.issues.map((i) => {
+      const bounds = i as { minimum?: unknown; maximum?: unknown; origin?: unknown };
+      const params = Object.fromEntries(
+        (['minimum', 'maximum', 'origin'] as const)
+          .filter((k) => typeof bounds[k] === 'number' || typeof bounds[k] === 'string')
+          .map((k) => [k, bounds[k] as string | number]),
+      );
+      return {
+        path: i.path
+          .map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`))
+          .join(''),
+        message: i.message,
+        code: i.code,
+        ...(Object.keys(params).length ? { params } : {}),
+      };
+    }),
   );
 }
 
@@ -74,10 +96,16 @@ export type RefusalRecorder = (
 export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): ErrorRequestHandler {
   return async (err, req, res, _next) => {
     let status = 500;
-    let body: { code: string; message: string; details?: unknown; ref?: string };
+    let body: {
+      code: string;
+      message: string;
+      details?: unknown;
+      ref?: string;
+      params?: Record<string, string | number>;
+    };
     if (err instanceof HttpError) {
       status = err.status;
-      body = { code: err.code, message: err.message, details: err.details, ref: err.ref };
+      body = { code: err.code, message: err.message, details: err.details, ...err.extra };
     } else if (err instanceof ZodError) {
       status = 400;
       const details = zodDetails(err);

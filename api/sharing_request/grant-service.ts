@@ -92,7 +92,7 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
           ip,
           detail: { code: e.code, refusalId, items: body.items, recordCount: body.recordCount },
         });
-        throw new HttpError(e.status, e.code, e.message, e.details, refusalId);
+        throw new HttpError(e.status, e.code, e.message, e.details, { ref: refusalId });
       };
       if (g.status !== 'active')
         await refuse(new HttpError(409, 'grant_ended', `Grant ${id} is ${g.status}.`));

@@ -78,9 +78,12 @@ async function update<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string } | undefined;
+      const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
       const mapped = cause?.type ? REFUSAL_STATUS[cause.type] : undefined;
-      if (mapped) throw new HttpError(mapped[0], mapped[1], cause?.message ?? err.message);
+      // The validator's reason key and values, for the app to say it in the user's language.
+      const params = cause?.details?.[0] as Record<string, string | number> | undefined;
+      if (mapped)
+        throw new HttpError(mapped[0], mapped[1], cause?.message ?? err.message, undefined, { params });
       throw err;
     }
     if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test(String(err))) {

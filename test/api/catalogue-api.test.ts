@@ -117,6 +117,7 @@ describe("a data steward's entries", () => {
     expect(noBasis.status).toBe(400);
     expect(noBasis.body.error.details).toContainEqual({
       path: 'legalBasis',
+      code: 'custom',
       message: 'a resource that is not shared must cite its legal basis (art. 7)',
     });
     const unknownRecipient = await h

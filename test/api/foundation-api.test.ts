@@ -101,7 +101,9 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
     expect(unknown.body.error.message).toContain('/api/auth/dev-users');
     const empty = await request(app).post('/api/auth/dev-login').send({});
     expect(empty.status).toBe(400);
-    expect(empty.body.error.details).toEqual([{ path: 'username', message: expect.any(String) }]);
+    expect(empty.body.error.details).toEqual([
+      { path: 'username', code: 'invalid_type', message: expect.any(String) },
+    ]);
     const broken = await request(app)
       .post('/api/auth/dev-login')
       .set('Content-Type', 'application/json')

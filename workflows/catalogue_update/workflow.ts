@@ -104,6 +104,7 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
       refuse(
         TaskRefusal.Invalid,
         "change one of your department's resources in the catalogue: the obligation is then met by itself; or declare no_change with a reason",
+        'update_the_catalogue',
       );
   };
   await record.move(
@@ -140,7 +141,12 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
         const period = i.data?.period;
         if (bounds && period !== undefined) {
           const problem = periodProblem(period, bounds, today());
-          if (problem) refuse(TaskRefusal.Invalid, problem);
+          if (problem)
+            refuse(TaskRefusal.Invalid, problem, 'period_out_of_bounds', {
+              min: bounds.min.workingDays,
+              max: bounds.max.workingDays,
+              latestDays: bounds.latestDate.calendarDays,
+            });
         }
       },
     });

@@ -122,9 +122,13 @@ export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
         validate: (i) => {
           if (i.decision !== 'accept') return;
           if (!proposal)
-            refuse(TaskRefusal.Invalid, 'nothing has been proposed yet: propose a resolution first');
+            refuse(
+              TaskRefusal.Invalid,
+              'nothing has been proposed yet: propose a resolution first',
+              'nothing_proposed',
+            );
           if (proposal.by.department === i.actor.department)
-            refuse(TaskRefusal.Invalid, 'the other department must accept your proposal');
+            refuse(TaskRefusal.Invalid, 'the other department must accept your proposal', 'own_proposal');
         },
       });
       if (r.kind !== 'done') {

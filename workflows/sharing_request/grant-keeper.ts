@@ -55,11 +55,17 @@ export class GrantKeeper {
       actorMatches(r.actor, { role: 'data_steward', department: provider }) ||
       actorMatches(r.actor, { role: 'platform_approver', department: null });
     if (!mayRevoke)
-      refuse(CaseRefusal.Forbidden, `only the provider (${provider}) or the platform authority may revoke`);
+      refuse(
+        CaseRefusal.Forbidden,
+        `only the provider (${provider}) or the platform authority may revoke`,
+        'not_provider',
+      );
     if (this.madeBy.ruling)
       refuse(
         CaseRefusal.Forbidden,
         `the leading group's binding ruling in dispute ${this.madeBy.ruling} made this grant (art. 25); only a new ruling can end it`,
+        'made_by_ruling',
+        { dispute: this.madeBy.ruling },
       );
     if (this.status !== 'active' || this.revocation)
       refuse(
@@ -67,14 +73,20 @@ export class GrantKeeper {
         this.status
           ? `the grant is already ${this.revocation ? 'revoked' : this.status}`
           : 'nothing is granted yet',
+        'grant_not_active',
+        { status: this.revocation ? 'revoked' : (this.status ?? 'none') },
       );
-    if (!hasVisibleText(r.reason)) refuse(CaseRefusal.Invalid, 'a reason is required to revoke a grant');
+    if (!hasVisibleText(r.reason))
+      refuse(CaseRefusal.Invalid, 'a reason is required to revoke a grant', 'reason_required', {
+        decision: 'revoke',
+      });
   };
 
   /** The `revokeGrant` Update's handler: the grant ends now, and the answer is its final status. */
   readonly revoke = async (r: RevokeInput): Promise<GrantStatus> => {
     this.revocation = r;
     await condition(() => this.status !== 'active');
+    // In the handler, not a validator: this failure is in the history, so it stays as recorded (no reason key).
     if (this.status !== 'revoked')
       refuse(CaseRefusal.Closed, `the grant ${this.status} before it could be revoked`);
     return this.status;

@@ -125,6 +125,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
       withdrawal = w;
       tasks?.cancelOpen(w.actor, w.reason?.trim() || '申请人撤回申请');
       await condition(() => !OPEN.has(record.status));
+      // In the handler, not the validator: this failure is in the history, so it stays as recorded.
       if (record.status !== 'withdrawn')
         refuse(CaseRefusal.Closed, `the request was ${record.status} before it could be withdrawn`);
       return result();
@@ -132,17 +133,24 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     {
       validator: (w) => {
         if (!actorMatches(w.actor, { role: 'requester', department: consumer }))
-          refuse(CaseRefusal.Forbidden, `only a requester of ${consumer} may withdraw this request`);
+          refuse(
+            CaseRefusal.Forbidden,
+            `only a requester of ${consumer} may withdraw this request`,
+            'not_requester',
+          );
         if (!OPEN.has(record.status) || withdrawal)
           refuse(
             CaseRefusal.Closed,
             `the request is already ${withdrawal ? 'being withdrawn' : record.status}`,
+            'already_closed',
+            { status: withdrawal ? 'withdrawn' : record.status },
           );
         // A decision accepted first stands: a withdrawal sent at the same moment changes nothing.
         if (!tasks?.hasUndecidedTask())
           refuse(
             CaseRefusal.Closed,
             'no review is open: the request is still being routed, or a decision on it has just been taken; it can be withdrawn only while a review is open',
+            'no_review_open',
           );
       },
     },

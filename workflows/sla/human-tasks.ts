@@ -106,8 +106,24 @@ export interface RunOptions {
 
 export const DEADLINE_PASSED = '期限届满,转入下一阶段';
 
-export function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+/**
+ * Refuses an Update. `reason` is the refusal's stable key, with the values its message names, so
+ * the app can say it in the user's language (the message is for logs and API users). A refusal
+ * in a validator is never in the history; one in a handler is, so it keeps the shape it was
+ * recorded with (no reason).
+ */
+export function refuse(
+  type: string,
+  message: string,
+  reason?: string,
+  params: Record<string, string | number> = {},
+): never {
+  throw ApplicationFailure.create({
+    type,
+    message,
+    nonRetryable: true,
+    details: reason ? [{ reason, ...params }] : undefined,
+  });
 }
 
 function nowIso(): string {
@@ -420,22 +436,31 @@ export class HumanTasks {
   /** The `completeTask` Update's validator: refuses (see `TaskRefusal`) before anything is recorded. */
   readonly validate = (input: CompleteTaskInput): void => {
     const t = this.tasks.get(input?.taskId);
-    if (!t) refuse(TaskRefusal.NotFound, `no task ${input?.taskId} in this case`);
-    if (t.cancelled) refuse(TaskRefusal.Closed, `task ${t.id} was cancelled: ${t.cancelled.reason}`);
+    if (!t) refuse(TaskRefusal.NotFound, `no task ${input?.taskId} in this case`, 'no_such_task');
+    if (t.cancelled)
+      refuse(TaskRefusal.Closed, `task ${t.id} was cancelled: ${t.cancelled.reason}`, 'task_cancelled');
     if (t.outcome)
       refuse(
         TaskRefusal.Closed,
         `task ${t.id} was already completed by ${t.outcome.actor.username} at ${t.outcome.completedAt}`,
+        'task_done',
       );
     if (!t.candidates.some((g) => actorMatches(input.actor, g))) {
       const who = t.candidates.map((g) => `${g.role}${g.department ? `@${g.department}` : ''}`).join(' or ');
-      refuse(TaskRefusal.Forbidden, `only ${who} may complete this task`);
+      refuse(TaskRefusal.Forbidden, `only ${who} may complete this task`, 'not_holder');
     }
     if (!t.policy.decisions.includes(input.decision)) {
-      refuse(TaskRefusal.Invalid, `decision must be one of: ${t.policy.decisions.join(', ')}`);
+      refuse(
+        TaskRefusal.Invalid,
+        `decision must be one of: ${t.policy.decisions.join(', ')}`,
+        'decision_not_offered',
+        { decisions: t.policy.decisions.join(',') },
+      );
     }
     if (t.policy.reasonRequired.includes(input.decision) && !hasVisibleText(input.reason)) {
-      refuse(TaskRefusal.Invalid, `a reason is required to ${input.decision}`);
+      refuse(TaskRefusal.Invalid, `a reason is required to ${input.decision}`, 'reason_required', {
+        decision: input.decision,
+      });
     }
     t.options.validate?.(input);
   };

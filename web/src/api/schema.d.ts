@@ -4231,6 +4231,16 @@ export interface components {
         /** @example Invalid input: workingDays: must be a whole number from 1 to 366 */
         message: string;
         /**
+         * @description What the app needs to say the error in the user's language: a `reason` key for refusals with more than one cause, and the values the message names
+         * @example {
+         *       "reason": "reason_required",
+         *       "decision": "deny"
+         *     }
+         */
+        params?: {
+          [key: string]: string | number;
+        };
+        /**
          * @description The id under which a refusal was recorded, where it can be disputed (a refused use of a grant)
          * @example XR-20261203-7K3M9Q
          */
