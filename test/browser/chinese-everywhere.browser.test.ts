@@ -50,15 +50,8 @@ async function directoryCodesShown(page: Page): Promise<string[]> {
 
 it('no code, username or English sentence on any page in Chinese mode', async () => {
   // Cases of every kind for the pages to show.
-  const denied = await c.request('zhangwei', insuranceRequest());
-  await c.complete('zhaoqiang', denied.currentTask.id, { decision: 'deny', reason: '超出职责范围' });
-  await c.until('zhangwei', `/api/requests/${denied.id}`, (r) => r.status === 'denied');
-  const dispute = await c.post('zhangwei', '/api/disputes', {
-    subjectType: 'request',
-    subjectId: denied.id,
-    claim: '低保审核属法定职责',
-  });
-  await c.complete('zhangwei', dispute.body.currentTask.id, { decision: 'propose', reason: '限定查询范围' });
+  const { requestId: deniedId, dispute } = await c.disputedDenial();
+  await c.complete('zhangwei', dispute.currentTask.id, { decision: 'propose', reason: '限定查询范围' });
   const open = await c.request('zhangwei', insuranceRequest());
   const granted = await c.request('zhangwei', populationRequest());
   const correction = await c.post(
@@ -96,10 +89,10 @@ it('no code, username or English sentence on any page in Chinese mode', async ()
         '/catalogue',
         '/catalogue/RS-SB-001',
         '/requests',
-        `/requests/${denied.id}`,
+        `/requests/${deniedId}`,
         `/requests/${granted.id}`,
         `/corrections/${correction.body.id}`,
-        `/disputes/${dispute.body.id}`,
+        `/disputes/${dispute.id}`,
       ],
       latinShown,
     ],

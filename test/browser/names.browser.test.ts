@@ -29,18 +29,11 @@ async function codesShown(page: Page): Promise<string[]> {
 
 it('a case, its timeline, the inbox and the dashboard name departments and people, never their codes', async () => {
   // A request denied by the provider, disputed by the requester and claimed in the inbox.
-  const req = await c.request('zhangwei', insuranceRequest());
-  await c.complete('zhaoqiang', req.currentTask.id, { decision: 'deny', reason: '超出职责范围' });
-  await c.until('zhangwei', `/api/requests/${req.id}`, (r) => r.status === 'denied');
-  const dispute = await c.post('zhangwei', '/api/disputes', {
-    subjectType: 'request',
-    subjectId: req.id,
-    claim: '低保审核属法定职责',
-  });
-  await c.complete('zhangwei', dispute.body.currentTask.id, { decision: 'propose', reason: '限定查询范围' });
+  const { requestId, dispute } = await c.disputedDenial();
+  await c.complete('zhangwei', dispute.currentTask.id, { decision: 'propose', reason: '限定查询范围' });
   const open = await c.until(
     'zhaoqiang',
-    `/api/disputes/${dispute.body.id}`,
+    `/api/disputes/${dispute.id}`,
     (d) => d.proposal !== null && d.currentTask !== null,
   );
   expect(open).toMatchObject({
@@ -55,12 +48,12 @@ it('a case, its timeline, the inbox and the dashboard name departments and peopl
   await c.post('zhaoqiang', `/api/tasks/${other.currentTask.id}/claim`, {});
 
   const requester = await b.signIn('zhangwei');
-  await requester.goto(`${b.base}/requests/${req.id}`);
+  await requester.goto(`${b.base}/requests/${requestId}`);
   await requester.getByTestId('timeline-entry').filter({ hasText: '赵强' }).first().waitFor();
   await b.shot(requester, 'names-request');
   expect(await codesShown(requester)).toEqual([]);
 
-  await requester.goto(`${b.base}/disputes/${dispute.body.id}`);
+  await requester.goto(`${b.base}/disputes/${dispute.id}`);
   await requester.getByText('市人力资源和社会保障局').first().waitFor();
   expect(await codesShown(requester)).toEqual([]);
 

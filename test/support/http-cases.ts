@@ -109,5 +109,21 @@ export function httpCases(h: ApiHarness) {
         return res.status === 200 && done(res.body) ? res.body : undefined;
       });
     },
+    /**
+     * 张伟's insurance request, denied by 赵强, then disputed by 张伟: the dispute, in
+     * negotiation with its first task open.
+     */
+    async disputedDenial() {
+      const req = await this.request('zhangwei', insuranceRequest());
+      await this.complete('zhaoqiang', req.currentTask.id, { decision: 'deny', reason: '超出职责范围' });
+      await this.until('zhangwei', `/api/requests/${req.id}`, (r) => r.status === 'denied');
+      const opened = await this.post('zhangwei', '/api/disputes', {
+        subjectType: 'request',
+        subjectId: req.id,
+        claim: '低保审核属法定职责',
+      });
+      if (opened.status !== 201) throw new Error(`dispute: ${opened.status} ${JSON.stringify(opened.body)}`);
+      return { requestId: req.id as string, dispute: opened.body };
+    },
   };
 }

@@ -2,6 +2,9 @@
 export interface ApiProblem {
   path: string;
   message: string;
+  /** The zod code of a field's problem, and its bounds (minimum, maximum, origin). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
@@ -10,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ApiProblem[] = [],
+    /** A refusal's reason key and the values its message names. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -47,6 +52,7 @@ export async function api<T>(
       e.code ?? 'error',
       e.message ?? res.statusText,
       Array.isArray(e.details) ? e.details : [],
+      e.params,
     );
   }
   return body as T;

@@ -22,6 +22,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, qs } from '../api/client';
+import { useApiErrors } from '../api/form-errors';
 import { download } from '../api/download';
 import type { AuditEntry, AuditVerification, Page, User } from '../api/types';
 import { hasRole } from '../auth/session';
@@ -222,6 +223,7 @@ function AuditTable({
 function Integrity({ maySign }: { maySign: boolean }) {
   const { t, text } = useI18n();
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const verification = useQuery({
     queryKey: ['audit-verify'],
     queryFn: () => api<AuditVerification>('/api/audit/verify'),
@@ -230,7 +232,7 @@ function Integrity({ maySign }: { maySign: boolean }) {
   const sign = useMutation({
     mutationFn: () => api<unknown>('/api/audit/checkpoints', { method: 'POST', body: {} }),
     onSuccess: () => verification.refetch(),
-    onError: (e: Error) => message.error(e.message),
+    onError: errors.show,
   });
   const v = verification.data;
   return (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, InputNumber, Input, Row, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
+import { useApiErrors } from '../api/form-errors';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
 
@@ -33,6 +34,7 @@ function parseLines(text: string): Day[] {
 export function CalendarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear() + 1);
   const [holidays, setHolidays] = useState('');
@@ -53,7 +55,7 @@ export function CalendarPage() {
       message.success(`已导入 ${r.year} 年日历;重新计算 ${r.recomputedWorkflows} 个流程的期限`);
       qc.invalidateQueries({ queryKey: ['calendar', year] });
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => setError(errors.say(e)),
   });
   const columns = [
     { title: '日期', dataIndex: 'date' },

@@ -4,6 +4,7 @@
  * institutional reform (art. 9). API validation errors land on their fields;
  * one Idempotency-Key per form where the API takes one.
  */
+import { useApiErrors } from '../api/form-errors';
 import { useStep } from '../api/processes';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
@@ -11,7 +12,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
-import { onApiError } from '../api/form-errors';
 import type { Correction, Dispute, Reform, Resource } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
@@ -22,6 +22,7 @@ export function CorrectionFormPage() {
   const { t, lang } = useI18n();
   const filing = useStep('correction', 'filing');
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [key] = useState(() => crypto.randomUUID());
@@ -45,7 +46,11 @@ export function CorrectionFormPage() {
         },
       }),
     onSuccess: (c) => navigate(`/corrections/${c.id}`),
-    onError: onApiError(form, message.error, (p) => [p.startsWith('items') ? 'items' : p]),
+    onError: errors.onForm(
+      form,
+      (p) => [p.startsWith('items') ? 'items' : p],
+      (p) => (p.startsWith('items') ? t('items') : ''),
+    ),
   });
   return (
     <Card title={`${t('myRequests')} · 数据纠错 · ${resource.data?.name ?? code}`}>
@@ -97,14 +102,14 @@ export function DisputeButton({
   subjectId: string;
 }) {
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const errors = useApiErrors();
   const [open, setOpen] = useState(false);
   const [claim, setClaim] = useState('');
   const openDispute = useMutation({
     mutationFn: () =>
       api<Dispute>('/api/disputes', { method: 'POST', body: { subjectType, subjectId, claim } }),
     onSuccess: (d) => navigate(`/disputes/${d.id}`),
-    onError: (e) => message.error(e.message),
+    onError: errors.show,
   });
   return (
     <>
@@ -134,6 +139,7 @@ export function ReformFormPage() {
   const { t, lang } = useI18n();
   const update = useStep('catalogue_update', 'update');
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [key] = useState(() => crypto.randomUUID());
@@ -154,7 +160,7 @@ export function ReformFormPage() {
         },
       }),
     onSuccess: (r) => navigate(`/reforms/${r.id}`),
-    onError: onApiError(form, message.error, (p) => [p.startsWith('departments') ? 'departments' : p]),
+    onError: errors.onForm(form, (p) => [p.startsWith('departments') ? 'departments' : p]),
   });
   return (
     <Card title="登记机构改革(第九条)">

@@ -5,6 +5,7 @@ import { App, Button, Card, InputNumber, Select, Space, Switch, Table, Tag } fro
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../api/client';
+import { useApiErrors } from '../api/form-errors';
 import type { Page, Task, User } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
@@ -16,6 +17,7 @@ const DAY = 86_400_000;
 export function InboxPage({ user, status }: { user: User; status: 'open' | 'done' }) {
   const { t, name, text, lang, caseName } = useI18n();
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const qc = useQueryClient();
   const processes = useProcesses();
   const [mine, setMine] = useState(false);
@@ -36,7 +38,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
     mutationFn: ({ id, on }: { id: string; on: boolean }) =>
       api<Task>(`/api/tasks/${encodeURIComponent(id)}/${on ? 'claim' : 'unclaim'}`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['tasks'] }),
-    onError: (e) => message.error(e.message),
+    onError: errors.show,
   });
   return (
     <Card title={status === 'open' ? t('inbox') : t('done')}>

@@ -10,6 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
+import { useApiErrors } from '../api/form-errors';
 import type { RequestDetail, Resource } from '../api/types';
 import { useMe } from '../auth/session';
 import { Loadable } from '../components/Loadable';
@@ -35,6 +36,7 @@ export function RequestFormPage() {
   const { t } = useI18n();
   const me = useMe().data;
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [key] = useState(() => crypto.randomUUID());
@@ -61,11 +63,16 @@ export function RequestFormPage() {
       message.success(t('submitted'));
       navigate(`/requests/${r.id}`);
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.details.length) {
-        form.setFields(e.details.map((d) => ({ name: fieldOf(d.path) as never, errors: [d.message] })));
-      } else message.error(e.message);
-    },
+    onError: errors.onForm(form, fieldOf, (p) => {
+      if (p.startsWith('answers.'))
+        return resource.data?.conditions.find((c) => c.id === p.slice(8))?.question ?? '';
+      const field = fieldOf(p)[0];
+      return field === 'period'
+        ? t('usagePeriod')
+        : field === 'items' || field === 'purpose' || field === 'basis'
+          ? t(field)
+          : '';
+    }),
   });
   return (
     <Loadable query={resource}>

@@ -26,7 +26,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import { onApiError } from '../api/form-errors';
+import { useApiErrors } from '../api/form-errors';
 import type { DepartmentSecurity, SecurityIncident, User } from '../api/types';
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
@@ -195,6 +195,7 @@ function RegisterModal<V, R = unknown>({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const mutation = useMutation({
@@ -205,7 +206,7 @@ function RegisterModal<V, R = unknown>({
       onClose();
       onSaved?.(r);
     },
-    onError: onApiError(form, message.error, field),
+    onError: errors.onForm(form, field),
   });
   return (
     <Modal

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
+import { useApiErrors } from '../api/form-errors';
 import type { Correction, Dispute, Reform, RequestDetail, SecurityIncident, Task } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
@@ -48,6 +49,7 @@ export function TaskPage() {
   const { id = '' } = useParams();
   const { t, name, text } = useI18n();
   const { message } = App.useApp();
+  const errors = useApiErrors();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
@@ -79,7 +81,7 @@ export function TaskPage() {
       qc.invalidateQueries();
       navigate('/inbox');
     },
-    onError: (e) => setError(e instanceof ApiError ? `${e.message}` : String(e)),
+    onError: (e) => setError(errors.say(e)),
   });
   return (
     <Loadable query={task}>

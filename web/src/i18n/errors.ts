@@ -1,0 +1,214 @@
+/**
+ * What the API's errors say, in the user's language. The API answers with a
+ * stable code (and, for a refusal with more than one cause, a `reason` key in
+ * `params`) and the values the message names; its English `message` is for
+ * logs and API users. A field's problem is said from its zod code and bounds.
+ * test/web/error-messages.test.ts checks every code the API can answer with
+ * has both languages here.
+ */
+import type { Lang } from './messages';
+
+type Text = { zh: string; en: string };
+
+/** By the API's error code. `{name}` stands for params.name. */
+export const ERROR_MESSAGES: Record<string, Text> = {
+  assessment_exists: { zh: '本年度的风险评估已登记', en: "This year's assessment is already recorded" },
+  bad_request: { zh: '请求有误', en: 'The request is not valid' },
+  body_too_large: { zh: '提交的内容过大', en: 'What was sent is too large' },
+  case_closed: { zh: '该案件已办结,不能再更改', en: 'This case is closed; nothing can change it any more' },
+  classified_resource: {
+    zh: '涉密(秘密级及以上)信息不在共享平台登记和共享(第二条)',
+    en: 'Information classified 秘密 or above is not registered or shared on the platform (art. 2)',
+  },
+  correction_not_found: { zh: '找不到该纠错单', en: 'No such correction' },
+  database_unavailable: {
+    zh: '数据库暂时无法访问,未做任何更改,请稍后重试',
+    en: 'The database is unreachable; nothing was changed. Try again shortly',
+  },
+  department_not_found: { zh: '找不到该部门', en: 'No such department' },
+  dispute_not_found: { zh: '找不到该异议', en: 'No such dispute' },
+  dispute_pending: {
+    zh: '异议已提出,尚在登记,请稍后刷新',
+    en: 'The dispute was filed and is being recorded; read it again shortly',
+  },
+  exchange_not_found: { zh: '找不到该交换记录', en: 'No such exchange' },
+  forbidden: { zh: '您无权进行此操作', en: 'You may not do this' },
+  grant_ended: { zh: '该授权已终止', en: 'This grant has ended' },
+  grant_not_found: { zh: '找不到该授权', en: 'No such grant' },
+  grant_not_started: { zh: '该授权尚未到使用起始日', en: 'This grant has not started yet' },
+  idempotency_key_reused: {
+    zh: '同一提交编号已用于另一份内容,请刷新页面后重新提交',
+    en: 'This submission key was used for something else; reload the page and submit again',
+  },
+  incident_not_found: { zh: '找不到该安全事件', en: 'No such incident' },
+  internal_error: {
+    zh: '系统出现错误,已记录,请稍后重试',
+    en: 'Something went wrong on our side; it has been logged',
+  },
+  invalid_agreement: { zh: '协议信息有误,请按提示修改', en: 'The agreement is not valid; see the fields' },
+  invalid_assessment: { zh: '评估信息有误,请按提示修改', en: 'The assessment is not valid; see the fields' },
+  invalid_calendar: { zh: '日历数据有误', en: 'The calendar is not valid' },
+  invalid_correction: { zh: '纠错内容有误,请按提示修改', en: 'The correction is not valid; see the fields' },
+  invalid_decision: { zh: '该决定不能办理', en: 'This decision cannot be taken' },
+  invalid_encoding: { zh: '内容含有无法识别的字符', en: 'The text holds characters that cannot be read' },
+  invalid_incident: { zh: '事件信息有误,请按提示修改', en: 'The incident is not valid; see the fields' },
+  invalid_input: { zh: '填写有误,请按提示修改', en: 'Some fields are not valid; see the fields' },
+  invalid_json: { zh: '提交的内容格式有误', en: 'What was sent is not valid JSON' },
+  invalid_reform: { zh: '改革登记信息有误,请按提示修改', en: 'The reform is not valid; see the fields' },
+  invalid_request: { zh: '申请内容有误,请按提示修改', en: 'The request is not valid; see the fields' },
+  invalid_resource: {
+    zh: '目录信息有误,请按提示修改',
+    en: 'The catalogue entry is not valid; see the fields',
+  },
+  invalid_token: { zh: '登录已失效,请重新登录', en: 'Your sign-in has expired; sign in again' },
+  items_not_granted: { zh: '所选数据项不在授权范围内', en: 'Some items are not granted' },
+  no_grant: { zh: '贵单位没有该资源的授权', en: 'Your department holds no grant of this resource' },
+  no_policy_in_force: {
+    zh: '当前没有有效的共享管理办法,暂不能办理',
+    en: 'No sharing measures are in force; nothing can be filed',
+  },
+  not_disputable: { zh: '该事项目前不能提出异议', en: 'This cannot be disputed now' },
+  not_found: { zh: '找不到所请求的内容', en: 'Not found' },
+  reform_not_found: { zh: '找不到该机构改革', en: 'No such reform' },
+  request_not_found: { zh: '找不到该共享申请', en: 'No such sharing request' },
+  resource_exists: {
+    zh: '该资源编码或名称已在目录中',
+    en: 'A resource with this code or name is already listed',
+  },
+  resource_not_found: { zh: '找不到该资源', en: 'No such resource' },
+  task_claimed: { zh: '该任务已被他人认领', en: 'Someone else has claimed this task' },
+  task_closed: { zh: '该任务已办结或已取消', en: 'This task is done or cancelled' },
+  task_not_found: { zh: '找不到该任务', en: 'No such task' },
+  task_shared: {
+    zh: '该任务由双方共同办理,不能认领',
+    en: 'Both departments hold this task; it cannot be claimed',
+  },
+  temporal_unavailable: {
+    zh: '流程服务暂时无法访问,请稍后重试(重复提交不会重复登记)',
+    en: 'The workflow service is unreachable; try again shortly (sending again never files twice)',
+  },
+  too_many_sign_ins: { zh: '登录尝试过多,请稍后再试', en: 'Too many sign-in attempts; try again later' },
+  unauthenticated: { zh: '请先登录', en: 'Sign in first' },
+  unknown_user: {
+    zh: '该用户不在目录中,请联系本单位管理员',
+    en: 'You are not in the directory; ask your administrator',
+  },
+  unsupported_media_type: { zh: '不支持该内容类型', en: 'This content type is not supported' },
+};
+
+/** A refusal's cause (params.reason), more precise than its code. */
+export const REASON_MESSAGES: Record<string, Text> = {
+  no_such_task: { zh: '本案件中没有该任务', en: 'This case has no such task' },
+  task_cancelled: { zh: '该任务已取消', en: 'This task was cancelled' },
+  task_done: { zh: '该任务已由他人办结', en: 'Someone has already completed this task' },
+  not_holder: { zh: '该任务不由您办理', en: 'This task is not yours to complete' },
+  decision_not_offered: { zh: '该环节不能作出此决定', en: 'This step does not offer that decision' },
+  reason_required: { zh: '请填写意见/理由', en: 'Give a reason' },
+  nothing_proposed: {
+    zh: '对方尚未提出协商方案:请先提出方案',
+    en: 'Nothing has been proposed yet: propose a resolution first',
+  },
+  own_proposal: { zh: '协商方案须由对方部门接受', en: 'The other department must accept your proposal' },
+  update_the_catalogue: {
+    zh: '请在资源目录中修改本部门的资源(修改后自动办结),或选择“无需更新”并说明理由',
+    en: "Change one of your department's resources in the catalogue (that meets the obligation), or declare no change with a reason",
+  },
+  period_out_of_bounds: {
+    zh: '整改期限须在{min}至{max}个工作日之间,或不晚于{latestDays}天后的日期',
+    en: 'The period must be {min} to {max} working days, or a date at most {latestDays} days away',
+  },
+  not_requester: {
+    zh: '只有申请部门的经办人可以撤回',
+    en: 'Only a requester of the requesting department may withdraw it',
+  },
+  already_closed: { zh: '该申请已办结或正在撤回', en: 'The request is already decided or being withdrawn' },
+  no_review_open: {
+    zh: '该申请正在分派或刚刚作出决定,只能在审核期间撤回',
+    en: 'The request is being routed or was just decided; it can be withdrawn only while under review',
+  },
+  not_provider: {
+    zh: '只有提供部门或共享平台主管部门可以撤销授权',
+    en: 'Only the provider or the platform authority may revoke',
+  },
+  made_by_ruling: {
+    zh: '该授权由领导小组裁定({dispute})作出,只能由新的裁定终止(第二十五条)',
+    en: "The leading group's ruling ({dispute}) made this grant; only a new ruling can end it (art. 25)",
+  },
+  grant_not_active: { zh: '该授权已不在有效期内', en: 'This grant is no longer active' },
+};
+
+/** A field's problem, by its zod code (and what the bound is about: text, a list, a number). */
+const FIELD_MESSAGES: Record<string, Text> = {
+  required: { zh: '请填写{label}', en: '{label} is required' },
+  pick_one: { zh: '请至少选择一项{label}', en: 'Choose at least one {label}' },
+  too_long: { zh: '{label}不能超过{maximum}个字', en: '{label} may be at most {maximum} characters' },
+  too_many: { zh: '{label}最多{maximum}项', en: 'At most {maximum} {label}' },
+  too_small: { zh: '{label}不能小于{minimum}', en: '{label} must be at least {minimum}' },
+  too_big: { zh: '{label}不能大于{maximum}', en: '{label} must be at most {maximum}' },
+  invalid: { zh: '{label}填写有误', en: '{label} is not valid' },
+};
+
+/** The English of the API's own field messages (gettext-style) that say more than "not valid". */
+const FIELD_TEXTS: Record<string, string> = {
+  'holds no visible characters': '{label}须包含可见文字',
+  'contains a lone surrogate: not well-formed text': '{label}含有无法识别的字符',
+  'is not a real date': '{label}不是有效的日期',
+  'is not a real calendar date': '{label}不是有效的日期',
+  'is not a real date and time': '{label}不是有效的时间',
+  'lists a department twice': '{label}中有重复的部门',
+  'not granted': '{label}不在授权范围内',
+  'a resource that is not shared must cite its legal basis (art. 7)':
+    '不予共享的资源须注明法律、法规或政策依据(第七条)',
+  'a conditional resource must list the conditions requesters answer (art. 23)':
+    '有条件共享的资源须列明申请时须答复的共享条件(第二十三条)',
+  'only conditional resources have conditions': '只有有条件共享的资源才列共享条件',
+  'the provider department is not its own recipient': '提供部门不能是本资源的法定共享对象',
+};
+
+function fill(template: string, values: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+/** What an API error says to the user, in `lang`. */
+export function errorText(
+  e: { code: string; message: string; params?: Record<string, string | number> },
+  lang: Lang,
+): string {
+  const reason = e.params?.reason;
+  const text = (typeof reason === 'string' && REASON_MESSAGES[reason]) || ERROR_MESSAGES[e.code];
+  return text ? fill(text[lang], e.params ?? {}) : lang === 'en' ? e.message : ERROR_MESSAGES.bad_request.zh;
+}
+
+/** What a field's problem says to the user, in `lang`; `label` is the field as the form names it. */
+export function fieldText(
+  d: { message: string; code?: string; params?: Record<string, string | number> },
+  label: string,
+  lang: Lang,
+  errorCode: string,
+): string {
+  const p = d.params ?? {};
+  const origin = p.origin;
+  const key =
+    d.code === 'too_small'
+      ? origin === 'string'
+        ? 'required'
+        : origin === 'array'
+          ? 'pick_one'
+          : 'too_small'
+      : d.code === 'too_big'
+        ? origin === 'string'
+          ? 'too_long'
+          : origin === 'array'
+            ? 'too_many'
+            : 'too_big'
+        : d.code === 'invalid_type' && /received undefined/.test(d.message)
+          ? 'required'
+          : null;
+  const values = { ...p, label };
+  if (key) return fill(FIELD_MESSAGES[key][lang], values);
+  if (lang === 'en') return d.message;
+  const known = FIELD_TEXTS[d.message];
+  if (known) return fill(known, values);
+  // A rule of the measures or the catalogue: the error's own message says which.
+  return `${label ? `${label}:` : ''}${ERROR_MESSAGES[errorCode]?.zh ?? fill(FIELD_MESSAGES.invalid.zh, values)}`;
+}
