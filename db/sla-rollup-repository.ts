@@ -19,9 +19,34 @@ const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no DST), so a local day is a whole number of days since the shifted epoch. */
 const ZONE_OFFSET_MS = 8 * 3_600_000;
 
-/** The upper bounds (hours) of the duration buckets; the last bucket is open-ended. */
+/**
+ * The upper bounds (hours) of the duration buckets; the last bucket is open-ended. The first
+ * three (1, 5 and 15 minutes) tell a decision taken in minutes from one taken in half an hour.
+ */
 export const DURATION_BUCKET_HOURS = [
-  0.5, 1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 120, 168, 240, 336, 504, 720, 1080, 1440, 2160,
+  1 / 60,
+  5 / 60,
+  0.25,
+  0.5,
+  1,
+  2,
+  4,
+  8,
+  12,
+  24,
+  36,
+  48,
+  72,
+  96,
+  120,
+  168,
+  240,
+  336,
+  504,
+  720,
+  1080,
+  1440,
+  2160,
 ];
 
 /** How many duration buckets there are: one under each bound, and one past the last. */
@@ -38,7 +63,7 @@ export function durationBucket(ms: number): number {
   return i === -1 ? DURATION_BUCKET_HOURS.length : i;
 }
 
-/** The median of bucket counts (index: bucket), in hours, interpolated within its bucket (one decimal). */
+/** The median of bucket counts (index: bucket), in hours, interpolated within its bucket (to the minute). */
 export function medianOfBuckets(counts: number[]): number | null {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return null;
@@ -49,7 +74,7 @@ export function medianOfBuckets(counts: number[]): number | null {
       const lower = bucket === 0 ? 0 : DURATION_BUCKET_HOURS[bucket - 1];
       const upper = DURATION_BUCKET_HOURS[bucket] ?? lower;
       const hours = lower + ((upper - lower) * (total / 2 - before)) / n;
-      return Math.round(hours * 10) / 10;
+      return Math.round(hours * 60) / 60;
     }
     before += n;
   }

@@ -5,11 +5,13 @@
  * per start day, open tasks per due day, open tasks per case, and sharing
  * requests per submission day. The repositories update them in the
  * same transaction as the row they count, and only when that row changed, so
- * a retried activity never counts twice. Existing rows are counted now.
+ * a retried activity never counts twice. Existing rows are counted by
+ * migration 021, which also adds the finer buckets of short durations.
  * `department_code` is '' for the city-level roles' tasks.
  */
 import type { Knex } from 'knex';
-import { DURATION_BUCKETS, rebuildSlaRollups } from '../db/sla-rollup-repository';
+/** The duration buckets this migration made (b0 … b20); migration 021 adds three. */
+const BUCKETS_AT_010 = 21;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('sla_done_daily', (t) => {
@@ -21,7 +23,7 @@ export async function up(knex: Knex): Promise<void> {
     t.boolean('breached').notNullable();
     t.integer('n').notNullable();
     // How many took how long: b0 … bN, one column a duration bucket (DURATION_BUCKET_HOURS).
-    for (let b = 0; b < DURATION_BUCKETS; b++) t.integer(`b${b}`).notNullable().defaultTo(0);
+    for (let b = 0; b < BUCKETS_AT_010; b++) t.integer(`b${b}`).notNullable().defaultTo(0);
     t.primary(
       ['day', 'department_code', 'process_type', 'step', 'policy_key', 'breached'],
       'sla_done_daily_pk',
@@ -54,7 +56,6 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('n').notNullable();
     t.primary(['day', 'consumer_department', 'provider_department'], 'request_daily_pk');
   });
-  await rebuildSlaRollups(knex);
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -25,6 +25,7 @@ import * as requestQuestions from './sharing_request/20261203_017_request_questi
 import * as taskSetPeriod from './20261203_018_task_set_period';
 import * as grantParts from './sharing_request/20261203_019_grant_parts';
 import * as exchangeRefusals from './sharing_request/20261203_020_exchange_refusals';
+import * as finerDurationBuckets from './20261203_021_finer_duration_buckets';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -49,6 +50,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_018_task_set_period', taskSetPeriod],
   ['20261203_019_grant_parts', grantParts],
   ['20261203_020_exchange_refusals', exchangeRefusals],
+  ['20261203_021_finer_duration_buckets', finerDurationBuckets],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

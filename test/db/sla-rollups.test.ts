@@ -111,9 +111,10 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
 });
 
 it('puts durations in buckets and reads the median off them', () => {
-  expect(durationBucket(10 * 60_000)).toBe(0);
-  expect(durationBucket(3 * HOUR)).toBe(3);
-  expect(durationBucket(100_000 * HOUR)).toBe(20);
+  expect(durationBucket(30_000)).toBe(0); // under a minute
+  expect(durationBucket(10 * 60_000)).toBe(2); // 5–15 minutes
+  expect(durationBucket(3 * HOUR)).toBe(6); // 2–4 hours
+  expect(durationBucket(100_000 * HOUR)).toBe(DURATION_BUCKETS - 1);
   // Three tasks of 3 h and one of 30 h: the median lies in the 2–4 h bucket.
   const counts = Array<number>(DURATION_BUCKETS).fill(0);
   counts[durationBucket(3 * HOUR)] = 3;
@@ -122,4 +123,13 @@ it('puts durations in buckets and reads the median off them', () => {
   expect(median).toBeGreaterThanOrEqual(2);
   expect(median).toBeLessThan(4);
   expect(medianOfBuckets(Array<number>(DURATION_BUCKETS).fill(0))).toBeNull();
+});
+
+it('reads the median of decisions taken in minutes in minutes, not as the half hour they fall under', () => {
+  // A reviewer's decisions after 2, 3 and 4 minutes: the median is a few minutes (it read 0.3 h).
+  const counts = Array<number>(DURATION_BUCKETS).fill(0);
+  for (const minutes of [2, 3, 4]) counts[durationBucket(minutes * 60_000)] += 1;
+  const median = medianOfBuckets(counts)!;
+  expect(median * 60).toBeGreaterThanOrEqual(1);
+  expect(median * 60).toBeLessThanOrEqual(5);
 });

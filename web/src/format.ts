@@ -26,3 +26,14 @@ export function formatInstant(iso: string | null | undefined, lang: Lang): strin
     timeStyle: 'short',
   }).format(d);
 }
+
+/** A duration in hours as people say it: minutes under an hour, hours (one decimal) under two days, else days. */
+export function duration(hours: number, lang: 'zh' | 'en'): string {
+  if (hours < 1) {
+    const m = Math.max(1, Math.round(hours * 60));
+    return lang === 'zh' ? `${m}分钟` : `${m} min`;
+  }
+  if (hours < 48) return lang === 'zh' ? `${hours.toFixed(1)}小时` : `${hours.toFixed(1)} h`;
+  const d = (hours / 24).toFixed(1);
+  return lang === 'zh' ? `${d}天` : `${d} days`;
+}

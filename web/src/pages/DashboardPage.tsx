@@ -12,6 +12,7 @@ import type { Text } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { EChart } from '../components/EChart';
 import { Loadable } from '../components/Loadable';
+import { duration } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 interface Overview {
@@ -308,7 +309,7 @@ function Figures({
             },
             {
               title: t('medianHours'),
-              render: (_, r) => (r.medianHours === null ? '—' : r.medianHours.toFixed(1)),
+              render: (_, r) => (r.medianHours === null ? '—' : duration(r.medianHours, i18n.lang)),
             },
           ]}
         />

@@ -1,0 +1,26 @@
+/**
+ * The SLA rollups' duration buckets gain 1-, 5- and 15-minute bounds below the
+ * half hour, so the dashboard's medians of steps decided in minutes read in
+ * minutes (they all read 0.3 h before). The buckets' meaning moves, so every
+ * rollup is counted again from the tasks (and counted for the first time in a
+ * database that had tasks before migration 010).
+ */
+import type { Knex } from 'knex';
+import { rebuildSlaRollups } from '../db/sla-rollup-repository';
+
+/** Buckets before this migration, and after. */
+const BEFORE = 21;
+const AFTER = 24;
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('sla_done_daily', (t) => {
+    for (let b = BEFORE; b < AFTER; b++) t.integer(`b${b}`).notNullable().defaultTo(0);
+  });
+  await rebuildSlaRollups(knex);
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('sla_done_daily', (t) => {
+    for (let b = BEFORE; b < AFTER; b++) t.dropColumn(`b${b}`);
+  });
+}
