@@ -149,3 +149,12 @@ export async function listResources(
     .offset((f.page - 1) * f.pageSize);
   return { items: await hydrate(db, rows), total: Number(n) };
 }
+
+/** The names of some resources, by code (one query, for a list's worth). */
+export async function resourceNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db('resources')
+    .whereIn('code', [...new Set(codes)])
+    .select('code', 'name');
+  return new Map(rows.map((r: { code: string; name: string }) => [r.code, r.name]));
+}

@@ -6,7 +6,13 @@ import { addRoute } from '../http/route';
 import { CaseIdParamsSchema } from '../cases/case-schemas';
 import { idempotencyKey } from '../http/idempotency';
 import { ReformBodySchema } from './reform-body';
-import { ReformSchema, SanctionListQuerySchema, SanctionListSchema } from './schemas';
+import {
+  ReformListQuerySchema,
+  ReformListSchema,
+  ReformSchema,
+  SanctionListQuerySchema,
+  SanctionListSchema,
+} from './schemas';
 import { createReformService } from './service';
 
 export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
@@ -29,6 +35,18 @@ export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry,
       if (!created) res.locals.status = 200;
       return reform;
     },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/reforms',
+    summary: 'Reforms, newest first, with how many obliged departments have updated their catalogue',
+    tags: ['reforms'],
+    auth: 'user',
+    query: ReformListQuerySchema,
+    response: ReformListSchema,
+    audit: { action: 'reform.search', entityType: 'reform' },
+    handler: async ({ query }) => reforms.list(query),
   });
 
   addRoute(router, registry, {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
-import { departmentNameFields, QueryFlagSchema } from '../http/common-schemas';
+import { departmentNameFields, PageQuerySchema, pageOf, QueryFlagSchema } from '../http/common-schemas';
 
 export const SanctionSchema = z
   .object({
@@ -64,3 +64,26 @@ export const SanctionListQuerySchema = z.object({
 });
 
 export const SanctionListSchema = z.object({ items: z.array(SanctionSchema) }).openapi('SanctionList');
+
+/** A reform as a list shows it: how many of its departments have met their obligation. */
+export const ReformSummarySchema = ReformSchema.pick({
+  id: true,
+  title: true,
+  effectiveDate: true,
+  registeredAt: true,
+})
+  .extend({
+    departments: z.number().int().openapi({ description: 'Departments the reform obliges' }),
+    met: z.number().int().openapi({ description: 'Of those, how many have updated their catalogue' }),
+  })
+  .openapi('ReformSummary');
+
+export const ReformListQuerySchema = PageQuerySchema.extend({
+  department: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'Only the reforms that oblige this department' }),
+});
+
+export const ReformListSchema = pageOf(ReformSummarySchema, 'ReformList');

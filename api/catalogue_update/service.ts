@@ -14,6 +14,7 @@ import {
   findReformByKey,
   getReform,
   insertReform,
+  listReforms,
   listSanctions,
   obligationsOfReform,
   unmetObligationsOf,
@@ -146,6 +147,24 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
         (d) => d.obligations.every((o) => o.deadlines.length > 0),
       );
       return { created: true, reform: await detail((await getReform(db, id))!) };
+    },
+
+    /** Reforms, newest first: all (their obligations are public), or those obliging one department. */
+    async list(q: { department?: string; page: number; pageSize: number }) {
+      const page = await listReforms(db, q);
+      return {
+        items: page.items.map((r) => ({
+          id: r.id,
+          title: r.title,
+          effectiveDate: r.effectiveDate,
+          registeredAt: r.registeredAt,
+          departments: r.obligations.length,
+          met: r.obligations.filter((o) => o.status === 'met').length,
+        })),
+        total: page.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async read(id: string) {

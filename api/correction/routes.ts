@@ -1,4 +1,4 @@
-/** Corrections (数据纠错, art. 24): file one, read one. */
+/** Corrections (数据纠错, art. 24): file one, list them, read one. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { ApiDeps } from '../http/deps';
@@ -6,7 +6,7 @@ import { idempotencyKey } from '../http/idempotency';
 import { addRoute } from '../http/route';
 import { CaseIdParamsSchema } from '../cases/case-schemas';
 import { CorrectionBodySchema } from './correction-body';
-import { CorrectionSchema } from './schemas';
+import { CorrectionListQuerySchema, CorrectionListSchema, CorrectionSchema } from './schemas';
 import { createCorrectionService } from './service';
 
 export function correctionRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
@@ -29,6 +29,18 @@ export function correctionRoutes(router: Router, registry: OpenAPIRegistry, deps
       if (!created) res.locals.status = 200;
       return correction;
     },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/corrections',
+    summary: "Your department's corrections, filed or received (city-level roles see all), newest first",
+    tags: ['corrections'],
+    auth: 'user',
+    query: CorrectionListQuerySchema,
+    response: CorrectionListSchema,
+    audit: { action: 'correction.search', entityType: 'correction' },
+    handler: async ({ query, user }) => corrections.list(user, query),
   });
 
   addRoute(router, registry, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { DisputeRefSchema } from '../dispute/schemas';
 import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
-import { departmentNameFields } from '../http/common-schemas';
+import { departmentNameFields, PageQuerySchema, pageOf } from '../http/common-schemas';
 
 export const CorrectionSchema = z
   .object({
@@ -11,6 +11,10 @@ export const CorrectionSchema = z
     resourceCode: z.string(),
     resourceName: z.string(),
     grantId: z.string().nullable(),
+    requestId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The sharing request whose grant this correction is filed on' }),
     consumerDepartment: z.string(),
     providerDepartment: z.string(),
     ...departmentNameFields('consumerDepartment', 'providerDepartment'),
@@ -34,3 +38,24 @@ export const CorrectionSchema = z
     dispute: DisputeRefSchema.nullable(),
   })
   .openapi('Correction');
+
+/** A correction as a list shows it. */
+export const CorrectionSummarySchema = CorrectionSchema.pick({
+  id: true,
+  resourceCode: true,
+  resourceName: true,
+  grantId: true,
+  consumerDepartment: true,
+  providerDepartment: true,
+  consumerDepartmentName: true,
+  providerDepartmentName: true,
+  filedAt: true,
+  late: true,
+  status: true,
+}).openapi('CorrectionSummary');
+
+export const CorrectionListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(CORRECTION_STATUSES).optional(),
+});
+
+export const CorrectionListSchema = pageOf(CorrectionSummarySchema, 'CorrectionList');

@@ -6,17 +6,18 @@
 import { directoryNames } from '../directory/names';
 import type { Db } from '../../db/connection';
 import { loadCalendarFor } from '../../db/calendar-repository';
-import { getResource } from '../../db/catalogue-repository';
+import { getResource, resourceNames } from '../../db/catalogue-repository';
 import {
   findCorrectionByKey,
   getCorrection,
   insertCorrection,
+  listCorrections,
   type Correction,
 } from '../../db/correction/repository';
 import { caseEvents } from '../../db/case-repository';
 import type { User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
-import { grantsOfConsumer } from '../../db/sharing_request/grant-repository';
+import { getGrant, grantsOfConsumer } from '../../db/sharing_request/grant-repository';
 import { policyInForce } from '../../db/policy-repository';
 import { localIso } from '../../domain/calendar/working-days';
 import {
@@ -25,6 +26,7 @@ import {
   CORRECTION_LABEL,
   CORRECTION_STEPS,
   correctionWorkflowId,
+  type CorrectionStatus,
 } from '../../workflows/correction/contract';
 import type { CorrectionBody } from './correction-body';
 import { stepPolicy } from '../../domain/policy/policy-document';
@@ -40,7 +42,7 @@ import { auditByUser } from '../cases/audit';
 import { newCaseId } from '../cases/case-ids';
 import { settle } from '../cases/settle';
 import { createCaseProgress } from '../cases/case-progress';
-import { mayReadCase } from '../auth/policies';
+import { departmentScope, mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 
@@ -63,6 +65,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       resourceCode: c.resourceCode,
       resourceName: resource?.name ?? c.resourceCode,
       grantId: c.grantId,
+      requestId: c.grantId ? ((await getGrant(db, c.grantId))?.requestId ?? null) : null,
       consumerDepartment: c.consumerDepartment,
       providerDepartment: c.providerDepartment,
       consumerDepartmentName: names.department(c.consumerDepartment),
@@ -226,6 +229,36 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       await start(stored, user);
       await auditByUser(db, user, { action: 'correction.file', entityType: 'correction', entityId: id, ip });
       return { created: true, correction: await detail(await opened(id)) };
+    },
+
+    /** The corrections the caller's department filed or received (city-level roles: all), newest first. */
+    async list(user: User, q: { status?: CorrectionStatus; page: number; pageSize: number }) {
+      const [page, names] = await Promise.all([
+        listCorrections(db, { ...q, department: departmentScope(user) }),
+        directoryNames(db),
+      ]);
+      const resources = await resourceNames(
+        db,
+        page.items.map((c) => c.resourceCode),
+      );
+      return {
+        items: page.items.map((c) => ({
+          id: c.id,
+          resourceCode: c.resourceCode,
+          resourceName: resources.get(c.resourceCode) ?? c.resourceCode,
+          grantId: c.grantId,
+          consumerDepartment: c.consumerDepartment,
+          providerDepartment: c.providerDepartment,
+          consumerDepartmentName: names.department(c.consumerDepartment),
+          providerDepartmentName: names.department(c.providerDepartment),
+          filedAt: c.filedAt,
+          late: c.late,
+          status: c.status,
+        })),
+        total: page.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async read(user: User, id: string, ip: string | null) {

@@ -1,11 +1,11 @@
-/** Disputes (异议协调, art. 21, 25): open one, read one. */
+/** Disputes (异议协调, art. 21, 25): open one, list them, read one. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { ApiDeps } from '../http/deps';
 import { addRoute } from '../http/route';
 import { CaseIdParamsSchema } from '../cases/case-schemas';
 import { DisputeBodySchema } from './dispute-body';
-import { DisputeSchema } from './schemas';
+import { DisputeListQuerySchema, DisputeListSchema, DisputeSchema } from './schemas';
 import { createDisputeService } from './service';
 
 export function disputeRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
@@ -27,6 +27,18 @@ export function disputeRoutes(router: Router, registry: OpenAPIRegistry, deps: A
       if (!created) res.locals.status = 200;
       return dispute;
     },
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/disputes',
+    summary: 'The disputes your department is party to (city-level roles see all), newest first',
+    tags: ['disputes'],
+    auth: 'user',
+    query: DisputeListQuerySchema,
+    response: DisputeListSchema,
+    audit: { action: 'dispute.search', entityType: 'dispute' },
+    handler: async ({ query, user }) => disputes.list(user, query),
   });
 
   addRoute(router, registry, {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
 import { DISPUTE_STATUSES, DISPUTE_SUBJECTS } from '../../workflows/dispute/contract';
-import { departmentNameFields } from '../http/common-schemas';
+import { departmentNameFields, PageQuerySchema, pageOf } from '../http/common-schemas';
 
 export const DisputeSchema = z
   .object({
@@ -49,3 +49,21 @@ export const DisputeRefSchema = z
       .nullable(),
   })
   .openapi('DisputeRef');
+
+/** A dispute as a list shows it. */
+export const DisputeSummarySchema = DisputeSchema.pick({
+  id: true,
+  subjectType: true,
+  subjectId: true,
+  providerDepartment: true,
+  consumerDepartment: true,
+  providerDepartmentName: true,
+  consumerDepartmentName: true,
+  status: true,
+  openedAt: true,
+  updatedAt: true,
+}).openapi('DisputeSummary');
+
+export const DisputeListQuerySchema = PageQuerySchema.extend({ status: z.enum(DISPUTE_STATUSES).optional() });
+
+export const DisputeListSchema = pageOf(DisputeSummarySchema, 'DisputeList');

@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection';
 import { getResource } from '../../db/catalogue-repository';
 import { getCorrection } from '../../db/correction/repository';
 import type { User } from '../../db/directory-repository';
-import { disputeOfSubject, getDispute, type Dispute } from '../../db/dispute/repository';
+import { disputeOfSubject, getDispute, listDisputes, type Dispute } from '../../db/dispute/repository';
 import { getRequest } from '../../db/sharing_request/request-repository';
 import { getGrant, grantOfRequest } from '../../db/sharing_request/grant-repository';
 import { getExchange } from '../../db/log-repository';
@@ -22,6 +22,7 @@ import {
   DISPUTE_STEPS,
   disputeIdOf,
   disputeWorkflowId,
+  type DisputeStatus,
   type GrantTerms,
 } from '../../workflows/dispute/contract';
 import type { DisputeBody } from './dispute-body';
@@ -34,7 +35,7 @@ import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { settle } from '../cases/settle';
 import { createCaseProgress } from '../cases/case-progress';
-import { mayDispute, mayReadCase } from '../auth/policies';
+import { departmentScope, mayDispute, mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 import { directoryNames, withDepartmentNames } from '../directory/names';
@@ -278,6 +279,32 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
           ip,
         });
       return { created, dispute: await detail(dispute) };
+    },
+
+    /** The disputes the caller's department is party to (city-level roles: all), newest first. */
+    async list(user: User, q: { status?: DisputeStatus; page: number; pageSize: number }) {
+      const [page, names] = await Promise.all([
+        listDisputes(db, { ...q, department: departmentScope(user) }),
+        directoryNames(db),
+      ]);
+      return {
+        items: page.items.map((d) => ({
+          id: d.id,
+          subjectType: d.subjectType,
+          subjectId: d.subjectId,
+          ...withDepartmentNames(
+            { providerDepartment: d.providerDepartment, consumerDepartment: d.consumerDepartment },
+            names,
+            ['providerDepartment', 'consumerDepartment'],
+          ),
+          status: d.status,
+          openedAt: d.openedAt,
+          updatedAt: d.updatedAt,
+        })),
+        total: page.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async read(user: User, id: string, ip: string | null) {

@@ -68,6 +68,9 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
       "The grant of a basic resource's base items, made at once when the request also names other items (art. 19)",
   }),
   dispute: DisputeRefSchema.nullable(),
+  corrections: z
+    .array(z.object({ id: z.string(), status: z.string(), filedAt: z.string() }))
+    .openapi({ description: "The corrections filed on the request's grants (art. 24), oldest first" }),
 }).openapi('RequestDetail');
 
 export const RequestListQuerySchema = PageQuerySchema.extend({

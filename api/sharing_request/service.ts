@@ -11,6 +11,7 @@ import { policyInForce } from '../../db/policy-repository';
 import { ZONE } from '../../domain/calendar/working-days';
 import { listDepartments, type User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
+import { correctionsOfGrants } from '../../db/correction/repository';
 import { grantOfRequest } from '../../db/sharing_request/grant-repository';
 import {
   findRequestByKey,
@@ -122,6 +123,12 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       grant,
       baseGrant,
       dispute: dispute && { id: dispute.id, status: dispute.status, outcome: dispute.outcome },
+      corrections: (
+        await correctionsOfGrants(
+          db,
+          [grant?.id, baseGrant?.id].filter((g): g is string => !!g),
+        )
+      ).map((c) => ({ id: c.id, status: c.status, filedAt: c.filedAt })),
     };
   }
 

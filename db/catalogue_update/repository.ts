@@ -1,5 +1,6 @@
 /** Reforms, each department's catalogue-update obligation, and the sanctions of art. 37. */
 import type { Db } from '../connection';
+import { pageOf } from '../paging';
 import { localIso } from '../../domain/calendar/working-days';
 import type {
   ObligationFacts,
@@ -181,4 +182,36 @@ export async function listSanctions(
 /** The columns a move's facts set on the obligation's row. */
 export function obligationColumns(f: ObligationFacts): CaseColumns {
   return f.met ? { met_how: f.met.how, met_note: f.met.note, met_at_ms: Date.parse(f.met.at) } : {};
+}
+
+/** A page of reforms, newest first, with their obligations: those that oblige a department, or all. */
+export async function listReforms(
+  db: Db,
+  f: { department?: string; page: number; pageSize: number },
+): Promise<{ items: (Reform & { obligations: Obligation[] })[]; total: number }> {
+  const q = db('reforms');
+  if (f.department)
+    q.whereIn('id', db('reform_obligations').select('reform_id').where({ department_code: f.department }));
+  const page = await pageOf(
+    q,
+    [
+      { column: 'registered_at_ms', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ],
+    f,
+    reformFromRow,
+  );
+  const rows = page.items.length
+    ? await db('reform_obligations')
+        .whereIn(
+          'reform_id',
+          page.items.map((r) => r.id),
+        )
+        .orderBy('department_code')
+    : [];
+  const obligations = rows.map(obligationFromRow);
+  return {
+    items: page.items.map((r) => ({ ...r, obligations: obligations.filter((o) => o.reformId === r.id) })),
+    total: page.total,
+  };
 }

@@ -1,5 +1,6 @@
 /** Corrections (数据纠错, art. 24): the row the API files and the workflow moves on. */
 import type { Db } from '../connection';
+import { pageOf } from '../paging';
 import { localIso } from '../../domain/calendar/working-days';
 import type { CorrectionFacts, CorrectionStatus } from '../../workflows/correction/contract';
 import type { CaseColumns } from '../case-repository';
@@ -110,4 +111,32 @@ export async function getCorrection(db: Db, id: string): Promise<Correction | nu
 /** The columns a move's facts set on the correction's row. */
 export function correctionColumns(f: CorrectionFacts): CaseColumns {
   return f.reply ? { reply_decision: f.reply.decision, reply_text: f.reply.text } : {};
+}
+
+/** A page of corrections, newest first: a department's (filed or received), or all. */
+export async function listCorrections(
+  db: Db,
+  f: { department?: string; status?: CorrectionStatus; page: number; pageSize: number },
+): Promise<{ items: Correction[]; total: number }> {
+  const q = db('corrections');
+  if (f.department)
+    q.where((w) =>
+      w.where('consumer_department', f.department!).orWhere('provider_department', f.department!),
+    );
+  if (f.status) q.where('status', f.status);
+  return pageOf(
+    q,
+    [
+      { column: 'filed_at_ms', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ],
+    f,
+    fromRow,
+  );
+}
+
+/** The corrections filed on some grants (a request's), oldest first. */
+export async function correctionsOfGrants(db: Db, grantIds: string[]): Promise<Correction[]> {
+  if (!grantIds.length) return [];
+  return (await db('corrections').whereIn('grant_id', grantIds).orderBy('filed_at_ms')).map(fromRow);
 }

@@ -1,5 +1,6 @@
 /** Disputes (异议协调, art. 21, 25), written by the dispute workflow. */
 import type { Db } from '../connection';
+import { pageOf } from '../paging';
 import { localIso } from '../../domain/calendar/working-days';
 import type { DisputeFacts, DisputeStatus, DisputeSubject } from '../../workflows/dispute/contract';
 import type { CaseColumns } from '../case-repository';
@@ -128,4 +129,26 @@ export async function disputesOfSubjects(
   for (const d of rows.map(fromRow))
     found.set(d.subjectId, { id: d.id, status: d.status, outcome: d.outcome });
   return found;
+}
+
+/** A page of disputes, newest first: those a department is party to, or all. */
+export async function listDisputes(
+  db: Db,
+  f: { department?: string; status?: DisputeStatus; page: number; pageSize: number },
+): Promise<{ items: Dispute[]; total: number }> {
+  const q = db('disputes');
+  if (f.department)
+    q.where((w) =>
+      w.where('consumer_department', f.department!).orWhere('provider_department', f.department!),
+    );
+  if (f.status) q.where('status', f.status);
+  return pageOf(
+    q,
+    [
+      { column: 'opened_at_ms', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ],
+    f,
+    fromRow,
+  );
 }

@@ -186,6 +186,13 @@ const BOUNDARIES: Record<string, Check> = {
       items: ['户籍地址'],
     }),
   },
+  'get /api/corrections': {
+    kind: 'list',
+    path: '/api/corrections?pageSize=100',
+    item: (x) => x.correction,
+    insiders: ['zhangwei', 'lina'],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+  },
   'get /api/corrections/{id}': {
     kind: 'record',
     path: (x) => `/api/corrections/${x.correction}`,
@@ -199,6 +206,13 @@ const BOUNDARIES: Record<string, Check> = {
     outsiders: ['sunhui', 'lina', 'hegang'],
     body: (x) => ({ subjectType: 'request', subjectId: x.dispute.replace(/^DS-/, ''), claim: '不服' }),
   },
+  'get /api/disputes': {
+    kind: 'list',
+    path: '/api/disputes?pageSize=100',
+    item: (x) => x.dispute,
+    insiders: ['zhangwei', 'zhaoqiang', 'zhoujie'],
+    outsiders: ['sunhui', 'lina', 'hegang'],
+  },
   'get /api/disputes/{id}': {
     kind: 'record',
     path: (x) => `/api/disputes/${x.dispute}`,
@@ -206,6 +220,7 @@ const BOUNDARIES: Record<string, Check> = {
     outsiders: ['sunhui', 'lina', 'hegang'],
   },
   'post /api/reforms': CITY('the leading group office registers reforms for the city'),
+  'get /api/reforms': CITY('a reform concerns several departments; its obligations are public'),
   'get /api/reforms/{id}': CITY('a reform concerns several departments; its obligations are public'),
   'get /api/sanctions': CITY('public criticism (art. 37) is public'),
   'get /api/dashboard/sla': CITY('city-level roles only'),

@@ -161,3 +161,31 @@ it('accepts a reform registered after its update period has ended, flags it late
   const timely = await c.post('zhoujie', '/api/reforms', reform({ title: '按时登记的改革' }), randomUUID());
   expect([timely.body.late, timely.body.daysLate]).toEqual([false, null]);
 });
+
+it('lists reforms newest first with how many obliged departments have updated, for anyone, or for one department', async () => {
+  const one = await c.post(
+    'zhoujie',
+    '/api/reforms',
+    reform({ departments: ['natural-resources'] }),
+    randomUUID(),
+  );
+  const two = await c.post(
+    'zhoujie',
+    '/api/reforms',
+    reform({ departments: ['health', 'civil-affairs'] }),
+    randomUUID(),
+  );
+  expect([one.status, two.status]).toEqual([201, 201]);
+  const all = await c.get('zhangwei', '/api/reforms?pageSize=100');
+  expect(all.status).toBe(200);
+  const ids = all.body.items.map((r: { id: string }) => r.id);
+  expect(ids.indexOf(two.body.id)).toBeLessThan(ids.indexOf(one.body.id)); // newest first
+  expect(all.body.items.find((r: { id: string }) => r.id === two.body.id)).toMatchObject({
+    title: '市级机构改革:组建市数据局',
+    departments: 2,
+    met: 0,
+  });
+  const health = await c.get('huangmin', '/api/reforms?department=health&pageSize=100');
+  expect(health.body.items.map((r: { id: string }) => r.id)).toContain(two.body.id);
+  expect(health.body.items.map((r: { id: string }) => r.id)).not.toContain(one.body.id);
+});

@@ -214,3 +214,33 @@ describe('idempotent filing (Idempotency-Key, as for requests and reforms)', () 
     await dead.connection.close();
   });
 });
+
+it('lists the corrections a department filed or received, with names, and links each to its request and back', async () => {
+  const filed = await c.post(
+    'zhangwei',
+    '/api/corrections',
+    report({ description: '姓名写错一字' }),
+    randomUUID(),
+  );
+  expect(filed.status).toBe(201);
+  const requestId = filed.body.requestId as string;
+  expect(requestId).toMatch(/^SR-/);
+  for (const user of ['zhangwei', 'lina']) {
+    const list = await c.get(user, '/api/corrections?status=provider_reply');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({
+        id: filed.body.id,
+        resourceName: '人口基础信息',
+        consumerDepartmentName: { zh: '市民政局', en: expect.any(String) },
+        status: 'provider_reply',
+      }),
+    );
+  }
+  expect((await c.get('zhangwei', '/api/corrections?status=accepted')).body.items).not.toContainEqual(
+    expect.objectContaining({ id: filed.body.id }),
+  );
+  const req = await c.get('zhangwei', `/api/requests/${requestId}`);
+  expect(req.body.corrections).toContainEqual(expect.objectContaining({ id: filed.body.id }));
+  expect((await c.get('zhangwei', '/api/corrections?status=nonsense')).status).toBe(400);
+});

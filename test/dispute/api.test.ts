@@ -306,3 +306,18 @@ it('a ruling for the consumer on a request whose base items were granted at once
   expect(ruled.baseGrant).toMatchObject({ items: ['男方公民身份号码'], status: 'active' });
   expect(ruled.grant).toMatchObject({ items: ['登记类型'] });
 });
+
+it('lists the disputes a department is party to, newest first, with the parties named', async () => {
+  const { dispute } = await c.disputedDenial();
+  for (const user of ['zhangwei', 'zhaoqiang', 'zhoujie']) {
+    const list = await c.get(user, '/api/disputes?status=negotiation');
+    expect(list.body.items[0]).toMatchObject({
+      id: dispute.id,
+      subjectType: 'request',
+      providerDepartmentName: { zh: '市人力资源和社会保障局' },
+    });
+  }
+  expect((await c.get('sunhui', '/api/disputes')).body.items).not.toContainEqual(
+    expect.objectContaining({ id: dispute.id }),
+  );
+});

@@ -19,6 +19,7 @@ import { CorrectionPage, DisputePage, IncidentPage, ReformPage } from './pages/C
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { CorrectionFormPage, ReformFormPage } from './pages/FormsPages';
+import { CorrectionsPage, DisputesPage, ReformsPage } from './pages/CaseListsPages';
 import { InboxPage } from './pages/InboxPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestPage, RequestsPage } from './pages/RequestsPage';
@@ -58,7 +59,9 @@ function Localized() {
                                   ? '/dashboard'
                                   : user.roles.includes('auditor')
                                     ? '/audit'
-                                    : '/inbox'
+                                    : user.roles.every((r) => r === 'requester')
+                                      ? '/requests'
+                                      : '/inbox'
                               }
                               replace
                             />
@@ -74,7 +77,10 @@ function Localized() {
                         <Route path="/tasks/:id" element={<TaskPage />} />
                         <Route path="/dashboard" element={<DashboardPage />} />
                         <Route path="/corrections/new" element={<CorrectionFormPage />} />
+                        <Route path="/corrections" element={<CorrectionsPage />} />
                         <Route path="/corrections/:id" element={<CorrectionPage />} />
+                        <Route path="/disputes" element={<DisputesPage />} />
+                        <Route path="/reforms" element={<ReformsPage user={user} />} />
                         <Route path="/disputes/:id" element={<DisputePage />} />
                         <Route path="/reforms/new" element={<ReformFormPage />} />
                         <Route path="/reforms/:id" element={<ReformPage />} />

@@ -1040,7 +1040,67 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Your department's corrections, filed or received (city-level roles see all), newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: string;
+          pageSize?: string;
+          status?: 'provider_reply' | 'consumer_review' | 'accepted' | 'disputed' | 'resolved' | 'upheld';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorrectionList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /**
      * Report an error in shared data (art. 24)
@@ -1689,7 +1749,67 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The disputes your department is party to (city-level roles see all), newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: string;
+          pageSize?: string;
+          status?: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DisputeList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /**
      * Dispute a denied request, or contest a correction reply (art. 21, 25)
@@ -2494,7 +2614,68 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Reforms, newest first, with how many obliged departments have updated their catalogue */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the reforms that oblige this department */
+          department?: string;
+          page?: string;
+          pageSize?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReformList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /**
      * Register an institutional reform: each affected department must update its catalogue (art. 9)
@@ -4063,6 +4244,8 @@ export interface components {
         decision: string;
         text: string;
       } | null;
+      /** @description The sharing request whose grant this correction is filed on */
+      requestId: string | null;
       resourceCode: string;
       resourceName: string;
       /** @enum {string} */
@@ -4078,6 +4261,28 @@ export interface components {
       grantId?: string;
       items: string[];
       resourceCode: string;
+    };
+    CorrectionList: {
+      items: components['schemas']['CorrectionSummary'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    CorrectionSummary: {
+      consumerDepartment: string;
+      consumerDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      filedAt: string;
+      grantId: string | null;
+      /** @example CR-20261125-4Q7ZK2 */
+      id: string;
+      /** @description Filed after the filing deadline: accepted, and flagged */
+      late: boolean;
+      providerDepartment: string;
+      providerDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      resourceCode: string;
+      resourceName: string;
+      /** @enum {string} */
+      status: 'provider_reply' | 'consumer_review' | 'accepted' | 'disputed' | 'resolved' | 'upheld';
     };
     CurrentTask: {
       article: number;
@@ -4212,6 +4417,12 @@ export interface components {
       /** @enum {string} */
       subjectType: 'request' | 'correction' | 'grant' | 'exchange';
     };
+    DisputeList: {
+      items: components['schemas']['DisputeSummary'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
     DisputeRef: {
       id: string;
       outcome: {
@@ -4223,6 +4434,20 @@ export interface components {
       /** @enum {string} */
       status: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
     } | null;
+    DisputeSummary: {
+      consumerDepartment: string;
+      consumerDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      id: string;
+      openedAt: string;
+      providerDepartment: string;
+      providerDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      /** @enum {string} */
+      status: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
+      subjectId: string;
+      /** @enum {string} */
+      subjectType: 'request' | 'correction' | 'grant' | 'exchange';
+      updatedAt: string;
+    };
     Error: {
       error: {
         /** @example invalid_input */
@@ -4390,6 +4615,22 @@ export interface components {
       effectiveDate: string;
       title: string;
     };
+    ReformList: {
+      items: components['schemas']['ReformSummary'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    ReformSummary: {
+      /** @description Departments the reform obliges */
+      departments: number;
+      effectiveDate: string;
+      id: string;
+      /** @description Of those, how many have updated their catalogue */
+      met: number;
+      registeredAt: string;
+      title: string;
+    };
     RefusedExchange: components['schemas']['Exchange'] & {
       /** @example items_not_granted */
       code: string;
@@ -4406,6 +4647,12 @@ export interface components {
         answer: string;
         id: string;
         question: string;
+      }[];
+      /** @description The corrections filed on the request's grants (art. 24), oldest first */
+      corrections: {
+        filedAt: string;
+        id: string;
+        status: string;
       }[];
       deadlines: components['schemas']['DeadlineEntry'][];
       decisionReason: string | null;

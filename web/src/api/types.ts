@@ -28,6 +28,9 @@ export type AuditEntry = Schemas['AuditEntry'];
 export type AuditVerification = Schemas['AuditVerification'];
 export type DepartmentSecurity = Schemas['DepartmentSecurity'];
 export type SecurityIncident = Schemas['SecurityIncident'];
+export type CorrectionSummary = Schemas['CorrectionSummary'];
+export type DisputeSummary = Schemas['DisputeSummary'];
+export type ReformSummary = Schemas['ReformSummary'];
 
 /** A page of a listing, as every list endpoint answers. */
 export interface Page<T> {

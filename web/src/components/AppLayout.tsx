@@ -16,10 +16,12 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { key: '/inbox/done', label: t('done') },
     { key: '/catalogue', label: t('catalogue') },
     { key: '/requests', label: t('myRequests') },
+    { key: '/corrections', label: t('corrections') },
+    { key: '/disputes', label: t('disputes') },
     ...(hasRole(user, 'supervisor', 'lg_office', 'leading_group', 'admin', 'auditor')
       ? [{ key: '/dashboard', label: t('dashboard') }]
       : []),
-    ...(hasRole(user, 'lg_office', 'admin') ? [{ key: '/reforms/new', label: t('reform') }] : []),
+    { key: '/reforms', label: t('reforms') },
     ...(hasRole(user, 'admin') ? [{ key: '/calendar', label: t('calendar') }] : []),
     ...(hasRole(user, 'data_steward', 'county_admin', 'provider_reviewer', 'requester')
       ? [{ key: '/security', label: t('security') }]

@@ -52,6 +52,13 @@ export function CorrectionCase({ c }: { c: Correction }) {
             <Descriptions.Item label={t('resource')}>
               {c.resourceName} ({c.resourceCode})
             </Descriptions.Item>
+            {c.requestId ? (
+              <Descriptions.Item label={t('ofRequest')}>
+                <Link to={`/requests/${c.requestId}`} data-testid="request-link">
+                  {c.requestId}
+                </Link>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('status')}>
               <Tag data-testid="case-status">{name(c.status)}</Tag>
             </Descriptions.Item>

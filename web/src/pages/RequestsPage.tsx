@@ -188,6 +188,22 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
                 </Tag>
               </Descriptions.Item>
             ) : null}
+            {r.dispute || r.corrections.length ? (
+              <Descriptions.Item label={t('related')}>
+                <Space wrap data-testid="related-cases">
+                  {r.dispute ? (
+                    <Link to={`/disputes/${r.dispute.id}`}>
+                      {name('dispute')} {r.dispute.id} · {name(r.dispute.status)}
+                    </Link>
+                  ) : null}
+                  {r.corrections.map((c) => (
+                    <Link key={c.id} to={`/corrections/${c.id}`}>
+                      {name('correction')} {c.id} · {name(c.status)}
+                    </Link>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
         </Card>
       </Col>
