@@ -9,6 +9,7 @@ import {
   TaskListQuerySchema,
   TaskListSchema,
   TaskSchema,
+  TaskDetailSchema,
 } from './schemas';
 import { createTaskService } from './service';
 
@@ -33,7 +34,7 @@ export function taskRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiD
     tags: ['tasks'],
     auth: 'user',
     params: TaskIdParamsSchema,
-    response: TaskSchema,
+    response: TaskDetailSchema,
     audit: { action: 'task.read', entityType: 'task', entityId: (p) => p.id },
     handler: async ({ params, user }) => service.get(user, params.id),
   });

@@ -71,6 +71,25 @@ export const TaskSchema = z
   })
   .openapi('Task');
 
+/** A task as its holder opens it: what the caller can do with it now, and why not what is not offered. */
+export const TaskDetailSchema = TaskSchema.extend({
+  actions: z
+    .array(
+      z.object({
+        decision: z.string(),
+        allowed: z.boolean(),
+        reason: z.string().nullable().openapi({
+          description: 'Why it is not offered now: a refusal reason, e.g. nothing_proposed; null when it is',
+          example: 'nothing_proposed',
+        }),
+      }),
+    )
+    .openapi({ description: 'Each decision of the step, offered to the caller now or not' }),
+  claim: z
+    .object({ allowed: z.boolean(), reason: z.string().nullable() })
+    .openapi({ description: 'Whether the caller may claim the task now (not a task both departments hold)' }),
+}).openapi('TaskDetail');
+
 export const TaskListQuerySchema = PageQuerySchema.extend({
   status: z.enum(['open', 'done']).default('open'),
   mine: QueryFlagSchema.default(false),

@@ -14,6 +14,7 @@ import { HttpError } from '../http/errors';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { createTaskViews } from './task-views';
+import { taskActions } from './task-actions';
 
 export function actorOf(user: User): Actor {
   return { username: user.username, department: user.department.code, roles: user.roles };
@@ -22,6 +23,14 @@ export function actorOf(user: User): Actor {
 /** How many departments hold a task: more than one for a negotiation both sides take part in. */
 function heldByDepartments(task: TaskRow): number {
   return new Set(task.candidates.map((c) => c.department).filter((d) => d !== null)).size;
+}
+
+/**
+ * A claim keeps colleagues of the claimer's group off the task, not a city-level authority that
+ * may act on it in its own right (the platform deciding directly, art. 22).
+ */
+function asCityAuthority(user: User, task: TaskRow): boolean {
+  return task.candidates.some((c) => c.department === null && user.roles.includes(c.role));
 }
 
 export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
@@ -92,8 +101,28 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
       };
     },
 
+    /** The task, with what the caller can do with it now (and why not the rest). */
     async get(user: User, id: string) {
-      return views.view(await actionable(user, id));
+      const task = await actionable(user, id);
+      const view = await views.view(task);
+      const closed =
+        task.status === 'cancelled' ? 'task_cancelled' : task.status === 'done' ? 'task_done' : null;
+      const byOther = task.claimedBy !== null && task.claimedBy !== user.username;
+      const shared = heldByDepartments(task) > 1;
+      return {
+        ...view,
+        actions: await taskActions(
+          db,
+          user,
+          task,
+          view.decisions,
+          closed ?? (byOther && !shared && !asCityAuthority(user, task) ? 'task_claimed' : null),
+        ),
+        claim: {
+          allowed: !closed && !shared && !byOther,
+          reason: closed ?? (shared ? 'task_shared' : byOther ? 'task_claimed' : null),
+        },
+      };
     },
 
     async claim(user: User, id: string, claim: boolean) {
@@ -127,16 +156,11 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     ) {
       const task = await actionable(user, id);
       if (task.status !== 'open') throw closedError(task);
-      // A claim keeps colleagues of the claimer's group off the task, not a city-level authority
-      // that may act on it in its own right (the platform deciding directly, art. 22).
-      const asCityAuthority = task.candidates.some(
-        (c) => c.department === null && user.roles.includes(c.role),
-      );
       if (
         task.claimedBy &&
         task.claimedBy !== user.username &&
         heldByDepartments(task) <= 1 &&
-        !asCityAuthority
+        !asCityAuthority(user, task)
       )
         throw new HttpError(
           409,

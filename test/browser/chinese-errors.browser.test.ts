@@ -1,11 +1,12 @@
 /**
- * A refusal reads in the user's language: a task decision the case refuses,
- * and a field the API finds wrong, in Chinese by default and in English after
- * switching, never the API's English message under a Chinese label.
+ * The app offers only what can succeed, and says a refusal in the user's
+ * language: a proposal cannot be accepted before one is made (not offered, and
+ * why); a decision a colleague has just taken first is refused in Chinese; a
+ * field the API finds wrong says what to do; in English after switching.
  */
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
-import { httpCases } from '../support/http-cases';
+import { httpCases, insuranceRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const b = useBrowser(h);
@@ -13,18 +14,30 @@ const c = httpCases(h);
 
 jest.setTimeout(180_000);
 
-it('says a refused decision and a bad field in Chinese, and in English once switched', async () => {
+it('offers only what can succeed, says why not, and says refusals in Chinese or English', async () => {
   const { dispute } = await c.disputedDenial();
 
-  // Accepting before anything was proposed: the case refuses, and says why in Chinese.
+  // Nothing proposed yet: "accept" is not offered, and the page says why.
   const reviewer = await b.signIn('zhaoqiang');
-  await b.step(reviewer, 'refused-decision', async () => {
+  await b.step(reviewer, 'not-offered', async () => {
     await reviewer.goto(`${b.base}/tasks/${encodeURIComponent(dispute.currentTask.id)}`);
-    await reviewer.getByTestId('decide-accept').click();
-    await reviewer.getByTestId('decision-error').filter({ hasText: '对方尚未提出协商方案' }).waitFor();
+    await reviewer.getByTestId('decide-propose').waitFor();
+    await reviewer.getByTestId('not-offered').filter({ hasText: '接受:对方尚未提出协商方案' }).waitFor();
+    expect(await reviewer.getByTestId('decide-accept').count()).toBe(0);
   });
-  await b.shot(reviewer, 'refusal-in-chinese');
-  expect(await reviewer.getByTestId('decision-error').innerText()).not.toMatch(/[A-Za-z]{4}/);
+
+  // A colleague decides first: the late decision is refused, in Chinese.
+  const open = await c.request('zhangwei', insuranceRequest());
+  const colleague = await b.signIn('majun');
+  await b.step(colleague, 'refused-decision', async () => {
+    await colleague.goto(`${b.base}/tasks/${encodeURIComponent(open.currentTask.id)}`);
+    await colleague.getByTestId('decide-approve').waitFor();
+    await c.complete('zhaoqiang', open.currentTask.id, { decision: 'approve' });
+    await colleague.getByTestId('decide-approve').click();
+    await colleague.getByTestId('decision-error').filter({ hasText: '该任务已办结或已取消' }).waitFor();
+  });
+  await b.shot(colleague, 'refusal-in-chinese');
+  expect(await colleague.getByTestId('decision-error').innerText()).not.toMatch(/[A-Za-z]{4}/);
 
   // A purpose of invisible characters: the API refuses the field, the form says what to do.
   const requester = await b.signIn('zhangwei');
@@ -39,8 +52,7 @@ it('says a refused decision and a bad field in Chinese, and in English once swit
     await requester.getByText('用途须包含可见文字').waitFor();
   });
 
-  // In English, the same refusal in English.
+  // In English, the same explanation in English.
   await reviewer.getByTestId('language').click();
-  await reviewer.getByTestId('decide-accept').click();
-  await reviewer.getByTestId('decision-error').filter({ hasText: 'Nothing has been proposed yet' }).waitFor();
+  await reviewer.getByTestId('not-offered').filter({ hasText: 'Nothing has been proposed yet' }).waitFor();
 });

@@ -321,3 +321,34 @@ it('lists the disputes a department is party to, newest first, with the parties 
     expect.objectContaining({ id: dispute.id }),
   );
 });
+
+it("offers each side only what the negotiation would take: accepting needs the other side's proposal, and nobody claims a shared task", async () => {
+  const { dispute } = await c.disputedDenial();
+  const offered = async (user: string, taskId: string) => {
+    const t = await c.get(user, `/api/tasks/${encodeURIComponent(taskId)}`);
+    return {
+      accept: t.body.actions.find((a: { decision: string }) => a.decision === 'accept'),
+      claim: t.body.claim,
+    };
+  };
+  const first = dispute.currentTask.id as string;
+  expect(await offered('zhaoqiang', first)).toEqual({
+    accept: { decision: 'accept', allowed: false, reason: 'nothing_proposed' },
+    claim: { allowed: false, reason: 'task_shared' },
+  });
+  await c.complete('zhangwei', first, { decision: 'propose', reason: '限定查询范围' });
+  const next = await c.until('zhangwei', `/api/disputes/${dispute.id}`, (d) => {
+    const t = d.currentTask as { id: string } | null;
+    return t !== null && t.id !== first;
+  });
+  const second = (next.currentTask as { id: string }).id;
+  expect((await offered('zhangwei', second)).accept).toMatchObject({
+    allowed: false,
+    reason: 'own_proposal',
+  });
+  expect((await offered('zhaoqiang', second)).accept).toEqual({
+    decision: 'accept',
+    allowed: true,
+    reason: null,
+  });
+});

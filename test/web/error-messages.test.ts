@@ -22,7 +22,11 @@ function found(texts: string[], pattern: RegExp): string[] {
 
 const server = ['api', 'runtime', 'db', 'domain'].flatMap(sources);
 const errorCodes = [
-  ...found(server, /new HttpError\(\s*\d{3},\s*'([a-z_]+)'/g),
+  // The code argument, a literal or a choice of literals (claim ? 'task_claimed' : 'not_claimed_by_you').
+  ...found(
+    server.flatMap((t) => [...t.matchAll(/new HttpError\(\s*\d{3},\s*([^,]+),/g)].map((m) => m[1])),
+    /'([a-z_]+)'/g,
+  ),
   ...found(server, /unprocessable\(\s*'([a-z_]+)'/g),
   // What the error handler and the Temporal gateway answer with.
   ...found([readFileSync(path.join(ROOT, 'api/http/errors.ts'), 'utf8')], /code: '([a-z_]+)'/g),

@@ -3590,7 +3590,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Task'];
+            'application/json': components['schemas']['TaskDetail'];
           };
         };
         /** @description Invalid input */
@@ -4887,6 +4887,23 @@ export interface components {
       /** @example platform_review */
       step: string;
       stepName: components['schemas']['LocalizedText'];
+    };
+    TaskDetail: components['schemas']['Task'] & {
+      /** @description Each decision of the step, offered to the caller now or not */
+      actions: {
+        allowed: boolean;
+        decision: string;
+        /**
+         * @description Why it is not offered now: a refusal reason, e.g. nothing_proposed; null when it is
+         * @example nothing_proposed
+         */
+        reason: string | null;
+      }[];
+      /** @description Whether the caller may claim the task now (not a task both departments hold) */
+      claim: {
+        allowed: boolean;
+        reason: string | null;
+      };
     };
     TaskList: {
       items: components['schemas']['Task'][];

@@ -19,6 +19,7 @@ export type Grant = Schemas['Grant'];
 export type RequestSummary = Schemas['RequestSummary'];
 export type RequestDetail = Schemas['RequestDetail'];
 export type Task = Schemas['Task'];
+export type TaskDetail = Schemas['TaskDetail'];
 export type Correction = Schemas['Correction'];
 export type Dispute = Schemas['Dispute'];
 export type Reform = Schemas['Reform'];

@@ -78,6 +78,10 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   resource_not_found: { zh: '找不到该资源', en: 'No such resource' },
   task_claimed: { zh: '该任务已被他人认领', en: 'Someone else has claimed this task' },
   task_closed: { zh: '该任务已办结或已取消', en: 'This task is done or cancelled' },
+  not_claimed_by_you: {
+    zh: '该任务不是您认领的,不能释放',
+    en: 'You have not claimed this task, so you cannot release it',
+  },
   task_not_found: { zh: '找不到该任务', en: 'No such task' },
   task_shared: {
     zh: '该任务由双方共同办理,不能认领',

@@ -133,6 +133,9 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                         </Button>
                       ) : x.claimedBy ? (
                         <Tag>{x.claimedByName ?? x.claimedBy}</Tag>
+                      ) : new Set(x.candidates.map((c) => c.department).filter(Boolean)).size > 1 ? (
+                        // Both departments hold it (a negotiation): neither can claim it from the other.
+                        <Tag>{t('sharedTask')}</Tag>
                       ) : (
                         <Button size="small" onClick={() => claim.mutate({ id: x.id, on: true })}>
                           {t('claim')}

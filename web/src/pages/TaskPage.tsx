@@ -1,12 +1,21 @@
 /** A task: the whole case it belongs to, and the decision buttons (a denial needs a reason). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import { useApiErrors } from '../api/form-errors';
-import type { Correction, Dispute, Reform, RequestDetail, SecurityIncident, Task } from '../api/types';
+import { errorText } from '../i18n/errors';
+import type {
+  Correction,
+  Dispute,
+  Reform,
+  RequestDetail,
+  SecurityIncident,
+  Task,
+  TaskDetail,
+} from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
@@ -47,7 +56,8 @@ function CaseOf({ task }: { task: Task }) {
 
 export function TaskPage() {
   const { id = '' } = useParams();
-  const { t, name, text } = useI18n();
+  const { t, name, text, lang } = useI18n();
+  const reasonText = (reason: string) => errorText({ code: reason, message: '', params: { reason } }, lang);
   const { message } = App.useApp();
   const errors = useApiErrors();
   const navigate = useNavigate();
@@ -59,7 +69,7 @@ export function TaskPage() {
   const [error, setError] = useState<string | null>(null);
   const task = useQuery({
     queryKey: ['task', id],
-    queryFn: () => api<Task>(`/api/tasks/${encodeURIComponent(id)}`),
+    queryFn: () => api<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`),
     retry: false,
   });
   const decide = useMutation({
@@ -156,23 +166,35 @@ export function TaskPage() {
                   />
                 ) : null}
                 <Space wrap>
-                  {x.decisions.map((d) => (
-                    <Button
-                      key={d}
-                      type={d === 'approve' ? 'primary' : 'default'}
-                      danger={d === 'deny'}
-                      loading={decide.isPending}
-                      data-testid={`decide-${d}`}
-                      onClick={() => {
-                        setError(null);
-                        if (x.reasonRequired.includes(d) && !reason.trim()) setError(t('reasonRequired'));
-                        else decide.mutate(d);
-                      }}
-                    >
-                      {name(d)}
-                    </Button>
-                  ))}
+                  {x.actions
+                    .filter((a) => a.allowed)
+                    .map(({ decision: d }) => (
+                      <Button
+                        key={d}
+                        type={d === 'approve' ? 'primary' : 'default'}
+                        danger={d === 'deny'}
+                        loading={decide.isPending}
+                        data-testid={`decide-${d}`}
+                        onClick={() => {
+                          setError(null);
+                          if (x.reasonRequired.includes(d) && !reason.trim()) setError(t('reasonRequired'));
+                          else decide.mutate(d);
+                        }}
+                      >
+                        {name(d)}
+                      </Button>
+                    ))}
                 </Space>
+                {/* What is not offered now, and why: the case would refuse it. */}
+                {x.actions
+                  .filter((a) => !a.allowed)
+                  .map((a) => (
+                    <div key={a.decision} data-testid="not-offered">
+                      <Typography.Text type="secondary">
+                        {name(a.decision)}:{a.reason ? reasonText(a.reason) : ''}
+                      </Typography.Text>
+                    </div>
+                  ))}
               </Form>
             ) : (
               <Alert
