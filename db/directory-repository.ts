@@ -81,9 +81,18 @@ export async function unknownDepartments(
   db: Db,
   codes: string[],
   field: string,
-): Promise<{ path: string; message: string }[]> {
+): Promise<{ path: string; code?: string; params?: Record<string, string | number>; message: string }[]> {
   const known = new Set((await listDepartments(db)).map((d) => d.code));
   return codes.flatMap((code, i) =>
-    known.has(code) ? [] : [{ path: `${field}[${i}]`, message: `no department ${code}` }],
+    known.has(code)
+      ? []
+      : [
+          {
+            path: `${field}[${i}]`,
+            code: 'unknown_department',
+            params: { code },
+            message: `no department ${code}`,
+          },
+        ],
   );
 }

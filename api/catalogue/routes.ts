@@ -46,6 +46,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     if (r.category === 'basic' && r.shareType === 'not_shared' && r.items.some((i) => i.kind === 'base'))
       problems.push({
         path: 'shareType',
+        code: 'base_items_shared',
         message:
           "a basic resource's base items are shared unconditionally (art. 19): it cannot be not_shared while it lists base items",
       });
@@ -130,7 +131,12 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     handler: async ({ params, body, user, req }) => {
       if (body.code !== params.code)
         throw new HttpError(422, 'invalid_resource', `The body's code ${body.code} is not ${params.code}.`, [
-          { path: 'code', message: `must be ${params.code}` },
+          {
+            path: 'code',
+            code: 'code_mismatch',
+            params: { code: params.code },
+            message: `must be ${params.code}`,
+          },
         ]);
       const existing = await getResource(db, params.code);
       if (!existing)

@@ -116,6 +116,8 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
       if (body.effectiveDate < policy.document.effectiveFrom)
         problems.push({
           path: 'effectiveDate',
+          code: 'before_measures',
+          params: { from: policy.document.effectiveFrom },
           message: `is before the measures took effect (${policy.document.effectiveFrom}, ${policy.key})`,
         });
       if (problems.length) throw unprocessable('invalid_reform', 'reform', problems);

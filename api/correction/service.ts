@@ -35,7 +35,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
 import type { correctionFeedback } from '../../workflows/correction/workflow';
-import { HttpError, unprocessable } from '../http/errors';
+import { HttpError, unprocessable, type FieldProblem } from '../http/errors';
 import { payloadHash } from '../http/idempotency';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
@@ -46,8 +46,7 @@ import { departmentScope, mayReadCase } from '../auth/policies';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 
-const invalid = (problems: { path: string; message: string }[]) =>
-  unprocessable('invalid_correction', 'correction', problems);
+const invalid = (problems: FieldProblem[]) => unprocessable('invalid_correction', 'correction', problems);
 
 export function createCorrectionService(deps: { db: Db; temporal: TemporalGateway }) {
   const { db, temporal } = deps;
@@ -151,16 +150,25 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       const resource = await getResource(db, body.resourceCode);
       if (!resource)
         throw invalid([
-          { path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` },
+          {
+            path: 'resourceCode',
+            code: 'not_in_catalogue',
+            message: `no resource ${body.resourceCode} in the catalogue`,
+          },
         ]);
       const department = user.department.code;
-      const problems: { path: string; message: string }[] = [];
+      const problems: FieldProblem[] = [];
       if (Date.parse(body.discoveredAt) > now.getTime())
-        problems.push({ path: 'discoveredAt', message: 'is in the future' });
+        problems.push({ path: 'discoveredAt', code: 'in_future', message: 'is in the future' });
       const known = new Set(resource.items.map((i) => i.name));
       body.items.forEach((item, i) => {
         if (!known.has(item))
-          problems.push({ path: `items[${i}]`, message: `"${item}" is not a data item of ${resource.code}` });
+          problems.push({
+            path: `items[${i}]`,
+            code: 'not_an_item',
+            params: { item },
+            message: `"${item}" is not a data item of ${resource.code}`,
+          });
       });
       if (resource.providerDepartment.code === department)
         problems.push({

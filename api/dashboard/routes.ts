@@ -26,7 +26,7 @@ function filterOf(q: z.infer<typeof DashboardQuerySchema>) {
   const to = q.to ? DateTime.fromISO(q.to, { zone: ZONE }).endOf('day') : today.endOf('day');
   if (!from.isValid || !to.isValid || from > to)
     throw new HttpError(400, 'invalid_input', 'from must be a real date on or before to.', [
-      { path: 'from', message: 'must be a real date on or before to' },
+      { path: 'from', code: 'range_reversed', message: 'must be a real date on or before to' },
     ]);
   return { fromMs: from.toMillis(), toMs: to.toMillis(), department: q.department, process: q.process };
 }

@@ -124,7 +124,7 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     const r = await getRequest(db, body.subjectId);
     if (!r)
       throw new HttpError(404, 'request_not_found', `No sharing request ${body.subjectId}.`, [
-        { path: 'subjectId', message: 'names no sharing request' },
+        { path: 'subjectId', code: 'unknown_subject', message: 'names no sharing request' },
       ]);
     mayDispute(user, `request ${r.id}`, r.providerDepartment, r.consumerDepartment);
     const existing = await disputeOfSubject(db, 'request', r.id);
@@ -166,7 +166,7 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     const g = await getGrant(db, body.subjectId);
     if (!g)
       throw new HttpError(404, 'grant_not_found', `No grant ${body.subjectId}.`, [
-        { path: 'subjectId', message: 'names no grant' },
+        { path: 'subjectId', code: 'unknown_subject', message: 'names no grant' },
       ]);
     mayDispute(user, `grant ${g.id}`, g.providerDepartment, g.consumerDepartment);
     const existing = await disputeOfSubject(db, 'grant', g.id);
@@ -210,7 +210,11 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     const x = (await getExchangeRefusal(db, body.subjectId)) ?? (await getExchange(db, body.subjectId));
     if (!x)
       throw new HttpError(404, 'exchange_not_found', `No exchange or refused exchange ${body.subjectId}.`, [
-        { path: 'subjectId', message: 'names no exchange of the log (an archived one cannot be disputed)' },
+        {
+          path: 'subjectId',
+          code: 'unknown_subject',
+          message: 'names no exchange of the log (an archived one cannot be disputed)',
+        },
       ]);
     mayDispute(user, `exchange ${x.id}`, x.providerDepartment, x.consumerDepartment);
     const key = exchangeDisputeKey(x.id);
@@ -234,7 +238,7 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
     const c = await getCorrection(db, body.subjectId);
     if (!c)
       throw new HttpError(404, 'correction_not_found', `No correction ${body.subjectId}.`, [
-        { path: 'subjectId', message: 'names no correction' },
+        { path: 'subjectId', code: 'unknown_subject', message: 'names no correction' },
       ]);
     mayDispute(user, `correction ${c.id}`, c.providerDepartment, c.consumerDepartment);
     if (c.status === 'disputed') return { created: false, dispute: await opened('correction', c.id) };

@@ -154,11 +154,7 @@ export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): Error
 }
 
 /** 422: the input is well formed but breaks a rule; each problem names its field. */
-export function unprocessable(
-  code: string,
-  what: string,
-  problems: { path: string; message: string }[],
-): HttpError {
+export function unprocessable(code: string, what: string, problems: FieldProblem[]): HttpError {
   const listed = capDetails(problems);
   return new HttpError(
     422,

@@ -76,15 +76,15 @@ export function createSecurityService(deps: ApiDeps) {
       mayKeepRegister(user, code);
       if (body.expiresOn < body.signedOn)
         throw unprocessable('invalid_agreement', 'agreement', [
-          { path: 'expiresOn', message: 'is before signedOn' },
+          { path: 'expiresOn', code: 'before_signed', message: 'is before signedOn' },
         ]);
       if (body.signedOn > today())
         throw unprocessable('invalid_agreement', 'agreement', [
-          { path: 'signedOn', message: 'is in the future' },
+          { path: 'signedOn', code: 'in_future', message: 'is in the future' },
         ]);
       if (body.expiresOn < today())
         throw unprocessable('invalid_agreement', 'agreement', [
-          { path: 'expiresOn', message: 'has passed: record agreements in force' },
+          { path: 'expiresOn', code: 'expired', message: 'has passed: record agreements in force' },
         ]);
       const policy = await policyInForce(db, today());
       const before = policy.document.records?.agreementReminder?.before;
@@ -160,11 +160,16 @@ export function createSecurityService(deps: ApiDeps) {
       mayKeepRegister(user, code);
       if (body.assessedOn > today())
         throw unprocessable('invalid_assessment', 'assessment', [
-          { path: 'assessedOn', message: 'is in the future' },
+          { path: 'assessedOn', code: 'in_future', message: 'is in the future' },
         ]);
       if (Number(body.assessedOn.slice(0, 4)) !== body.year)
         throw unprocessable('invalid_assessment', 'assessment', [
-          { path: 'assessedOn', message: `is not in ${body.year}` },
+          {
+            path: 'assessedOn',
+            code: 'wrong_year',
+            params: { year: body.year },
+            message: `is not in ${body.year}`,
+          },
         ]);
       const added = await insertAssessment(db, {
         ...body,
@@ -177,7 +182,7 @@ export function createSecurityService(deps: ApiDeps) {
           409,
           'assessment_exists',
           `${code} already recorded its ${body.year} assessment.`,
-          [{ path: 'year', message: 'already has an assessment' }],
+          [{ path: 'year', code: 'assessment_exists', message: 'already has an assessment' }],
         );
       const id = assessmentIdOf(code, body.year);
       await auditByUser(db, user, {

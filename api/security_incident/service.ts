@@ -112,7 +112,7 @@ export function createSecurityIncidentService(deps: Pick<ApiDeps, 'db' | 'tempor
       const now = new Date();
       if (Date.parse(body.occurredAt) > now.getTime())
         throw unprocessable('invalid_incident', 'incident', [
-          { path: 'occurredAt', message: 'is in the future' },
+          { path: 'occurredAt', code: 'in_future', message: 'is in the future' },
         ]);
       const id = newCaseId(SECURITY_INCIDENT_ID_PREFIX, now);
       const stored = await insertIncident(db, {

@@ -106,7 +106,12 @@ export function createGrantService(deps: { db: Db; temporal: TemporalGateway }) 
             422,
             'items_not_granted',
             `Not granted: ${outside.join(', ')}. Grant ${id} covers ${g.items.join(', ')}.`,
-            outside.map((item) => ({ path: `items[${body.items.indexOf(item)}]`, message: 'not granted' })),
+            outside.map((item) => ({
+              path: `items[${body.items.indexOf(item)}]`,
+              code: 'not_granted',
+              params: { item },
+              message: 'not granted',
+            })),
           ),
         );
       const entry = asked(EXCHANGE_ID_PREFIX);

@@ -3,6 +3,7 @@
  * catalogue entry: items that belong to the resource, every condition answered
  * (art. 23), a stated purpose (art. 4(三): 提出明确的共享需求和信息使用用途) and a sensible usage period.
  */
+import type { FieldProblem } from '../http/errors';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
@@ -31,10 +32,8 @@ export const SharingRequestBodySchema = z
 
 export type SharingRequestBody = z.infer<typeof SharingRequestBodySchema>;
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+/** A rule the request breaks: where, its code and values (for the app to say it), and in English. */
+export type Problem = FieldProblem;
 
 /** Problems of a request against its resource, empty when it may be submitted. */
 export function checkSharingRequest(
@@ -47,24 +46,47 @@ export function checkSharingRequest(
 ): Problem[] {
   const problems: Problem[] = [];
   if (resource.providerDepartment.code === consumerDepartment) {
-    problems.push({ path: 'resourceCode', message: 'your own department provides this resource' });
+    problems.push({
+      path: 'resourceCode',
+      code: 'own_resource',
+      message: 'your own department provides this resource',
+    });
   }
   const known = new Set(resource.items.map((i) => i.name));
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
     if (!known.has(item))
-      problems.push({ path: `items[${i}]`, message: `"${item}" is not a data item of ${resource.code}` });
-    else if (seen.has(item)) problems.push({ path: `items[${i}]`, message: `"${item}" is listed twice` });
+      problems.push({
+        path: `items[${i}]`,
+        code: 'not_an_item',
+        params: { item },
+        message: `"${item}" is not a data item of ${resource.code}`,
+      });
+    else if (seen.has(item))
+      problems.push({
+        path: `items[${i}]`,
+        code: 'listed_twice',
+        params: { item },
+        message: `"${item}" is listed twice`,
+      });
     seen.add(item);
   });
   for (const c of resource.conditions) {
     if (!body.answers[c.id]?.trim())
-      problems.push({ path: `answers.${c.id}`, message: `answer the condition: ${c.question}` });
+      problems.push({
+        path: `answers.${c.id}`,
+        code: 'answer_required',
+        message: `answer the condition: ${c.question}`,
+      });
   }
   const questions = new Set(resource.conditions.map((c) => c.id));
   for (const id of Object.keys(body.answers)) {
     if (!questions.has(id))
-      problems.push({ path: `answers.${id}`, message: `${resource.code} has no condition "${id}"` });
+      problems.push({
+        path: `answers.${id}`,
+        code: 'unknown_condition',
+        message: `${resource.code} has no condition "${id}"`,
+      });
   }
   const entitled =
     resource.shareType !== 'unconditional' &&
@@ -72,18 +94,26 @@ export function checkSharingRequest(
   if (entitled && !body.basis.trim())
     problems.push({
       path: 'basis',
+      code: 'statutory_basis_required',
       message:
         'the law names your department as a recipient of this resource: cite the provision that entitles it (art. 21)',
     });
   const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string;
   if (body.usageFrom < today)
-    problems.push({ path: 'usageFrom', message: `must be today (${today}) or later` });
+    problems.push({
+      path: 'usageFrom',
+      code: 'before_today',
+      params: { today },
+      message: `must be today (${today}) or later`,
+    });
   if (body.usageTo < body.usageFrom)
-    problems.push({ path: 'usageTo', message: 'must be on or after usageFrom' });
+    problems.push({ path: 'usageTo', code: 'end_before_start', message: 'must be on or after usageFrom' });
   const limit = DateTime.fromISO(body.usageFrom, { zone: ZONE }).plus({ years: maxUsageYears }).toISODate();
   if (limit && body.usageTo > limit)
     problems.push({
       path: 'usageTo',
+      code: 'period_too_long',
+      params: { years: maxUsageYears },
       message: `a usage period may last at most ${maxUsageYears} years (platform default)`,
     });
   return problems;

@@ -204,7 +204,11 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       const resource = await getResource(db, body.resourceCode);
       if (!resource)
         throw unprocessable('invalid_request', 'request', [
-          { path: 'resourceCode', message: `no resource ${body.resourceCode} in the catalogue` },
+          {
+            path: 'resourceCode',
+            code: 'not_in_catalogue',
+            message: `no resource ${body.resourceCode} in the catalogue`,
+          },
         ]);
       const now = new Date();
       const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);

@@ -150,7 +150,11 @@ it("shows the API's validation errors on the request form's fields, and files no
     await to.fill(localDay(10));
     await to.press('Enter');
     await requester.getByTestId('submit').click();
-    await requester.locator('.ant-form-item-explain-error').filter({ hasText: 'must be today' }).waitFor();
+    // Said in Chinese, with what to do: the start may not be before today.
+    await requester
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: `起始日期不能早于今天(${localDay()})` })
+      .waitFor();
   });
   expect(await h.t.db('sharing_requests').where({ purpose: '字段错误演示' })).toEqual([]);
 });

@@ -39,8 +39,12 @@ it('provider approves on a working day, the platform never acts: breach and esca
   expect(request.currentTask).toMatchObject({
     // The provider's reviewers, and the platform authority under the city's authorisation (art. 22).
     holders: expect.arrayContaining([
-      { role: 'provider_reviewer', department: 'hr-social-security' },
-      { role: 'platform_approver', department: null },
+      {
+        role: 'provider_reviewer',
+        department: 'hr-social-security',
+        departmentName: { zh: '市人力资源和社会保障局', en: 'Human Resources and Social Security Bureau' },
+      },
+      { role: 'platform_approver', department: null, departmentName: null },
     ]),
     article: 23,
   });

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ERROR_MESSAGES, REASON_MESSAGES } from '../../web/src/i18n/errors';
+import { ERROR_MESSAGES, REASON_MESSAGES, RULE_MESSAGES } from '../../web/src/i18n/errors';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -41,7 +41,17 @@ const reasons = found(
   /,\s*'([a-z]+(?:_[a-z]+)*)'\s*(?:,|$)/g,
 );
 
+// A rule a field breaks: the code of a problem object ({ path, code, … }).
+const rules = found(
+  ['api', 'db', 'domain']
+    .flatMap((d) => readdirSync(path.join(ROOT, d), { withFileTypes: true, recursive: true }))
+    .filter((f) => f.isFile() && f.name.endsWith('.ts') && f.name !== 'errors.ts')
+    .map((f) => readFileSync(path.join(f.parentPath, f.name), 'utf8')),
+  /\bcode:\s*'([a-z_]+)',\s*(?:params|message):/g,
+);
+
 it('finds the errors the API makes (the scan itself works)', () => {
+  expect(rules).toEqual(expect.arrayContaining(['before_today', 'not_granted', 'unknown_department']));
   expect(errorCodes).toEqual(
     expect.arrayContaining(['invalid_input', 'task_closed', 'grant_ended', 'invalid_decision']),
   );
@@ -54,4 +64,8 @@ it('has Chinese and English for every error code', () => {
 
 it('has Chinese and English for every refusal reason', () => {
   expect(reasons.filter((r) => !REASON_MESSAGES[r]?.zh || !REASON_MESSAGES[r]?.en)).toEqual([]);
+});
+
+it('has Chinese and English for every rule a field can break', () => {
+  expect(rules.filter((r) => !RULE_MESSAGES[r]?.zh || !RULE_MESSAGES[r]?.en)).toEqual([]);
 });

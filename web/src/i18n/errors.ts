@@ -141,6 +141,44 @@ export const REASON_MESSAGES: Record<string, Text> = {
   grant_not_active: { zh: '该授权已不在有效期内', en: 'This grant is no longer active' },
 };
 
+/** A rule a field breaks (the problem's code), in the words of the measures and the catalogue. */
+export const RULE_MESSAGES: Record<string, Text> = {
+  own_resource: { zh: '本部门提供的资源无需申请', en: 'Your own department provides this resource' },
+  not_an_item: { zh: '“{item}”不是该资源的数据项', en: '"{item}" is not a data item of this resource' },
+  listed_twice: { zh: '“{item}”重复', en: '"{item}" is listed twice' },
+  answer_required: { zh: '请答复此共享条件', en: 'Answer this condition' },
+  unknown_condition: { zh: '该资源没有此共享条件', en: 'The resource has no such condition' },
+  statutory_basis_required: {
+    zh: '法律规定贵单位为该资源的共享对象:请写明所依据的法律条款(第二十一条)',
+    en: 'The law names your department as a recipient: cite the provision that entitles it (art. 21)',
+  },
+  before_today: { zh: '起始日期不能早于今天({today})', en: 'Must be today ({today}) or later' },
+  end_before_start: { zh: '截止日期不能早于起始日期', en: 'Must be on or after the start' },
+  period_too_long: {
+    zh: '使用期限最长{years}年(平台默认)',
+    en: 'A usage period may last at most {years} years (platform default)',
+  },
+  not_in_catalogue: { zh: '目录中没有该资源', en: 'No such resource in the catalogue' },
+  in_future: { zh: '不能晚于现在', en: 'Cannot be in the future' },
+  unknown_subject: { zh: '找不到该事项', en: 'No such case' },
+  code_mismatch: { zh: '资源编码须为{code}', en: 'Must be {code}' },
+  base_items_shared: {
+    zh: '基础资源的基础信息项无条件共享(第十九条),列有基础信息项时不能设为不予共享',
+    en: "A basic resource's base items are shared unconditionally (art. 19): it cannot be not shared",
+  },
+  range_reversed: { zh: '开始日期须不晚于结束日期', en: 'Must be on or before the end' },
+  before_signed: { zh: '到期日不能早于签订日', en: 'Must be on or after the signing date' },
+  expired: { zh: '已过期:请登记有效的协议', en: 'Has passed: record agreements in force' },
+  wrong_year: { zh: '不在{year}年内', en: 'Is not in {year}' },
+  assessment_exists: { zh: '该年度已有风险评估', en: 'That year already has an assessment' },
+  not_granted: { zh: '“{item}”不在授权范围内', en: '"{item}" is not granted' },
+  unknown_department: { zh: '找不到部门{code}', en: 'No department {code}' },
+  before_measures: {
+    zh: '早于共享管理办法施行之日({from})',
+    en: 'Is before the measures took effect ({from})',
+  },
+};
+
 /** A field's problem, by its zod code (and what the bound is about: text, a list, a number). */
 const FIELD_MESSAGES: Record<string, Text> = {
   required: { zh: '请填写{label}', en: '{label} is required' },
@@ -209,6 +247,8 @@ export function fieldText(
           ? 'required'
           : null;
   const values = { ...p, label };
+  const rule = d.code ? RULE_MESSAGES[d.code] : undefined;
+  if (rule) return fill(rule[lang], values);
   if (key) return fill(FIELD_MESSAGES[key][lang], values);
   if (lang === 'en') return d.message;
   const known = FIELD_TEXTS[d.message];
