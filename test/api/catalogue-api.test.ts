@@ -127,7 +127,12 @@ describe("a data steward's entries", () => {
       .send(entry({ code: 'GA-CL-005', statutoryRecipients: ['ministry-of-magic'] }));
     expect(unknownRecipient.status).toBe(422);
     expect(unknownRecipient.body.error.details).toEqual([
-      { path: 'statutoryRecipients[0]', message: 'no department ministry-of-magic' },
+      {
+        path: 'statutoryRecipients[0]',
+        code: 'unknown_department',
+        params: { code: 'ministry-of-magic' },
+        message: 'no department ministry-of-magic',
+      },
     ]);
     const stored = await h.t
       .db('resources')

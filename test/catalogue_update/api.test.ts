@@ -104,7 +104,14 @@ it('refuses another role (403), an unknown department or a date before the measu
   );
   expect([unknown.status, unknown.body.error.details]).toEqual([
     422,
-    [{ path: 'departments[1]', message: 'no department nope' }],
+    [
+      {
+        path: 'departments[1]',
+        code: 'unknown_department',
+        params: { code: 'nope' },
+        message: 'no department nope',
+      },
+    ],
   ]);
   const badDate = await c.post('zhoujie', '/api/reforms', bad({ effectiveDate: '2026-02-30' }), randomUUID());
   expect([badDate.status, badDate.body.error.details[0].path]).toEqual([400, 'effectiveDate']);
@@ -122,6 +129,8 @@ it('refuses another role (403), an unknown department or a date before the measu
   expect(before.body.error.details).toEqual([
     {
       path: 'effectiveDate',
+      code: 'before_measures',
+      params: { from: '2019-08-29' },
       message: expect.stringMatching(
         /^is before the measures took effect \(2019-08-29, panzhihua-2019@\d+\)$/,
       ),

@@ -194,6 +194,6 @@ it('a report in time is not flagged; a report on a resource without a grant, or 
   );
   expect([future.status, future.details]).toEqual([
     422,
-    [{ path: 'discoveredAt', message: 'is in the future' }],
+    [{ path: 'discoveredAt', code: 'in_future', message: 'is in the future' }],
   ]);
 });

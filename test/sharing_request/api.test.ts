@@ -138,7 +138,7 @@ describe('by sharing type (art. 21)', () => {
     const uncited = await submit('zhangwei', asked);
     expect([uncited.status, uncited.body.error.details]).toEqual([
       422,
-      [{ path: 'basis', message: expect.stringContaining('(art. 21)') }],
+      [{ path: 'basis', code: 'statutory_basis_required', message: expect.stringContaining('(art. 21)') }],
     ]);
     const res = await submit('zhangwei', { ...asked, basis: '《殡葬管理条例》第十二条' });
     expect(res.status).toBe(201);
@@ -225,7 +225,7 @@ describe('by sharing type (art. 21)', () => {
       .send({ ...entry, shareType: 'not_shared', conditions: [], legalBasis: '某法规' });
     expect([withheld.status, withheld.body.error.details]).toEqual([
       422,
-      [{ path: 'shareType', message: expect.stringContaining('(art. 19)') }],
+      [{ path: 'shareType', code: 'base_items_shared', message: expect.stringContaining('(art. 19)') }],
     ]);
     expect((await h.http().post('/api/catalogue/resources').set(steward).send(entry)).status).toBe(201);
 
@@ -844,7 +844,14 @@ describe('the policy in force', () => {
     );
     expect([tooLong.status, tooLong.body.error.details]).toEqual([
       422,
-      [{ path: 'usageTo', message: `a usage period may last at most ${years} years (platform default)` }],
+      [
+        {
+          path: 'usageTo',
+          code: 'period_too_long',
+          params: { years },
+          message: `a usage period may last at most ${years} years (platform default)`,
+        },
+      ],
     ]);
 
     // The city loads a version whose end date (有效期至) was yesterday and nothing after it.

@@ -13,7 +13,7 @@ import {
   UPDATE_CYCLES,
 } from '../../domain/catalogue/resource';
 import { GRANT_STATUSES, REQUEST_STATUSES } from '../../workflows/sharing_request/contract';
-import { DISPUTE_STATUSES } from '../../workflows/dispute/contract';
+import { DISPUTE_STATUSES, DISPUTE_SUBJECTS } from '../../workflows/dispute/contract';
 import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
 import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
 import { INCIDENT_SEVERITIES, SECURITY_INCIDENT_STATUSES } from '../../workflows/security_incident/contract';
@@ -33,6 +33,7 @@ const codes: Record<string, readonly string[]> = {
   requestStatuses: REQUEST_STATUSES,
   grantStatuses: GRANT_STATUSES,
   disputeStatuses: DISPUTE_STATUSES,
+  disputeSubjects: DISPUTE_SUBJECTS,
   correctionStatuses: CORRECTION_STATUSES,
   obligationStatuses: OBLIGATION_STATUSES,
   sanctionKinds: SANCTION_KINDS,
