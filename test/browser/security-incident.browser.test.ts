@@ -4,7 +4,10 @@
  * case page; the information-security authority finds it in the inbox and
  * resolves it with an explanation, which the case page then shows.
  */
+import { DateTime } from 'luxon';
+import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
+import { waitFor } from '../support/wait';
 import { useBrowser } from '../support/browser';
 
 const h = useApiHarness();
@@ -16,9 +19,18 @@ it('is reported from the security page and resolved from the authority’s inbox
     await steward.goto(`${b.base}/security`);
     await steward.getByTestId('report-incident').click();
     await steward.getByTestId('incident-title').fill('人口库接口异常调用');
-    await steward.getByTestId('incident-occurred').click();
-    await steward.getByText('此刻', { exact: true }).click();
+    // Typed and confirmed with Enter, as a user can: clicking 此刻 while the picker's popup is still
+    // animating in sometimes left the field empty on a loaded machine.
+    const occurred = steward.locator('.ant-modal .ant-picker input');
+    await occurred.click();
+    await occurred.fill(DateTime.now().setZone(ZONE).minus({ minutes: 5 }).toFormat('yyyy-MM-dd HH:mm:ss'));
+    await occurred.press('Enter');
     await steward.getByTestId('incident-description').fill('凌晨出现大量异常查询,已临时封禁来源地址');
+    // Still there once the picker has lost focus: taken, not just typed.
+    await waitFor(
+      'the time of the incident to be taken',
+      async () => (await occurred.inputValue()) || undefined,
+    );
     await steward.getByRole('button', { name: '保 存' }).click();
     await steward.waitForURL(/\/incidents\/SI-/);
     expect(await steward.getByTestId('case-status').innerText()).toBe('信息安全主管部门处置');
