@@ -5,6 +5,7 @@
  * a list of a hundred tasks costs two queries at most.
  */
 import type { Db } from '../../db/connection';
+import { listDepartments } from '../../db/directory-repository';
 
 export interface LocalizedName {
   zh: string;
@@ -22,13 +23,12 @@ const KEEP_MS = 10_000;
 const snapshots = new WeakMap<Db, { at: number; names: Promise<Names> }>();
 
 async function read(db: Db): Promise<Names> {
+  // Every user, not only the active ones listUsers gives: the history still names people who left.
   const [departments, people] = await Promise.all([
-    db('departments').select('code', 'name', 'name_en'),
+    listDepartments(db),
     db('users').select('username', 'display_name'),
   ]);
-  const dept = new Map<string, LocalizedName>(
-    departments.map((d: Record<string, string>) => [d.code, { zh: d.name, en: d.name_en }]),
-  );
+  const dept = new Map<string, LocalizedName>(departments.map((d) => [d.code, { zh: d.name, en: d.nameEn }]));
   const person = new Map<string, string>(
     people.map((p: Record<string, string>) => [p.username, p.display_name]),
   );
