@@ -43,6 +43,17 @@ async function submit(username: string, body: object, key: string = randomUUID()
     .send(body);
 }
 
+/** 张伟's conditional request with `Prefer: respond-async`: answered once its workflow has started. */
+async function submitAsync() {
+  return h
+    .http()
+    .post('/api/requests')
+    .set(await h.as('zhangwei'))
+    .set('Idempotency-Key', randomUUID())
+    .set('Prefer', 'respond-async')
+    .send(conditional());
+}
+
 /** The request as its requester reads it, once it has reached `status`. */
 async function requestWhen(id: string, status: string) {
   return waitFor(`request ${id} ${status}`, async () => {
@@ -530,13 +541,7 @@ describe('withdrawal', () => {
   });
 
   it('withdraws a request filed a moment ago, while it is still being routed to its first review', async () => {
-    const filed = await h
-      .http()
-      .post('/api/requests')
-      .set(await h.as('zhangwei'))
-      .set('Idempotency-Key', randomUUID())
-      .set('Prefer', 'respond-async')
-      .send(conditional());
+    const filed = await submitAsync();
     expect([filed.status, filed.body.status]).toEqual([202, 'submitted']);
     const res = await h
       .http()
@@ -784,13 +789,7 @@ describe('in the Temporal UI', () => {
 
 describe('Prefer: respond-async', () => {
   it('answers 202 as soon as the workflow has started; the request is routed afterwards', async () => {
-    const res = await h
-      .http()
-      .post('/api/requests')
-      .set(await h.as('zhangwei'))
-      .set('Idempotency-Key', randomUUID())
-      .set('Prefer', 'respond-async')
-      .send(conditional());
+    const res = await submitAsync();
     expect(res.status).toBe(202);
     expect(res.headers['preference-applied']).toBe('respond-async');
     expect(['submitted', 'provider_review']).toContain(res.body.status);
