@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
+import { containing } from './like';
 import type { Resource, ResourceInput } from '../domain/catalogue/resource';
 
 export interface ResourceFilter {
@@ -112,18 +113,13 @@ export async function getResource(db: Db, code: string): Promise<Resource | null
   return row ? (await hydrate(db, [row]))[0] : null;
 }
 
-/** Escapes LIKE wildcards (with !, which MySQL and SQLite read alike) so a search for "50%" means the characters, not a pattern. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
-
 export async function listResources(
   db: Db,
   f: ResourceFilter,
 ): Promise<{ items: Resource[]; total: number }> {
   const query = base(db);
   if (f.q) {
-    const pattern = likePattern(f.q);
+    const pattern = containing(f.q);
     query.where((w) =>
       w
         .whereRaw("resources.name like ? escape '!'", [pattern])

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { localIso, ZONE } from '../../domain/calendar/working-days';
 import type { Db } from '../connection';
+import { startingWith } from '../like';
 import type { AuditEntry } from '../log-repository';
 
 export interface AuditSearch {
@@ -27,8 +28,6 @@ export interface AuditRecord extends AuditEntry {
 }
 
 const REFUSED = 'access.refused';
-/** `!` escapes LIKE's wildcards: one character both MariaDB and SQLite read the same way. */
-const escapeLike = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
 
 function filtered(db: Db, f: AuditSearch): Knex.QueryBuilder {
   const q = db('audit_log');
@@ -38,7 +37,7 @@ function filtered(db: Db, f: AuditSearch): Knex.QueryBuilder {
   if (f.entityId) q.where('entity_id', f.entityId);
   if (f.action)
     q.where((w) =>
-      w.where('action', f.action!).orWhereRaw("action LIKE ? ESCAPE '!'", [`${escapeLike(f.action!)}%`]),
+      w.where('action', f.action!).orWhereRaw("action LIKE ? ESCAPE '!'", [startingWith(f.action!)]),
     );
   if (f.outcome === 'refused') q.where('action', REFUSED);
   if (f.outcome === 'ok') q.whereNot('action', REFUSED);
