@@ -120,6 +120,22 @@ export function workingDaysBefore(
   return { deadline: formatInstant(day.set({ hour })), provisional };
 }
 
+/**
+ * How many working days are left from the day of `nowIso` to the day of a
+ * deadline: the working days after today up to and including the deadline's
+ * day (0: due today). Past the deadline it is the working days since, negated
+ * (-1: a working day late).
+ */
+export function workingDaysLeft(nowIso: string, deadlineIso: string, calendar: WorkingCalendar): number {
+  const today = parseInstant(nowIso).startOf('day');
+  const due = parseInstant(deadlineIso).startOf('day');
+  const [from, to, sign] = due >= today ? [today, due, 1] : [due, today, -1];
+  let n = 0;
+  for (let day = from.plus({ days: 1 }); day <= to; day = day.plus({ days: 1 }))
+    if (judgeDay(day, calendar).working) n += 1;
+  return sign * n;
+}
+
 /** The years a computation starting at `fromIso` may touch, for loading calendar data. */
 export function yearsSpanned(fromIso: string, workingDays: number): number[] {
   const start = parseInstant(fromIso);

@@ -1,4 +1,4 @@
-import { addWorkingDays, judgeDay, parseInstant } from '../../domain/calendar/working-days';
+import { addWorkingDays, judgeDay, parseInstant, workingDaysLeft } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../support/calendars';
 
 const calendar = officialCalendar();
@@ -84,5 +84,17 @@ describe('working-day deadlines', () => {
     expect(() => addWorkingDays('2026-09-30T15:00:00+08:00', 0, calendar)).toThrow(RangeError);
     expect(() => addWorkingDays('2026-09-30T15:00:00+08:00', 1.5, calendar)).toThrow(RangeError);
     expect(() => addWorkingDays('not a date', 1, calendar)).toThrow(RangeError);
+  });
+
+  it('counts the working days left to a deadline as the inbox shows them: over the National Day week, on the day, and past it', () => {
+    // 30 Sep 15:00, due 9 Oct: 1–7 Oct are holidays, so the 8th and 9th are left (the same 2 days as the first case).
+    expect(workingDaysLeft('2026-09-30T15:00:00+08:00', '2026-10-09T23:59:59.999+08:00', calendar)).toBe(2);
+    // And the make-up Saturday 10 Oct counts.
+    expect(workingDaysLeft('2026-09-30T15:00:00+08:00', '2026-10-10T23:59:59.999+08:00', calendar)).toBe(3);
+    expect(workingDaysLeft('2026-10-09T08:00:00+08:00', '2026-10-09T23:59:59.999+08:00', calendar)).toBe(0);
+    // Due Friday 13 Nov, read on Tuesday 17 Nov: Monday and Tuesday are two working days late.
+    expect(workingDaysLeft('2026-11-17T10:00:00+08:00', '2026-11-13T23:59:59.999+08:00', calendar)).toBe(-2);
+    // An instant in UTC is read in Asia/Shanghai: 2026-10-08T17:00Z is already the 9th there.
+    expect(workingDaysLeft('2026-10-08T17:00:00Z', '2026-10-09T23:59:59.999+08:00', calendar)).toBe(0);
   });
 });
