@@ -70,7 +70,7 @@ export function createApp(
   directoryRoutes(router, registry, full);
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
-  taskRoutes(router, registry, full);
+  taskRoutes(router, registry, full, new Map(PROCESSES.map((p) => [p.name, p.summary])));
   for (const process of PROCESSES) process.routes(router, registry, full);
   dashboardRoutes(router, registry, full);
   processRoutes(router, registry, full);

@@ -9,6 +9,7 @@ import { isMysql, type Db } from './connection';
 import { countBreach, countClosed, countOpened, countRescheduled } from './sla-rollup-repository';
 import type { CandidateGroup } from '../domain/roles';
 import type { Duration } from '../domain/policy/duration';
+import { casesMatching, type CaseSummarySpec } from './case-summaries';
 
 export interface NewTask {
   id: string;
@@ -342,9 +343,19 @@ export interface InboxFilter {
   /** Only open tasks due at or before this instant (ms). */
   dueBeforeMs?: number;
   processType?: string;
+  /** Only tasks of cases this names (by case id, requesting department or subject), read through each process's summary. */
+  search?: { term: string; specs: readonly CaseSummarySpec[] };
   nowMs: number;
   page: number;
   pageSize: number;
+}
+
+/** Keeps the tasks (joined as `t`) of the cases a search names. */
+function searched(db: Db, q: Knex.QueryBuilder, search: InboxFilter['search']): void {
+  if (!search) return;
+  q.where((w) => {
+    for (const spec of search.specs) w.orWhereIn('t.case_id', casesMatching(db, spec, search.term));
+  });
 }
 
 /**
@@ -365,7 +376,7 @@ export async function listInbox(
     return { items: [], total: 0, totalCapped: false };
   const roles = f.roles.length ? f.roles : ['-'];
   const statuses = f.status === 'open' ? ['open'] : ['done', 'cancelled'];
-  const needsTask = f.mine || f.unclaimed || f.processType !== undefined;
+  const needsTask = f.mine || f.unclaimed || f.processType !== undefined || f.search !== undefined;
   const filtered = (q: Knex.QueryBuilder) => {
     if (f.overdue) q.where('c.due_at_ms', '<', f.nowMs);
     if (f.dueBeforeMs !== undefined) q.where('c.due_at_ms', '<=', f.dueBeforeMs);
@@ -374,6 +385,7 @@ export async function listInbox(
       if (f.mine) q.where((w) => w.where('t.claimed_by', f.username).orWhere('t.completed_by', f.username));
       if (f.unclaimed) q.whereNull('t.claimed_by');
       if (f.processType) q.where('t.process_type', f.processType);
+      searched(db, q, f.search);
     }
     return q;
   };
@@ -432,6 +444,61 @@ export async function listInbox(
       ids.map((id) => byId.get(id)!),
       candidates,
     ),
+    total: Math.min(Number(n), INBOX_TOTAL_CAP),
+    totalCapped: Number(n) > INBOX_TOTAL_CAP,
+  };
+}
+
+/**
+ * What the caller's department has done (已办): tasks completed by anyone of
+ * their department, through one of the caller's groups, the latest first.
+ * Only what a person decided: a task cancelled with its case is nobody's
+ * action. Counted up to INBOX_TOTAL_CAP, like the inbox.
+ */
+export async function listDone(
+  db: Db,
+  f: Omit<InboxFilter, 'status' | 'overdue' | 'dueBeforeMs' | 'unclaimed' | 'nowMs'>,
+): Promise<{ items: TaskRow[]; total: number; totalCapped: boolean }> {
+  const roles = f.roles.length ? f.roles : ['-'];
+  const q = db('tasks as t')
+    .where('t.status', 'done')
+    .whereIn(
+      't.completed_by',
+      f.mine ? [f.username] : db('users').select('username').where('department_code', f.department),
+    )
+    .whereExists((c) =>
+      c
+        .select(db.raw('1'))
+        .from('task_candidates as c')
+        .whereRaw('c.task_id = t.id')
+        .whereIn('c.role', roles)
+        .andWhere((w) => w.where('c.department_code', f.department).orWhereNull('c.department_code')),
+    );
+  if (f.processType) q.where('t.process_type', f.processType);
+  searched(db, q, f.search);
+  const [rows, [{ n }]] = await Promise.all([
+    q
+      .clone()
+      .select('t.*')
+      .orderBy([
+        { column: 't.completed_at_ms', order: 'desc' },
+        { column: 't.id', order: 'desc' },
+      ])
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .from(
+        q
+          .clone()
+          .select('t.id')
+          .limit(INBOX_TOTAL_CAP + 1)
+          .as('counted'),
+      )
+      .count({ n: '*' }),
+  ]);
+  const ids = rows.map((r: Row) => r.id as string);
+  return {
+    items: toTaskRows(rows, ids.length ? await candidatesOf(db, ids) : []),
     total: Math.min(Number(n), INBOX_TOTAL_CAP),
     totalCapped: Number(n) > INBOX_TOTAL_CAP,
   };

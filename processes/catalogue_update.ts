@@ -10,7 +10,7 @@ import {
   LEGACY_CATALOGUE_UPDATE_WORKFLOW,
   OBLIGATION_STATUSES,
 } from '../workflows/catalogue_update/contract';
-import { obligationColumns } from '../db/catalogue_update/repository';
+import { obligationColumns, obligationSummary } from '../db/catalogue_update/repository';
 import type { ProcessModule } from './process-module';
 
 export const catalogueUpdateProcess: ProcessModule = {
@@ -19,6 +19,7 @@ export const catalogueUpdateProcess: ProcessModule = {
   caseIdPrefix: CATALOGUE_UPDATE_ID_PREFIX,
   table: 'reform_obligations',
   caseColumns: obligationColumns,
+  summary: obligationSummary,
   statuses: OBLIGATION_STATUSES,
   steps: CATALOGUE_UPDATE_STEPS,
   legacyWorkflowTypes: [LEGACY_CATALOGUE_UPDATE_WORKFLOW],

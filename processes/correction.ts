@@ -8,7 +8,7 @@ import {
   CORRECTION_STEPS,
   LEGACY_CORRECTION_WORKFLOW,
 } from '../workflows/correction/contract';
-import { correctionColumns } from '../db/correction/repository';
+import { correctionColumns, correctionSummary } from '../db/correction/repository';
 import type { ProcessModule } from './process-module';
 
 export const correctionProcess: ProcessModule = {
@@ -17,6 +17,7 @@ export const correctionProcess: ProcessModule = {
   caseIdPrefix: CORRECTION_ID_PREFIX,
   table: 'corrections',
   caseColumns: correctionColumns,
+  summary: correctionSummary,
   statuses: CORRECTION_STATUSES,
   steps: CORRECTION_STEPS,
   legacyWorkflowTypes: [LEGACY_CORRECTION_WORKFLOW],

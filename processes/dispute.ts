@@ -10,7 +10,7 @@ import {
   LEGACY_DISPUTE_WORKFLOW,
 } from '../workflows/dispute/contract';
 import { revokeGrant } from '../workflows/sharing_request/contract';
-import { disputeColumns } from '../db/dispute/repository';
+import { disputeColumns, disputeSummary } from '../db/dispute/repository';
 import type { ProcessModule } from './process-module';
 
 export const disputeProcess: ProcessModule = {
@@ -19,6 +19,7 @@ export const disputeProcess: ProcessModule = {
   caseIdPrefix: DISPUTE_ID_PREFIX,
   table: 'disputes',
   caseColumns: disputeColumns,
+  summary: disputeSummary,
   statuses: DISPUTE_STATUSES,
   steps: DISPUTE_STEPS,
   legacyWorkflowTypes: [LEGACY_DISPUTE_WORKFLOW],

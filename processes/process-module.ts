@@ -7,6 +7,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { ApiDeps } from '../api/http/deps';
 import type { CaseColumns } from '../db/case-repository';
+import type { CaseSummarySpec } from '../db/case-summaries';
 import type { Db } from '../db/connection';
 
 export interface ProcessModule {
@@ -23,6 +24,8 @@ export interface ProcessModule {
   table: string;
   /** The columns of its table that the facts of a move set (its repository's mapping). */
   caseColumns: (facts: never) => CaseColumns;
+  /** Where its read model keeps what an inbox row says of a case: who asked, about what, since when. */
+  summary: CaseSummarySpec;
   /** The statuses a case shows in the API and in GovshareStatus. */
   statuses: readonly string[];
   /** Its human steps, named as in the policy document and the BPMN diagram. */

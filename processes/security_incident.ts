@@ -1,6 +1,6 @@
 /** Security incidents (安全事件, art. 31): a department reports; the information-security authority handles it. */
 import { securityIncidentRoutes } from '../api/security_incident/routes';
-import { incidentColumns } from '../db/security_incident/repository';
+import { incidentColumns, incidentSummary } from '../db/security_incident/repository';
 import {
   SECURITY_INCIDENT_ID_PREFIX,
   SECURITY_INCIDENT_LABEL,
@@ -16,6 +16,7 @@ export const securityIncidentProcess: ProcessModule = {
   caseIdPrefix: SECURITY_INCIDENT_ID_PREFIX,
   table: 'security_incidents',
   caseColumns: incidentColumns,
+  summary: incidentSummary,
   statuses: SECURITY_INCIDENT_STATUSES,
   steps: SECURITY_INCIDENT_STEPS,
   legacyWorkflowTypes: [],

@@ -12,7 +12,7 @@ import {
   SHARING_STEPS,
   withdrawRequest,
 } from '../workflows/sharing_request/contract';
-import { requestColumns } from '../db/sharing_request/request-repository';
+import { requestColumns, sharingRequestSummary } from '../db/sharing_request/request-repository';
 import type { ProcessModule } from './process-module';
 
 export const sharingRequestProcess: ProcessModule = {
@@ -21,6 +21,7 @@ export const sharingRequestProcess: ProcessModule = {
   caseIdPrefix: SHARING_REQUEST_ID_PREFIX,
   table: 'sharing_requests',
   caseColumns: requestColumns,
+  summary: sharingRequestSummary,
   statuses: REQUEST_STATUSES,
   steps: SHARING_STEPS,
   legacyWorkflowTypes: [LEGACY_SHARING_REQUEST_WORKFLOW],

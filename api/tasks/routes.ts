@@ -3,7 +3,11 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { ApiDeps } from '../http/deps';
 import { addRoute } from '../http/route';
+import type { CaseSummarySpec } from '../../db/case-summaries';
 import {
+  BULK_DECIDERS,
+  CompleteManyBodySchema,
+  CompleteManyResultSchema,
   CompleteTaskBodySchema,
   TaskIdParamsSchema,
   TaskListQuerySchema,
@@ -13,8 +17,13 @@ import {
 } from './schemas';
 import { createTaskService } from './service';
 
-export function taskRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
-  const service = createTaskService(deps);
+export function taskRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: ApiDeps,
+  summaries: ReadonlyMap<string, CaseSummarySpec>,
+): void {
+  const service = createTaskService(deps, summaries);
 
   addRoute(router, registry, {
     method: 'get',
@@ -25,6 +34,21 @@ export function taskRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiD
     query: TaskListQuerySchema,
     response: TaskListSchema,
     handler: async ({ query, user }) => service.list(user, query),
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/tasks/complete-many',
+    summary: 'Approve several tasks of one step with the same reason',
+    description:
+      'Each task is decided on its own, as by /api/tasks/{id}/complete: sent to its workflow, checked by its validator and audited. ' +
+      'The answer lists how each went; one refused does not stop the rest. 422: tasks of different steps.',
+    tags: ['tasks'],
+    auth: 'user',
+    roles: [...BULK_DECIDERS],
+    body: CompleteManyBodySchema,
+    response: CompleteManyResultSchema,
+    handler: async ({ body, user, req }) => service.completeMany(user, body, req.ip ?? null),
   });
 
   addRoute(router, registry, {

@@ -1,6 +1,6 @@
 /** Shapes of the task inbox. */
 import { z } from 'zod';
-import { ROLES } from '../../domain/roles';
+import { ROLES, type Role } from '../../domain/roles';
 import {
   LocalizedTextSchema,
   PageQuerySchema,
@@ -71,8 +71,39 @@ export const TaskSchema = z
   })
   .openapi('Task');
 
+/** What an inbox row says of the case behind a task. */
+export const CaseSummarySchema = z
+  .object({
+    requesterDepartment: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The department that opened the case' }),
+    requesterDepartmentName: LocalizedTextSchema.nullable(),
+    subject: z.string().nullable().openapi({
+      description: 'What the case is about, as a code: a resource, the case disputed, a reform',
+      example: 'hr.social-insurance',
+    }),
+    subjectTitle: z.string().nullable().openapi({
+      description: "The subject's title: the resource's name, the reform's or the incident's",
+    }),
+    openedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the case was opened (submitted, filed, registered)' }),
+  })
+  .openapi('CaseSummary');
+
+/** A task as the inbox lists it: the task, the case it belongs to, and the working days left. */
+export const InboxTaskSchema = TaskSchema.extend({
+  case: CaseSummarySchema.nullable(),
+  workingDaysLeft: z.number().int().nullable().openapi({
+    description:
+      "Working days on the official calendar from today to the deadline's day: 0 due today, negative overdue by that many; null once closed",
+  }),
+}).openapi('InboxTask');
+
 /** A task as its holder opens it: what the caller can do with it now, and why not what is not offered. */
-export const TaskDetailSchema = TaskSchema.extend({
+export const TaskDetailSchema = InboxTaskSchema.extend({
   actions: z
     .array(
       z.object({
@@ -99,9 +130,13 @@ export const TaskListQuerySchema = PageQuerySchema.extend({
     .optional()
     .openapi({ description: 'Only tasks due by the end of the N-th working day from today' }),
   processType: z.string().max(40).optional(),
+  q: z.string().trim().max(100).optional().openapi({
+    description:
+      "Part of a case id, of the requesting department's code or name, or of the subject's code or title",
+  }),
 });
 
-export const TaskListSchema = pageOf(TaskSchema, 'TaskList').extend({
+export const TaskListSchema = pageOf(InboxTaskSchema, 'TaskList').extend({
   totalCapped: z.boolean().openapi({
     description: 'true when there are more tasks than `total`: the inbox counts up to 1000',
   }),
@@ -117,3 +152,34 @@ export const CompleteTaskBodySchema = z
   })
   .strict()
   .openapi('CompleteTask');
+
+/** The decisions a reviewer may take for many tasks at once: approving alike requests. */
+export const BULK_DECISIONS = ['approve'] as const;
+
+/** Who takes those decisions: the provider's reviewer and the platform's approver (art. 23). */
+export const BULK_DECIDERS = ['provider_reviewer', 'platform_approver'] as const satisfies readonly Role[];
+
+/** The most tasks one bulk decision takes (a page of the inbox). */
+export const MAX_BULK = 50;
+
+export const CompleteManyBodySchema = z
+  .object({
+    taskIds: z.array(z.string().max(191)).min(1).max(MAX_BULK),
+    decision: z.enum(BULK_DECISIONS),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .openapi('CompleteMany');
+
+export const CompleteManyResultSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        outcome: z.enum(['done', 'refused']),
+        error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      }),
+    ),
+    done: z.number().int(),
+  })
+  .openapi('CompleteManyResult');

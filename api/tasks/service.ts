@@ -5,14 +5,21 @@
  */
 import type { Db } from '../../db/connection';
 import type { User } from '../../db/directory-repository';
-import { loadCalendarFor } from '../../db/calendar-repository';
-import { getTask, listInbox, setClaim, type TaskRow } from '../../db/task-repository';
-import { endOfWorkingDaysFrom } from '../../domain/calendar/working-days';
+import { loadCalendarFor, loadWorkingCalendar } from '../../db/calendar-repository';
+import { caseSummaries, type CaseSummarySpec } from '../../db/case-summaries';
+import { getTask, listDone, listInbox, setClaim, type TaskRow } from '../../db/task-repository';
+import {
+  endOfWorkingDaysFrom,
+  formatInstant,
+  parseInstant,
+  workingDaysLeft,
+} from '../../domain/calendar/working-days';
 import type { Actor } from '../../domain/roles';
 import { mayActOnTask } from '../auth/policies';
-import { HttpError } from '../http/errors';
+import { HttpError, unprocessable } from '../http/errors';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
+import { directoryNames } from '../directory/names';
 import { createTaskViews } from './task-views';
 import { taskActions } from './task-actions';
 
@@ -33,9 +40,39 @@ function asCityAuthority(user: User, task: TaskRow): boolean {
   return task.candidates.some((c) => c.department === null && user.roles.includes(c.role));
 }
 
-export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
+/**
+ * The task service. `summaries` says, for each process, where its read model
+ * keeps what an inbox row shows of a case (the registry passes every
+ * process's; without it rows carry no case summary and search finds nothing).
+ */
+export function createTaskService(
+  deps: { db: Db; temporal: TemporalGateway },
+  summaries: ReadonlyMap<string, CaseSummarySpec> = new Map(),
+) {
   const { db } = deps;
   const views = createTaskViews(db);
+
+  /** Tasks as the inbox lists them: each with its case's summary and, while open, the working days left. */
+  async function inboxViews(tasks: TaskRow[], nowMs: number) {
+    if (tasks.length === 0) return [];
+    const nowIso = formatInstant(parseInstant(new Date(nowMs).toISOString()));
+    const years = new Set<number>([parseInstant(nowIso).year]);
+    for (const t of tasks) if (t.status === 'open') years.add(parseInstant(t.deadline).year);
+    const [cases, names, calendar, shown] = await Promise.all([
+      caseSummaries(db, summaries, tasks),
+      directoryNames(db),
+      loadWorkingCalendar(db, [...years]),
+      Promise.all(tasks.map((t) => views.view(t, nowMs))),
+    ]);
+    return tasks.map((t, i) => {
+      const c = cases.get(`${t.processType}|${t.caseId}`);
+      return {
+        ...shown[i],
+        case: c ? { ...c, requesterDepartmentName: names.department(c.requesterDepartment) } : null,
+        workingDaysLeft: t.status === 'open' ? workingDaysLeft(nowIso, t.deadline, calendar) : null,
+      };
+    });
+  }
 
   /** The task, if the caller may act on it; 404 if there is none, 403 if it is not theirs. */
   async function actionable(user: User, id: string): Promise<TaskRow> {
@@ -55,7 +92,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     );
   }
 
-  return {
+  const service = {
     views,
 
     async list(
@@ -67,11 +104,30 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
         overdue: boolean;
         dueWithinWorkingDays?: number;
         processType?: string;
+        q?: string;
         page: number;
         pageSize: number;
       },
     ) {
       const now = new Date();
+      const search = q.q ? { term: q.q, specs: [...summaries.values()] } : undefined;
+      const who = { username: user.username, department: user.department.code, roles: user.roles };
+      if (q.status === 'done') {
+        const done = await listDone(db, {
+          ...who,
+          mine: q.mine,
+          processType: q.processType,
+          search,
+          page: q.page,
+          pageSize: q.pageSize,
+        });
+        return {
+          ...done,
+          items: await inboxViews(done.items, now.getTime()),
+          page: q.page,
+          pageSize: q.pageSize,
+        };
+      }
       let dueBeforeMs: number | undefined;
       if (q.dueWithinWorkingDays !== undefined) {
         const from = now.toISOString();
@@ -79,21 +135,20 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
         dueBeforeMs = Date.parse(endOfWorkingDaysFrom(from, q.dueWithinWorkingDays, calendar).deadline);
       }
       const page = await listInbox(db, {
-        username: user.username,
-        department: user.department.code,
-        roles: user.roles,
+        ...who,
         status: q.status,
         mine: q.mine,
         unclaimed: q.unclaimed,
         overdue: q.overdue,
         dueBeforeMs,
         processType: q.processType,
+        search,
         nowMs: now.getTime(),
         page: q.page,
         pageSize: q.pageSize,
       });
       return {
-        items: await Promise.all(page.items.map((t) => views.view(t, now.getTime()))),
+        items: await inboxViews(page.items, now.getTime()),
         total: page.total,
         totalCapped: page.totalCapped,
         page: q.page,
@@ -104,7 +159,7 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
     /** The task, with what the caller can do with it now (and why not the rest). */
     async get(user: User, id: string) {
       const task = await actionable(user, id);
-      const view = await views.view(task);
+      const [view] = await inboxViews([task], Date.now());
       const closed =
         task.status === 'cancelled' ? 'task_cancelled' : task.status === 'done' ? 'task_done' : null;
       const byOther = task.claimedBy !== null && task.claimedBy !== user.username;
@@ -183,5 +238,45 @@ export function createTaskService(deps: { db: Db; temporal: TemporalGateway }) {
       });
       return views.view((await getTask(db, id))!);
     },
+
+    /**
+     * Approves several tasks of one step with the same reason, for a reviewer
+     * with many alike: each is still its own decision, sent to its own
+     * workflow and audited on its own, in order. One refused does not stop
+     * the rest; the answer says how each went.
+     */
+    async completeMany(
+      user: User,
+      body: { taskIds: string[]; decision: string; reason?: string },
+      ip: string | null,
+    ) {
+      const tasks = await Promise.all(body.taskIds.map((id) => getTask(db, id)));
+      const steps = new Set(tasks.filter((t) => t !== null).map((t) => `${t.processType}/${t.step}`));
+      if (steps.size > 1)
+        throw unprocessable('invalid_bulk', 'bulk decision', [
+          {
+            path: 'taskIds',
+            message: `tasks of ${steps.size} different steps; decide one step's tasks at a time`,
+            code: 'mixed_steps',
+            params: { steps: steps.size },
+          },
+        ]);
+      const results: {
+        id: string;
+        outcome: 'done' | 'refused';
+        error: { code: string; message: string } | null;
+      }[] = [];
+      for (const id of body.taskIds) {
+        try {
+          await service.complete(user, id, { decision: body.decision, reason: body.reason }, ip);
+          results.push({ id, outcome: 'done', error: null });
+        } catch (e) {
+          if (!(e instanceof HttpError) || e.status >= 500) throw e;
+          results.push({ id, outcome: 'refused', error: { code: e.code, message: e.message } });
+        }
+      }
+      return { items: results, done: results.filter((r) => r.outcome === 'done').length };
+    },
   };
+  return service;
 }

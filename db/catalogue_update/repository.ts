@@ -8,6 +8,7 @@ import type {
   SanctionKind,
 } from '../../workflows/catalogue_update/contract';
 import type { CaseColumns } from '../case-repository';
+import type { CaseSummarySpec } from '../case-summaries';
 
 export interface Reform {
   id: string;
@@ -215,3 +216,16 @@ export async function listReforms(
     total: page.total,
   };
 }
+
+/** The inbox's summary of a department's obligation under a reform: the LG office registered the reform. */
+export const obligationSummary: CaseSummarySpec = {
+  from: (db) =>
+    db('reform_obligations')
+      .join('reforms', 'reforms.id', 'reform_obligations.reform_id')
+      .leftJoin('users', 'users.username', 'reforms.registered_by'),
+  id: 'reform_obligations.id',
+  requester: 'users.department_code',
+  subjectCode: 'reforms.id',
+  subjectTitle: 'reforms.title',
+  openedAtMs: 'reforms.registered_at_ms',
+};

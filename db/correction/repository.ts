@@ -4,6 +4,7 @@ import { pageOf } from '../paging';
 import { localIso } from '../../domain/calendar/working-days';
 import type { CorrectionFacts, CorrectionStatus } from '../../workflows/correction/contract';
 import type { CaseColumns } from '../case-repository';
+import type { CaseSummarySpec } from '../case-summaries';
 
 export interface Correction {
   id: string;
@@ -140,3 +141,13 @@ export async function correctionsOfGrants(db: Db, grantIds: string[]): Promise<C
   if (!grantIds.length) return [];
   return (await db('corrections').whereIn('grant_id', grantIds).orderBy('filed_at_ms')).map(fromRow);
 }
+
+/** The inbox's summary of a correction: the consumer reports errors in a resource. */
+export const correctionSummary: CaseSummarySpec = {
+  from: (db) => db('corrections').leftJoin('resources', 'resources.code', 'corrections.resource_code'),
+  id: 'corrections.id',
+  requester: 'corrections.consumer_department',
+  subjectCode: 'corrections.resource_code',
+  subjectTitle: 'resources.name',
+  openedAtMs: 'corrections.filed_at_ms',
+};

@@ -4,6 +4,7 @@ import { pageOf } from '../paging';
 import { localIso } from '../../domain/calendar/working-days';
 import type { DisputeFacts, DisputeStatus, DisputeSubject } from '../../workflows/dispute/contract';
 import type { CaseColumns } from '../case-repository';
+import type { CaseSummarySpec } from '../case-summaries';
 
 export interface Dispute {
   id: string;
@@ -152,3 +153,13 @@ export async function listDisputes(
     fromRow,
   );
 }
+
+/** The inbox's summary of a dispute: either party disputes a request, a correction, a grant or an exchange. */
+export const disputeSummary: CaseSummarySpec = {
+  from: (db) => db('disputes'),
+  id: 'disputes.id',
+  requester: 'disputes.opened_by_department',
+  subjectCode: 'disputes.subject_id',
+  subjectTitle: null,
+  openedAtMs: 'disputes.opened_at_ms',
+};

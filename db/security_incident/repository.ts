@@ -7,6 +7,7 @@ import type {
   SecurityIncidentStatus,
 } from '../../workflows/security_incident/contract';
 import type { CaseColumns } from '../case-repository';
+import type { CaseSummarySpec } from '../case-summaries';
 
 export interface SecurityIncident {
   id: string;
@@ -87,3 +88,13 @@ export async function getIncident(db: Db, id: string): Promise<SecurityIncident 
 export function incidentColumns(f: SecurityIncidentFacts): CaseColumns {
   return f.resolution !== undefined ? { resolution: f.resolution } : {};
 }
+
+/** The inbox's summary of a security incident: the department that reports it. */
+export const incidentSummary: CaseSummarySpec = {
+  from: (db) => db('security_incidents'),
+  id: 'security_incidents.id',
+  requester: 'security_incidents.department_code',
+  subjectCode: null,
+  subjectTitle: 'security_incidents.title',
+  openedAtMs: 'security_incidents.reported_at_ms',
+};

@@ -9,6 +9,7 @@ import { pageOf } from '../paging';
 import { countRequest } from '../sla-rollup-repository';
 import type { RequestStatus, SharingRequestFacts } from '../../workflows/sharing_request/contract';
 import type { CaseColumns } from '../case-repository';
+import type { CaseSummarySpec } from '../case-summaries';
 
 export interface RequestRow {
   id: string;
@@ -164,3 +165,14 @@ export async function listRequests(
 export function requestColumns(f: SharingRequestFacts): CaseColumns {
   return f.decisionReason === undefined ? {} : { decision_reason: f.decisionReason };
 }
+
+/** The inbox's summary of a sharing request: the consumer asks for a resource. */
+export const sharingRequestSummary: CaseSummarySpec = {
+  from: (db) =>
+    db('sharing_requests').leftJoin('resources', 'resources.code', 'sharing_requests.resource_code'),
+  id: 'sharing_requests.id',
+  requester: 'sharing_requests.consumer_department',
+  subjectCode: 'sharing_requests.resource_code',
+  subjectTitle: 'resources.name',
+  openedAtMs: 'sharing_requests.submitted_at_ms',
+};

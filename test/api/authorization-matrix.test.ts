@@ -44,6 +44,7 @@ const MATRIX: Record<string, Who> = {
   'post /api/tasks/{id}/claim': 'any',
   'post /api/tasks/{id}/unclaim': 'any',
   'post /api/tasks/{id}/complete': 'any',
+  'post /api/tasks/complete-many': ['provider_reviewer', 'platform_approver'],
   'get /api/grants': 'any',
   'get /api/grants/{id}': 'any',
   'post /api/grants/{id}/revoke': 'any',

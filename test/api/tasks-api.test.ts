@@ -1,7 +1,9 @@
 /**
  * The task inbox through the API, against the Temporal dev server and
  * MariaDB: whose tasks a caller sees, the open/done, mine, overdue, due-within
- * and process filters, deadline order and pages, claiming and releasing.
+ * and process filters, deadline order and pages, claiming and releasing; what
+ * a row says of its case, search, 已办 as the department's own actions, and
+ * approving many alike tasks at once.
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -184,4 +186,111 @@ it('moves a decided task to done, and answers 404 for an unknown task', async ()
     .set(await h.as('zhaoqiang'))
     .send({ decision: 'approve' });
   expect(unknown.status).toBe(404);
+});
+
+it('says on each row who asked, for what, since when, and how many working days are left', async () => {
+  const rows = await inbox('zhaoqiang', '?processType=sharing_request');
+  const row = rows.items.find((t: { caseId: string }) => t.caseId === requests[2].id);
+  expect(row.case).toEqual({
+    requesterDepartment: 'civil-affairs',
+    requesterDepartmentName: { zh: '市民政局', en: 'Civil Affairs Bureau' },
+    subject: 'RS-SB-001',
+    subjectTitle: '社会保险参保信息',
+    openedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*\+08:00$/),
+  });
+  // Filed today, due some working days after today (the day of filing never counts).
+  expect(row.workingDaysLeft).toBeGreaterThanOrEqual(1);
+  // The correction task was due yesterday: none left, or working days late.
+  const late = (await inbox('zhaoqiang', '?overdue=true')).items[0];
+  expect(late.workingDaysLeft).toBeLessThanOrEqual(0);
+  // A task whose case the read model lacks still lists, without a summary.
+  expect(late.case).toBeNull();
+  // The open task's page says the same.
+  const one = await h
+    .http()
+    .get(`/api/tasks/${requests[2].taskId}`)
+    .set(await h.as('zhaoqiang'));
+  expect(one.body).toMatchObject({ case: row.case, workingDaysLeft: row.workingDaysLeft });
+});
+
+it("searches the inbox by case id, the requester's name or code, and the resource's code or name", async () => {
+  const ids = async (q: string) =>
+    (await inbox('zhaoqiang', `?q=${encodeURIComponent(q)}`)).items
+      .map((t: { caseId: string }) => t.caseId)
+      .sort();
+  const open = [requests[0].id, requests[2].id].sort(); // requests[1] was denied above
+  expect(await ids(requests[2].id)).toEqual([requests[2].id]);
+  expect(await ids('民政')).toEqual(open);
+  expect(await ids('civil affairs')).toEqual(open);
+  expect(await ids('civil-aff')).toEqual(open);
+  expect(await ids('RS-SB')).toEqual(open);
+  expect(await ids('参保信息')).toEqual(open);
+  expect(await ids('CR-TEST')).toEqual([]); // its case is not in the read model
+  expect(await ids('%')).toEqual([]); // a wildcard is a character, not a pattern
+  expect(
+    (await inbox('zhaoqiang', '?q=RS-SB&status=done')).items.map((t: { caseId: string }) => t.caseId),
+  ).toEqual([requests[1].id]);
+});
+
+it('approves alike tasks in one go, each decided and audited on its own; refuses mixed steps and other roles', async () => {
+  const extra = await submitConditional();
+  const ids = [requests[0].taskId, extra.taskId, requests[1].taskId]; // the last was decided already
+  const res = await h
+    .http()
+    .post('/api/tasks/complete-many')
+    .set(await h.as('majun'))
+    .send({ taskIds: ids, decision: 'approve', reason: '用途明确,范围必要' });
+  expect(res.status).toBe(200);
+  expect(res.body.done).toBe(2);
+  expect(res.body.items.map((r: { id: string; outcome: string }) => [r.id, r.outcome])).toEqual([
+    [ids[0], 'done'],
+    [ids[1], 'done'],
+    [ids[2], 'refused'],
+  ]);
+  expect(res.body.items[2].error.code).toBe('task_closed');
+  const audited = await h.t
+    .db('audit_log')
+    .where({ action: 'task.complete', actor: 'majun' })
+    .select('entity_id', 'detail');
+  expect(audited.map((a: { entity_id: string }) => a.entity_id).sort()).toEqual(
+    [requests[0].id, extra.id].sort(),
+  );
+  for (const a of audited)
+    expect(JSON.parse(a.detail)).toMatchObject({ decision: 'approve', reason: '用途明确,范围必要' });
+
+  // 已办 is the department's: majun's decisions show in zhaoqiang's list, the latest first, not in another department's.
+  const done = await inbox('zhaoqiang', '?status=done');
+  expect(done.items.slice(0, 3).map((t: { id: string }) => t.id)).toEqual([
+    ids[1],
+    ids[0],
+    requests[1].taskId,
+  ]);
+  expect(done.items[0].completedByName).toBe('马骏');
+  expect((await inbox('zhaoqiang', '?status=done&mine=true')).items.map((t: { id: string }) => t.id)).toEqual(
+    [requests[1].taskId],
+  );
+  expect((await inbox('chenjing', '?status=done')).total).toBe(0);
+
+  const mixed = await h
+    .http()
+    .post('/api/tasks/complete-many')
+    .set(await h.as('zhaoqiang'))
+    .send({ taskIds: [overdueId, requests[2].taskId], decision: 'approve' });
+  expect(mixed.status).toBe(422);
+  expect(mixed.body.error.details).toEqual([
+    expect.objectContaining({ path: 'taskIds', code: 'mixed_steps' }),
+  ]);
+  const requester = await h
+    .http()
+    .post('/api/tasks/complete-many')
+    .set(await h.as('zhangwei'))
+    .send({ taskIds: [requests[2].taskId], decision: 'approve' });
+  expect(requester.status).toBe(403);
+  const notBulk = await h
+    .http()
+    .post('/api/tasks/complete-many')
+    .set(await h.as('zhaoqiang'))
+    .send({ taskIds: [requests[2].taskId], decision: 'deny', reason: '不需要' });
+  expect(notBulk.status).toBe(400);
+  expect(notBulk.body.error.details[0].path).toBe('decision');
 });

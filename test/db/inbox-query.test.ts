@@ -10,6 +10,7 @@ import {
   insertCandidates,
   updateTaskDeadline,
   INBOX_TOTAL_CAP,
+  listDone,
   listInbox,
   type InboxFilter,
 } from '../../db/task-repository';
@@ -39,6 +40,24 @@ async function naiveInbox(t: TestDb, f: InboxFilter) {
       (!f.processType || r.process_type === f.processType),
   );
   matching.sort((a, b) => Number(a.due_at_ms) - Number(b.due_at_ms) || (a.id < b.id ? -1 : 1));
+  const start = (f.page - 1) * f.pageSize;
+  return { ids: matching.slice(start, start + f.pageSize).map((r) => r.id), total: matching.length };
+}
+
+/** 已办 as a plain filter: done (not cancelled) by someone of the caller's department, through a group of theirs, latest first. */
+async function naiveDone(t: TestDb, f: InboxFilter) {
+  const sameDepartment = new Set(
+    (await t.db('users').where('department_code', f.department).select('username')).map((u) => u.username),
+  );
+  const visible = await naiveInbox(t, { ...f, status: 'done', mine: false, page: 1, pageSize: 10_000 });
+  const rows = await t.db('tasks').whereIn('id', visible.ids);
+  const matching = rows.filter(
+    (r) =>
+      r.status === 'done' &&
+      (f.mine ? r.completed_by === f.username : sameDepartment.has(r.completed_by)) &&
+      (!f.processType || r.process_type === f.processType),
+  );
+  matching.sort((a, b) => Number(b.completed_at_ms) - Number(a.completed_at_ms) || (a.id < b.id ? 1 : -1));
   const start = (f.page - 1) * f.pageSize;
   return { ids: matching.slice(start, start + f.pageSize).map((r) => r.id), total: matching.length };
 }
@@ -89,6 +108,26 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     expect(got.total).toBe(want.total);
     // Only a caller without roles sees nothing; every other case compares real pages.
     expect(want.total > 0).toBe(f.roles.length > 0);
+  });
+
+  it.each<[string, Partial<InboxFilter>]>([
+    ['a department reviewer', {}],
+    ['page 2', { page: 2, pageSize: 2 }],
+    ['mine', { mine: true }],
+    [
+      'another department',
+      { username: 'wangfang', department: 'public-security', roles: ['provider_reviewer'] },
+    ],
+    ['one process', { processType: 'sharing_request' }],
+  ])("lists 已办 as what the caller's department decided, latest first: %s", async (_, change) => {
+    const f = { ...base, ...change };
+    const got = await listDone(t.db, f);
+    const want = await naiveDone(t, f);
+    expect(got.items.map((x) => x.id)).toEqual(want.ids);
+    expect(got.total).toBe(want.total);
+    expect(want.total > 0).toBe(f.department === base.department);
+    // Nobody's action: a task cancelled with its case, or decided by another department.
+    for (const x of got.items) expect(x.status).toBe('done');
   });
 
   it('counts a full inbox up to 1000 and says there are more', async () => {

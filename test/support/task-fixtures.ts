@@ -39,15 +39,17 @@ export async function seedTasks(t: TestDb) {
     await insertTask(t.db, task);
     tasks.push(task);
   }
-  // Close some, claim one, as the workflow and the API would.
+  // Close some, claim one, as the workflow and the API would: decided by people of two
+  // departments (zhaoqiang and liuyan of hr-social-security, wangfang of public-security), an hour apart.
+  const deciders = ['zhaoqiang', 'liuyan', 'wangfang'];
   for (let i = 0; i < 60; i += 5)
     await closeTaskRow(t.db, {
       taskId: `wf-${i}.step.${i}`,
       status: i % 10 ? 'done' : 'cancelled',
       decision: 'approve',
       reason: null,
-      by: 'zhaoqiang',
-      at: iso(T0 + 30 * 24 * HOUR),
+      by: deciders[(i / 5) % 3],
+      at: iso(T0 + (30 * 24 + i) * HOUR),
     });
   await t.db('tasks').where({ id: 'wf-2.step.2' }).update({ claimed_by: 'zhaoqiang' });
   return tasks;

@@ -3498,6 +3498,8 @@ export interface paths {
           page?: string;
           pageSize?: string;
           processType?: string;
+          /** @description Part of a case id, of the requesting department's code or name, or of the subject's code or title */
+          q?: string;
           status?: 'open' | 'done';
           unclaimed?: 'true' | 'false';
         };
@@ -3877,6 +3879,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks/complete-many': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve several tasks of one step with the same reason
+     * @description Each task is decided on its own, as by /api/tasks/{id}/complete: sent to its workflow, checked by its validator and audited. The answer lists how each went; one refused does not stop the rest. 422: tasks of different steps.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CompleteMany'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CompleteManyResult'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/healthz': {
     parameters: {
       query?: never;
@@ -4211,6 +4301,38 @@ export interface components {
         | 'auditor'
         | 'admin';
     };
+    CaseSummary: {
+      /** @description When the case was opened (submitted, filed, registered) */
+      openedAt: string | null;
+      /** @description The department that opened the case */
+      requesterDepartment: string | null;
+      requesterDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      /**
+       * @description What the case is about, as a code: a resource, the case disputed, a reform
+       * @example hr.social-insurance
+       */
+      subject: string | null;
+      /** @description The subject's title: the resource's name, the reform's or the incident's */
+      subjectTitle: string | null;
+    } | null;
+    CompleteMany: {
+      /** @enum {string} */
+      decision: 'approve';
+      reason?: string;
+      taskIds: string[];
+    };
+    CompleteManyResult: {
+      done: number;
+      items: {
+        error: {
+          code: string;
+          message: string;
+        } | null;
+        id: string;
+        /** @enum {string} */
+        outcome: 'done' | 'refused';
+      }[];
+    };
     CompleteTask: {
       data?: {
         [key: string]: unknown;
@@ -4524,6 +4646,11 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+    };
+    InboxTask: components['schemas']['Task'] & {
+      case: components['schemas']['CaseSummary'];
+      /** @description Working days on the official calendar from today to the deadline's day: 0 due today, negative overdue by that many; null once closed */
+      workingDaysLeft: number | null;
     };
     IncidentBody: {
       description: string;
@@ -4888,7 +5015,7 @@ export interface components {
       step: string;
       stepName: components['schemas']['LocalizedText'];
     };
-    TaskDetail: components['schemas']['Task'] & {
+    TaskDetail: components['schemas']['InboxTask'] & {
       /** @description Each decision of the step, offered to the caller now or not */
       actions: {
         allowed: boolean;
@@ -4906,7 +5033,7 @@ export interface components {
       };
     };
     TaskList: {
-      items: components['schemas']['Task'][];
+      items: components['schemas']['InboxTask'][];
       page: number;
       pageSize: number;
       total: number;

@@ -55,6 +55,10 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   invalid_input: { zh: '填写有误,请按提示修改', en: 'Some fields are not valid; see the fields' },
   invalid_json: { zh: '提交的内容格式有误', en: 'What was sent is not valid JSON' },
   invalid_reform: { zh: '改革登记信息有误,请按提示修改', en: 'The reform is not valid; see the fields' },
+  invalid_bulk: {
+    zh: '批量审批只能选同一环节的任务',
+    en: 'Decide tasks of one step at a time',
+  },
   invalid_request: { zh: '申请内容有误,请按提示修改', en: 'The request is not valid; see the fields' },
   invalid_resource: {
     zh: '目录信息有误,请按提示修改',
@@ -169,6 +173,10 @@ export const RULE_MESSAGES: Record<string, Text> = {
   range_reversed: { zh: '开始日期须不晚于结束日期', en: 'Must be on or before the end' },
   before_signed: { zh: '到期日不能早于签订日', en: 'Must be on or after the signing date' },
   expired: { zh: '已过期:请登记有效的协议', en: 'Has passed: record agreements in force' },
+  mixed_steps: {
+    zh: '所选任务分属{steps}个环节:请只选同一环节的任务',
+    en: 'The tasks are of {steps} different steps: choose tasks of one step',
+  },
   wrong_year: { zh: '不在{year}年内', en: 'Is not in {year}' },
   assessment_exists: { zh: '该年度已有风险评估', en: 'That year already has an assessment' },
   not_granted: { zh: '“{item}”不在授权范围内', en: '"{item}" is not granted' },
