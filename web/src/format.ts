@@ -27,6 +27,15 @@ export function formatInstant(iso: string | null | undefined, lang: Lang): strin
   }).format(d);
 }
 
+/** A day as users read it, in Asia/Shanghai: 2026年10月9日, or 9 Oct 2026. */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: lang === 'zh' ? 'long' : 'medium',
+  }).format(new Date(iso));
+}
+
 /** A duration in hours as people say it: minutes under an hour, hours (one decimal) under two days, else days. */
 export function duration(hours: number, lang: 'zh' | 'en'): string {
   if (hours < 1) {

@@ -1,8 +1,10 @@
-/** The frame of every signed-in page: menu by role, language switch, the user and sign-out. */
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+/** The frame of every signed-in page: menu by role (待办 with its count), language switch, the user and sign-out. */
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import type { User } from '../api/types';
+import { api } from '../api/client';
+import type { Page, Task, User } from '../api/types';
 import { hasRole, useSignOut } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 
@@ -11,8 +13,28 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const navigate = useNavigate();
   const location = useLocation();
   const signOut = useSignOut();
+  // The inbox's count on the menu, refreshed with every task change and every half minute.
+  const open = useQuery({
+    queryKey: ['tasks', 'count'],
+    queryFn: () => api<Page<Task> & { totalCapped?: boolean }>('/api/tasks?pageSize=1'),
+    refetchInterval: 30_000,
+  });
   const items = [
-    { key: '/inbox', label: t('inbox') },
+    {
+      key: '/inbox',
+      label: (
+        <span data-testid="menu-inbox">
+          {t('inbox')}{' '}
+          <Badge
+            count={open.data?.total ?? 0}
+            overflowCount={999}
+            size="small"
+            data-testid="inbox-count"
+            style={{ boxShadow: 'none' }}
+          />
+        </span>
+      ),
+    },
     { key: '/inbox/done', label: t('done') },
     { key: '/catalogue', label: t('catalogue') },
     { key: '/requests', label: t('myRequests') },
