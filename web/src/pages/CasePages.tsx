@@ -6,15 +6,37 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { CaseProgress, Correction, Dispute, Reform, SecurityIncident } from '../api/types';
 import { BpmnDiagram } from '../components/BpmnDiagram';
+import { CaseSteps, type CaseStepsProps } from '../components/CaseSteps';
+import { NextStep } from '../components/NextStep';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { Loadable } from '../components/Loadable';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { stepStates } from './RequestsPage';
 
-function Progress({ process, p }: { process: string; p: CaseProgress }) {
+/** A case's progress: the step bar, the diagram with its steps coloured, the deadlines and the timeline. */
+function Progress({
+  process,
+  p,
+  steps,
+}: {
+  process: string;
+  p: CaseProgress;
+  steps: Pick<CaseStepsProps, 'start' | 'path' | 'end'>;
+}) {
+  const { t } = useI18n();
   return (
     <>
+      <Col span={24}>
+        <Card size="small">
+          <CaseSteps process={process} deadlines={p.deadlines} timeline={p.timeline} {...steps} />
+          <NextStep
+            task={p.currentTask}
+            closedText={steps.end.closed ? t('nextClosed') : null}
+            waitingText={t('nextStepRouting')}
+          />
+        </Card>
+      </Col>
       <Col xs={24} lg={12}>
         <BpmnDiagram process={process} steps={stepStates(p.deadlines)} />
       </Col>
@@ -27,6 +49,10 @@ function Progress({ process, p }: { process: string; p: CaseProgress }) {
     </>
   );
 }
+
+/** The statuses that end a case of these processes (a correction, a dispute, an obligation, an incident). */
+const CLOSED = new Set(['accepted', 'resolved', 'upheld', 'ruled', 'met']);
+const closed = (status: string) => CLOSED.has(status);
 
 export function CorrectionCase({ c }: { c: Correction }) {
   const { t, name, lang, dept } = useI18n();
@@ -86,7 +112,17 @@ export function CorrectionCase({ c }: { c: Correction }) {
           </Descriptions>
         </Card>
       </Col>
-      <Progress process="correction" p={c} />
+      <Progress
+        process="correction"
+        p={c}
+        steps={{
+          start: { label: t('stepFiled'), at: c.filedAt },
+          end: {
+            label: closed(c.status) ? name(c.status) : t('stepClosed'),
+            closed: closed(c.status),
+          },
+        }}
+      />
     </Row>
   );
 }
@@ -131,7 +167,17 @@ export function DisputeCase({ d }: { d: Dispute }) {
           </Descriptions>
         </Card>
       </Col>
-      <Progress process="dispute" p={d} />
+      <Progress
+        process="dispute"
+        p={d}
+        steps={{
+          start: { label: t('stepOpened'), at: d.openedAt },
+          end: {
+            label: closed(d.status) ? name(d.status) : t('stepClosed'),
+            closed: closed(d.status),
+          },
+        }}
+      />
     </Row>
   );
 }
@@ -179,6 +225,13 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
                 <Progress
                   process="catalogue_update"
                   p={{ currentTask: o.currentTasks[0] ?? null, deadlines: o.deadlines, timeline: o.timeline }}
+                  steps={{
+                    start: { label: t('stepOpened'), at: r.registeredAt },
+                    end: {
+                      label: closed(o.status) ? name(o.status) : t('stepClosed'),
+                      closed: closed(o.status),
+                    },
+                  }}
                 />
               </Row>
             </Card>
@@ -237,7 +290,17 @@ export function IncidentCase({ i }: { i: SecurityIncident }) {
           </Descriptions>
         </Card>
       </Col>
-      <Progress process="security_incident" p={i} />
+      <Progress
+        process="security_incident"
+        p={i}
+        steps={{
+          start: { label: t('stepOpened'), at: i.reportedAt },
+          end: {
+            label: closed(i.status) ? name(i.status) : t('stepClosed'),
+            closed: closed(i.status),
+          },
+        }}
+      />
     </Row>
   );
 }

@@ -1,18 +1,38 @@
 /** Requests of the caller's department (city roles: all), and one request's case page. */
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
-import type { Page, RequestDetail, RequestSummary } from '../api/types';
-import { useMe } from '../auth/session';
+import { useApiErrors } from '../api/form-errors';
+import type { Grant, Page, RequestDetail, RequestSummary } from '../api/types';
+import { hasRole, useMe } from '../auth/session';
 import { BpmnDiagram, type StepState } from '../components/BpmnDiagram';
+import { CaseSteps } from '../components/CaseSteps';
+import { NextStep } from '../components/NextStep';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { DisputeButton } from './FormsPages';
+
+/** Statuses in which a request can still be withdrawn: before its decision. */
+const UNDECIDED = ['submitted', 'provider_review', 'statutory_review', 'platform_review'];
+const CLOSED = ['granted', 'denied', 'withdrawn'];
 
 const STATUSES = ['provider_review', 'statutory_review', 'platform_review', 'granted', 'denied', 'withdrawn'];
 const STATUS_COLORS: Record<string, string> = {
@@ -109,12 +129,100 @@ export function stepStates(deadlines: RequestDetail['deadlines']): StepState[] {
   }));
 }
 
+/** The withdraw button while the request is undecided, for a requester of the requesting department. */
+function WithdrawButton({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const errors = useApiErrors();
+  const qc = useQueryClient();
+  const [reason, setReason] = useState('');
+  const withdraw = useMutation({
+    mutationFn: () =>
+      api<RequestDetail>(`/api/requests/${encodeURIComponent(id)}/withdraw`, {
+        method: 'POST',
+        body: { reason: reason.trim() || undefined },
+      }),
+    onSuccess: () => {
+      message.success(t('withdrawn'));
+      qc.invalidateQueries({ queryKey: ['request', id] });
+      qc.invalidateQueries({ queryKey: ['requests'] });
+    },
+    onError: errors.show,
+  });
+  return (
+    <Popconfirm
+      title={t('withdraw')}
+      description={
+        <Space direction="vertical" style={{ maxWidth: 320 }}>
+          {t('withdrawConfirm')}
+          <Input.TextArea
+            rows={2}
+            maxLength={2000}
+            placeholder={t('reason')}
+            aria-label={t('reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Space>
+      }
+      okText={t('withdraw')}
+      okButtonProps={{ danger: true, loading: withdraw.isPending, id: 'withdraw-confirm' }}
+      onConfirm={() => withdraw.mutateAsync().catch(() => undefined)}
+    >
+      <Button danger data-testid="withdraw">
+        {t('withdraw')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/** What a grant gives: its items, its period and end, and how the consumer uses it. */
+function GrantDetails({ grant: g }: { grant: NonNullable<Grant> }) {
+  const { t, name } = useI18n();
+  const how = { api: t('useApi'), verification: t('useVerification'), file: t('useFile') }[g.mode];
+  return (
+    <Card title={`${t('grantDetails')} ${g.id}`} size="small" data-testid="grant-details">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('status')}>
+          <Tag color={g.status === 'active' ? 'green' : 'default'}>{name(g.status)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('items')}>{g.items.join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('usagePeriod')}>
+          {g.usageFrom} ~ {g.usageTo}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('grantExpires')}>
+          {g.endedAt ? g.endedAt.slice(0, 10) : g.usageTo}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('mode')}>{name(g.mode)}</Descriptions.Item>
+        <Descriptions.Item label={t('howToUse')}>{how}</Descriptions.Item>
+        {g.endReason ? <Descriptions.Item label={t('reason')}>{g.endReason}</Descriptions.Item> : null}
+      </Descriptions>
+    </Card>
+  );
+}
+
 export function RequestCase({ request: r }: { request: RequestDetail }) {
   const { t, name, lang, text, holder } = useI18n();
   const me = useMe().data;
   const party = me && [r.consumerDepartment.code, r.providerDepartment.code].includes(me.department.code);
+  const closedText =
+    r.status === 'granted' && r.grant
+      ? t('nextGranted').replace('{mode}', name(r.grant.mode))
+      : r.status === 'denied'
+        ? r.dispute
+          ? t('nextDisputed')
+          : t('nextDenied')
+        : r.status === 'withdrawn'
+          ? t('nextWithdrawn')
+          : null;
   const actions = (
     <Space>
+      {me &&
+      hasRole(me, 'requester') &&
+      me.department.code === r.consumerDepartment.code &&
+      UNDECIDED.includes(r.status) ? (
+        <WithdrawButton id={r.id} />
+      ) : null}
       {party && r.status === 'denied' && !r.dispute ? (
         <DisputeButton subjectType="request" subjectId={r.id} />
       ) : null}
@@ -131,6 +239,23 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
   );
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Card size="small">
+          <CaseSteps
+            process="sharing_request"
+            start={{ label: t('stepFiled'), at: r.submittedAt }}
+            path={['provider_review', 'platform_review']}
+            deadlines={r.deadlines}
+            timeline={r.timeline}
+            end={{
+              label: CLOSED.includes(r.status) ? name(r.status) : t('stepGrant'),
+              closed: CLOSED.includes(r.status),
+              failed: r.status !== 'granted',
+            }}
+          />
+          <NextStep task={r.currentTask} closedText={closedText} waitingText={t('nextStepRouting')} />
+        </Card>
+      </Col>
       <Col xs={24} lg={12}>
         <Card title={`${t('caseOf')} ${r.id}`} size="small" extra={actions}>
           <Descriptions column={1} size="small">
@@ -210,6 +335,11 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
       <Col xs={24} lg={12}>
         <BpmnDiagram process="sharing_request" steps={stepStates(r.deadlines)} />
       </Col>
+      {r.grant ? (
+        <Col xs={24} lg={12}>
+          <GrantDetails grant={r.grant} />
+        </Col>
+      ) : null}
       <Col xs={24} lg={12}>
         <CaseDeadlines deadlines={r.deadlines} />
       </Col>
