@@ -18,21 +18,31 @@ import { stepStates } from './RequestsPage';
 function Progress({
   process,
   p,
-  steps,
+  status,
+  start,
 }: {
   process: string;
   p: CaseProgress;
-  steps: Pick<CaseStepsProps, 'start' | 'path' | 'end'>;
+  /** The case's status, and its first step (filed, opened) with its time. */
+  status: string;
+  start: CaseStepsProps['start'];
 }) {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
+  const end = { label: closed(status) ? name(status) : t('stepClosed'), closed: closed(status) };
   return (
     <>
       <Col span={24}>
         <Card size="small">
-          <CaseSteps process={process} deadlines={p.deadlines} timeline={p.timeline} {...steps} />
+          <CaseSteps
+            process={process}
+            deadlines={p.deadlines}
+            timeline={p.timeline}
+            start={start}
+            end={end}
+          />
           <NextStep
             task={p.currentTask}
-            closedText={steps.end.closed ? t('nextClosed') : null}
+            closedText={end.closed ? t('nextClosed') : null}
             waitingText={t('nextStepRouting')}
           />
         </Card>
@@ -115,13 +125,8 @@ export function CorrectionCase({ c }: { c: Correction }) {
       <Progress
         process="correction"
         p={c}
-        steps={{
-          start: { label: t('stepFiled'), at: c.filedAt },
-          end: {
-            label: closed(c.status) ? name(c.status) : t('stepClosed'),
-            closed: closed(c.status),
-          },
-        }}
+        status={c.status}
+        start={{ label: t('stepFiled'), at: c.filedAt }}
       />
     </Row>
   );
@@ -170,13 +175,8 @@ export function DisputeCase({ d }: { d: Dispute }) {
       <Progress
         process="dispute"
         p={d}
-        steps={{
-          start: { label: t('stepOpened'), at: d.openedAt },
-          end: {
-            label: closed(d.status) ? name(d.status) : t('stepClosed'),
-            closed: closed(d.status),
-          },
-        }}
+        status={d.status}
+        start={{ label: t('stepOpened'), at: d.openedAt }}
       />
     </Row>
   );
@@ -225,13 +225,8 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
                 <Progress
                   process="catalogue_update"
                   p={{ currentTask: o.currentTasks[0] ?? null, deadlines: o.deadlines, timeline: o.timeline }}
-                  steps={{
-                    start: { label: t('stepOpened'), at: r.registeredAt },
-                    end: {
-                      label: closed(o.status) ? name(o.status) : t('stepClosed'),
-                      closed: closed(o.status),
-                    },
-                  }}
+                  status={o.status}
+                  start={{ label: t('stepOpened'), at: r.registeredAt }}
                 />
               </Row>
             </Card>
@@ -293,13 +288,8 @@ export function IncidentCase({ i }: { i: SecurityIncident }) {
       <Progress
         process="security_incident"
         p={i}
-        steps={{
-          start: { label: t('stepOpened'), at: i.reportedAt },
-          end: {
-            label: closed(i.status) ? name(i.status) : t('stepClosed'),
-            closed: closed(i.status),
-          },
-        }}
+        status={i.status}
+        start={{ label: t('stepOpened'), at: i.reportedAt }}
       />
     </Row>
   );
