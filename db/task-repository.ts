@@ -190,10 +190,13 @@ export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
   });
 }
 
+/** What a notice is about: a new task, a reminder, a breach, an escalation, a case's result. */
+export const NOTICE_KINDS = ['task', 'reminder', 'breach', 'escalation', 'result'] as const;
+
 export interface NotificationInput {
   id: string;
   recipient: CandidateGroup;
-  kind: 'task' | 'reminder' | 'breach' | 'escalation' | 'result';
+  kind: (typeof NOTICE_KINDS)[number];
   taskId: string | null;
   title: { zh: string; en: string };
 }

@@ -27,6 +27,7 @@ import * as grantParts from './sharing_request/20261203_019_grant_parts';
 import * as exchangeRefusals from './sharing_request/20261203_020_exchange_refusals';
 import * as finerDurationBuckets from './20261203_021_finer_duration_buckets';
 import * as doneByIndex from './20261203_022_done_by_index';
+import * as noticeReads from './20261203_023_notice_reads';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -53,6 +54,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_020_exchange_refusals', exchangeRefusals],
   ['20261203_021_finer_duration_buckets', finerDurationBuckets],
   ['20261203_022_done_by_index', doneByIndex],
+  ['20261203_023_notice_reads', noticeReads],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -112,8 +112,8 @@ export function createTaskActivities(db: Db) {
           kind: 'task' as const,
           taskId: input.id,
           title: {
-            zh: `新待办:${input.processName.zh}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
-            en: `New task: ${input.processName.en} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
+            zh: `新待办:${input.processName.zh} ${input.caseId}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
+            en: `New task: ${input.processName.en} ${input.caseId} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
           },
         })),
       );

@@ -39,6 +39,8 @@ const MATRIX: Record<string, Who> = {
   'get /api/requests': 'any',
   'get /api/requests/{id}': 'any',
   'post /api/requests/{id}/withdraw': ['requester'],
+  'get /api/notices': 'any',
+  'post /api/notices/read': 'any',
   'get /api/tasks': 'any',
   'get /api/tasks/{id}': 'any',
   'post /api/tasks/{id}/claim': 'any',

@@ -21,6 +21,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { CorrectionFormPage, ReformFormPage } from './pages/FormsPages';
 import { CorrectionsPage, DisputesPage, ReformsPage } from './pages/CaseListsPages';
 import { InboxPage } from './pages/InboxPage';
+import { NoticesPage } from './pages/NoticesPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestPage, RequestsPage } from './pages/RequestsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -75,6 +76,7 @@ function Localized() {
                         <Route path="/inbox" element={<InboxPage user={user} status="open" />} />
                         <Route path="/inbox/done" element={<InboxPage user={user} status="done" />} />
                         <Route path="/tasks/:id" element={<TaskPage />} />
+                        <Route path="/notices" element={<NoticesPage />} />
                         <Route path="/dashboard" element={<DashboardPage />} />
                         <Route path="/corrections/new" element={<CorrectionFormPage />} />
                         <Route path="/corrections" element={<CorrectionsPage />} />

@@ -2425,6 +2425,174 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notices addressed to your roles in your department (or city-wide), newest first, with your unread count */
+    get: {
+      parameters: {
+        query?: {
+          page?: string;
+          pageSize?: string;
+          /** @description Only the notices you have not read */
+          unread?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NoticeList'] & {
+              /** @description How many notices addressed to you are unread */
+              unread: number;
+            };
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notices/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark notices read, for you only
+     * @description Ids of notices not addressed to you are ignored.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['MarkNoticesRead'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MarkNoticesReadResult'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openapi.json': {
     parameters: {
       query?: never;
@@ -4674,6 +4842,40 @@ export interface components {
         pos: number;
         signature: string;
       }[];
+    };
+    /** @description {ids: [...]} marks those notices read; {all: true} marks every one */
+    MarkNoticesRead:
+      | {
+          ids: string[];
+        }
+      | {
+          /** @enum {boolean} */
+          all: true;
+        };
+    MarkNoticesReadResult: {
+      /** @description How many were unread and are now read */
+      marked: number;
+      unread: number;
+    };
+    Notice: {
+      createdAt: string;
+      id: string;
+      /**
+       * @description task: a new task for your group; reminder: one nearing its deadline; escalation: one overdue; result: a case decided
+       * @enum {string}
+       */
+      kind: 'task' | 'reminder' | 'breach' | 'escalation' | 'result';
+      /** @description Whether you have read it (each member of a group reads on their own) */
+      read: boolean;
+      /** @description The task it is about, if any (GET /api/tasks/{id}) */
+      taskId: string | null;
+      title: components['schemas']['LocalizedText'];
+    };
+    NoticeList: {
+      items: components['schemas']['Notice'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     ProcessList: {
       items: {

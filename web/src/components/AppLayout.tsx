@@ -19,6 +19,11 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     queryFn: () => api<Page<Task> & { totalCapped?: boolean }>('/api/tasks?pageSize=1'),
     refetchInterval: 30_000,
   });
+  const notices = useQuery({
+    queryKey: ['notices', 'count'],
+    queryFn: () => api<{ unread: number }>('/api/notices?unread=true&pageSize=1'),
+    refetchInterval: 30_000,
+  });
   const items = [
     {
       key: '/inbox',
@@ -69,6 +74,21 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space>
+          <Button
+            type="text"
+            size="small"
+            style={{ color: '#fff' }}
+            onClick={() => navigate('/notices')}
+            data-testid="menu-notices"
+          >
+            {t('notices')}
+            <Badge
+              count={notices.data?.unread ?? 0}
+              overflowCount={99}
+              size="small"
+              style={{ boxShadow: 'none' }}
+            />
+          </Button>
           <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-as" className="gs-hide-narrow">
             {user.displayName} · {lang === 'zh' ? user.department.name : user.department.nameEn} ·{' '}
             {user.roles.map((r) => name(r)).join(lang === 'zh' ? '、' : ', ')}

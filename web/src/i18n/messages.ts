@@ -198,6 +198,10 @@ export const messages = {
     useApi: '通过共享平台数据服务节点的接口调用',
     useVerification: '通过共享平台比对核验,只返回核验结果',
     useFile: '通过共享平台下载文件',
+    notices: '消息',
+    unreadOnly: '只看未读',
+    markAllRead: '全部标为已读',
+    markRead: '标为已读',
   },
   en: {
     appName: 'Government data sharing',
@@ -399,6 +403,10 @@ export const messages = {
     useApi: "Call it through the platform's data service node",
     useVerification: 'Verify through the platform: only the result is returned',
     useFile: 'Download the file through the platform',
+    notices: 'Notices',
+    unreadOnly: 'Unread only',
+    markAllRead: 'Mark all read',
+    markRead: 'Mark read',
   },
 } as const;
 
@@ -414,6 +422,11 @@ export const codeNames: Record<string, { zh: string; en: string }> = {
   thematic: { zh: '主题', en: 'Thematic' },
   departmental: { zh: '部门', en: 'Departmental' },
   api: { zh: '接口', en: 'API' },
+  notice_task: { zh: '新待办', en: 'New task' },
+  notice_reminder: { zh: '催办', en: 'Reminder' },
+  notice_breach: { zh: '逾期', en: 'Overdue' },
+  notice_escalation: { zh: '督办', en: 'Escalation' },
+  notice_result: { zh: '办理结果', en: 'Result' },
   verification: { zh: '比对核验', en: 'Verification' },
   file: { zh: '文件', en: 'File' },
   realtime: { zh: '实时', en: 'Real time' },
