@@ -28,6 +28,7 @@ import * as exchangeRefusals from './sharing_request/20261203_020_exchange_refus
 import * as finerDurationBuckets from './20261203_021_finer_duration_buckets';
 import * as doneByIndex from './20261203_022_done_by_index';
 import * as noticeReads from './20261203_023_notice_reads';
+import * as noticeDelivery from './20261203_024_notice_delivery';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -55,6 +56,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_021_finer_duration_buckets', finerDurationBuckets],
   ['20261203_022_done_by_index', doneByIndex],
   ['20261203_023_notice_reads', noticeReads],
+  ['20261203_024_notice_delivery', noticeDelivery],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

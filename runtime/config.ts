@@ -78,6 +78,15 @@ const EnvSchema = z
       .min(60)
       .max(7 * 24 * 3600)
       .default(8 * 3600),
+    /**
+     * Where each notice is also POSTed as JSON, for a city's messaging system (OA, DingTalk or
+     * WeCom bridges) to pass on to the people it names. Unset: notices stay in the app.
+     */
+    NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+    /** The secret that signs each webhook delivery (HMAC-SHA256); at least 32 characters. */
+    NOTICE_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    /** The address people open the app at, for the links in delivered notices, e.g. https://share.example.gov.cn. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
     OIDC_ISSUER: z.url({ message: 'the issuer URL, e.g. https://sso.example.gov.cn/realms/gov' }).optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_JWKS_URL: z.url().optional(),
@@ -100,6 +109,12 @@ const EnvSchema = z
       if (!env.OIDC_AUDIENCE)
         ctx.addIssue({ code: 'custom', path: ['OIDC_AUDIENCE'], message: 'required when AUTH_MODE=oidc' });
     }
+    if (env.NOTICE_WEBHOOK_URL && !env.NOTICE_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTICE_WEBHOOK_SECRET'],
+        message: 'set with NOTICE_WEBHOOK_URL, so the receiver can tell deliveries are genuine',
+      });
     if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
       ctx.addIssue({
         code: 'custom',
@@ -149,6 +164,8 @@ export interface Config {
   logSigningKey: { file: string; create: boolean };
   /** Where archived log rows are written. */
   logArchiveDir: string;
+  /** Delivery of notices beyond the app: a signed webhook, when configured. */
+  notices: { webhook?: { url: string; secret: string }; publicUrl?: string };
   auth:
     | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
     | {
@@ -192,7 +209,13 @@ export function devJwtSecret(dataDir: string): string {
 export class ConfigError extends Error {}
 
 /** Settings whose values are credentials, or may contain one. */
-const SECRET_SETTINGS = new Set(['JWT_SECRET', 'TEMPORAL_API_KEY', 'DATABASE_URL']);
+const SECRET_SETTINGS = new Set([
+  'JWT_SECRET',
+  'TEMPORAL_API_KEY',
+  'DATABASE_URL',
+  'NOTICE_WEBHOOK_URL',
+  'NOTICE_WEBHOOK_SECRET',
+]);
 
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
   const result = EnvSchema.safeParse(source);
@@ -246,6 +269,13 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     logArchiveDir: path.resolve(
       e.LOG_ARCHIVE_DIR ?? path.join(path.dirname(path.resolve(e.SQLITE_FILE)), 'log-archives'),
     ),
+    notices: {
+      webhook:
+        e.NOTICE_WEBHOOK_URL && e.NOTICE_WEBHOOK_SECRET
+          ? { url: e.NOTICE_WEBHOOK_URL, secret: e.NOTICE_WEBHOOK_SECRET }
+          : undefined,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    },
     auth:
       e.AUTH_MODE === 'dev'
         ? {

@@ -61,6 +61,11 @@ it('never echoes a secret it refuses: the message goes to logs', () => {
     { JWT_SECRET: 'hunter2-short' },
     { DATABASE_URL: 'postgres://govshare:hunter2-short@db/govshare' },
     { TEMPORAL_API_KEY: '' },
+    {
+      NOTICE_WEBHOOK_URL: 'https://im.example.gov.cn/hook?token=hunter2',
+      NOTICE_WEBHOOK_SECRET: 'hunter2-short',
+    },
+    { NOTICE_WEBHOOK_URL: 'ftp://hunter2@im.example.gov.cn/hook' },
   ]) {
     let message = '';
     try {
@@ -71,6 +76,26 @@ it('never echoes a secret it refuses: the message goes to logs', () => {
     expect(message).toMatch(/^Invalid configuration: /);
     expect(message).not.toContain('hunter2');
   }
+});
+
+describe('notice delivery', () => {
+  it('stays in the app unless a webhook is set, and a webhook needs its signing secret', () => {
+    expect(parseConfig({}).notices).toEqual({ webhook: undefined, publicUrl: undefined });
+    expect(() => parseConfig({ NOTICE_WEBHOOK_URL: 'https://im.example.gov.cn/hook' })).toThrow(
+      /^Invalid configuration: NOTICE_WEBHOOK_SECRET must be set with NOTICE_WEBHOOK_URL/,
+    );
+    const secret = 'x'.repeat(32);
+    expect(
+      parseConfig({
+        NOTICE_WEBHOOK_URL: 'https://im.example.gov.cn/hook',
+        NOTICE_WEBHOOK_SECRET: secret,
+        PUBLIC_URL: 'https://share.example.gov.cn/',
+      }).notices,
+    ).toEqual({
+      webhook: { url: 'https://im.example.gov.cn/hook', secret },
+      publicUrl: 'https://share.example.gov.cn',
+    });
+  });
 });
 
 describe('TRUST_PROXY', () => {
