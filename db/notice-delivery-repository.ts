@@ -1,11 +1,16 @@
 /**
- * The notices' delivery queue: due notices are claimed one by one with a
- * conditional update (so two workers never send one twice at once), then
+ * The notices' delivery queue, per channel: a due notice is claimed by the
+ * first worker to write its delivery row (or, on a retry, to move it on with
+ * a conditional update), so two workers never send one at once; then it is
  * marked delivered, or failed with the time of the next try.
  */
+import { randomUUID } from 'node:crypto';
 import type { Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
 import type { NotificationInput } from './task-repository';
+
+export const DELIVERY_CHANNELS = ['webhook', 'email'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export interface DueNotice {
   id: string;
@@ -14,42 +19,65 @@ export interface DueNotice {
   title: { zh: string; en: string };
   recipient: { role: string; department: string | null };
   createdAt: string;
-  attempts: number;
+  /** This try's number: 1 for the first. */
+  attempt: number;
 }
 
 export interface Recipient {
   username: string;
   displayName: string;
+  email: string | null;
 }
 
 /**
- * Claims up to `limit` notices due for delivery at `nowMs`: written within
- * `maxAgeMs`, not delivered, tried fewer than `maxAttempts` times, and not
- * claimed or waiting for a retry. Each is held for `leaseMs`.
+ * Claims up to `limit` notices due on `channel` at `nowMs`: written within
+ * `maxAgeMs`, and either never tried on it, or failed fewer than
+ * `maxAttempts` times and past their wait. Each is held for `leaseMs`.
  */
 export async function claimDueNotices(
   db: Db,
+  channel: DeliveryChannel,
   o: { nowMs: number; limit: number; maxAgeMs: number; maxAttempts: number; leaseMs: number },
 ): Promise<DueNotice[]> {
-  const due = (q: ReturnType<Db>) =>
-    q
-      .whereNull('delivered_at_ms')
-      .andWhere('created_at_ms', '>=', o.nowMs - o.maxAgeMs)
-      .andWhere('delivery_attempts', '<', o.maxAttempts)
-      .andWhere((w) => w.whereNull('deliver_after_ms').orWhere('deliver_after_ms', '<=', o.nowMs));
-  const candidates: Record<string, unknown>[] = await due(db('notifications'))
+  const candidates: Record<string, unknown>[] = await db('notifications as n')
+    .leftJoin('notice_deliveries as d', (j) => j.on('d.notice_id', 'n.id').andOnVal('d.channel', channel))
+    .where('n.created_at_ms', '>=', o.nowMs - o.maxAgeMs)
+    .andWhere((w) =>
+      w
+        .whereNull('d.notice_id')
+        .orWhere((r) =>
+          r
+            .whereNull('d.delivered_at_ms')
+            .andWhere('d.attempts', '<', o.maxAttempts)
+            .andWhere('d.deliver_after_ms', '<=', o.nowMs),
+        ),
+    )
+    .select('n.*', 'd.attempts as tried')
     .orderBy([
-      { column: 'created_at_ms', order: 'asc' },
-      { column: 'id', order: 'asc' },
+      { column: 'n.created_at_ms', order: 'asc' },
+      { column: 'n.id', order: 'asc' },
     ])
     .limit(o.limit);
+  const claim = randomUUID();
   const claimed: DueNotice[] = [];
   for (const r of candidates) {
-    const got = await due(db('notifications').where({ id: r.id })).update({
-      deliver_after_ms: o.nowMs + o.leaseMs,
-      delivery_attempts: Number(r.delivery_attempts) + 1,
-    });
-    if (got === 0) continue; // another worker took it
+    const tried = r.tried == null ? 0 : Number(r.tried);
+    const hold = { attempts: tried + 1, deliver_after_ms: o.nowMs + o.leaseMs, claim };
+    // A first try writes the row (a second worker's write is ignored); a retry moves it on
+    // only from the state this worker read. Either way the row then names who holds it.
+    if (tried === 0)
+      await db('notice_deliveries')
+        .insert({ notice_id: r.id, channel, ...hold })
+        .onConflict(['notice_id', 'channel'])
+        .ignore();
+    else
+      await db('notice_deliveries')
+        .where({ notice_id: r.id, channel, attempts: tried })
+        .whereNull('delivered_at_ms')
+        .andWhere('deliver_after_ms', '<=', o.nowMs)
+        .update(hold);
+    const held = await db('notice_deliveries').where({ notice_id: r.id, channel, claim }).first('notice_id');
+    if (!held) continue; // another worker took it
     claimed.push({
       id: r.id as string,
       kind: r.kind as DueNotice['kind'],
@@ -60,20 +88,33 @@ export async function claimDueNotices(
         department: (r.recipient_department as string | null) ?? null,
       },
       createdAt: localIso(r.created_at_ms),
-      attempts: Number(r.delivery_attempts) + 1,
+      attempt: tried + 1,
     });
   }
   return claimed;
 }
 
-export async function markNoticeDelivered(db: Db, id: string, atMs: number): Promise<void> {
-  await db('notifications').where({ id }).update({ delivered_at_ms: atMs, delivery_error: null });
+export async function markNoticeDelivered(
+  db: Db,
+  id: string,
+  channel: DeliveryChannel,
+  atMs: number,
+): Promise<void> {
+  await db('notice_deliveries')
+    .where({ notice_id: id, channel })
+    .update({ delivered_at_ms: atMs, error: null });
 }
 
-export async function markNoticeFailed(db: Db, id: string, error: string, retryAtMs: number): Promise<void> {
-  await db('notifications')
-    .where({ id })
-    .update({ delivery_error: error.slice(0, 300), deliver_after_ms: retryAtMs });
+export async function markNoticeFailed(
+  db: Db,
+  id: string,
+  channel: DeliveryChannel,
+  error: string,
+  retryAtMs: number,
+): Promise<void> {
+  await db('notice_deliveries')
+    .where({ notice_id: id, channel })
+    .update({ error: error.slice(0, 300), deliver_after_ms: retryAtMs });
 }
 
 /** The active people of a group: a role in a department, or city-wide (any department) when it has none. */
@@ -84,9 +125,9 @@ export async function membersOf(
   const q = db('users')
     .join('user_roles', 'user_roles.username', 'users.username')
     .where({ 'user_roles.role': group.role, 'users.active': true })
-    .select('users.username', 'users.display_name')
+    .select('users.username', 'users.display_name', 'users.email')
     .orderBy('users.username');
   if (group.department !== null) q.andWhere('users.department_code', group.department);
-  const rows: { username: string; display_name: string }[] = await q;
-  return rows.map((r) => ({ username: r.username, displayName: r.display_name }));
+  const rows: { username: string; display_name: string; email: string | null }[] = await q;
+  return rows.map((r) => ({ username: r.username, displayName: r.display_name, email: r.email ?? null }));
 }

@@ -29,6 +29,7 @@ import * as finerDurationBuckets from './20261203_021_finer_duration_buckets';
 import * as doneByIndex from './20261203_022_done_by_index';
 import * as noticeReads from './20261203_023_notice_reads';
 import * as noticeDelivery from './20261203_024_notice_delivery';
+import * as userEmail from './20261203_025_user_email';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -57,6 +58,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_022_done_by_index', doneByIndex],
   ['20261203_023_notice_reads', noticeReads],
   ['20261203_024_notice_delivery', noticeDelivery],
+  ['20261203_025_user_email', userEmail],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

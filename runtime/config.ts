@@ -85,6 +85,13 @@ const EnvSchema = z
     NOTICE_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
     /** The secret that signs each webhook delivery (HMAC-SHA256); at least 32 characters. */
     NOTICE_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    /** The city's mail server, for mailing notices: smtp(s)://user:password@host:port. Unset: no e-mail. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'an smtp://user:password@host:587 or smtps://…:465 URL')
+      .optional(),
+    /** The sender of mailed notices, e.g. 政务数据共享平台 <noreply@share.example.gov.cn>. */
+    SMTP_FROM: z.string().min(3).max(200).optional(),
     /** The address people open the app at, for the links in delivered notices, e.g. https://share.example.gov.cn. */
     PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
     OIDC_ISSUER: z.url({ message: 'the issuer URL, e.g. https://sso.example.gov.cn/realms/gov' }).optional(),
@@ -114,6 +121,12 @@ const EnvSchema = z
         code: 'custom',
         path: ['NOTICE_WEBHOOK_SECRET'],
         message: 'set with NOTICE_WEBHOOK_URL, so the receiver can tell deliveries are genuine',
+      });
+    if (env.SMTP_URL && !env.SMTP_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_FROM'],
+        message: 'set with SMTP_URL: the sender mailed notices come from',
       });
     if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
       ctx.addIssue({
@@ -165,7 +178,11 @@ export interface Config {
   /** Where archived log rows are written. */
   logArchiveDir: string;
   /** Delivery of notices beyond the app: a signed webhook, when configured. */
-  notices: { webhook?: { url: string; secret: string }; publicUrl?: string };
+  notices: {
+    webhook?: { url: string; secret: string };
+    email?: { smtpUrl: string; from: string };
+    publicUrl?: string;
+  };
   auth:
     | { mode: 'dev'; jwtSecret: string; ttlSeconds: number }
     | {
@@ -215,6 +232,7 @@ const SECRET_SETTINGS = new Set([
   'DATABASE_URL',
   'NOTICE_WEBHOOK_URL',
   'NOTICE_WEBHOOK_SECRET',
+  'SMTP_URL',
 ]);
 
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
@@ -274,6 +292,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
         e.NOTICE_WEBHOOK_URL && e.NOTICE_WEBHOOK_SECRET
           ? { url: e.NOTICE_WEBHOOK_URL, secret: e.NOTICE_WEBHOOK_SECRET }
           : undefined,
+      email: e.SMTP_URL && e.SMTP_FROM ? { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     },
     auth:

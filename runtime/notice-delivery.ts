@@ -1,35 +1,31 @@
 /**
- * Delivers notices beyond the app: every few seconds the worker takes the
- * notices due for delivery and POSTs each to the city's webhook as JSON,
- * signed with HMAC-SHA256, naming the people of its group and a link to its
- * task. A failed delivery is tried again later, up to a limit; the receiver
- * dedupes by the delivery id (a retry after a lost answer sends one twice).
- * Nothing here logs the webhook's URL (it may carry a token) or its secret.
+ * Delivers notices beyond the app, on each configured channel: a signed
+ * webhook a city's messaging system takes (OA, DingTalk or WeCom bridges), and
+ * e-mail through the city's SMTP server to the people of the notice's group.
+ * Every few seconds the worker takes the notices due on each channel (see
+ * db/notice-delivery-repository.ts); a failed delivery is tried again after a
+ * wait, up to a limit, without sending it again on a channel that took it.
+ * Nothing here logs the webhook's URL or the SMTP URL (they may carry
+ * credentials), the signing secret, or anyone's address.
  */
 import { createHmac } from 'node:crypto';
+import nodemailer from 'nodemailer';
 import type { Db } from '../db/connection';
 import {
   claimDueNotices,
   markNoticeDelivered,
   markNoticeFailed,
   membersOf,
+  type DeliveryChannel,
   type DueNotice,
+  type Recipient,
 } from '../db/notice-delivery-repository';
 import type { Logger } from './logger';
 
-export interface NoticeDeliveryOptions {
-  db: Db;
-  logger: Logger;
-  webhook: { url: string; secret: string };
-  publicUrl?: string;
-  /** How often due notices are looked for. */
-  intervalMs?: number;
-  /** Notices older than this are not sent (e.g. after the webhook was down a long time, or first set). */
-  maxAgeMs?: number;
-  maxAttempts?: number;
-  /** How long one answer may take. */
-  timeoutMs?: number;
-  now?: () => number;
+/** A way notices leave the app. */
+export interface NoticeChannel {
+  name: DeliveryChannel;
+  send(notice: DueNotice, recipients: Recipient[], link: string | null, nowMs: number): Promise<void>;
 }
 
 const MINUTE = 60_000;
@@ -42,44 +38,99 @@ export function signDelivery(secret: string, timestamp: string, body: string): s
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
+/** POSTs each notice as JSON, signed; the receiver dedupes by X-Govshare-Delivery. */
+export function webhookChannel(o: { url: string; secret: string; timeoutMs?: number }): NoticeChannel {
+  return {
+    name: 'webhook',
+    async send(n, recipients, link, nowMs) {
+      const body = JSON.stringify({
+        id: n.id,
+        kind: n.kind,
+        title: n.title,
+        createdAt: n.createdAt,
+        group: n.recipient,
+        recipients: recipients.map((r) => ({ username: r.username, displayName: r.displayName })),
+        taskId: n.taskId,
+        link,
+      });
+      const timestamp = String(Math.floor(nowMs / 1000));
+      const res = await fetch(o.url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'User-Agent': 'govshare-notices',
+          'X-Govshare-Delivery': n.id,
+          'X-Govshare-Timestamp': timestamp,
+          'X-Govshare-Signature': `sha256=${signDelivery(o.secret, timestamp, body)}`,
+        },
+        body,
+        signal: AbortSignal.timeout(o.timeoutMs ?? 5_000),
+        redirect: 'error',
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      if (!res.ok) throw new Error(`the webhook answered ${res.status}`);
+    },
+  };
+}
+
+/**
+ * Mails each notice, in Chinese with English below, to the people of its
+ * group who have an address (blind copies: nobody sees the others' addresses).
+ * A group where nobody has one gets nothing, and the notice counts as sent.
+ */
+export function emailChannel(o: { smtpUrl: string; from: string; timeoutMs?: number }): NoticeChannel {
+  const url = new URL(o.smtpUrl);
+  const transport = nodemailer.createTransport({
+    host: url.hostname,
+    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
+    secure: url.protocol === 'smtps:',
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : undefined,
+    connectionTimeout: o.timeoutMs ?? 10_000,
+    socketTimeout: o.timeoutMs ?? 10_000,
+  });
+  return {
+    name: 'email',
+    async send(n, recipients, link) {
+      const to = recipients.map((r) => r.email).filter((e): e is string => e !== null);
+      if (to.length === 0) return;
+      await transport.sendMail({
+        from: o.from,
+        to: o.from,
+        bcc: to,
+        subject: n.title.zh,
+        text: [n.title.zh, link ? `办理:${link}` : null, '', n.title.en, link ? `Open: ${link}` : null]
+          .filter((l) => l !== null)
+          .join('\n'),
+        headers: { 'X-Govshare-Delivery': n.id },
+      });
+    },
+  };
+}
+
+export interface NoticeDeliveryOptions {
+  db: Db;
+  logger: Logger;
+  channels: NoticeChannel[];
+  /** Where people open the app, for the task links; none without it. */
+  publicUrl?: string;
+  /** How often due notices are looked for. */
+  intervalMs?: number;
+  /** Notices older than this are not sent (e.g. those written long before a channel was set). */
+  maxAgeMs?: number;
+  maxAttempts?: number;
+  now?: () => number;
+}
+
 export function createNoticeDelivery(o: NoticeDeliveryOptions) {
   const now = o.now ?? Date.now;
   const maxAttempts = o.maxAttempts ?? 8;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
-  async function deliver(n: DueNotice): Promise<void> {
-    const body = JSON.stringify({
-      id: n.id,
-      kind: n.kind,
-      title: n.title,
-      createdAt: n.createdAt,
-      group: n.recipient,
-      recipients: await membersOf(o.db, n.recipient),
-      taskId: n.taskId,
-      link: n.taskId && o.publicUrl ? `${o.publicUrl}/tasks/${encodeURIComponent(n.taskId)}` : null,
-    });
-    const timestamp = String(Math.floor(now() / 1000));
-    const res = await fetch(o.webhook.url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'User-Agent': 'govshare-notices',
-        'X-Govshare-Delivery': n.id,
-        'X-Govshare-Timestamp': timestamp,
-        'X-Govshare-Signature': `sha256=${signDelivery(o.webhook.secret, timestamp, body)}`,
-      },
-      body,
-      signal: AbortSignal.timeout(o.timeoutMs ?? 5_000),
-      redirect: 'error',
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    if (!res.ok) throw new Error(`the webhook answered ${res.status}`);
-  }
-
-  /** One round: delivers what is due now; returns how many were delivered. */
-  async function runOnce(): Promise<number> {
-    const due = await claimDueNotices(o.db, {
+  async function runChannel(channel: NoticeChannel): Promise<number> {
+    const due = await claimDueNotices(o.db, channel.name, {
       nowMs: now(),
       limit: 50,
       maxAgeMs: o.maxAgeMs ?? 24 * 60 * MINUTE,
@@ -89,18 +140,32 @@ export function createNoticeDelivery(o: NoticeDeliveryOptions) {
     let delivered = 0;
     for (const n of due) {
       try {
-        await deliver(n);
-        await markNoticeDelivered(o.db, n.id, now());
+        const link = n.taskId && o.publicUrl ? `${o.publicUrl}/tasks/${encodeURIComponent(n.taskId)}` : null;
+        await channel.send(n, await membersOf(o.db, n.recipient), link, now());
+        await markNoticeDelivered(o.db, n.id, channel.name, now());
         delivered += 1;
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        await markNoticeFailed(o.db, n.id, reason, now() + retryDelayMs(n.attempts));
+        await markNoticeFailed(o.db, n.id, channel.name, reason, now() + retryDelayMs(n.attempt));
         o.logger.warn(
-          { notice: n.id, attempt: n.attempts, lastAttempt: n.attempts >= maxAttempts, reason },
+          {
+            notice: n.id,
+            channel: channel.name,
+            attempt: n.attempt,
+            lastAttempt: n.attempt >= maxAttempts,
+            reason,
+          },
           'notice delivery failed',
         );
       }
     }
+    return delivered;
+  }
+
+  /** One round on every channel: delivers what is due now; returns how many deliveries were made. */
+  async function runOnce(): Promise<number> {
+    let delivered = 0;
+    for (const channel of o.channels) delivered += await runChannel(channel);
     return delivered;
   }
 
@@ -121,7 +186,7 @@ export function createNoticeDelivery(o: NoticeDeliveryOptions) {
           });
       };
       timer = setTimeout(tick, 0);
-      o.logger.info('notice delivery to the webhook started');
+      o.logger.info({ channels: o.channels.map((c) => c.name) }, 'notice delivery started');
     },
     async stop() {
       const t = timer;
@@ -130,4 +195,12 @@ export function createNoticeDelivery(o: NoticeDeliveryOptions) {
       await running;
     },
   };
+}
+
+/** The channels the configuration sets, none when neither a webhook nor SMTP is configured. */
+export function configuredChannels(c: {
+  webhook?: { url: string; secret: string };
+  email?: { smtpUrl: string; from: string };
+}): NoticeChannel[] {
+  return [...(c.webhook ? [webhookChannel(c.webhook)] : []), ...(c.email ? [emailChannel(c.email)] : [])];
 }

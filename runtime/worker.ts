@@ -5,7 +5,7 @@ import { createDb } from '../db/connection';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { loadLogSigningKeyOrExit } from './log-signing-key';
-import { createNoticeDelivery } from './notice-delivery';
+import { configuredChannels, createNoticeDelivery } from './notice-delivery';
 import { connectWorkerConnection } from './temporal-connection';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -29,14 +29,10 @@ async function main(): Promise<void> {
     { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace, ...config.worker },
     'worker started',
   );
-  // Notices go out from the worker too, when a webhook is configured: every worker may take part.
-  const delivery = config.notices.webhook
-    ? createNoticeDelivery({
-        db,
-        logger,
-        webhook: config.notices.webhook,
-        publicUrl: config.notices.publicUrl,
-      })
+  // Notices go out from the worker too, on the channels configured: every worker may take part.
+  const channels = configuredChannels(config.notices);
+  const delivery = channels.length
+    ? createNoticeDelivery({ db, logger, channels, publicUrl: config.notices.publicUrl })
     : undefined;
   delivery?.start();
   await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks finish

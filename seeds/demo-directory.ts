@@ -165,7 +165,15 @@ export async function seedDemoDirectory(db: Db): Promise<void> {
     .onConflict('code')
     .ignore();
   await db('users')
-    .insert(DEMO_USERS.map(({ roles: _roles, ...u }) => ({ ...u, active: true, created_at_ms: now })))
+    .insert(
+      DEMO_USERS.map(({ roles: _roles, ...u }) => ({
+        ...u,
+        // A reserved domain (RFC 2606): the demo's mail goes nowhere real.
+        email: `${u.username}@demo.govshare.example`,
+        active: true,
+        created_at_ms: now,
+      })),
+    )
     .onConflict('username')
     .ignore();
   await db('user_roles')

@@ -66,6 +66,7 @@ it('never echoes a secret it refuses: the message goes to logs', () => {
       NOTICE_WEBHOOK_SECRET: 'hunter2-short',
     },
     { NOTICE_WEBHOOK_URL: 'ftp://hunter2@im.example.gov.cn/hook' },
+    { SMTP_URL: 'imap://notices:hunter2@mail.example.gov.cn' },
   ]) {
     let message = '';
     try {
@@ -80,7 +81,14 @@ it('never echoes a secret it refuses: the message goes to logs', () => {
 
 describe('notice delivery', () => {
   it('stays in the app unless a webhook is set, and a webhook needs its signing secret', () => {
-    expect(parseConfig({}).notices).toEqual({ webhook: undefined, publicUrl: undefined });
+    expect(parseConfig({}).notices).toEqual({ webhook: undefined, email: undefined, publicUrl: undefined });
+    expect(() => parseConfig({ SMTP_URL: 'smtp://mail.example.gov.cn:25' })).toThrow(
+      /^Invalid configuration: SMTP_FROM must be set with SMTP_URL/,
+    );
+    expect(
+      parseConfig({ SMTP_URL: 'smtps://n:p@mail.example.gov.cn', SMTP_FROM: '平台 <noreply@example.gov.cn>' })
+        .notices.email,
+    ).toEqual({ smtpUrl: 'smtps://n:p@mail.example.gov.cn', from: '平台 <noreply@example.gov.cn>' });
     expect(() => parseConfig({ NOTICE_WEBHOOK_URL: 'https://im.example.gov.cn/hook' })).toThrow(
       /^Invalid configuration: NOTICE_WEBHOOK_SECRET must be set with NOTICE_WEBHOOK_URL/,
     );
@@ -93,6 +101,7 @@ describe('notice delivery', () => {
       }).notices,
     ).toEqual({
       webhook: { url: 'https://im.example.gov.cn/hook', secret },
+      email: undefined,
       publicUrl: 'https://share.example.gov.cn',
     });
   });

@@ -1,13 +1,22 @@
 /**
- * Notices delivered to the city's webhook, on MariaDB and SQLite, against a
- * real HTTP receiver: each notice once, signed so the receiver can check it,
- * naming the people of its group and a link to its task; a failed delivery
- * is tried again after a wait, and old notices are not sent.
+ * Notices delivered beyond the app, on MariaDB and SQLite, against a real
+ * HTTP receiver and a real SMTP server: each notice once on each channel; the
+ * webhook's signed so the receiver can check it, naming the people of its
+ * group and a link to its task; the mail to those people's addresses; a
+ * failed delivery tried again after a wait without resending it on the
+ * channel that took it; old notices not sent.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { insertNotifications } from '../../db/task-repository';
-import { createNoticeDelivery, retryDelayMs, signDelivery } from '../../runtime/notice-delivery';
+import {
+  createNoticeDelivery,
+  emailChannel,
+  retryDelayMs,
+  signDelivery,
+  webhookChannel,
+} from '../../runtime/notice-delivery';
 import { createLogger } from '../../runtime/logger';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 
@@ -18,11 +27,19 @@ interface Received {
   body: string;
 }
 
+interface Mail {
+  to: string[];
+  data: string;
+}
+
 describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
   let t: TestDb;
   let server: http.Server;
+  let smtp: SMTPServer;
   let url: string;
+  let smtpUrl: string;
   const received: Received[] = [];
+  const mails: Mail[] = [];
   let answer = 204;
 
   beforeAll(async () => {
@@ -37,8 +54,24 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook?token=abc`;
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, done) {
+        let data = '';
+        stream.on('data', (d: Buffer) => (data += d.toString('utf8')));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).sort(), data });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    await new Promise<void>((r) => smtp.close(() => r()));
     await new Promise((r) => server.close(r));
     await t?.drop();
   });
@@ -48,7 +81,10 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     const delivery = createNoticeDelivery({
       db: t.db,
       logger: createLogger('silent', 'test'),
-      webhook: { url, secret: SECRET },
+      channels: [
+        webhookChannel({ url, secret: SECRET }),
+        emailChannel({ smtpUrl, from: '政务数据共享平台 <noreply@share.govshare.example>' }),
+      ],
       publicUrl: 'https://share.example.gov.cn',
       now: () => clock,
     });
@@ -79,9 +115,18 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
       .where({ id: 'old#task#0' })
       .update({ created_at_ms: clock - 25 * 3_600_000 });
 
-    expect(await delivery.runOnce()).toBe(1);
+    expect(await delivery.runOnce()).toBe(2); // the webhook and the mail
     expect(await delivery.runOnce()).toBe(0); // once only
     expect(received).toHaveLength(1);
+    expect(mails).toHaveLength(1);
+    // To the group's people, blind-copied; the sender's own address carries the To: header.
+    expect(mails[0].to).toEqual([
+      'majun@demo.govshare.example',
+      'noreply@share.govshare.example',
+      'zhaoqiang@demo.govshare.example',
+    ]);
+    expect(mails[0].data).not.toMatch(/^Bcc:/im);
+    expect(mails[0].data).toContain('X-Govshare-Delivery: wf-1.provider_review.1#task#0');
     const [got] = received;
     const body = JSON.parse(got.body);
     expect(body).toMatchObject({
@@ -104,7 +149,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
       `sha256=${signDelivery('x'.repeat(40), timestamp, got.body)}`,
     );
 
-    // The receiver fails: the notice waits, then goes on the next try.
+    // The webhook's receiver fails: the notice waits there, then goes on the next try; its mail goes once.
     answer = 503;
     await insertNotifications(t.db, [
       {
@@ -115,10 +160,13 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
         title: { zh: '新待办', en: 'New task' },
       },
     ]);
-    expect(await delivery.runOnce()).toBe(0);
-    const failed = await t.db('notifications').where({ id: 'wf-2.platform_review.1#task#0' }).first();
-    expect(failed.delivery_error).toBe('the webhook answered 503');
-    expect(Number(failed.delivery_attempts)).toBe(1);
+    expect(await delivery.runOnce()).toBe(1); // the mail
+    const failed = await t
+      .db('notice_deliveries')
+      .where({ notice_id: 'wf-2.platform_review.1#task#0', channel: 'webhook' })
+      .first();
+    expect(failed).toMatchObject({ error: 'the webhook answered 503', delivered_at_ms: null });
+    expect(Number(failed.attempts)).toBe(1);
     answer = 204;
     expect(await delivery.runOnce()).toBe(0); // not before its wait is over
     clock += retryDelayMs(1);
@@ -127,5 +175,9 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
       { username: 'chenjing', displayName: '陈静' },
     ]);
     expect(received.filter((r) => JSON.parse(r.body).id === 'old#task#0')).toHaveLength(0);
+    expect(mails.map((m) => m.to)).toEqual([
+      expect.anything(),
+      ['chenjing@demo.govshare.example', 'noreply@share.govshare.example'],
+    ]);
   });
 });
