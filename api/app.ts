@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { directoryRoutes } from './directory/routes';
+import { delegationRoutes } from './delegations/routes';
 import { noticeRoutes } from './notices/routes';
 import { operationsRoutes } from './operations/routes';
 import { processRoutes } from './processes/routes';
@@ -72,6 +73,7 @@ export function createApp(
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
   noticeRoutes(router, registry, full);
+  delegationRoutes(router, registry, full);
   taskRoutes(router, registry, full, new Map(PROCESSES.map((p) => [p.name, p.summary])));
   for (const process of PROCESSES) process.routes(router, registry, full);
   dashboardRoutes(router, registry, full);

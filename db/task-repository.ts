@@ -248,6 +248,8 @@ export interface TaskRow {
   decision: string | null;
   reason: string | null;
   completedBy: string | null;
+  /** The absent colleague a delegate decided it for (代理), if any. */
+  completedFor: string | null;
   completedAt: string | null;
   candidates: CandidateGroup[];
 }
@@ -280,6 +282,7 @@ function toTaskRows(rows: Row[], candidates: Row[]): TaskRow[] {
     decision: (r.decision as string | null) ?? null,
     reason: (r.reason as string | null) ?? null,
     completedBy: (r.completed_by as string | null) ?? null,
+    completedFor: (r.completed_for as string | null) ?? null,
     completedAt: r.completed_at_ms == null ? null : localIso(r.completed_at_ms),
     candidates: candidates
       .filter((c: Row) => c.task_id === r.id)
@@ -340,6 +343,8 @@ export interface InboxFilter {
   roles: string[];
   status: 'open' | 'done';
   mine: boolean;
+  /** With `mine`: also the tasks these people claimed (colleagues whose tasks the caller decides while they are away). */
+  standingInFor?: string[];
   /** Only tasks nobody has claimed. */
   unclaimed?: boolean;
   overdue: boolean;
@@ -385,7 +390,10 @@ export async function listInbox(
     if (f.dueBeforeMs !== undefined) q.where('c.due_at_ms', '<=', f.dueBeforeMs);
     if (needsTask) {
       q.join('tasks as t', 't.id', 'c.task_id');
-      if (f.mine) q.where((w) => w.where('t.claimed_by', f.username).orWhere('t.completed_by', f.username));
+      if (f.mine)
+        q.where((w) =>
+          w.whereIn('t.claimed_by', [f.username, ...(f.standingInFor ?? [])]).orWhere('t.completed_by', f.username),
+        );
       if (f.unclaimed) q.whereNull('t.claimed_by');
       if (f.processType) q.where('t.process_type', f.processType);
       searched(db, q, f.search);

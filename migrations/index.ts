@@ -30,6 +30,7 @@ import * as doneByIndex from './20261203_022_done_by_index';
 import * as noticeReads from './20261203_023_notice_reads';
 import * as noticeDelivery from './20261203_024_notice_delivery';
 import * as userEmail from './20261203_025_user_email';
+import * as delegations from './20261203_026_delegations';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -59,6 +60,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_023_notice_reads', noticeReads],
   ['20261203_024_notice_delivery', noticeDelivery],
   ['20261203_025_user_email', userEmail],
+  ['20261203_026_delegations', delegations],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

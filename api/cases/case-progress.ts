@@ -61,18 +61,29 @@ export function createCaseProgress(db: Db, views: TaskViews) {
         status: t.status,
       })),
     );
+    // Who a decision was made for, when a delegate stood in for an absent colleague (代理).
+    const standIns = new Map(
+      tasks
+        .filter((t) => t.completedFor)
+        .map((t) => [`${t.step}|${t.completedBy}|${t.decision}`, t.completedFor]),
+    );
     const timeline = [
-      ...events.map((e) => ({
-        at: e.at,
-        step: e.step,
-        action: e.action,
-        actor: e.actor,
-        actorName: names.person(e.actor),
-        actorDepartment: e.actorDepartment,
-        actorDepartmentName: names.department(e.actorDepartment),
-        decision: e.decision,
-        reason: e.reason,
-      })),
+      ...events.map((e) => {
+        const onBehalfOf = (e.decision && standIns.get(`${e.step}|${e.actor}|${e.decision}`)) || null;
+        return {
+          at: e.at,
+          step: e.step,
+          action: e.action,
+          actor: e.actor,
+          actorName: names.person(e.actor),
+          actorDepartment: e.actorDepartment,
+          actorDepartmentName: names.department(e.actorDepartment),
+          decision: e.decision,
+          reason: e.reason,
+          onBehalfOf,
+          onBehalfOfName: names.person(onBehalfOf),
+        };
+      }),
       ...sla
         .filter((e) => e.kind !== 'reminder')
         .map((e) => ({
@@ -84,6 +95,8 @@ export function createCaseProgress(db: Db, views: TaskViews) {
           actorDepartment: null,
           actorDepartmentName: null,
           decision: null,
+          onBehalfOf: null,
+          onBehalfOfName: null,
           reason:
             e.kind === 'escalation'
               ? ((e.detail as { label?: { zh: string } } | null)?.label?.zh ?? null)

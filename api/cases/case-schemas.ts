@@ -36,6 +36,11 @@ export const TimelineEntrySchema = z
     actorDepartmentName: LocalizedTextSchema.nullable(),
     decision: z.string().nullable(),
     reason: z.string().nullable(),
+    onBehalfOf: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The absent colleague the actor decided for (由…代理), if any' }),
+    onBehalfOfName: z.string().nullable(),
   })
   .openapi('TimelineEntry');
 

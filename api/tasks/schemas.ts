@@ -67,6 +67,11 @@ export const TaskSchema = z
     reason: z.string().nullable(),
     completedBy: z.string().nullable(),
     completedByName: z.string().nullable(),
+    completedFor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The absent colleague the decider stood in for (由…代理), if any' }),
+    completedForName: z.string().nullable(),
     completedAt: z.string().nullable(),
   })
   .openapi('Task');
@@ -96,6 +101,11 @@ export const CaseSummarySchema = z
 /** A task as the inbox lists it: the task, the case it belongs to, and the working days left. */
 export const InboxTaskSchema = TaskSchema.extend({
   case: CaseSummarySchema.nullable(),
+  actingFor: z.string().nullable().openapi({
+    description:
+      'The colleague who claimed this task and hands it to you while away (a delegation in force): you decide it for them',
+  }),
+  actingForName: z.string().nullable(),
   workingDaysLeft: z.number().int().nullable().openapi({
     description:
       "Working days on the official calendar from today to the deadline's day: 0 due today, negative overdue by that many; null once closed",

@@ -7,13 +7,16 @@ import type { Db } from '../../db/connection';
 import type { User } from '../../db/directory-repository';
 import { loadCalendarFor, loadWorkingCalendar } from '../../db/calendar-repository';
 import { caseSummaries, type CaseSummarySpec } from '../../db/case-summaries';
+import { delegatorsOf, setCompletedFor } from '../../db/delegation-repository';
 import { getTask, listDone, listInbox, setClaim, type TaskRow } from '../../db/task-repository';
 import {
   endOfWorkingDaysFrom,
   formatInstant,
   parseInstant,
   workingDaysLeft,
+  ZONE,
 } from '../../domain/calendar/working-days';
+import { DateTime } from 'luxon';
 import type { Actor } from '../../domain/roles';
 import { mayActOnTask } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
@@ -52,9 +55,23 @@ export function createTaskService(
   const { db } = deps;
   const views = createTaskViews(db);
 
+  /** The colleagues who hand `user` their tasks today, with the role each hands over. */
+  const standingInFor = (user: User) =>
+    delegatorsOf(db, user.username, DateTime.now().setZone(ZONE).toISODate() as string);
+
+  /** Whom `user` decides `task` for: the colleague who claimed it, when they hand that role to `user` today. */
+  function actingFor(task: TaskRow, user: User, delegators: { from: string; role: string }[]): string | null {
+    if (!task.claimedBy || task.claimedBy === user.username) return null;
+    const roles = new Set<string>(
+      task.candidates.filter((c) => c.department === user.department.code).map((c) => c.role),
+    );
+    return delegators.some((d) => d.from === task.claimedBy && roles.has(d.role)) ? task.claimedBy : null;
+  }
+
   /** Tasks as the inbox lists them: each with its case's summary and, while open, the working days left. */
-  async function inboxViews(tasks: TaskRow[], nowMs: number) {
+  async function inboxViews(tasks: TaskRow[], nowMs: number, user: User) {
     if (tasks.length === 0) return [];
+    const delegators = await standingInFor(user);
     const nowIso = formatInstant(parseInstant(new Date(nowMs).toISOString()));
     const years = new Set<number>([parseInstant(nowIso).year]);
     for (const t of tasks) if (t.status === 'open') years.add(parseInstant(t.deadline).year);
@@ -66,8 +83,11 @@ export function createTaskService(
     ]);
     return tasks.map((t, i) => {
       const c = cases.get(`${t.processType}|${t.caseId}`);
+      const forWhom = t.status === 'open' ? actingFor(t, user, delegators) : null;
       return {
         ...shown[i],
+        actingFor: forWhom,
+        actingForName: names.person(forWhom),
         case: c ? { ...c, requesterDepartmentName: names.department(c.requesterDepartment) } : null,
         workingDaysLeft: t.status === 'open' ? workingDaysLeft(nowIso, t.deadline, calendar) : null,
       };
@@ -123,7 +143,7 @@ export function createTaskService(
         });
         return {
           ...done,
-          items: await inboxViews(done.items, now.getTime()),
+          items: await inboxViews(done.items, now.getTime(), user),
           page: q.page,
           pageSize: q.pageSize,
         };
@@ -136,6 +156,7 @@ export function createTaskService(
       }
       const page = await listInbox(db, {
         ...who,
+        standingInFor: q.mine ? (await standingInFor(user)).map((d) => d.from) : undefined,
         status: q.status,
         mine: q.mine,
         unclaimed: q.unclaimed,
@@ -148,7 +169,7 @@ export function createTaskService(
         pageSize: q.pageSize,
       });
       return {
-        items: await inboxViews(page.items, now.getTime()),
+        items: await inboxViews(page.items, now.getTime(), user),
         total: page.total,
         totalCapped: page.totalCapped,
         page: q.page,
@@ -159,10 +180,10 @@ export function createTaskService(
     /** The task, with what the caller can do with it now (and why not the rest). */
     async get(user: User, id: string) {
       const task = await actionable(user, id);
-      const [view] = await inboxViews([task], Date.now());
+      const [view] = await inboxViews([task], Date.now(), user);
       const closed =
         task.status === 'cancelled' ? 'task_cancelled' : task.status === 'done' ? 'task_done' : null;
-      const byOther = task.claimedBy !== null && task.claimedBy !== user.username;
+      const byOther = task.claimedBy !== null && task.claimedBy !== user.username && view.actingFor === null;
       const shared = heldByDepartments(task) > 1;
       return {
         ...view,
@@ -211,9 +232,11 @@ export function createTaskService(
     ) {
       const task = await actionable(user, id);
       if (task.status !== 'open') throw closedError(task);
+      const onBehalfOf = actingFor(task, user, await standingInFor(user));
       if (
         task.claimedBy &&
         task.claimedBy !== user.username &&
+        onBehalfOf === null &&
         heldByDepartments(task) <= 1 &&
         !asCityAuthority(user, task)
       )
@@ -229,12 +252,19 @@ export function createTaskService(
         reason: body.reason,
         data: body.data,
       });
+      if (onBehalfOf) await setCompletedFor(db, id, onBehalfOf);
       await auditByUser(db, user, {
         action: 'task.complete',
         entityType: task.processType,
         entityId: task.caseId,
         ip,
-        detail: { taskId: id, step: task.step, decision: body.decision, reason: body.reason ?? null },
+        detail: {
+          taskId: id,
+          step: task.step,
+          decision: body.decision,
+          reason: body.reason ?? null,
+          ...(onBehalfOf ? { onBehalfOf } : {}),
+        },
       });
       return views.view((await getTask(db, id))!);
     },

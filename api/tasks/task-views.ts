@@ -106,6 +106,8 @@ export function createTaskViews(db: Db) {
       reason: t.reason,
       completedBy: t.completedBy,
       completedByName: names.person(t.completedBy),
+      completedFor: t.completedFor,
+      completedForName: names.person(t.completedFor),
       completedAt: t.completedAt,
     };
   }

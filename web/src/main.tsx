@@ -22,6 +22,7 @@ import { CorrectionFormPage, ReformFormPage } from './pages/FormsPages';
 import { CorrectionsPage, DisputesPage, ReformsPage } from './pages/CaseListsPages';
 import { InboxPage } from './pages/InboxPage';
 import { NoticesPage } from './pages/NoticesPage';
+import { DelegationsPage } from './pages/DelegationsPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestPage, RequestsPage } from './pages/RequestsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -77,6 +78,7 @@ function Localized() {
                         <Route path="/inbox/done" element={<InboxPage user={user} status="done" />} />
                         <Route path="/tasks/:id" element={<TaskPage />} />
                         <Route path="/notices" element={<NoticesPage />} />
+                        <Route path="/delegations" element={<DelegationsPage user={user} />} />
                         <Route path="/dashboard" element={<DashboardPage />} />
                         <Route path="/corrections/new" element={<CorrectionFormPage />} />
                         <Route path="/corrections" element={<CorrectionsPage />} />

@@ -1506,6 +1506,309 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your delegations, given and received, that have not ended */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DelegationList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Hand one of your roles to a colleague for a period (e.g. while on leave)
+     * @description The colleague must be of your department and hold the role. While it is in force they decide the tasks you had claimed, and each decision records it was made for you (由…代理). 422: a field breaks a rule; 409: you already hand this role to someone over some of those days. Audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['DelegationBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Delegation'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/delegations/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a delegation you gave (e.g. back from leave early) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Delegation'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/delegations/colleagues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Colleagues of your department who hold a role, and so may stand in for you in it */
+    get: {
+      parameters: {
+        query: {
+          role:
+            | 'requester'
+            | 'provider_reviewer'
+            | 'data_steward'
+            | 'platform_approver'
+            | 'lg_office'
+            | 'leading_group'
+            | 'supervisor'
+            | 'county_admin'
+            | 'security_authority'
+            | 'auditor'
+            | 'admin';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Colleagues'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments': {
     parameters: {
       query?: never;
@@ -4483,6 +4786,12 @@ export interface components {
       /** @description The subject's title: the resource's name, the reform's or the incident's */
       subjectTitle: string | null;
     } | null;
+    Colleagues: {
+      items: {
+        displayName: string;
+        username: string;
+      }[];
+    };
     CompleteMany: {
       /** @enum {string} */
       decision: 'approve';
@@ -4620,6 +4929,74 @@ export interface components {
       step: string;
       stepName: components['schemas']['LocalizedText'];
       taskId: string;
+    };
+    Delegation: {
+      /** @description In force today: begun, not ended, not revoked */
+      active: boolean;
+      createdAt: string;
+      department: string;
+      departmentName: components['schemas']['LocalizedText'] & unknown;
+      endsOn: string;
+      from: string;
+      fromName: string | null;
+      /** @example DG-20261203-7K3M9Q */
+      id: string;
+      reason: string | null;
+      revokedAt: string | null;
+      /** @enum {string} */
+      role:
+        | 'requester'
+        | 'provider_reviewer'
+        | 'data_steward'
+        | 'platform_approver'
+        | 'lg_office'
+        | 'leading_group'
+        | 'supervisor'
+        | 'county_admin'
+        | 'security_authority'
+        | 'auditor'
+        | 'admin';
+      startsOn: string;
+      to: string;
+      toName: string | null;
+    };
+    DelegationBody: {
+      /**
+       * @description First day, Asia/Shanghai; today or later
+       * @example 2026-12-01
+       */
+      from: string;
+      /** @example 年休假 */
+      reason?: string;
+      /**
+       * @description The role handed over: one you hold, and so does the colleague
+       * @enum {string}
+       */
+      role:
+        | 'requester'
+        | 'provider_reviewer'
+        | 'data_steward'
+        | 'platform_approver'
+        | 'lg_office'
+        | 'leading_group'
+        | 'supervisor'
+        | 'county_admin'
+        | 'security_authority'
+        | 'auditor'
+        | 'admin';
+      /** @description The colleague who stands in */
+      to: string;
+      /**
+       * @description Last day, inclusive
+       * @example 2026-12-01
+       */
+      until: string;
+    };
+    DelegationList: {
+      /** @description Yours to colleagues, not yet ended */
+      given: components['schemas']['Delegation'][];
+      /** @description Colleagues' to you, not yet ended */
+      received: components['schemas']['Delegation'][];
     };
     Department: {
       /** @example public-security */
@@ -4816,6 +5193,9 @@ export interface components {
       total: number;
     };
     InboxTask: components['schemas']['Task'] & {
+      /** @description The colleague who claimed this task and hands it to you while away (a delegation in force): you decide it for them */
+      actingFor: string | null;
+      actingForName: string | null;
       case: components['schemas']['CaseSummary'];
       /** @description Working days on the official calendar from today to the deadline's day: 0 due today, negative overdue by that many; null once closed */
       workingDaysLeft: number | null;
@@ -5172,6 +5552,9 @@ export interface components {
       completedAt: string | null;
       completedBy: string | null;
       completedByName: string | null;
+      /** @description The absent colleague the decider stood in for (由…代理), if any */
+      completedFor: string | null;
+      completedForName: string | null;
       /** @example 2026-10-09T23:59:59.999+08:00 */
       deadline: string;
       decision: string | null;
@@ -5250,6 +5633,9 @@ export interface components {
       actorName: string | null;
       at: string;
       decision: string | null;
+      /** @description The absent colleague the actor decided for (由…代理), if any */
+      onBehalfOf: string | null;
+      onBehalfOfName: string | null;
       reason: string | null;
       step: string | null;
     };

@@ -54,6 +54,9 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       ? [{ key: '/security', label: t('security') }]
       : []),
     ...(hasRole(user, 'auditor', 'admin') ? [{ key: '/audit', label: t('audit') }] : []),
+    ...(hasRole(user, 'provider_reviewer', 'platform_approver', 'data_steward', 'lg_office', 'leading_group')
+      ? [{ key: '/delegations', label: t('delegation') }]
+      : []),
   ];
   const selected = items
     .map((i) => i.key)

@@ -59,6 +59,9 @@ export function CaseTimeline({ timeline }: { timeline: TimelineEntry[] }) {
                 <Typography.Text type="secondary">
                   {formatInstant(e.at, lang)}
                   {e.actor ? ` · ${e.actorName ?? e.actor}` : ''}
+                  {e.onBehalfOf
+                    ? `(${t('actingFor').replace('{name}', e.onBehalfOfName ?? e.onBehalfOf)})`
+                    : ''}
                   {e.actorDepartment ? `(${dept(e.actorDepartment, e.actorDepartmentName)})` : ''}
                 </Typography.Text>
               </div>

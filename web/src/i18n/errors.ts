@@ -55,6 +55,13 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   invalid_input: { zh: '填写有误,请按提示修改', en: 'Some fields are not valid; see the fields' },
   invalid_json: { zh: '提交的内容格式有误', en: 'What was sent is not valid JSON' },
   invalid_reform: { zh: '改革登记信息有误,请按提示修改', en: 'The reform is not valid; see the fields' },
+  delegation_not_found: { zh: '找不到您的这项代理委托', en: 'No such delegation of yours' },
+  delegation_overlaps: {
+    zh: '该期间内您已把这一角色委托给他人({from}至{until}):请先撤销',
+    en: 'You already hand this role to someone from {from} to {until}: revoke that first',
+  },
+  delegation_revoked: { zh: '该委托已撤销', en: 'That delegation is already revoked' },
+  invalid_delegation: { zh: '委托内容有误,请按提示修改', en: 'The delegation is not valid; see the fields' },
   invalid_bulk: {
     zh: '批量审批只能选同一环节的任务',
     en: 'Decide tasks of one step at a time',
@@ -173,6 +180,13 @@ export const RULE_MESSAGES: Record<string, Text> = {
   range_reversed: { zh: '开始日期须不晚于结束日期', en: 'Must be on or before the end' },
   before_signed: { zh: '到期日不能早于签订日', en: 'Must be on or after the signing date' },
   expired: { zh: '已过期:请登记有效的协议', en: 'Has passed: record agreements in force' },
+  not_your_role: { zh: '您没有这一角色', en: 'Is not a role of yours' },
+  not_yourself: { zh: '请选择其他同事', en: 'Must be someone else' },
+  unknown_user: { zh: '找不到该用户', en: 'No such user' },
+  not_colleague: {
+    zh: '须为本部门具有同一角色的同事',
+    en: 'Must be a colleague of your department with the same role',
+  },
   mixed_steps: {
     zh: '所选任务分属{steps}个环节:请只选同一环节的任务',
     en: 'The tasks are of {steps} different steps: choose tasks of one step',

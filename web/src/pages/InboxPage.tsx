@@ -131,7 +131,7 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                     getCheckboxProps: (x) => ({
                       disabled:
                         !x.decisions.includes('approve') ||
-                        (x.claimedBy !== null && x.claimedBy !== user.username) ||
+                        (x.claimedBy !== null && x.claimedBy !== user.username && x.actingFor === null) ||
                         x.setsPeriod !== null,
                     }),
                   }
@@ -221,14 +221,22 @@ export function InboxPage({ user, status }: { user: User; status: 'open' | 'done
                 : {
                     title: t('decision'),
                     render: (_, x) =>
-                      `${name(x.decision ?? x.status)} · ${x.completedByName ?? x.completedBy ?? ''} · ${formatInstant(x.completedAt, lang)}`,
+                      `${name(x.decision ?? x.status)} · ${x.completedByName ?? x.completedBy ?? ''}${
+                        x.completedFor
+                          ? `(${t('actingFor').replace('{name}', x.completedForName ?? x.completedFor)})`
+                          : ''
+                      } · ${formatInstant(x.completedAt, lang)}`,
                   },
               ...(status === 'open'
                 ? [
                     {
                       title: t('claim'),
                       render: (_: unknown, x: InboxTask) =>
-                        x.claimedBy === user.username ? (
+                        x.actingFor ? (
+                          <Tag color="blue" data-testid="acting-for">
+                            {t('actingFor').replace('{name}', x.actingForName ?? x.actingFor)}
+                          </Tag>
+                        ) : x.claimedBy === user.username ? (
                           <Button size="small" onClick={() => claim.mutate({ id: x.id, on: false })}>
                             {t('unclaim')}
                           </Button>

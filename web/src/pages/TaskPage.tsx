@@ -97,6 +97,14 @@ export function TaskPage() {
     <Loadable query={task}>
       {(x) => (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          {x.actingFor ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="acting-for"
+              message={t('actingForHint').replace('{name}', x.actingForName ?? x.actingFor)}
+            />
+          ) : null}
           <Card
             title={`${text(x.processName)} · ${text(x.stepName)}`}
             extra={
