@@ -24,6 +24,8 @@ export interface CaseSummarySpec {
   subjectTitle: string | null;
   /** When the case was opened, epoch ms. */
   openedAtMs: string;
+  /** The departments party to the case: they read it and talk on it. */
+  parties: readonly string[];
 }
 
 export interface CaseSummary {
@@ -102,4 +104,14 @@ export function casesMatching(db: Db, spec: CaseSummarySpec, term: string): Knex
       if (spec.subjectCode) like(w, spec.subjectCode);
       if (spec.subjectTitle) like(w, spec.subjectTitle);
     });
+}
+
+/** The departments party to a case, or null when there is no such case. */
+export async function caseParties(db: Db, spec: CaseSummarySpec, caseId: string): Promise<string[] | null> {
+  const row: Record<string, unknown> | undefined = await spec
+    .from(db)
+    .where(spec.id, caseId)
+    .first(spec.parties.map((c, i) => db.ref(c).as(`p${i}`)));
+  if (!row) return null;
+  return spec.parties.map((_, i) => row[`p${i}`] as string | null).filter((d): d is string => !!d);
 }

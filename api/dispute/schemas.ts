@@ -17,6 +17,20 @@ export const DisputeSchema = z
     openedByDepartment: z.string(),
     ...departmentNameFields('providerDepartment', 'consumerDepartment', 'openedByDepartment'),
     claim: z.string(),
+    subjectRecord: z
+      .object({
+        report: z.string().nullable().openapi({
+          description:
+            "The consumer's side as first put: the correction's report, the request's or grant's purpose",
+        }),
+        answer: z.string().nullable().openapi({
+          description:
+            "The provider's answer: the correction's reply, the denial's or revocation's reason, the refusal",
+        }),
+        answerDecision: z.string().nullable().openapi({ example: 'denied' }),
+      })
+      .nullable()
+      .openapi({ description: 'What the dispute is about, as the parties first put it' }),
     status: z.enum(DISPUTE_STATUSES),
     currentStep: z.string().nullable(),
     proposal: z

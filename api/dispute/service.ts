@@ -44,9 +44,32 @@ export function createDisputeService(deps: { db: Db; temporal: TemporalGateway }
   const { db, temporal } = deps;
   const progress = createCaseProgress(db, createTaskViews(db));
 
+  /** What the dispute is about, as the parties first put it: the consumer's report or purpose, and the provider's answer. */
+  async function subjectRecord(d: Dispute) {
+    if (d.subjectType === 'request') {
+      const r = await getRequest(db, d.subjectId);
+      return r && { report: r.purpose, answer: r.decisionReason, answerDecision: r.status };
+    }
+    if (d.subjectType === 'correction') {
+      const c = await getCorrection(db, d.subjectId);
+      return c && { report: c.description, answer: c.replyText, answerDecision: c.replyDecision };
+    }
+    if (d.subjectType === 'grant') {
+      const g = await getGrant(db, d.subjectId);
+      return g && { report: g.purpose, answer: g.endReason, answerDecision: g.status };
+    }
+    const refused = await getExchangeRefusal(db, d.subjectId);
+    return refused && { report: null, answer: refused.message, answerDecision: 'refused' };
+  }
+
   async function detail(d: Dispute) {
-    const [p, names] = await Promise.all([progress('dispute', d.id), directoryNames(db)]);
+    const [p, names, subject] = await Promise.all([
+      progress('dispute', d.id),
+      directoryNames(db),
+      subjectRecord(d),
+    ]);
     return {
+      subjectRecord: subject ?? null,
       ...withDepartmentNames(d, names, ['providerDepartment', 'consumerDepartment', 'openedByDepartment']),
       openedByName: names.person(d.openedBy),
       proposal: d.proposal && { ...d.proposal, byName: names.person(d.proposal.by) },

@@ -228,4 +228,5 @@ export const obligationSummary: CaseSummarySpec = {
   subjectCode: 'reforms.id',
   subjectTitle: 'reforms.title',
   openedAtMs: 'reforms.registered_at_ms',
+  parties: ['reform_obligations.department_code'],
 };

@@ -150,4 +150,5 @@ export const correctionSummary: CaseSummarySpec = {
   subjectCode: 'corrections.resource_code',
   subjectTitle: 'resources.name',
   openedAtMs: 'corrections.filed_at_ms',
+  parties: ['corrections.consumer_department', 'corrections.provider_department'],
 };

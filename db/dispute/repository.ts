@@ -162,4 +162,5 @@ export const disputeSummary: CaseSummarySpec = {
   subjectCode: 'disputes.subject_id',
   subjectTitle: null,
   openedAtMs: 'disputes.opened_at_ms',
+  parties: ['disputes.consumer_department', 'disputes.provider_department'],
 };

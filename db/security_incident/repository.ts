@@ -97,4 +97,5 @@ export const incidentSummary: CaseSummarySpec = {
   subjectCode: null,
   subjectTitle: 'security_incidents.title',
   openedAtMs: 'security_incidents.reported_at_ms',
+  parties: ['security_incidents.department_code'],
 };

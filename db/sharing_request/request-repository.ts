@@ -175,4 +175,5 @@ export const sharingRequestSummary: CaseSummarySpec = {
   subjectCode: 'sharing_requests.resource_code',
   subjectTitle: 'resources.name',
   openedAtMs: 'sharing_requests.submitted_at_ms',
+  parties: ['sharing_requests.consumer_department', 'sharing_requests.provider_department'],
 };

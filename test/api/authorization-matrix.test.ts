@@ -40,6 +40,7 @@ const MATRIX: Record<string, Who> = {
   'get /api/requests/{id}': 'any',
   'post /api/requests/{id}/withdraw': ['requester'],
   'get /api/notices': 'any',
+  'post /api/comments': 'any',
   'get /api/delegations': 'any',
   'get /api/delegations/colleagues': 'any',
   'post /api/delegations': 'any',

@@ -1033,6 +1033,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Comment on a case you are party to; it joins the case's timeline
+     * @description The parties' departments (and city-level roles) may comment. The comment is an event of the case's timeline (action `commented`) and an audit log entry. 404: no such case.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CommentBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Comment'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/corrections': {
     parameters: {
       query?: never;
@@ -4792,6 +4880,22 @@ export interface components {
         username: string;
       }[];
     };
+    Comment: {
+      at: string;
+      caseId: string;
+      caseType: string;
+      id: string;
+      text: string;
+    };
+    CommentBody: {
+      caseId: string;
+      /**
+       * @description The case's process (its processType)
+       * @enum {string}
+       */
+      caseType: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+      text: string;
+    };
     CompleteMany: {
       /** @enum {string} */
       decision: 'approve';
@@ -5072,6 +5176,15 @@ export interface components {
       /** @enum {string} */
       status: 'negotiation' | 'coordination' | 'ruling' | 'resolved' | 'ruled';
       subjectId: string;
+      /** @description What the dispute is about, as the parties first put it */
+      subjectRecord: {
+        /** @description The provider's answer: the correction's reply, the denial's or revocation's reason, the refusal */
+        answer: string | null;
+        /** @example denied */
+        answerDecision: string | null;
+        /** @description The consumer's side as first put: the correction's report, the request's or grant's purpose */
+        report: string | null;
+      } | null;
       /** @enum {string} */
       subjectType: 'request' | 'correction' | 'grant' | 'exchange';
       timeline: components['schemas']['TimelineEntry'][];

@@ -1,5 +1,9 @@
 /** A case's deadlines (with their articles) and the timeline of every step. */
-import { Card, Table, Timeline, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Input, Space, Table, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { useApiErrors } from '../api/form-errors';
 import type { DeadlineEntry, TimelineEntry } from '../api/types';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -36,7 +40,53 @@ export function CaseDeadlines({ deadlines }: { deadlines: DeadlineEntry[] }) {
   );
 }
 
-export function CaseTimeline({ timeline }: { timeline: TimelineEntry[] }) {
+/** A comment box under the timeline: the parties talk on the case, and each comment joins its timeline. */
+function CommentBox({ caseType, caseId }: { caseType: string; caseId: string }) {
+  const { t } = useI18n();
+  const errors = useApiErrors();
+  const qc = useQueryClient();
+  const [text, setText] = useState('');
+  const send = useMutation({
+    mutationFn: () => api('/api/comments', { method: 'POST', body: { caseType, caseId, text } }),
+    onSuccess: () => {
+      setText('');
+      void qc.invalidateQueries();
+    },
+    onError: errors.show,
+  });
+  return (
+    <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+      <Input.TextArea
+        rows={2}
+        maxLength={2000}
+        value={text}
+        placeholder={t('commentHint')}
+        aria-label={t('comment')}
+        data-testid="comment-text"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Button
+        type="primary"
+        disabled={!text.trim()}
+        loading={send.isPending}
+        onClick={() => send.mutate()}
+        data-testid="comment-send"
+        style={{ height: 'auto' }}
+      >
+        {t('send')}
+      </Button>
+    </Space.Compact>
+  );
+}
+
+export function CaseTimeline({
+  timeline,
+  comment,
+}: {
+  timeline: TimelineEntry[];
+  /** The case to comment on, for the parties; no box without it. */
+  comment?: { caseType: string; caseId: string };
+}) {
   const { t, name, lang, dept } = useI18n();
   return (
     <Card title={t('timeline')} size="small">
@@ -70,6 +120,7 @@ export function CaseTimeline({ timeline }: { timeline: TimelineEntry[] }) {
           ),
         }))}
       />
+      {comment ? <CommentBox {...comment} /> : null}
     </Card>
   );
 }

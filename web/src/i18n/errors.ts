@@ -55,6 +55,7 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   invalid_input: { zh: '填写有误,请按提示修改', en: 'Some fields are not valid; see the fields' },
   invalid_json: { zh: '提交的内容格式有误', en: 'What was sent is not valid JSON' },
   invalid_reform: { zh: '改革登记信息有误,请按提示修改', en: 'The reform is not valid; see the fields' },
+  case_not_found: { zh: '找不到该案件', en: 'No such case' },
   delegation_not_found: { zh: '找不到您的这项代理委托', en: 'No such delegation of yours' },
   delegation_overlaps: {
     zh: '该期间内您已把这一角色委托给他人({from}至{until}):请先撤销',

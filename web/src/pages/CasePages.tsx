@@ -17,11 +17,13 @@ import { stepStates } from './RequestsPage';
 /** A case's progress: the step bar, the diagram with its steps coloured, the deadlines and the timeline. */
 function Progress({
   process,
+  caseId,
   p,
   status,
   start,
 }: {
   process: string;
+  caseId: string;
   p: CaseProgress;
   /** The case's status, and its first step (filed, opened) with its time. */
   status: string;
@@ -54,7 +56,7 @@ function Progress({
         <CaseDeadlines deadlines={p.deadlines} />
       </Col>
       <Col xs={24} lg={12}>
-        <CaseTimeline timeline={p.timeline} />
+        <CaseTimeline timeline={p.timeline} comment={{ caseType: process, caseId }} />
       </Col>
     </>
   );
@@ -124,6 +126,7 @@ export function CorrectionCase({ c }: { c: Correction }) {
       </Col>
       <Progress
         process="correction"
+        caseId={c.id}
         p={c}
         status={c.status}
         start={{ label: t('stepFiled'), at: c.filedAt }}
@@ -158,9 +161,22 @@ export function DisputeCase({ d }: { d: Dispute }) {
             <Descriptions.Item label={t('consumer')}>
               {dept(d.consumerDepartment, d.consumerDepartmentName)}
             </Descriptions.Item>
-            <Descriptions.Item label="异议理由">{d.claim}</Descriptions.Item>
+            {d.subjectRecord?.report ? (
+              <Descriptions.Item label={t('originalReport')}>
+                <span data-testid="original-report">{d.subjectRecord.report}</span>
+              </Descriptions.Item>
+            ) : null}
+            {d.subjectRecord?.answer ? (
+              <Descriptions.Item label={t('providerAnswer')}>
+                <span data-testid="provider-answer">
+                  {d.subjectRecord.answerDecision ? `${name(d.subjectRecord.answerDecision)}:` : ''}
+                  {d.subjectRecord.answer}
+                </span>
+              </Descriptions.Item>
+            ) : null}
+            <Descriptions.Item label={t('disputeClaim')}>{d.claim}</Descriptions.Item>
             {d.proposal ? (
-              <Descriptions.Item label="协商方案">
+              <Descriptions.Item label={t('proposal')}>
                 {d.proposal.text}({d.proposal.byName ?? d.proposal.by})
               </Descriptions.Item>
             ) : null}
@@ -174,6 +190,7 @@ export function DisputeCase({ d }: { d: Dispute }) {
       </Col>
       <Progress
         process="dispute"
+        caseId={d.id}
         p={d}
         status={d.status}
         start={{ label: t('stepOpened'), at: d.openedAt }}
@@ -224,6 +241,7 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
               <Row gutter={[16, 16]}>
                 <Progress
                   process="catalogue_update"
+                  caseId={o.id}
                   p={{ currentTask: o.currentTasks[0] ?? null, deadlines: o.deadlines, timeline: o.timeline }}
                   status={o.status}
                   start={{ label: t('stepOpened'), at: r.registeredAt }}
@@ -287,6 +305,7 @@ export function IncidentCase({ i }: { i: SecurityIncident }) {
       </Col>
       <Progress
         process="security_incident"
+        caseId={i.id}
         p={i}
         status={i.status}
         start={{ label: t('stepOpened'), at: i.reportedAt }}

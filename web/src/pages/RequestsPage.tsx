@@ -344,7 +344,10 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
         <CaseDeadlines deadlines={r.deadlines} />
       </Col>
       <Col xs={24} lg={12}>
-        <CaseTimeline timeline={r.timeline} />
+        <CaseTimeline
+          timeline={r.timeline}
+          comment={party ? { caseType: 'sharing_request', caseId: r.id } : undefined}
+        />
       </Col>
     </Row>
   );
