@@ -67,7 +67,8 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
   addRoute(router, registry, {
     method: 'get',
     path: '/api/dashboard/sla/breaches.:format',
-    summary: 'Breaches per department and process as a file: breaches.csv or breaches.xlsx',
+    summary:
+      'Breaches per department and process, and every overdue case, as a file: sla-breaches-<date>.csv or .xlsx',
     tags: ['dashboard'],
     auth: 'user',
     roles: [...SUPERVISORS],
@@ -84,15 +85,17 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
     },
     handler: async ({ params, query }): Promise<FileResponse> => {
       const f = filterOf(query);
+      // Dated, so exports of different days do not overwrite each other in a downloads folder.
+      const day = DateTime.now().setZone(ZONE).toISODate() as string;
       return params.format === 'csv'
         ? {
             contentType: 'text/csv; charset=utf-8',
-            filename: 'breaches.csv',
+            filename: `sla-breaches-${day}.csv`,
             body: `\ufeff${await dashboard.breachCsv(f)}`,
           }
         : {
             contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            filename: 'breaches.xlsx',
+            filename: `sla-breaches-${day}.xlsx`,
             body: await dashboard.breachXlsx(f),
           };
     },

@@ -30,7 +30,6 @@ import {
   requestsByDay,
   type RollupFilter,
 } from '../../db/sla-rollup-repository';
-import { listDepartments } from '../../db/directory-repository';
 import { PROCESSES } from '../../processes';
 import { ZONE, localIso } from '../../domain/calendar/working-days';
 import { articleLabel } from '../../domain/policy/articles';
@@ -39,6 +38,9 @@ import { createTaskViews } from '../tasks/task-views';
 const PROCESS_NAMES: Record<string, { zh: string; en: string }> = Object.fromEntries(
   PROCESSES.map((p) => [p.name, p.label]),
 );
+
+/** The row of tasks held by city-level roles (the platform, the LG office), which have no department. */
+const CITY_LEVEL = { zh: '市级部门', en: 'City level' };
 
 /** How many of the most overdue cases the overview lists; the drill-down lists them all. */
 export const OVERDUE_LISTED = 50;
@@ -84,11 +86,7 @@ export function createDashboardService(db: Db) {
   }
 
   async function breachTable(f: DashboardFilter) {
-    const [rows, departments] = await Promise.all([
-      breachesByDepartment(db, rollupFilter(f)),
-      listDepartments(db),
-    ]);
-    const names = new Map(departments.map((d) => [d.code, d]));
+    const [rows, names] = await Promise.all([breachesByDepartment(db, rollupFilter(f)), directoryNames(db)]);
     const byDept = new Map<string, Record<string, number>>();
     for (const r of rows) {
       const dept = (r.department_code as string | null) || 'city';
@@ -99,7 +97,7 @@ export function createDashboardService(db: Db) {
     return [...byDept.entries()]
       .map(([code, counts]) => ({
         department: code,
-        departmentName: code === 'city' ? '市级部门' : (names.get(code)?.name ?? code),
+        departmentName: code === 'city' ? CITY_LEVEL : (names.department(code) ?? { zh: code, en: code }),
         counts,
         total: Object.values(counts).reduce((a, b) => a + b, 0),
       }))
@@ -131,23 +129,47 @@ export function createDashboardService(db: Db) {
     };
   }
 
+  /** The cases behind a figure: each task with its case, step, holder, deadline and escalation. */
+  async function drill(f: DashboardFilter, kind: DrillKind, step?: string) {
+    const now = Date.now();
+    const rows = await drillDown(db, {
+      ...f,
+      kind,
+      step,
+      nowMs: now,
+      endOfTodayMs: DateTime.fromMillis(now, { zone: ZONE }).endOf('day').toMillis(),
+    });
+    return { items: await Promise.all(rows.map(caseEntry)) };
+  }
+
+  /** The export's second table: every overdue case (up to the drill-down's limit), most overdue first. */
+  async function overdueRows(f: DashboardFilter): Promise<(string | number)[][]> {
+    const { items } = await drill(f, 'overdue');
+    return items.map((c) => [
+      c.caseId,
+      PROCESS_NAMES[c.process]?.zh ?? c.process,
+      c.stepName.zh,
+      c.holder.departmentName?.zh ?? CITY_LEVEL.zh,
+      c.deadline.slice(0, 16).replace('T', ' '),
+      `${c.limit.zh} · ${c.citation.zh}`,
+      c.escalationLevel,
+    ]);
+  }
+  const OVERDUE_HEADER = [
+    '案件 Case',
+    '流程 Process',
+    '环节 Step',
+    '办理部门 Holder',
+    '期限 Deadline',
+    '时限 Limit',
+    '督办级别 Escalation',
+  ];
+
   return {
     breachTable,
 
     /** The cases behind a figure: each task with its case, step, holder, deadline and escalation. */
-    async drill(f: DashboardFilter, kind: DrillKind, step?: string) {
-      const now = Date.now();
-      const rows = await drillDown(db, {
-        ...f,
-        kind,
-        step,
-        nowMs: now,
-        endOfTodayMs: DateTime.fromMillis(now, { zone: ZONE }).endOf('day').toMillis(),
-      });
-      return {
-        items: await Promise.all(rows.map(caseEntry)),
-      };
-    },
+    drill,
 
     async overview(f: DashboardFilter) {
       const now = Date.now();
@@ -224,8 +246,9 @@ export function createDashboardService(db: Db) {
       };
     },
 
+    /** The breach table, then a blank line and every overdue case. */
     async breachCsv(f: DashboardFilter): Promise<string> {
-      const table = await breachTable(f);
+      const [table, overdue] = await Promise.all([breachTable(f), overdueRows(f)]);
       const processes = Object.keys(PROCESS_NAMES);
       return stringify([
         [
@@ -233,19 +256,28 @@ export function createDashboardService(db: Db) {
           ...processes.map((p) => `${PROCESS_NAMES[p].zh} ${PROCESS_NAMES[p].en}`),
           '合计 Total',
         ],
-        ...table.map((r) => [r.departmentName, ...processes.map((p) => r.counts[p] ?? 0), r.total]),
+        ...table.map((r) => [r.departmentName.zh, ...processes.map((p) => r.counts[p] ?? 0), r.total]),
+        [],
+        ['逾期案件 Overdue cases'],
+        OVERDUE_HEADER,
+        ...overdue,
       ]);
     },
 
+    /** Two sheets: the breach table (逾期统计) and every overdue case (逾期案件). */
     async breachXlsx(f: DashboardFilter): Promise<Buffer> {
-      const table = await breachTable(f);
+      const [table, overdue] = await Promise.all([breachTable(f), overdueRows(f)]);
       const processes = Object.keys(PROCESS_NAMES);
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('逾期统计');
       sheet.addRow(['部门', ...processes.map((p) => PROCESS_NAMES[p].zh), '合计']).font = { bold: true };
       for (const r of table)
-        sheet.addRow([r.departmentName, ...processes.map((p) => r.counts[p] ?? 0), r.total]);
+        sheet.addRow([r.departmentName.zh, ...processes.map((p) => r.counts[p] ?? 0), r.total]);
       sheet.columns.forEach((c) => (c.width = 18));
+      const cases = book.addWorksheet('逾期案件');
+      cases.addRow(OVERDUE_HEADER.map((h) => h.split(' ')[0])).font = { bold: true };
+      for (const r of overdue) cases.addRow(r);
+      cases.columns.forEach((c) => (c.width = 22));
       return Buffer.from(await book.xlsx.writeBuffer());
     },
   };

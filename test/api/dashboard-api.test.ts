@@ -2,6 +2,8 @@
  * The SLA dashboard's API against MariaDB and the dev server: figures from
  * the read models for supervisors only, and the breach table as CSV and XLSX.
  */
+import { DateTime } from 'luxon';
+import { ZONE } from '../../domain/calendar/working-days';
 import ExcelJS from 'exceljs';
 import { createSharedActivities } from '../../activities/shared';
 import { processNamed } from '../../processes';
@@ -73,7 +75,12 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
   // Decided within the test's seconds: the median reads a minute at most, not the half hour's 0.3 h.
   expect(steps.provider_review.medianHours).toBeLessThanOrEqual(1 / 60);
   expect(res.body.breaches).toEqual([
-    { department: 'public-security', departmentName: '市公安局', counts: { correction: 1 }, total: 1 },
+    {
+      department: 'public-security',
+      departmentName: { zh: '市公安局', en: 'Public Security Bureau' },
+      counts: { correction: 1 },
+      total: 1,
+    },
   ]);
   expect(res.body.overdueCases).toEqual([
     expect.objectContaining({
@@ -104,16 +111,29 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
   expect(filtered.body).toMatchObject({ openCases: 0, overdue: 0, breaches: [] });
 });
 
-it('exports the breach table as CSV and XLSX, for supervisors only; refuses bad dates', async () => {
+it('exports the breach table and the overdue cases as CSV and XLSX, dated, for supervisors only; refuses bad dates', async () => {
+  const today = DateTime.now().setZone(ZONE).toISODate();
   const csv = await c.get('zhoujie', '/api/dashboard/sla/breaches.csv');
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toContain('text/csv');
+  expect(csv.headers['content-disposition']).toBe(`attachment; filename="sla-breaches-${today}.csv"`);
   expect(csv.text).toContain('市公安局,0,1,0,0,0,1'); // one column per process, security incidents last
+  // Then every overdue case, with its holder, deadline, limit and basis.
+  expect(csv.text).toContain('逾期案件 Overdue cases');
+  expect(csv.text).toMatch(
+    /CR-DASH-1,数据纠错,提供部门校核回复,市公安局,\d{4}-\d{2}-\d{2} \d{2}:\d{2},.+第二十四条,0/,
+  );
   const xlsx = await c.download('wuming', '/api/dashboard/sla/breaches.xlsx');
   expect(xlsx.status).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
   expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', 0, 1, 0, 0, 0, 1]);
+  expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="sla-breaches-${today}.xlsx"`);
+  expect((book.getWorksheet('逾期案件')!.getRow(2).values as unknown[]).slice(1, 4)).toEqual([
+    'CR-DASH-1',
+    '数据纠错',
+    '提供部门校核回复',
+  ]);
   expect((await c.get('zhangwei', '/api/dashboard/sla')).status).toBe(403);
   expect((await c.get('zhangwei', '/api/dashboard/sla/breaches.csv')).status).toBe(403);
   const bad = await c.get('zhengli', '/api/dashboard/sla?from=2026-12-01&to=2026-11-01');

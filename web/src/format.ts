@@ -1,5 +1,15 @@
 /** Dates as users read them, always in Asia/Shanghai: 2026年10月9日 17:00, or 9 Oct 2026, 17:00. */
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Lang } from './i18n/messages';
+
+/**
+ * Today in Asia/Shanghai, as a day for the date pickers, whatever the browser's
+ * time zone: an official abroad, or a laptop left on UTC, still sees the
+ * platform's today (the API checks dates against it).
+ */
+export function shanghaiToday(): Dayjs {
+  return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+}
 
 export function formatInstant(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';

@@ -1,12 +1,17 @@
-/** Saves a file the API answers (an export) under `file`, sent with the signed-in user's token. */
+/**
+ * Saves a file the API answers (an export), sent with the signed-in user's
+ * token, under the name the API gives it (e.g. sla-breaches-2026-12-03.csv),
+ * else under `file`.
+ */
 import { tokenStore } from './client';
 
 export async function download(path: string, file: string): Promise<void> {
   const res = await fetch(path, { headers: { Authorization: `Bearer ${tokenStore.get()}` } });
+  const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = file;
+  a.download = named ?? file;
   a.click();
   URL.revokeObjectURL(url);
 }

@@ -1433,7 +1433,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Breaches per department and process as a file: breaches.csv or breaches.xlsx
+     * Breaches per department and process, and every overdue case, as a file: sla-breaches-<date>.csv or .xlsx
      * @description Roles: supervisor, lg_office, leading_group, admin, auditor
      */
     get: {

@@ -1,12 +1,32 @@
 /** The frame of every signed-in page: menu by role (待办 with its count), language switch, the user and sign-out. */
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { Page, Task, User } from '../api/types';
 import { hasRole, useSignOut } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+/** Each section's name, for the window title: 待办 · 政务信息资源共享, or SR-… · 共享申请 · 政务信息资源共享. */
+const SECTIONS: [string, MessageKey][] = [
+  ['/inbox/done', 'done'],
+  ['/inbox', 'inbox'],
+  ['/tasks', 'inbox'],
+  ['/catalogue', 'catalogue'],
+  ['/requests', 'myRequests'],
+  ['/corrections', 'corrections'],
+  ['/disputes', 'disputes'],
+  ['/dashboard', 'dashboard'],
+  ['/reforms', 'reforms'],
+  ['/calendar', 'calendar'],
+  ['/security', 'security'],
+  ['/incidents', 'security'],
+  ['/audit', 'audit'],
+  ['/delegations', 'delegation'],
+  ['/notices', 'notices'],
+];
 
 export function AppLayout({ user, children }: { user: User; children: ReactNode }) {
   const { t, lang, setLang, name } = useI18n();
@@ -58,6 +78,15 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       ? [{ key: '/delegations', label: t('delegation') }]
       : []),
   ];
+  useEffect(() => {
+    const path = location.pathname;
+    const section = SECTIONS.find(([p]) => path === p || path.startsWith(`${p}/`));
+    const item =
+      section && path.length > section[0].length + 1
+        ? decodeURIComponent(path.slice(section[0].length + 1).split('/')[0])
+        : null;
+    document.title = [item, section ? t(section[1]) : null, t('appName')].filter(Boolean).join(' · ');
+  }, [location.pathname, t]);
   const selected = items
     .map((i) => i.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))

@@ -226,6 +226,8 @@ export const messages = {
     providerAnswer: '对方答复',
     disputeClaim: '异议理由',
     proposal: '协商方案',
+    total: '合计',
+    cityLevel: '市级部门',
   },
   en: {
     appName: 'Government data sharing',
@@ -456,6 +458,8 @@ export const messages = {
     providerAnswer: 'Their answer',
     disputeClaim: 'Grounds',
     proposal: 'Proposal',
+    total: 'Total',
+    cityLevel: 'City level',
   },
 } as const;
 

@@ -2,10 +2,10 @@
 import { useProcesses } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
 import { download } from '../api/download';
 import type { Text } from '../api/types';
@@ -30,7 +30,7 @@ interface Overview {
     onTimeRate: number | null;
     medianHours: number | null;
   }[];
-  breaches: { department: string; departmentName: string; counts: Record<string, number>; total: number }[];
+  breaches: { department: string; departmentName: Text; counts: Record<string, number>; total: number }[];
   trend: { week: string; submitted: number; decided: number }[];
   overdueCases: {
     taskId: string;
@@ -124,10 +124,39 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
 
 export function DashboardPage() {
   const i18n = useI18n();
-  const { t, name, text } = i18n;
-  const [process, setProcess] = useState<string>();
-  const [department, setDepartment] = useState<string>();
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const { t, name, text, lang } = i18n;
+  // The filters live in the address: a reload, a bookmark or a link shows the same figures.
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string | undefined) =>
+    setParams(
+      (p) => {
+        if (value) p.set(key, value);
+        else p.delete(key);
+        return p;
+      },
+      { replace: true },
+    );
+  const process = params.get('process') ?? undefined;
+  const department = params.get('department') ?? undefined;
+  const setProcess = (v: string | undefined) => set('process', v);
+  const setDepartment = (v: string | undefined) => set('department', v);
+  const fromDay = params.get('from');
+  const toDay = params.get('to');
+  const range: [Dayjs, Dayjs] | null = fromDay && toDay ? [dayjs(fromDay), dayjs(toDay)] : null;
+  const setRange = (r: [Dayjs, Dayjs] | null) =>
+    setParams(
+      (p) => {
+        if (r) {
+          p.set('from', r[0].format('YYYY-MM-DD'));
+          p.set('to', r[1].format('YYYY-MM-DD'));
+        } else {
+          p.delete('from');
+          p.delete('to');
+        }
+        return p;
+      },
+      { replace: true },
+    );
   const query = qs({
     process,
     department,
@@ -172,15 +201,20 @@ export function DashboardPage() {
                   showSearch
                   optionFilterProp="label"
                   placeholder={t('department')}
+                  aria-label={t('department')}
                   style={{ width: 200 }}
                   value={department}
                   options={[
-                    { value: 'city', label: '市级部门' },
-                    ...(departments.data?.departments ?? []).map((d) => ({ value: d.code, label: d.name })),
+                    { value: 'city', label: t('cityLevel') },
+                    ...(departments.data?.departments ?? []).map((d) => ({
+                      value: d.code,
+                      label: lang === 'zh' ? d.name : d.nameEn,
+                    })),
                   ]}
                   onChange={setDepartment}
                 />
                 <DatePicker.RangePicker
+                  aria-label={t('period')}
                   value={range}
                   onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)}
                 />
@@ -236,8 +270,11 @@ function Figures({
         <Select
           allowClear
           placeholder={t('process')}
+          aria-label={t('process')}
+          data-testid="process-filter"
           style={{ width: 160 }}
-          value={process}
+          // Until the processes load, a value from the address would show as its code.
+          value={processes.length ? process : undefined}
           options={processes.map((p) => ({ value: p, label: name(p) }))}
           onChange={setProcess}
         />
@@ -340,7 +377,7 @@ function Figures({
           pagination={false}
           dataSource={o.breaches}
           columns={[
-            { title: t('department'), dataIndex: 'departmentName' },
+            { title: t('department'), render: (_, r) => text(r.departmentName) },
             ...processes.map((p) => ({
               title: name(p),
               render: (_: unknown, r: Overview['breaches'][number]) =>
@@ -351,7 +388,7 @@ function Figures({
                     data-testid="drill"
                     onClick={() =>
                       onDrill({
-                        title: `${r.departmentName} · ${name(p)}`,
+                        title: `${text(r.departmentName)} · ${name(p)}`,
                         kind: 'breached',
                         process: p,
                         department: r.department,
@@ -364,7 +401,7 @@ function Figures({
                   0
                 ),
             })),
-            { title: '∑', dataIndex: 'total' },
+            { title: t('total'), dataIndex: 'total' },
           ]}
         />
       </Card>

@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { useApiErrors } from '../api/form-errors';
 import type { Delegation, DelegationList, User } from '../api/types';
 import { Loadable } from '../components/Loadable';
+import { shanghaiToday } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 interface Values {
@@ -119,7 +120,7 @@ export function DelegationsPage({ user }: { user: User }) {
           <Form
             form={form}
             layout="vertical"
-            initialValues={{ period: [dayjs(), dayjs().add(4, 'day')] }}
+            initialValues={{ period: [shanghaiToday(), shanghaiToday().add(4, 'day')] }}
             onFinish={(v) => create.mutate(v)}
           >
             <Form.Item name="role" label={t('role')} rules={[{ required: true, message: t('role') }]}>

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { Correction, Dispute, Reform, Resource } from '../api/types';
+import { shanghaiToday } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 export function CorrectionFormPage() {
@@ -168,7 +169,7 @@ export function ReformFormPage() {
         form={form}
         layout="vertical"
         style={{ maxWidth: 720 }}
-        initialValues={{ effectiveDate: dayjs() }}
+        initialValues={{ effectiveDate: shanghaiToday() }}
         onFinish={(v) => register.mutate(v)}
       >
         <Form.Item name="title" label="改革事项" rules={[{ required: true, whitespace: true }]}>

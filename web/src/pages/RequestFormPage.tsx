@@ -14,6 +14,7 @@ import { useApiErrors } from '../api/form-errors';
 import type { RequestDetail, Resource } from '../api/types';
 import { useMe } from '../auth/session';
 import { Loadable } from '../components/Loadable';
+import { shanghaiToday } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 interface Values {
@@ -82,7 +83,7 @@ export function RequestFormPage() {
             form={form}
             layout="vertical"
             style={{ maxWidth: 720 }}
-            initialValues={{ period: [dayjs(), dayjs().add(6, 'month')] }}
+            initialValues={{ period: [shanghaiToday(), shanghaiToday().add(6, 'month')] }}
             onFinish={(v) => submit.mutate(v)}
           >
             <Form.Item name="items" label={t('items')} rules={[{ required: true, message: t('items') }]}>

@@ -30,6 +30,7 @@ import { useApiErrors } from '../api/form-errors';
 import type { DepartmentSecurity, SecurityIncident, User } from '../api/types';
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
+import { shanghaiToday } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 type Agreement = DepartmentSecurity['agreements'][number];
@@ -269,7 +270,7 @@ function AgreementModal({ code, open, onClose }: { code: string; open: boolean; 
         />
       </Form.Item>
       <Form.Item name="signedOn" label={t('signedOn')} rules={[{ required: true }]}>
-        <DatePicker data-testid="agreement-signed" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker data-testid="agreement-signed" disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')} />
       </Form.Item>
       <Form.Item name="expiresOn" label={t('expiresOn')} rules={[{ required: true }]}>
         <DatePicker data-testid="agreement-expires" />
@@ -295,7 +296,7 @@ function AssessmentModal({ code, open, onClose }: { code: string; open: boolean;
       open={open}
       onClose={onClose}
       title={t('addAssessment')}
-      initialValues={{ year: dayjs().year(), riskLevel: 'low' }}
+      initialValues={{ year: shanghaiToday().year(), riskLevel: 'low' }}
       save={(v) =>
         api(`/api/departments/${code}/assessments`, {
           method: 'POST',
@@ -307,7 +308,7 @@ function AssessmentModal({ code, open, onClose }: { code: string; open: boolean;
         <InputNumber min={2000} max={2100} />
       </Form.Item>
       <Form.Item name="assessedOn" label={t('assessedOn')} rules={[{ required: true }]}>
-        <DatePicker data-testid="assessment-date" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker data-testid="assessment-date" disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')} />
       </Form.Item>
       <Form.Item name="node" label={t('node')} rules={[{ required: true, whitespace: true }]}>
         <Input data-testid="assessment-node" />
@@ -363,7 +364,7 @@ function IncidentModal({ code, open, onClose }: { code: string; open: boolean; o
         <DatePicker
           showTime
           data-testid="incident-occurred"
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')}
         />
       </Form.Item>
       <Form.Item
