@@ -56,14 +56,33 @@ const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType>
 };
 
 /**
+ * The SDK gives the test server 5 s to answer, and a JVM starting on a loaded two-core
+ * machine (two test files at once, beside MariaDB and the dev servers) sometimes takes
+ * longer: such a start is tried again, up to three times in all. Any other failure, or a
+ * third slow start, fails as it is.
+ */
+async function startingJvm<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (attempt >= 3 || !/did not start within/.test(String(err))) throw err;
+      process.stderr.write(`time-skipping server: slow start (attempt ${attempt}), trying again\n`);
+    }
+  }
+}
+
+/**
  * The Java time-skipping server: timers of days run in milliseconds. It has no
  * flag for search attributes, so govshare's are registered through its operator API.
  */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServerPath() } },
-  });
+  const env = await startingJvm(() =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: testServerPath() } },
+    }),
+  );
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(
