@@ -20,6 +20,8 @@ import {
   type DueNotice,
   type Recipient,
 } from '../db/notice-delivery-repository';
+import { directoryNames } from '../api/directory/names';
+import { titleNamingDepartments } from '../domain/text/department-codes';
 import type { Logger } from './logger';
 
 /** A way notices leave the app. */
@@ -141,7 +143,9 @@ export function createNoticeDelivery(o: NoticeDeliveryOptions) {
     for (const n of due) {
       try {
         const link = n.taskId && o.publicUrl ? `${o.publicUrl}/tasks/${encodeURIComponent(n.taskId)}` : null;
-        await channel.send(n, await membersOf(o.db, n.recipient), link, now());
+        const names = await directoryNames(o.db);
+        const title = titleNamingDepartments(n.title, names.department);
+        await channel.send({ ...n, title }, await membersOf(o.db, n.recipient), link, now());
         await markNoticeDelivered(o.db, n.id, channel.name, now());
         delivered += 1;
       } catch (err) {

@@ -44,6 +44,15 @@ export type EscalationInput = TaskRef & {
   article: number;
 };
 
+/**
+ * The case as its recipient reads it: a department's part of a case (a reform's obligation,
+ * RF-….hr-social-security) without the department's code, which is the recipient's own.
+ */
+const caseFor = (caseId: string, recipient: CandidateGroup) =>
+  recipient.department && caseId.endsWith(`.${recipient.department}`)
+    ? caseId.slice(0, -recipient.department.length - 1)
+    : caseId;
+
 export function createTaskActivities(db: Db) {
   // An event and the notices it sends are written together, so no one sees one without the other.
   async function recordReminder(input: ReminderInput): Promise<void> {
@@ -112,8 +121,8 @@ export function createTaskActivities(db: Db) {
           kind: 'task' as const,
           taskId: input.id,
           title: {
-            zh: `新待办:${input.processName.zh} ${input.caseId}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
-            en: `New task: ${input.processName.en} ${input.caseId} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
+            zh: `新待办:${input.processName.zh} ${caseFor(input.caseId, recipient)}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
+            en: `New task: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
           },
         })),
       );

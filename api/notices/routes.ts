@@ -3,6 +3,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { User } from '../../db/directory-repository';
 import { listNotices, markNoticesRead, type NoticeReader } from '../../db/notice-repository';
+import { titleNamingDepartments } from '../../domain/text/department-codes';
+import { directoryNames } from '../directory/names';
 import type { ApiDeps } from '../http/deps';
 import { addRoute } from '../http/route';
 import { MarkReadBodySchema, MarkReadResultSchema, NoticeListQuerySchema, NoticeListSchema } from './schemas';
@@ -23,15 +25,25 @@ export function noticeRoutes(router: Router, registry: OpenAPIRegistry, deps: Ap
     auth: 'user',
     query: NoticeListQuerySchema,
     response: NoticeListSchema,
-    handler: async ({ query, user }) => ({
-      ...(await listNotices(deps.db, readerOf(user), {
-        unreadOnly: query.unread,
+    handler: async ({ query, user }) => {
+      const [list, names] = await Promise.all([
+        listNotices(deps.db, readerOf(user), {
+          unreadOnly: query.unread,
+          page: query.page,
+          pageSize: query.pageSize,
+        }),
+        directoryNames(deps.db),
+      ]);
+      return {
+        ...list,
+        items: list.items.map((n) => ({
+          ...n,
+          title: titleNamingDepartments(n.title, names.department),
+        })),
         page: query.page,
         pageSize: query.pageSize,
-      })),
-      page: query.page,
-      pageSize: query.pageSize,
-    }),
+      };
+    },
   });
 
   addRoute(router, registry, {

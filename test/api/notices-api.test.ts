@@ -3,13 +3,20 @@
  * member of its group and no one else; each member reads it on their own;
  * marking read takes ids or everything, and ignores notices not yours.
  */
+import { insertNotifications } from '../../db/task-repository';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, insuranceRequest } from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
 
-type Notice = { id: string; kind: string; taskId: string | null; title: { zh: string }; read: boolean };
+type Notice = {
+  id: string;
+  kind: string;
+  taskId: string | null;
+  title: { zh: string; en: string };
+  read: boolean;
+};
 
 async function notices(username: string, query = '') {
   const res = await c.get(username, `/api/notices${query}`);
@@ -52,4 +59,24 @@ it("tells every reviewer of the department of a new task, and keeps each one's r
 
   const bad = await c.post('majun', '/api/notices/read', { ids: [] });
   expect(bad.status).toBe(400);
+});
+
+it('names the departments a workflow wrote by code in a notice, in the reader’s language', async () => {
+  await insertNotifications(h.t.db, [
+    {
+      id: 'RF-TEST.hr-social-security#notice#0',
+      recipient: { role: 'data_steward', department: 'hr-social-security' },
+      kind: 'result',
+      taskId: null,
+      title: {
+        zh: '机构改革后须在15个工作日内更新目录:机构改革(hr-social-security)',
+        en: 'Update the catalogue within 15 working days: RF-TEST (hr-social-security)',
+      },
+    },
+  ]);
+  const got = (await notices('zhaoqiang')).items.find((n) => n.id === 'RF-TEST.hr-social-security#notice#0')!;
+  expect(got.title).toEqual({
+    zh: '机构改革后须在15个工作日内更新目录:机构改革(市人力资源和社会保障局)',
+    en: 'Update the catalogue within 15 working days: RF-TEST (Human Resources and Social Security Bureau)',
+  });
 });
