@@ -24,6 +24,7 @@ import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { directoryNames } from '../directory/names';
 import { createTaskViews } from './task-views';
+import { oneAtATime } from './one-at-a-time';
 import { taskActions } from './task-actions';
 
 export function actorOf(user: User): Actor {
@@ -54,6 +55,7 @@ export function createTaskService(
 ) {
   const { db } = deps;
   const views = createTaskViews(db);
+  const oneCaseAtATime = oneAtATime();
 
   /** The colleagues who hand `user` their tasks today, with the role each hands over. */
   const standingInFor = (user: User) =>
@@ -230,58 +232,66 @@ export function createTaskService(
       body: { decision: string; reason?: string; data?: Record<string, unknown> },
       ip: string | null,
     ) {
-      const task = await actionable(user, id);
-      if (task.status !== 'open') throw closedError(task);
-      const onBehalfOf = actingFor(task, user, await standingInFor(user));
-      if (
-        task.claimedBy &&
-        task.claimedBy !== user.username &&
-        onBehalfOf === null &&
-        heldByDepartments(task) <= 1 &&
-        !asCityAuthority(user, task)
-      )
-        throw new HttpError(
-          409,
-          'task_claimed',
-          `Task ${id} is claimed by ${task.claimedBy}; they must release it before anyone else decides.`,
-        );
-      await deps.temporal.completeTask(task.workflowId, {
-        taskId: id,
-        actor: actorOf(user),
-        decision: body.decision,
-        reason: body.reason,
-        data: body.data,
-      });
-      if (onBehalfOf) await setCompletedFor(db, id, onBehalfOf);
-      await auditByUser(db, user, {
-        action: 'task.complete',
-        entityType: task.processType,
-        entityId: task.caseId,
-        ip,
-        detail: {
+      const { workflowId } = await actionable(user, id);
+      return oneCaseAtATime(workflowId, async () => {
+        // Read again once this case's earlier decisions are through: one of them may have closed it.
+        const task = await actionable(user, id);
+        if (task.status !== 'open') throw closedError(task);
+        const onBehalfOf = actingFor(task, user, await standingInFor(user));
+        if (
+          task.claimedBy &&
+          task.claimedBy !== user.username &&
+          onBehalfOf === null &&
+          heldByDepartments(task) <= 1 &&
+          !asCityAuthority(user, task)
+        )
+          throw new HttpError(
+            409,
+            'task_claimed',
+            `Task ${id} is claimed by ${task.claimedBy}; they must release it before anyone else decides.`,
+          );
+        await deps.temporal.completeTask(task.workflowId, {
           taskId: id,
-          step: task.step,
+          actor: actorOf(user),
           decision: body.decision,
-          reason: body.reason ?? null,
-          ...(onBehalfOf ? { onBehalfOf } : {}),
-        },
+          reason: body.reason,
+          data: body.data,
+        });
+        if (onBehalfOf) await setCompletedFor(db, id, onBehalfOf);
+        await auditByUser(db, user, {
+          action: 'task.complete',
+          entityType: task.processType,
+          entityId: task.caseId,
+          ip,
+          detail: {
+            taskId: id,
+            step: task.step,
+            decision: body.decision,
+            reason: body.reason ?? null,
+            ...(onBehalfOf ? { onBehalfOf } : {}),
+          },
+        });
+        return views.view((await getTask(db, id))!);
       });
-      return views.view((await getTask(db, id))!);
     },
 
     /**
      * Approves several tasks of one step with the same reason, for a reviewer
      * with many alike: each is still its own decision, sent to its own
-     * workflow and audited on its own, in order. One refused does not stop
-     * the rest; the answer says how each went.
+     * workflow and audited on its own, in order. A task the caller may not act
+     * on refuses the whole request; one refused for its state (decided,
+     * claimed) does not stop the rest, and the answer says how each went.
      */
     async completeMany(
       user: User,
       body: { taskIds: string[]; decision: string; reason?: string },
       ip: string | null,
     ) {
-      const tasks = await Promise.all(body.taskIds.map((id) => getTask(db, id)));
-      const steps = new Set(tasks.filter((t) => t !== null).map((t) => `${t.processType}/${t.step}`));
+      // Every task must be one the caller may act on (404, 403 otherwise): what is refused one by one
+      // below is only what a task's state decides (already decided, claimed by someone else).
+      const tasks = [];
+      for (const id of body.taskIds) tasks.push(await actionable(user, id));
+      const steps = new Set(tasks.map((t) => `${t.processType}/${t.step}`));
       if (steps.size > 1)
         throw unprocessable('invalid_bulk', 'bulk decision', [
           {

@@ -139,6 +139,28 @@ const BOUNDARIES: Record<string, Check> = {
     outsiders: ['sunhui', 'lina'],
     body: () => ({ decision: 'approve' }),
   },
+  'post /api/tasks/complete-many': {
+    kind: 'record',
+    path: () => '/api/tasks/complete-many',
+    insiders: [],
+    outsiders: ['sunhui', 'lina'],
+    body: (x) => ({ taskIds: [x.reviewTask], decision: 'approve' }),
+  },
+  'get /api/notices': CITY(
+    "the caller's own: notices to their roles in their department (notices-api.test.ts)",
+  ),
+  'post /api/notices/read': CITY('marks only notices addressed to the caller (notices-api.test.ts)'),
+  'get /api/delegations': CITY("the caller's own delegations, given and received"),
+  'get /api/delegations/colleagues': CITY("the caller's own department only"),
+  'post /api/delegations': CITY("only to a colleague of the caller's department (delegations-api.test.ts)"),
+  'post /api/delegations/{id}/revoke': CITY('by the delegator only (delegations-api.test.ts)'),
+  'post /api/comments': {
+    kind: 'record',
+    path: () => '/api/comments',
+    insiders: [],
+    outsiders: ['sunhui', 'lina', 'hegang'],
+    body: (x) => ({ caseType: 'sharing_request', caseId: x.request, text: '你好' }),
+  },
   'get /api/grants': {
     kind: 'list',
     path: '/api/grants?pageSize=100',

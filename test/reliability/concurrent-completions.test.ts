@@ -29,6 +29,10 @@ it('exactly one of 50 concurrent completions wins; the rest get 409 and change n
     ),
   );
   const statuses = results.map((r) => r.status);
+  const others = results
+    .filter((r) => r.status !== 200 && r.status !== 409)
+    .map((r) => [r.status, r.body?.error?.code]);
+  expect(others).toEqual([]);
   expect(statuses.filter((s) => s === 200)).toHaveLength(1);
   expect(statuses.filter((s) => s === 409)).toHaveLength(49);
   const detail = await c.until('zhangwei', `/api/requests/${req.id}`, (b) => b.status !== 'provider_review');
