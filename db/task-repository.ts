@@ -392,7 +392,9 @@ export async function listInbox(
       q.join('tasks as t', 't.id', 'c.task_id');
       if (f.mine)
         q.where((w) =>
-          w.whereIn('t.claimed_by', [f.username, ...(f.standingInFor ?? [])]).orWhere('t.completed_by', f.username),
+          w
+            .whereIn('t.claimed_by', [f.username, ...(f.standingInFor ?? [])])
+            .orWhere('t.completed_by', f.username),
         );
       if (f.unclaimed) q.whereNull('t.claimed_by');
       if (f.processType) q.where('t.process_type', f.processType);

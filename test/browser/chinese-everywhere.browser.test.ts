@@ -99,7 +99,11 @@ it('no code, username or English sentence on any page in Chinese mode', async ()
       ],
       latinShown,
     ],
-    ['zhaoqiang', ['/inbox', '/inbox/done', '/notices', '/delegations', `/tasks/${open.currentTask.id}`], latinShown],
+    [
+      'zhaoqiang',
+      ['/inbox', '/inbox/done', '/notices', '/delegations', `/tasks/${open.currentTask.id}`],
+      latinShown,
+    ],
     ['zhoujie', ['/inbox', `/reforms/${reform.body.id}`], latinShown],
     ['zhengli', ['/dashboard'], latinShown],
     ['xuhong', ['/audit'], directoryCodesShown],
