@@ -1,4 +1,5 @@
 /** The SLA dashboard and its exports. */
+import { localToday } from '../http/local-today';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { DateTime } from 'luxon';
@@ -86,7 +87,7 @@ export function dashboardRoutes(router: Router, registry: OpenAPIRegistry, deps:
     handler: async ({ params, query }): Promise<FileResponse> => {
       const f = filterOf(query);
       // Dated, so exports of different days do not overwrite each other in a downloads folder.
-      const day = DateTime.now().setZone(ZONE).toISODate() as string;
+      const day = localToday();
       return params.format === 'csv'
         ? {
             contentType: 'text/csv; charset=utf-8',

@@ -5,7 +5,7 @@
  * and each decision records whom it was made for. Creating and revoking are
  * audited.
  */
-import { DateTime } from 'luxon';
+import { localToday } from '../http/local-today';
 import type { Db } from '../../db/connection';
 import {
   delegationsOf,
@@ -16,14 +16,13 @@ import {
   type Delegation,
 } from '../../db/delegation-repository';
 import { findUser, listUsers, type User } from '../../db/directory-repository';
-import { ZONE } from '../../domain/calendar/working-days';
 import type { Role } from '../../domain/roles';
 import { newCaseId } from '../cases/case-ids';
 import { auditByUser } from '../cases/audit';
 import { directoryNames, type Names } from '../directory/names';
 import { HttpError, unprocessable, type FieldProblem } from '../http/errors';
 
-const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
+const today = localToday;
 
 function view(d: Delegation, names: Names, day: string) {
   return {

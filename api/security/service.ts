@@ -3,6 +3,7 @@
  * each with a workflow that reminds its department before it expires, and
  * each department's yearly risk assessment of its data service node (art. 27).
  */
+import { localToday } from '../http/local-today';
 import { DateTime } from 'luxon';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { getDepartment, unknownDepartments, type User } from '../../db/directory-repository';
@@ -33,7 +34,7 @@ import { HttpError, unprocessable } from '../http/errors';
 import type { z } from 'zod';
 import type { AgreementBodySchema, AssessmentBodySchema } from './schemas';
 
-const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
+const today = localToday;
 
 export function createSecurityService(deps: ApiDeps) {
   const { db, temporal } = deps;

@@ -3,6 +3,7 @@
  * complete through the owning workflow's Update (whose validator has the last
  * word on actor, state and decision).
  */
+import { localToday } from '../http/local-today';
 import type { Db } from '../../db/connection';
 import type { User } from '../../db/directory-repository';
 import { loadCalendarFor, loadWorkingCalendar } from '../../db/calendar-repository';
@@ -14,9 +15,7 @@ import {
   formatInstant,
   parseInstant,
   workingDaysLeft,
-  ZONE,
 } from '../../domain/calendar/working-days';
-import { DateTime } from 'luxon';
 import type { Actor } from '../../domain/roles';
 import { mayActOnTask } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
@@ -58,8 +57,7 @@ export function createTaskService(
   const oneCaseAtATime = oneAtATime();
 
   /** The colleagues who hand `user` their tasks today, with the role each hands over. */
-  const standingInFor = (user: User) =>
-    delegatorsOf(db, user.username, DateTime.now().setZone(ZONE).toISODate() as string);
+  const standingInFor = (user: User) => delegatorsOf(db, user.username, localToday());
 
   /** Whom `user` decides `task` for: the colleague who claimed it, when they hand that role to `user` today. */
   function actingFor(task: TaskRow, user: User, delegators: { from: string; role: string }[]): string | null {
