@@ -63,6 +63,36 @@ export async function recordCaseState(
   });
 }
 
+/** A party's comment on a case: an event of its timeline (action `commented`), keyed by `id`. */
+export async function recordComment(
+  db: Db,
+  c: {
+    id: string;
+    caseType: string;
+    caseId: string;
+    atMs: number;
+    actor: string;
+    actorDepartment: string;
+    text: string;
+  },
+): Promise<void> {
+  await db('case_events')
+    .insert({
+      id: c.id,
+      case_type: c.caseType,
+      case_id: c.caseId,
+      at_ms: c.atMs,
+      step: null,
+      action: 'commented',
+      actor: c.actor,
+      actor_department: c.actorDepartment,
+      decision: null,
+      reason: c.text,
+    })
+    .onConflict('id')
+    .ignore();
+}
+
 export async function caseEvents(db: Db, caseType: string, caseId: string): Promise<CaseEvent[]> {
   const rows = await db('case_events')
     .where({ case_type: caseType, case_id: caseId })

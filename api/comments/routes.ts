@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { recordComment } from '../../db/case-repository';
 import { caseParties } from '../../db/case-summaries';
 import { localIso } from '../../domain/calendar/working-days';
 import { PROCESS_NAMES, processNamed } from '../../processes';
@@ -48,17 +49,14 @@ export function commentRoutes(router: Router, registry: OpenAPIRegistry, deps: A
       mayReadCase(user, `Case ${body.caseId}`, parties);
       const id = `comment#${randomUUID()}`;
       const atMs = Date.now();
-      await deps.db('case_events').insert({
+      await recordComment(deps.db, {
         id,
-        case_type: body.caseType,
-        case_id: body.caseId,
-        at_ms: atMs,
-        step: null,
-        action: 'commented',
+        caseType: body.caseType,
+        caseId: body.caseId,
+        atMs,
         actor: user.username,
-        actor_department: user.department.code,
-        decision: null,
-        reason: body.text,
+        actorDepartment: user.department.code,
+        text: body.text,
       });
       await auditByUser(deps.db, user, {
         action: 'case.comment',
