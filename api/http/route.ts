@@ -39,7 +39,8 @@ export interface ReadEntry {
  */
 export interface ReadAudit<P, Q> {
   action: string;
-  entityType: string;
+  /** What was read: a fixed type, or one the request names (a case's process). */
+  entityType: string | ((params: P, query: Q) => string);
   entityId?: (params: P, query: Q) => string;
   detail?: (params: P, query: Q) => unknown;
 }
@@ -164,10 +165,14 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       if (!recordRead)
         throw new Error(`${def.method.toUpperCase()} ${def.path} is audited, but the app records no reads`);
       const f = def.file ? (result as FileResponse) : undefined;
+      const entityType =
+        typeof def.audit.entityType === 'function'
+          ? def.audit.entityType(params as never, query as never)
+          : def.audit.entityType;
       await recordRead(req, {
         action: def.audit.action,
-        entityType: def.audit.entityType,
-        entityId: def.audit.entityId?.(params as never, query as never) ?? def.audit.entityType,
+        entityType,
+        entityId: def.audit.entityId?.(params as never, query as never) ?? entityType,
         detail: {
           ...((def.audit.detail?.(params as never, query as never) ??
             (Object.keys(query as object).length ? { query } : {})) as object),

@@ -41,6 +41,7 @@ const MATRIX: Record<string, Who> = {
   'post /api/requests/{id}/withdraw': ['requester'],
   'get /api/notices': 'any',
   'post /api/comments': 'any',
+  'get /api/cases/{caseType}/{caseId}/approval-form': 'any',
   'get /api/delegations': 'any',
   'get /api/delegations/colleagues': 'any',
   'post /api/delegations': 'any',
@@ -88,6 +89,8 @@ const concrete = (path: string) =>
     .replace('{code}', 'GA-RK-001')
     .replace('{process}', 'sharing_request')
     .replace('{format}', 'csv')
+    .replace('{caseType}', 'sharing_request')
+    .replace('{caseId}', 'NOPE-1')
     .replace(/\{id\}/, 'NOPE-1');
 
 let documented: string[] = [];

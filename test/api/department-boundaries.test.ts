@@ -161,6 +161,12 @@ const BOUNDARIES: Record<string, Check> = {
     outsiders: ['sunhui', 'lina', 'hegang'],
     body: (x) => ({ caseType: 'sharing_request', caseId: x.request, text: '你好' }),
   },
+  'get /api/cases/{caseType}/{caseId}/approval-form': {
+    kind: 'record',
+    path: (x) => `/api/cases/sharing_request/${x.request}/approval-form`,
+    insiders: ['zhangwei', 'zhaoqiang', 'zhengli'],
+    outsiders: ['lina', 'sunhui', 'hegang'],
+  },
   'get /api/grants': {
     kind: 'list',
     path: '/api/grants?pageSize=100',

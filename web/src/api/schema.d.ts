@@ -730,6 +730,88 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{caseType}/{caseId}/approval-form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A case's approval form (审批表) as a PDF, to print or file
+     * @description The case's particulars, every step taken (who, when, the decision, its reasons and article), and each step's time limit and its source. The parties' departments and city-level roles may print it; each printing is in the audit log. 404: no such case.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The form's language */
+          lang?: 'zh' | 'en';
+        };
+        header?: never;
+        path: {
+          caseId: string;
+          /** @description The case's process (its processType) */
+          caseType: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The approval form, A4 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalogue/resources': {
     parameters: {
       query?: never;

@@ -8,6 +8,7 @@ import type { CaseProgress, Correction, Dispute, Reform, SecurityIncident } from
 import { BpmnDiagram } from '../components/BpmnDiagram';
 import { CaseSteps, type CaseStepsProps } from '../components/CaseSteps';
 import { NextStep } from '../components/NextStep';
+import { PrintFormButton } from '../components/PrintFormButton';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { Loadable } from '../components/Loadable';
 import { formatInstant } from '../format';
@@ -34,7 +35,7 @@ function Progress({
   return (
     <>
       <Col span={24}>
-        <Card size="small">
+        <Card size="small" extra={<PrintFormButton caseType={process} caseId={caseId} />}>
           <CaseSteps
             process={process}
             deadlines={p.deadlines}

@@ -23,6 +23,7 @@ import { hasRole, useMe } from '../auth/session';
 import { BpmnDiagram, type StepState } from '../components/BpmnDiagram';
 import { CaseSteps } from '../components/CaseSteps';
 import { NextStep } from '../components/NextStep';
+import { PrintFormButton } from '../components/PrintFormButton';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
@@ -240,7 +241,7 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Card size="small">
+        <Card size="small" extra={<PrintFormButton caseType="sharing_request" caseId={r.id} />}>
           <CaseSteps
             process="sharing_request"
             start={{ label: t('stepFiled'), at: r.submittedAt }}
