@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { directoryRoutes } from './directory/routes';
+import { attachmentRoutes } from './attachments/routes';
 import { approvalFormRoutes } from './cases/approval-form';
 import { commentRoutes } from './comments/routes';
 import { delegationRoutes } from './delegations/routes';
@@ -78,6 +79,7 @@ export function createApp(
   delegationRoutes(router, registry, full);
   commentRoutes(router, registry, full);
   approvalFormRoutes(router, registry, full);
+  attachmentRoutes(router, registry, full);
   taskRoutes(router, registry, full, new Map(PROCESSES.map((p) => [p.name, p.summary])));
   for (const process of PROCESSES) process.routes(router, registry, full);
   dashboardRoutes(router, registry, full);

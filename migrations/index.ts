@@ -31,6 +31,7 @@ import * as noticeReads from './20261203_023_notice_reads';
 import * as noticeDelivery from './20261203_024_notice_delivery';
 import * as userEmail from './20261203_025_user_email';
 import * as delegations from './20261203_026_delegations';
+import * as attachments from './20261203_027_attachments';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -61,6 +62,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_024_notice_delivery', noticeDelivery],
   ['20261203_025_user_email', userEmail],
   ['20261203_026_delegations', delegations],
+  ['20261203_027_attachments', attachments],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -67,6 +67,30 @@ const EnvSchema = z
     AUDIT_SIGNING_KEY: z.string().min(1).optional(),
     /** Where `npm run archive-logs` writes log rows past the retention period; unset: <data folder>/log-archives. */
     LOG_ARCHIVE_DIR: z.string().min(1).optional(),
+    /** Where attached files are kept when no S3 bucket is set; unset: <data folder>/attachments. */
+    ATTACHMENT_DIR: z.string().min(1).optional(),
+    /** The largest file that may be attached, in bytes (default 20 MiB). */
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
+    /**
+     * An S3-compatible bucket to keep attached files in instead of the data folder (MinIO, Ceph,
+     * a cloud's object store). Credentials come the AWS SDK's usual way (AWS_ACCESS_KEY_ID and
+     * AWS_SECRET_ACCESS_KEY, or the machine's role).
+     */
+    ATTACHMENT_S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'a bucket name (3–63 lower-case letters, digits, dots, dashes)',
+      )
+      .optional(),
+    /** The store's address when it is not AWS, e.g. https://minio.example.gov.cn:9000 (path-style addressing). */
+    ATTACHMENT_S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).optional(),
+    ATTACHMENT_S3_REGION: z.string().min(1).default('us-east-1'),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
     /** HS256 secret for dev-mode tokens; at least 32 characters. */
     JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
@@ -177,6 +201,12 @@ export interface Config {
   logSigningKey: { file: string; create: boolean };
   /** Where archived log rows are written. */
   logArchiveDir: string;
+  /** Files attached to cases: the largest allowed, and where they are kept. */
+  attachments: {
+    maxBytes: number;
+    dir: string;
+    s3?: { bucket: string; region: string; endpoint?: string };
+  };
   /** Delivery of notices beyond the app: a signed webhook, when configured. */
   notices: {
     webhook?: { url: string; secret: string };
@@ -233,6 +263,7 @@ const SECRET_SETTINGS = new Set([
   'NOTICE_WEBHOOK_URL',
   'NOTICE_WEBHOOK_SECRET',
   'SMTP_URL',
+  'ATTACHMENT_S3_ENDPOINT',
 ]);
 
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
@@ -287,6 +318,19 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     logArchiveDir: path.resolve(
       e.LOG_ARCHIVE_DIR ?? path.join(path.dirname(path.resolve(e.SQLITE_FILE)), 'log-archives'),
     ),
+    attachments: {
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      dir: path.resolve(
+        e.ATTACHMENT_DIR ?? path.join(path.dirname(path.resolve(e.SQLITE_FILE)), 'attachments'),
+      ),
+      s3: e.ATTACHMENT_S3_BUCKET
+        ? {
+            bucket: e.ATTACHMENT_S3_BUCKET,
+            region: e.ATTACHMENT_S3_REGION,
+            endpoint: e.ATTACHMENT_S3_ENDPOINT,
+          }
+        : undefined,
+    },
     notices: {
       webhook:
         e.NOTICE_WEBHOOK_URL && e.NOTICE_WEBHOOK_SECRET

@@ -2,7 +2,7 @@
  * Lays out an approval form (审批表) as an A4 PDF with pdfkit: a title, the
  * case's particulars as a two-column table, the record of what was done (who,
  * when, what was decided, why, under which article), the deadlines and their
- * sources, and on every page who printed it, when, and the
+ * sources, the attachments, and on every page who printed it, when, and the
  * page number. Chinese is set in Noto Sans SC (@embedpdf/fonts-sc), embedded
  * as a subset so a form of a few pages stays small.
  */

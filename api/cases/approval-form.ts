@@ -2,14 +2,15 @@
  * The printable approval form (审批表) of any case: what an official files
  * or signs on paper. It says what the case is, who asked and about what,
  * every step taken (who, when, what was decided and why, under which
- * article), and each step's time limit and where the limit comes from.
- * Chinese by default, English on request; every printing is
+ * article), each step's time limit and where the limit comes from, and the
+ * files attached. Chinese by default, English on request; every printing is
  * a read in the audit log.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { listAttachments } from '../../db/attachment-repository';
 import { caseParties, caseSummaries } from '../../db/case-summaries';
 import { policyByKey, policyInForce } from '../../db/policy-repository';
 import { tasksOfCase } from '../../db/task-repository';
@@ -52,11 +53,17 @@ const LABELS = {
   deadline: { zh: '截止时间', en: 'Deadline' },
   state: { zh: '状态', en: 'State' },
   overdue: { zh: '(已逾期)', en: ' (overdue)' },
+  attachments: { zh: '附件', en: 'Attachments' },
+  fileName: { zh: '文件名', en: 'File' },
+  size: { zh: '大小', en: 'Size' },
+  uploadedBy: { zh: '上传人', en: 'Uploaded by' },
   none: { zh: '无', en: 'None' },
   actingFor: { zh: '代', en: 'for ' },
   printed: { zh: '打印人:{who}  打印时间:{at}', en: 'Printed by {who} at {at}' },
   page: { zh: '第 {page} 页 共 {pages} 页', en: 'Page {page} of {pages}' },
 } satisfies Record<string, { zh: string; en: string }>;
+
+const kib = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${Math.ceil(bytes / 1024)} KB`);
 
 const when = (iso: string | null | undefined) =>
   iso ? DateTime.fromISO(iso).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm') : '';
@@ -82,12 +89,13 @@ export function createApprovalForms(deps: ApiDeps) {
   ): Promise<ApprovalFormLayout> {
     const l = (k: keyof typeof LABELS) => LABELS[k][lang];
     const name = (code: string | null | undefined) => (code ? (codeNames[code]?.[lang] ?? code) : '');
-    const [summaries, parties, status, p, names] = await Promise.all([
+    const [summaries, parties, status, p, names, attachments] = await Promise.all([
       caseSummaries(db, new Map([[process.name, process.summary]]), [{ processType: process.name, caseId }]),
       caseParties(db, process.summary, caseId),
       db(process.table).where('id', caseId).first('status'),
       progress(process.name, caseId),
       directoryNames(db),
+      listAttachments(db, process.name, caseId),
     ]);
     const summary = summaries.get(`${process.name}|${caseId}`);
     const dept = (code: string | null) => names.department(code)?.[lang] ?? code ?? '';
@@ -111,6 +119,12 @@ export function createApprovalForms(deps: ApiDeps) {
       d.citation[lang],
       `${when(d.deadline)}${d.breached ? l('overdue') : ''}`,
       name(d.status),
+    ]);
+    const files = attachments.map((a) => [
+      a.fileName,
+      kib(a.sizeBytes),
+      `${person(a.uploadedBy, names.person(a.uploadedBy))}\n${dept(a.uploadedByDepartment)}`,
+      when(a.uploadedAt),
     ]);
     const subject = [summary?.subject, summary?.subjectTitle].filter(Boolean).join(' ');
     return {
@@ -140,6 +154,13 @@ export function createApprovalForms(deps: ApiDeps) {
           rows: deadlines,
           empty: l('none'),
         },
+        {
+          title: l('attachments'),
+          header: [l('fileName'), l('size'), l('uploadedBy'), l('at')],
+          widths: [0.45, 0.12, 0.25, 0.18],
+          rows: files,
+          empty: l('none'),
+        },
       ],
       footer: l('printed').replace('{who}', printedBy).replace('{at}', when(DateTime.now().toISO())),
       pageLabel: (page, pages) => l('page').replace('{page}', String(page)).replace('{pages}', String(pages)),
@@ -155,7 +176,7 @@ export function approvalFormRoutes(router: Router, registry: OpenAPIRegistry, de
     path: '/api/cases/:caseType/:caseId/approval-form',
     summary: "A case's approval form (审批表) as a PDF, to print or file",
     description:
-      "The case's particulars, every step taken (who, when, the decision, its reasons and article), and each step's time limit and its source. The parties' departments and city-level roles may print it; each printing is in the audit log. 404: no such case.",
+      "The case's particulars, every step taken (who, when, the decision, its reasons and article), each step's time limit and its source, and the attachments. The parties' departments and city-level roles may print it; each printing is in the audit log. 404: no such case.",
     tags: ['cases'],
     auth: 'user',
     params: z.object({

@@ -5,6 +5,7 @@
  */
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
+import multer from 'multer';
 import { z, type ZodType } from 'zod';
 import type { User } from '../../db/directory-repository';
 import type { Role } from '../../domain/roles';
@@ -45,6 +46,13 @@ export interface ReadAudit<P, Q> {
   detail?: (params: P, query: Q) => unknown;
 }
 
+/** A file sent as multipart/form-data, held in memory (uploads are bounded by `maxBytes`). */
+export interface UploadedFile {
+  /** The name the sender gave it, as sent (UTF-8). */
+  originalName: string;
+  bytes: Buffer;
+}
+
 export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodType, R extends ZodType> {
   method: Method;
   /** Express path, e.g. /api/calendar/:year */
@@ -57,7 +65,10 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
   roles?: Role[];
   params?: P;
   query?: Q;
+  /** The body's fields; with `upload`, the text fields sent beside the file. */
   body?: B;
+  /** The endpoint takes one file as multipart/form-data in `field`, of at most `maxBytes`. */
+  upload?: { field: string; maxBytes: number; description: string };
   /** The JSON answer's schema (none for a file: see `file`). */
   response?: R;
   /** The endpoint answers a file: its content types, for the OpenAPI document. */
@@ -69,9 +80,63 @@ export interface RouteDef<P extends ZodType, Q extends ZodType, B extends ZodTyp
     query: z.infer<Q>;
     body: z.infer<B>;
     user: User;
+    /** With `upload`: the file sent. */
+    file: UploadedFile;
     req: Request;
     res: Response;
   }) => Promise<z.infer<R>>;
+}
+
+/** 20 MB, 4 KB: a size as people say it. */
+const readableSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
+
+/** Reads a multipart body's one file and its text fields into `req.file` and `req.body`. */
+function readUpload(
+  req: Request,
+  res: Response,
+  upload: NonNullable<RouteDef<never, never, never, never>['upload']>,
+) {
+  if (!req.is('multipart/form-data'))
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `Send the file as multipart/form-data in the field "${upload.field}" (got ${JSON.stringify(req.get('Content-Type') ?? 'none')}).`,
+    );
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: upload.maxBytes, files: 1, fields: 20, parts: 21, fieldSize: 8 * 1024 },
+    defParamCharset: 'utf8', // browsers send file names as UTF-8
+  }).single(upload.field);
+  return new Promise<UploadedFile>((resolve, reject) =>
+    parse(req, res, (err: unknown) => {
+      if (err instanceof multer.MulterError) {
+        const path = err.field ?? upload.field;
+        return reject(
+          err.code === 'LIMIT_FILE_SIZE'
+            ? new HttpError(413, 'file_too_large', `${path}: larger than ${upload.maxBytes} bytes.`, [
+                {
+                  path,
+                  code: 'file_too_large',
+                  params: { maximum: upload.maxBytes, size: readableSize(upload.maxBytes) },
+                  message: `must be at most ${upload.maxBytes} bytes`,
+                },
+              ])
+            : new HttpError(400, 'invalid_input', `Invalid input: ${path}: ${err.message}`, [
+                { path, message: err.message },
+              ]),
+        );
+      }
+      if (err) return reject(err as Error);
+      if (!req.file)
+        return reject(
+          new HttpError(400, 'invalid_input', `Invalid input: ${upload.field}: is required`, [
+            { path: upload.field, message: 'is required', code: 'invalid_type' },
+          ]),
+        );
+      resolve({ originalName: req.file.originalname, bytes: req.file.buffer });
+    }),
+  );
 }
 
 /** A request that carries a body, whatever its type. */
@@ -91,7 +156,12 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   const errors: RouteConfig['responses'] = {
     400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponseSchema } } },
   };
-  if (def.body)
+  if (def.upload)
+    errors[413] = {
+      description: `The file is larger than allowed`,
+      content: { 'application/json': { schema: ErrorResponseSchema } },
+    };
+  if (def.body || def.upload)
     errors[415] = {
       description: 'The body is not JSON (Content-Type: application/json)',
       content: { 'application/json': { schema: ErrorResponseSchema } },
@@ -116,7 +186,27 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     request: {
       params: def.params as never,
       query: def.query as never,
-      body: def.body ? { content: { 'application/json': { schema: def.body } } } : undefined,
+      body: def.upload
+        ? {
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: [def.upload.field],
+                  properties: {
+                    [def.upload.field]: {
+                      type: 'string',
+                      format: 'binary',
+                      description: def.upload.description,
+                    },
+                  },
+                },
+              },
+            },
+          }
+        : def.body
+          ? { content: { 'application/json': { schema: def.body } } }
+          : undefined,
     },
     responses: {
       [status]: def.file
@@ -142,7 +232,8 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
         throw new HttpError(401, 'unauthenticated', 'Sign in first: send "Authorization: Bearer <token>".');
       if (def.roles) requireRole(user, def.roles);
     }
-    if (def.body && hasBody(req) && !req.is('application/json'))
+    const file = def.upload ? await readUpload(req, res, def.upload) : undefined;
+    if (def.body && !def.upload && hasBody(req) && !req.is('application/json'))
       throw new HttpError(
         415,
         'unsupported_media_type',
@@ -159,7 +250,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     const params = def.params ? def.params.parse(req.params) : {};
     const query = def.query ? def.query.parse(req.query) : {};
     const body = def.body ? def.body.parse(req.body ?? {}) : {};
-    const result = await def.handler({ params, query, body, user: user as User, req, res } as never);
+    const result = await def.handler({ params, query, body, user: user as User, file, req, res } as never);
     if (def.audit) {
       const recordRead = res.app.locals.recordRead;
       if (!recordRead)
@@ -182,8 +273,12 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     }
     if (def.file) {
       const f = result as FileResponse;
+      // A plain name as filename="…"; one in any other script (公函.pdf) also as RFC 6266's filename*.
+      if (f.filename)
+        if (/^[\x20-\x7e]+$/.test(f.filename) && !/["\\]/.test(f.filename))
+          res.setHeader('Content-Disposition', `attachment; filename="${f.filename}"`);
+        else res.attachment(f.filename);
       res.setHeader('Content-Type', f.contentType);
-      if (f.filename) res.setHeader('Content-Disposition', `attachment; filename="${f.filename}"`);
       res.status(status).send(f.body);
       return;
     }

@@ -50,6 +50,8 @@ type Check =
       outsiders: string[];
       /** For a write: a body the outsider's call would be accepted with, were it not for the boundary. */
       body?: (f: Fixtures) => object;
+      /** For an upload: the file the outsider's call sends, as multipart/form-data. */
+      upload?: { field: string; bytes: Buffer; name: string };
     }
   | { kind: 'list'; path: string; item: (f: Fixtures) => string; insiders: string[]; outsiders: string[] };
 
@@ -165,6 +167,26 @@ const BOUNDARIES: Record<string, Check> = {
     kind: 'record',
     path: (x) => `/api/cases/sharing_request/${x.request}/approval-form`,
     insiders: ['zhangwei', 'zhaoqiang', 'zhengli'],
+    outsiders: ['lina', 'sunhui', 'hegang'],
+  },
+  'post /api/cases/{caseType}/{caseId}/attachments': {
+    kind: 'record',
+    path: (x) => `/api/cases/sharing_request/${x.request}/attachments`,
+    insiders: [],
+    outsiders: ['lina', 'sunhui', 'hegang'],
+    upload: { field: 'file', bytes: Buffer.from('%PDF-1.7\n'), name: '函.pdf' },
+  },
+  'get /api/cases/{caseType}/{caseId}/attachments': {
+    kind: 'record',
+    path: (x) => `/api/cases/sharing_request/${x.request}/attachments`,
+    insiders: ['zhangwei', 'zhaoqiang', 'zhengli'],
+    outsiders: ['lina', 'sunhui', 'hegang'],
+  },
+  'get /api/cases/{caseType}/{caseId}/attachments/{id}': {
+    kind: 'record',
+    // No attachment need exist: the case's boundary is checked first, so an outsider learns nothing.
+    path: (x) => `/api/cases/sharing_request/${x.request}/attachments/AT-none`,
+    insiders: [],
     outsiders: ['lina', 'sunhui', 'hegang'],
   },
   'get /api/grants': {
@@ -419,13 +441,14 @@ it('refuses outsiders of the department with 403 and lets insiders read', async 
     const path = check.path(f);
     for (const u of check.outsiders) {
       const write = () => (method === 'put' ? h.http().put(path) : h.http().post(path));
+      const auth = await h.as(u);
+      const sent = () => write().set(auth).set('Idempotency-Key', randomUUID());
       const res =
         method === 'get'
           ? await c.get(u, path)
-          : await write()
-              .set(await h.as(u))
-              .set('Idempotency-Key', randomUUID())
-              .send(check.body?.(f) ?? {});
+          : check.upload
+            ? await sent().attach(check.upload.field, check.upload.bytes, check.upload.name)
+            : await sent().send(check.body?.(f) ?? {});
       if (res.status !== 403)
         wrong.push(`${op} as ${u}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
     }

@@ -1,4 +1,7 @@
 /** The express app wired to real servers for API tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../api/app';
@@ -8,7 +11,9 @@ import { parseConfig } from '../../runtime/config';
 import { createLogger } from '../../runtime/logger';
 
 export function testApp(db: Db, client: Client, env: NodeJS.ProcessEnv = {}) {
-  const config = parseConfig({ NODE_ENV: 'test', ...env });
+  // Attached files go to a folder of the test's own, never the repository's data folder.
+  const attachments = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-attachments-'));
+  const config = parseConfig({ NODE_ENV: 'test', ATTACHMENT_DIR: attachments, ...env });
   return createApp({
     config,
     db,

@@ -33,14 +33,16 @@ export async function api<T>(
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const token = tokenStore.get();
+  // A file goes as multipart/form-data (the browser writes its boundary); anything else as JSON.
+  const form = init.body instanceof FormData;
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     headers: {
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(init.body !== undefined && !form ? { 'Content-Type': 'application/json' } : {}),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...init.headers,
     },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    body: form ? (init.body as FormData) : init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const text = await res.text();
   const body = text ? JSON.parse(text) : null;

@@ -739,7 +739,7 @@ export interface paths {
     };
     /**
      * A case's approval form (审批表) as a PDF, to print or file
-     * @description The case's particulars, every step taken (who, when, the decision, its reasons and article), and each step's time limit and its source. The parties' departments and city-level roles may print it; each printing is in the audit log. 404: no such case.
+     * @description The case's particulars, every step taken (who, when, the decision, its reasons and article), each step's time limit and its source, and the attachments. The parties' departments and city-level roles may print it; each printing is in the audit log. 404: no such case.
      */
     get: {
       parameters: {
@@ -764,6 +764,253 @@ export interface paths {
           };
           content: {
             'application/pdf': string;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseType}/{caseId}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case's attachments, oldest first, and what may be attached */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+          /** @description The case’s process: sharing_request, correction or dispute */
+          caseType: 'sharing_request' | 'correction' | 'dispute';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttachmentList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Attach a file (an official letter, evidence) to a request, correction or dispute
+     * @description The case's parties and city-level roles may attach. Allowed: PDF, OFD, JPEG, PNG, DOCX and XLSX, each checked by its first bytes; at most ATTACHMENT_MAX_BYTES. 413: too large; 415: a type not allowed, or content that is not what its name says (refusals are audited). The attachment is in the audit log with its SHA-256.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+          /** @description The case’s process: sharing_request, correction or dispute */
+          caseType: 'sharing_request' | 'correction' | 'dispute';
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description The file; its name is kept (without folders)
+             */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Attachment'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The file is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{caseType}/{caseId}/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an attachment, under the name it was attached with
+     * @description Served as a download (never shown inline), with the type its kind has. Each download is audited.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+          /** @description The case’s process: sharing_request, correction or dispute */
+          caseType: 'sharing_request' | 'correction' | 'dispute';
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file as attached */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
           };
         };
         /** @description Invalid input */
@@ -4778,6 +5025,28 @@ export interface components {
       /** @enum {string} */
       riskLevel: 'low' | 'medium' | 'high';
       year: number;
+    };
+    Attachment: {
+      caseId: string;
+      caseType: string;
+      fileName: string;
+      id: string;
+      mediaType: string;
+      /** @description SHA-256 of the bytes, hex: what was received is what is served */
+      sha256: string;
+      sizeBytes: number;
+      uploadedAt: string;
+      uploadedBy: string;
+      uploadedByDepartment: string;
+      uploadedByDepartmentName: components['schemas']['LocalizedText'] & unknown;
+      uploadedByName: string | null;
+    };
+    AttachmentList: {
+      accepts: {
+        extensions: string[];
+        maxBytes: number;
+      };
+      items: components['schemas']['Attachment'][];
     };
     AuditEntry: {
       action: string;

@@ -56,6 +56,20 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   invalid_json: { zh: '提交的内容格式有误', en: 'What was sent is not valid JSON' },
   invalid_reform: { zh: '改革登记信息有误,请按提示修改', en: 'The reform is not valid; see the fields' },
   case_not_found: { zh: '找不到该案件', en: 'No such case' },
+  attachment_not_found: { zh: '找不到该附件', en: 'No such attachment' },
+  attachment_store_unavailable: {
+    zh: '附件存储暂时无法访问,请稍后再试',
+    en: 'The file store cannot be reached; try again later',
+  },
+  file_too_large: { zh: '文件太大', en: 'The file is too large' },
+  file_type_not_allowed: {
+    zh: '只能上传以下类型的文件:{allowed}',
+    en: 'Only these types may be attached: {allowed}',
+  },
+  file_content_mismatch: {
+    zh: '文件内容与文件类型不符,请检查后重新上传',
+    en: "The file's content is not what its name says",
+  },
   delegation_not_found: { zh: '找不到您的这项代理委托', en: 'No such delegation of yours' },
   delegation_overlaps: {
     zh: '该期间内您已把这一角色委托给他人({from}至{until}):请先撤销',
@@ -196,6 +210,14 @@ export const RULE_MESSAGES: Record<string, Text> = {
   assessment_exists: { zh: '该年度已有风险评估', en: 'That year already has an assessment' },
   not_granted: { zh: '“{item}”不在授权范围内', en: '"{item}" is not granted' },
   unknown_department: { zh: '找不到部门{code}', en: 'No department {code}' },
+  file_too_large: { zh: '文件不能超过{size}', en: 'The file may be at most {size}' },
+  file_empty: { zh: '文件是空的', en: 'The file is empty' },
+  file_name: { zh: '文件名须包含可见文字', en: "The file's name must hold visible characters" },
+  type_not_allowed: { zh: '只能上传以下类型的文件:{allowed}', en: 'Only these types: {allowed}' },
+  content_mismatch: {
+    zh: '文件内容与扩展名不符',
+    en: "The file's content does not match its extension",
+  },
   before_measures: {
     zh: '早于共享管理办法施行之日({from})',
     en: 'Is before the measures took effect ({from})',

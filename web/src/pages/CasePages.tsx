@@ -9,6 +9,7 @@ import { BpmnDiagram } from '../components/BpmnDiagram';
 import { CaseSteps, type CaseStepsProps } from '../components/CaseSteps';
 import { NextStep } from '../components/NextStep';
 import { PrintFormButton } from '../components/PrintFormButton';
+import { CaseAttachments } from '../components/CaseAttachments';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { Loadable } from '../components/Loadable';
 import { formatInstant } from '../format';
@@ -59,9 +60,17 @@ function Progress({
       <Col xs={24} lg={12}>
         <CaseTimeline timeline={p.timeline} comment={{ caseType: process, caseId }} />
       </Col>
+      {ATTACHABLE.has(process) ? (
+        <Col xs={24} lg={12}>
+          <CaseAttachments caseType={process} caseId={caseId} />
+        </Col>
+      ) : null}
     </>
   );
 }
+
+/** The processes whose cases take attachments (letters, evidence); requests show theirs on their own page. */
+const ATTACHABLE = new Set(['correction', 'dispute']);
 
 /** The statuses that end a case of these processes (a correction, a dispute, an obligation, an incident). */
 const CLOSED = new Set(['accepted', 'resolved', 'upheld', 'ruled', 'met']);

@@ -24,6 +24,7 @@ import { BpmnDiagram, type StepState } from '../components/BpmnDiagram';
 import { CaseSteps } from '../components/CaseSteps';
 import { NextStep } from '../components/NextStep';
 import { PrintFormButton } from '../components/PrintFormButton';
+import { CaseAttachments } from '../components/CaseAttachments';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
@@ -349,6 +350,9 @@ export function RequestCase({ request: r }: { request: RequestDetail }) {
           timeline={r.timeline}
           comment={party ? { caseType: 'sharing_request', caseId: r.id } : undefined}
         />
+      </Col>
+      <Col xs={24} lg={12}>
+        <CaseAttachments caseType="sharing_request" caseId={r.id} />
       </Col>
     </Row>
   );
