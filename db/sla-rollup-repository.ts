@@ -4,7 +4,8 @@
  * - `sla_done_daily`: tasks done, per completion day, department, step and
  *   breach, with a count a duration bucket (on-time rates, medians, decisions
  *   per week);
- * - `sla_breach_daily`: breached tasks per start day, department and process;
+ * - `sla_breach_daily`: breached tasks per start day, department, process and
+ *   step (migration 028 added the step);
  * - `sla_open_daily`: open tasks per due day, department and process;
  * - `open_cases`: open tasks per case;
  * - `request_daily`: sharing requests per submission day and department pair.
@@ -205,6 +206,7 @@ export async function countBreach(trx: Knex, taskId: string): Promise<void> {
       day: localDayNumber(Number(t.started_at_ms)),
       department_code: t.department_code ?? '',
       process_type: t.process_type,
+      step: t.step,
     },
     { n: 1 },
   );
@@ -253,9 +255,9 @@ export async function rebuildSlaRollups(db: Db): Promise<void> {
        group by day, department_code, process_type, step, policy_key, breached`,
     );
     await trx.raw(
-      `insert into sla_breach_daily (day, department_code, process_type, n)
-       select ${dayExpr(db, 'started_at_ms')}, coalesce(department_code, ''), process_type, count(*)
-       from tasks where breached = ? group by 1, 2, 3`,
+      `insert into sla_breach_daily (day, department_code, process_type, step, n)
+       select ${dayExpr(db, 'started_at_ms')}, coalesce(department_code, ''), process_type, step, count(*)
+       from tasks where breached = ? group by 1, 2, 3, 4`,
       [true],
     );
     await trx.raw(
@@ -334,11 +336,11 @@ export async function doneByDay(db: Db, f: RollupFilter): Promise<{ day: number;
   return rows.map((r: Row) => ({ day: Number(r.day), n: Number(r.n) }));
 }
 
-/** Breached tasks started in the period, per department ('' for city-level roles) and process. */
-export async function breachesByDepartment(db: Db, f: RollupFilter): Promise<Row[]> {
+/** Breached tasks started in the period, per department ('' for city-level roles), process and step. */
+export async function breachesByStep(db: Db, f: RollupFilter): Promise<Row[]> {
   return scopedRollup(db, 'sla_breach_daily', f)
-    .groupBy('department_code', 'process_type')
-    .select('department_code', 'process_type')
+    .groupBy('department_code', 'process_type', 'step')
+    .select('department_code', 'process_type', 'step')
     .sum({ n: 'n' });
 }
 

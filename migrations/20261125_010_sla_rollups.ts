@@ -6,7 +6,7 @@
  * requests per submission day. The repositories update them in the
  * same transaction as the row they count, and only when that row changed, so
  * a retried activity never counts twice. Existing rows are counted by
- * migration 021, which also adds the finer buckets of short durations.
+ * migration 028 (after 021 adds the finer buckets of short durations).
  * `department_code` is '' for the city-level roles' tasks.
  */
 import type { Knex } from 'knex';

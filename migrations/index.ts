@@ -32,6 +32,7 @@ import * as noticeDelivery from './20261203_024_notice_delivery';
 import * as userEmail from './20261203_025_user_email';
 import * as delegations from './20261203_026_delegations';
 import * as attachments from './20261203_027_attachments';
+import * as breachesByStep from './20261203_028_breaches_by_step';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -63,6 +64,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_025_user_email', userEmail],
   ['20261203_026_delegations', delegations],
   ['20261203_027_attachments', attachments],
+  ['20261203_028_breaches_by_step', breachesByStep],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

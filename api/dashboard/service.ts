@@ -19,7 +19,7 @@ import {
   type OpenSummary,
 } from '../../db/dashboard-repository';
 import {
-  breachesByDepartment,
+  breachesByStep,
   bucketCounts,
   doneByDay,
   doneByStep,
@@ -33,7 +33,12 @@ import {
 import { PROCESSES } from '../../processes';
 import { ZONE, localIso } from '../../domain/calendar/working-days';
 import { articleLabel } from '../../domain/policy/articles';
+import { codeNames } from '../../domain/text/code-names';
 import { createTaskViews } from '../tasks/task-views';
+
+/** A step as an export's column names it: 共享申请·提供部门审核. */
+const stepLabel = (s: { process: string; step: string }, lang: 'zh' | 'en') =>
+  `${PROCESS_NAMES[s.process]?.[lang] ?? s.process}·${codeNames[s.step]?.[lang] ?? s.step}`;
 
 const PROCESS_NAMES: Record<string, { zh: string; en: string }> = Object.fromEntries(
   PROCESSES.map((p) => [p.name, p.label]),
@@ -85,23 +90,40 @@ export function createDashboardService(db: Db) {
     };
   }
 
+  /**
+   * Breaches per department: per process (`counts`) and per step (`steps`, keyed
+   * `process/step`), from one read of the breach rollup.
+   */
   async function breachTable(f: DashboardFilter) {
-    const [rows, names] = await Promise.all([breachesByDepartment(db, rollupFilter(f)), directoryNames(db)]);
-    const byDept = new Map<string, Record<string, number>>();
+    const [rows, names] = await Promise.all([breachesByStep(db, rollupFilter(f)), directoryNames(db)]);
+    const byDept = new Map<string, { counts: Record<string, number>; steps: Record<string, number> }>();
     for (const r of rows) {
       const dept = (r.department_code as string | null) || 'city';
-      const row = byDept.get(dept) ?? {};
-      row[r.process_type as string] = Number(r.n);
+      const row = byDept.get(dept) ?? { counts: {}, steps: {} };
+      const process = r.process_type as string;
+      row.counts[process] = (row.counts[process] ?? 0) + Number(r.n);
+      row.steps[`${process}/${r.step as string}`] = Number(r.n);
       byDept.set(dept, row);
     }
     return [...byDept.entries()]
-      .map(([code, counts]) => ({
+      .map(([code, { counts, steps }]) => ({
         department: code,
         departmentName: code === 'city' ? CITY_LEVEL : (names.department(code) ?? { zh: code, en: code }),
         counts,
+        steps,
         total: Object.values(counts).reduce((a, b) => a + b, 0),
       }))
       .sort((a, b) => b.total - a.total || a.department.localeCompare(b.department));
+  }
+
+  /** The steps that have breaches in a breach table, in the order of the processes and their steps. */
+  function breachSteps(table: Awaited<ReturnType<typeof breachTable>>) {
+    const keys = new Set(table.flatMap((r) => Object.keys(r.steps)));
+    return PROCESSES.flatMap((p) =>
+      Object.values(p.steps)
+        .filter((step) => keys.has(`${p.name}/${step}`))
+        .map((step) => ({ key: `${p.name}/${step}`, process: p.name, step })),
+    );
   }
 
   /** A task as the dashboard lists it: its case, step, holder, deadline and escalation. */
@@ -240,16 +262,22 @@ export function createDashboardService(db: Db) {
           })),
         ),
         breaches,
+        breachSteps: breachSteps(breaches).map((b) => ({
+          ...b,
+          processName: PROCESS_NAMES[b.process],
+          stepName: codeNames[b.step] ?? { zh: b.step, en: b.step },
+        })),
         trend: [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week)),
         overdueCases: await Promise.all(overdue.map(caseEntry)),
         overdueCasesListed: OVERDUE_LISTED,
       };
     },
 
-    /** The breach table, then a blank line and every overdue case. */
+    /** The breach table by process, then by step, then every overdue case; a blank line between. */
     async breachCsv(f: DashboardFilter): Promise<string> {
       const [table, overdue] = await Promise.all([breachTable(f), overdueRows(f)]);
       const processes = Object.keys(PROCESS_NAMES);
+      const steps = breachSteps(table);
       return stringify([
         [
           '部门 Department',
@@ -258,13 +286,17 @@ export function createDashboardService(db: Db) {
         ],
         ...table.map((r) => [r.departmentName.zh, ...processes.map((p) => r.counts[p] ?? 0), r.total]),
         [],
+        ['按环节 By step'],
+        ['部门 Department', ...steps.map((s) => `${stepLabel(s, 'zh')} ${stepLabel(s, 'en')}`), '合计 Total'],
+        ...table.map((r) => [r.departmentName.zh, ...steps.map((s) => r.steps[s.key] ?? 0), r.total]),
+        [],
         ['逾期案件 Overdue cases'],
         OVERDUE_HEADER,
         ...overdue,
       ]);
     },
 
-    /** Two sheets: the breach table (逾期统计) and every overdue case (逾期案件). */
+    /** Three sheets: breaches by process (逾期统计), by step (按环节), and every overdue case (逾期案件). */
     async breachXlsx(f: DashboardFilter): Promise<Buffer> {
       const [table, overdue] = await Promise.all([breachTable(f), overdueRows(f)]);
       const processes = Object.keys(PROCESS_NAMES);
@@ -274,6 +306,12 @@ export function createDashboardService(db: Db) {
       for (const r of table)
         sheet.addRow([r.departmentName.zh, ...processes.map((p) => r.counts[p] ?? 0), r.total]);
       sheet.columns.forEach((c) => (c.width = 18));
+      const steps = breachSteps(table);
+      const bySteps = book.addWorksheet('逾期统计(按环节)');
+      bySteps.addRow(['部门', ...steps.map((s) => stepLabel(s, 'zh')), '合计']).font = { bold: true };
+      for (const r of table)
+        bySteps.addRow([r.departmentName.zh, ...steps.map((s) => r.steps[s.key] ?? 0), r.total]);
+      bySteps.columns.forEach((c) => (c.width = 22));
       const cases = book.addWorksheet('逾期案件');
       cases.addRow(OVERDUE_HEADER.map((h) => h.split(' ')[0])).font = { bold: true };
       for (const r of overdue) cases.addRow(r);

@@ -5,11 +5,9 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 import ExcelJS from 'exceljs';
-import { createSharedActivities } from '../../activities/shared';
-import { processNamed } from '../../processes';
 import { useApiHarness } from '../support/api-harness';
+import { breachedTask } from '../support/breached-task';
 import { httpCases, localDay } from '../support/http-cases';
-import { defaultPolicyKey } from '../../seeds/default-policy';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -32,29 +30,26 @@ beforeAll(async () => {
   );
   await c.complete('chenjing', (platform.currentTask as { id: string }).id, { decision: 'approve' });
   await c.until('zhangwei', `/api/requests/${req.id}`, (b) => b.status === 'granted');
-  const acts = createSharedActivities(h.t.db, processNamed);
-  const taskId = 'correction-CR-DASH-1.provider_reply.1';
-  await acts.openTask({
-    id: taskId,
-    workflowId: 'correction-CR-DASH-1',
-    processType: 'correction',
+  // Public security replied late to a correction, and still has not (open and overdue)…
+  await breachedTask(h.t.db, {
+    process: 'correction',
     caseId: 'CR-DASH-1',
     step: 'provider_reply',
-    candidates: [{ role: 'provider_reviewer', department: 'public-security' }],
-    startedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
-    deadline: new Date(Date.now() - 86_400_000).toISOString(),
-    provisional: false,
+    candidate: { role: 'provider_reviewer', department: 'public-security' },
     article: 24,
-    policyKey: defaultPolicyKey(),
-    processName: { zh: '数据纠错', en: 'Correction feedback' },
-    stepName: { zh: '提供部门校核回复', en: 'Provider verifies and replies' },
+    startedDaysAgo: 10,
+    dueDaysAgo: 1,
   });
-  await acts.recordBreach({
-    taskId,
-    processName: { zh: '', en: '' },
-    stepName: { zh: '', en: '' },
-    at: new Date(Date.now() - 86_400_000).toISOString(),
+  // …and confirmed a reply to its own correction late, then decided: a breach of another step.
+  await breachedTask(h.t.db, {
+    process: 'correction',
+    caseId: 'CR-DASH-2',
+    step: 'consumer_review',
+    candidate: { role: 'requester', department: 'public-security' },
     article: 24,
+    startedDaysAgo: 9,
+    dueDaysAgo: 2,
+    decided: { decision: 'accept', by: 'lina' },
   });
 });
 
@@ -74,14 +69,31 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
   expect(steps.platform_review).toMatchObject({ done: 1, onTimeRate: 1 });
   // Decided within the test's seconds: the median reads a minute at most, not the half hour's 0.3 h.
   expect(steps.provider_review.medianHours).toBeLessThanOrEqual(1 / 60);
+  // Breaches per department, by process and by step (issue 14, point 10).
   expect(res.body.breaches).toEqual([
     {
       department: 'public-security',
       departmentName: { zh: '市公安局', en: 'Public Security Bureau' },
-      counts: { correction: 1 },
-      total: 1,
+      counts: { correction: 2 },
+      steps: { 'correction/provider_reply': 1, 'correction/consumer_review': 1 },
+      total: 2,
     },
   ]);
+  expect(res.body.breachSteps).toEqual([
+    expect.objectContaining({
+      key: 'correction/provider_reply',
+      stepName: { zh: '提供部门校核回复', en: 'Provider reply' },
+    }),
+    expect.objectContaining({
+      key: 'correction/consumer_review',
+      stepName: { zh: '使用部门确认', en: 'Consumer review' },
+    }),
+  ]);
+  const stepDrill = await c.get(
+    'zhengli',
+    '/api/dashboard/sla/cases?kind=breached&department=public-security&process=correction&step=consumer_review',
+  );
+  expect(stepDrill.body.items.map((x: { caseId: string }) => x.caseId)).toEqual(['CR-DASH-2']);
   expect(res.body.overdueCases).toEqual([
     expect.objectContaining({
       caseId: 'CR-DASH-1',
@@ -106,7 +118,10 @@ it('counts open, overdue and done work, on-time rates per step, breaches per dep
     'zhengli',
     '/api/dashboard/sla/cases?kind=breached&department=public-security&process=correction',
   );
-  expect(breached.body.items.map((x: { caseId: string }) => x.caseId)).toEqual(['CR-DASH-1']);
+  expect(breached.body.items.map((x: { caseId: string }) => x.caseId).sort()).toEqual([
+    'CR-DASH-1',
+    'CR-DASH-2',
+  ]);
   const filtered = await c.get('zhengli', '/api/dashboard/sla?process=sharing_request');
   expect(filtered.body).toMatchObject({ openCases: 0, overdue: 0, breaches: [] });
 });
@@ -117,7 +132,12 @@ it('exports the breach table and the overdue cases as CSV and XLSX, dated, for s
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toContain('text/csv');
   expect(csv.headers['content-disposition']).toBe(`attachment; filename="sla-breaches-${today}.csv"`);
-  expect(csv.text).toContain('市公安局,0,1,0,0,0,1'); // one column per process, security incidents last
+  expect(csv.text).toContain('市公安局,0,2,0,0,0,2'); // one column per process, security incidents last
+  // Then by step: a column for each step that has breaches.
+  expect(csv.text).toContain(
+    '部门 Department,数据纠错·提供部门校核回复 Correction·Provider reply,数据纠错·使用部门确认 Correction·Consumer review,合计 Total',
+  );
+  expect(csv.text).toContain('市公安局,1,1,2');
   // Then every overdue case, with its holder, deadline, limit and basis.
   expect(csv.text).toContain('逾期案件 Overdue cases');
   expect(csv.text).toMatch(
@@ -127,7 +147,16 @@ it('exports the breach table and the overdue cases as CSV and XLSX, dated, for s
   expect(xlsx.status).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
-  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', 0, 1, 0, 0, 0, 1]);
+  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', 0, 2, 0, 0, 0, 2]);
+  const bySteps = book.getWorksheet('逾期统计(按环节)')!;
+  expect(bySteps.getRow(1).values).toEqual([
+    undefined,
+    '部门',
+    '数据纠错·提供部门校核回复',
+    '数据纠错·使用部门确认',
+    '合计',
+  ]);
+  expect(bySteps.getRow(2).values).toEqual([undefined, '市公安局', 1, 1, 2]);
   expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="sla-breaches-${today}.xlsx"`);
   expect((book.getWorksheet('逾期案件')!.getRow(2).values as unknown[]).slice(1, 4)).toEqual([
     'CR-DASH-1',

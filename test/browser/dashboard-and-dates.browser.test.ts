@@ -2,13 +2,14 @@
  * The dashboard as a supervisor keeps it open (issue 14, point 10): filters
  * kept in the address survive a reload; the window title names the page; the
  * breach table's total column is labelled; the export is dated and carries
- * the overdue list. And dates default to Asia/Shanghai's today whatever the
- * browser's time zone.
+ * the overdue list; breaches read by department × step as well as × process.
+ * And dates default to Asia/Shanghai's today whatever the browser's time zone.
  */
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
+import { breachedTask } from '../support/breached-task';
 import { useBrowser } from '../support/browser';
 import { waitFor } from '../support/wait';
 
@@ -43,6 +44,31 @@ it('keeps the dashboard’s filters in the address, names the page, labels the t
     const saved = await file.path();
     expect(fs.readFileSync(saved, 'utf8')).toContain('逾期案件 Overdue cases');
   });
+});
+
+it('shows breaches by department and step, and opens the cases behind a step’s count', async () => {
+  // Public security replied late to a correction: a breach of the provider's reply step.
+  await breachedTask(h.t.db, {
+    process: 'correction',
+    caseId: 'CR-STEP-1',
+    step: 'provider_reply',
+    candidate: { role: 'provider_reviewer', department: 'public-security' },
+    article: 24,
+    startedDaysAgo: 10,
+    dueDaysAgo: 1,
+  });
+  const page = await b.signIn('zhengli');
+  await b.step(page, 'dashboard-breaches-by-step', async () => {
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('breach-view').getByText('按环节').click();
+    await page.waitForURL(/breaches=step/);
+    await page.reload(); // the view is kept in the address
+    await page.getByRole('columnheader', { name: '数据纠错·提供部门校核回复' }).waitFor();
+    await page.getByTestId('breach-table').getByTestId('drill').first().click();
+    await page.getByText('市公安局 · 数据纠错 · 提供部门校核回复').waitFor();
+    await page.getByTestId('drill-table').getByRole('link', { name: 'CR-STEP-1' }).waitFor();
+  });
+  await page.context().close();
 });
 
 it("defaults a form's dates to Asia/Shanghai's today in a browser far away", async () => {

@@ -1,4 +1,6 @@
-import { migrateLatest, migrateRollbackAll } from '../../migrations';
+import { migrateLatest, migrateRollbackAll, migrationSource } from '../../migrations';
+import { breachesByStep } from '../../db/sla-rollup-repository';
+import { insertTask } from '../../db/task-repository';
 import { findUser, listDepartments } from '../../db/directory-repository';
 import { policyInForce } from '../../db/policy-repository';
 import { getCalendarYear } from '../../db/calendar-repository';
@@ -77,5 +79,28 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
     expect(v.key).toBe(defaultPolicyKey());
     expect(v.document.records?.logRetention).toMatchObject({ years: 2, citation: { article: 33 } });
     expect(v.document.processes.sharing_request.steps.platform_review.deadline).toEqual({ workingDays: 2 });
+  });
+
+  it('counts the breaches a database already had under their steps when it reaches migration 028', async () => {
+    await t.db.migrate.down({ migrationSource }); // back to before 028: breaches without steps
+    await insertTask(t.db, {
+      id: 'correction-CR-MIG-1.provider_reply.1',
+      workflowId: 'correction-CR-MIG-1',
+      processType: 'correction',
+      caseId: 'CR-MIG-1',
+      step: 'provider_reply',
+      candidates: [{ role: 'provider_reviewer', department: 'public-security' }],
+      startedAt: '2026-11-20T09:00:00.000+08:00',
+      deadline: '2026-11-27T23:59:59.999+08:00',
+      provisional: false,
+      article: 24,
+      policyKey: (await policyInForce(t.db, '2026-11-20')).key,
+    });
+    await t.db('tasks').where({ id: 'correction-CR-MIG-1.provider_reply.1' }).update({ breached: true });
+    await migrateLatest(t.db);
+    const rows = await breachesByStep(t.db, { fromDay: 0, toDay: 100_000 });
+    expect(rows.map((r) => [r.department_code, r.process_type, r.step, Number(r.n)])).toEqual([
+      ['public-security', 'correction', 'provider_reply', 1],
+    ]);
   });
 });

@@ -7,6 +7,7 @@
 import { insertRequest } from '../../db/sharing_request/request-repository';
 import { closeTaskRow, insertSlaEvent, insertTask, updateTaskDeadline } from '../../db/task-repository';
 import {
+  breachesByStep,
   doneByStep,
   DURATION_BUCKETS,
   durationBucket,
@@ -50,6 +51,12 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     await insertSlaEvent(t.db, breach);
     await insertSlaEvent(t.db, breach);
     const after = await doneByStep(t.db, filter);
+    // The breach is counted under its task's step (the dashboard's department × step table).
+    const { step } = await t.db('tasks').where({ id }).first('step');
+    const breaches = await breachesByStep(t.db, { fromDay: 0, toDay: localDayNumber(T0 + 400 * 24 * HOUR) });
+    expect(
+      breaches.filter((r) => r.step === step).reduce((a, r) => a + Number(r.n), 0),
+    ).toBeGreaterThanOrEqual(1);
     expect(total(after)).toBe(total(before) + 1);
     expect(after.filter((r) => Number(r.breached)).reduce((a, r) => a + Number(r.n), 0)).toBeGreaterThan(
       before.filter((r) => Number(r.breached)).reduce((a, r) => a + Number(r.n), 0),

@@ -1,7 +1,20 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
 import { useProcesses } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Drawer, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Drawer,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -30,7 +43,16 @@ interface Overview {
     onTimeRate: number | null;
     medianHours: number | null;
   }[];
-  breaches: { department: string; departmentName: Text; counts: Record<string, number>; total: number }[];
+  breaches: {
+    department: string;
+    departmentName: Text;
+    /** Per process, and per step keyed `process/step`. */
+    counts: Record<string, number>;
+    steps: Record<string, number>;
+    total: number;
+  }[];
+  /** The steps with breaches, in the processes' order: the by-step table's columns. */
+  breachSteps: { key: string; process: string; step: string; processName: Text; stepName: Text }[];
   trend: { week: string; submitted: number; decided: number }[];
   overdueCases: {
     taskId: string;
@@ -185,6 +207,8 @@ export function DashboardPage() {
             t={t}
             name={name}
             text={text}
+            breachView={params.get('breaches') === 'step' ? 'step' : 'process'}
+            setBreachView={(v) => set('breaches', v === 'step' ? 'step' : undefined)}
             onDrill={(d) =>
               setDrill({
                 process,
@@ -228,6 +252,16 @@ export function DashboardPage() {
   );
 }
 
+/** A breach count that opens the cases behind it; 0 opens nothing. */
+const breachCount = (n: number | undefined, open: () => void) =>
+  n ? (
+    <Button type="link" size="small" data-testid="drill" onClick={open}>
+      {n}
+    </Button>
+  ) : (
+    0
+  );
+
 function Figures({
   o,
   process,
@@ -238,7 +272,12 @@ function Figures({
   text,
   onDrill,
   filters,
+  breachView,
+  setBreachView,
 }: {
+  /** The breach table by process or by step (kept in the address as breaches=step). */
+  breachView: 'process' | 'step';
+  setBreachView: (v: 'process' | 'step') => void;
   onDrill: (d: Drill) => void;
   filters: ReactNode;
   o: Overview;
@@ -356,6 +395,16 @@ function Figures({
         size="small"
         extra={
           <Space>
+            <Segmented
+              size="small"
+              data-testid="breach-view"
+              value={breachView}
+              onChange={(v) => setBreachView(v as 'process' | 'step')}
+              options={[
+                { value: 'process', label: t('byProcess') },
+                { value: 'step', label: t('byStep') },
+              ]}
+            />
             <Button
               size="small"
               onClick={() => download(`/api/dashboard/sla/breaches.csv${query}`, 'breaches.csv')}
@@ -375,32 +424,37 @@ function Figures({
           size="small"
           rowKey="department"
           pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="breach-table"
           dataSource={o.breaches}
           columns={[
-            { title: t('department'), render: (_, r) => text(r.departmentName) },
-            ...processes.map((p) => ({
-              title: name(p),
-              render: (_: unknown, r: Overview['breaches'][number]) =>
-                r.counts[p] ? (
-                  <Button
-                    type="link"
-                    size="small"
-                    data-testid="drill"
-                    onClick={() =>
+            { title: t('department'), render: (_, r) => text(r.departmentName), fixed: 'left' as const },
+            ...(breachView === 'step'
+              ? o.breachSteps.map((s) => ({
+                  title: `${text(s.processName)}·${text(s.stepName)}`,
+                  render: (_: unknown, r: Overview['breaches'][number]) =>
+                    breachCount(r.steps[s.key], () =>
+                      onDrill({
+                        title: `${text(r.departmentName)} · ${text(s.processName)} · ${text(s.stepName)}`,
+                        kind: 'breached',
+                        process: s.process,
+                        step: s.step,
+                        department: r.department,
+                      }),
+                    ),
+                }))
+              : processes.map((p) => ({
+                  title: name(p),
+                  render: (_: unknown, r: Overview['breaches'][number]) =>
+                    breachCount(r.counts[p], () =>
                       onDrill({
                         title: `${text(r.departmentName)} · ${name(p)}`,
                         kind: 'breached',
                         process: p,
                         department: r.department,
-                      })
-                    }
-                  >
-                    {r.counts[p]}
-                  </Button>
-                ) : (
-                  0
-                ),
-            })),
+                      }),
+                    ),
+                }))),
             { title: t('total'), dataIndex: 'total' },
           ]}
         />
