@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, List, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, qs } from '../api/client';
 import { useApiErrors } from '../api/form-errors';
 import type { Notice, NoticeList } from '../api/types';
@@ -20,7 +20,6 @@ export function NoticesPage() {
   const { t, text, name, lang } = useI18n();
   const errors = useApiErrors();
   const qc = useQueryClient();
-  const navigate = useNavigate();
   const [unread, setUnread] = useState(false);
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -34,9 +33,8 @@ export function NoticesPage() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notices'] }),
     onError: errors.show,
   });
-  const open = (n: Notice) => {
+  const markOpened = (n: Notice) => {
     if (!n.read) mark.mutate({ ids: [n.id] });
-    if (n.taskId) navigate(`/tasks/${encodeURIComponent(n.taskId)}`);
   };
   return (
     <Card
@@ -95,9 +93,14 @@ export function NoticesPage() {
                   avatar={<Badge status={n.read ? 'default' : 'processing'} />}
                   title={
                     n.taskId ? (
-                      <Typography.Link onClick={() => open(n)} strong={!n.read}>
+                      // A real link: reached with Tab, opened with Enter, or in a new tab.
+                      <Link
+                        to={`/tasks/${encodeURIComponent(n.taskId)}`}
+                        onClick={() => markOpened(n)}
+                        style={{ fontWeight: n.read ? undefined : 600 }}
+                      >
                         {text(n.title)}
-                      </Typography.Link>
+                      </Link>
                     ) : (
                       <Typography.Text strong={!n.read}>{text(n.title)}</Typography.Text>
                     )
