@@ -4,15 +4,13 @@
  * shows where a name or a Chinese message belongs. The cases behind the pages
  * are made first through the API, so each page has something to show.
  */
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
-import { httpCases, insuranceRequest, localDay, populationRequest } from '../support/http-cases';
+import { casesToWalk, pagesToWalk } from '../support/walk-cases';
 
 const h = useApiHarness();
 const b = useBrowser(h);
-const c = httpCases(h);
 
 jest.setTimeout(600_000);
 
@@ -23,6 +21,8 @@ const ALLOWED = [
   /\bEnglish\b/g, // the language switch
   /\bBPMN\.iO\b/g, // the diagram library's mark
   /\b(SLA|API|CSV|Excel|XLSX|PDF|SM3|OIDC|IP|ID)\b/g,
+  /\b\d+(\.\d+)? (KB|MB)\b/g, // file sizes
+  /\.(pdf|ofd|jpe?g|png|docx|xlsx)\b/gi, // attached files' names end in their type
 ];
 
 /** The Latin words left on the page once ids, codes and allowed names are taken out. */
@@ -50,66 +50,10 @@ async function directoryCodesShown(page: Page): Promise<string[]> {
 
 it('no code, username or English sentence on any page in Chinese mode', async () => {
   // Cases of every kind for the pages to show.
-  const { requestId: deniedId, dispute } = await c.disputedDenial();
-  await c.complete('zhangwei', dispute.currentTask.id, { decision: 'propose', reason: '限定查询范围' });
-  const open = await c.request('zhangwei', insuranceRequest());
-  const granted = await c.request('zhangwei', populationRequest());
-  const correction = await c.post(
-    'zhangwei',
-    '/api/corrections',
-    {
-      resourceCode: 'GA-RK-001',
-      grantId: granted.grant.id,
-      items: ['姓名'],
-      description: '姓名有误',
-      evidence: '户籍窗口核实',
-      discoveredAt: new Date().toISOString(),
-    },
-    randomUUID(),
+  const cases = await casesToWalk(h);
+  const pages = pagesToWalk(cases).map(
+    ([user, paths]) => [user, paths, user === 'xuhong' ? directoryCodesShown : latinShown] as const,
   );
-  expect(correction.status).toBe(201);
-  const reform = await c.post(
-    'zhoujie',
-    '/api/reforms',
-    {
-      title: '机构改革',
-      effectiveDate: localDay(),
-      description: '部门职能调整',
-      departments: ['hr-social-security'],
-    },
-    randomUUID(),
-  );
-  expect(reform.status).toBe(201);
-
-  const pages: [string, string[], (p: Page) => Promise<string[]>][] = [
-    [
-      'zhangwei',
-      [
-        '/',
-        '/catalogue',
-        '/catalogue/RS-SB-001',
-        '/requests',
-        '/corrections',
-        '/disputes',
-        '/reforms',
-        `/requests/${deniedId}`,
-        `/requests/${granted.id}`,
-        `/corrections/${correction.body.id}`,
-        `/disputes/${dispute.id}`,
-      ],
-      latinShown,
-    ],
-    [
-      'zhaoqiang',
-      ['/inbox', '/inbox/done', '/notices', '/delegations', `/tasks/${open.currentTask.id}`],
-      latinShown,
-    ],
-    ['zhoujie', ['/inbox', `/reforms/${reform.body.id}`], latinShown],
-    ['zhengli', ['/dashboard'], latinShown],
-    ['xuhong', ['/audit'], directoryCodesShown],
-    ['luoyi', ['/security'], latinShown],
-    ['admin', ['/calendar'], latinShown],
-  ];
   const found: Record<string, string[]> = {};
   for (const [user, paths, shown] of pages) {
     const page = await b.signIn(user);
@@ -128,7 +72,7 @@ it('no code, username or English sentence on any page in Chinese mode', async ()
   await steward.goto(`${b.base}/inbox`);
   await steward
     .getByTestId('task-link')
-    .filter({ hasText: `${reform.body.id} · 市人力资源和社会保障局` })
+    .filter({ hasText: `${cases.reformId} · 市人力资源和社会保障局` })
     .waitFor();
   await b.shot(steward, 'inbox-names');
 });

@@ -52,14 +52,16 @@ export function CalendarPage() {
       }),
     onSuccess: (r) => {
       setError(null);
-      message.success(`已导入 ${r.year} 年日历;重新计算 ${r.recomputedWorkflows} 个流程的期限`);
+      message.success(
+        t('calendarImported').replace('{year}', String(r.year)).replace('{n}', String(r.recomputedWorkflows)),
+      );
       qc.invalidateQueries({ queryKey: ['calendar', year] });
     },
     onError: (e) => setError(errors.say(e)),
   });
   const columns = [
-    { title: '日期', dataIndex: 'date' },
-    { title: '名称', dataIndex: 'name' },
+    { title: t('day'), dataIndex: 'date' },
+    { title: t('dayName'), dataIndex: 'name' },
   ];
   return (
     <Card
@@ -70,14 +72,14 @@ export function CalendarPage() {
         {(c) => (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Tag color={c.known ? 'green' : 'orange'}>
-              {c.known ? `已有日历(${c.source})` : '未导入:期限按周末计算并标记为暂定'}
+              {c.known ? t('calendarKnown').replace('{source}', c.source ?? '') : t('calendarUnknown')}
             </Tag>
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Table
                   size="small"
                   rowKey="date"
-                  title={() => '法定节假日'}
+                  title={() => t('publicHolidays')}
                   dataSource={c.holidays}
                   columns={columns}
                   pagination={{ pageSize: 10 }}
@@ -87,7 +89,7 @@ export function CalendarPage() {
                 <Table
                   size="small"
                   rowKey="date"
-                  title={() => '调休上班日'}
+                  title={() => t('makeUpWorkdays')}
                   dataSource={c.workdays}
                   columns={columns}
                   pagination={{ pageSize: 10 }}
@@ -97,14 +99,18 @@ export function CalendarPage() {
           </Space>
         )}
       </Loadable>
-      <Card size="small" title={`导入 ${year} 年安排(每行:日期 名称)`} style={{ marginTop: 16 }}>
+      <Card
+        size="small"
+        title={t('importSchedule').replace('{year}', String(year))}
+        style={{ marginTop: 16 }}
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Input.TextArea
               rows={8}
               value={holidays}
               onChange={(e) => setHolidays(e.target.value)}
-              placeholder={`${year}-10-01 国庆节`}
+              placeholder={t('holidayExample').replace('{year}', String(year))}
             />
           </Col>
           <Col xs={24} md={12}>
@@ -112,7 +118,7 @@ export function CalendarPage() {
               rows={8}
               value={workdays}
               onChange={(e) => setWorkdays(e.target.value)}
-              placeholder={`${year}-10-09 国庆节调休`}
+              placeholder={t('workdayExample').replace('{year}', String(year))}
             />
           </Col>
         </Row>
@@ -123,7 +129,7 @@ export function CalendarPage() {
           onClick={() => save.mutate()}
           loading={save.isPending}
         >
-          导入
+          {t('importCalendar')}
         </Button>
       </Card>
     </Card>

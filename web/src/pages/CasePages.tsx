@@ -117,10 +117,12 @@ export function CorrectionCase({ c }: { c: Correction }) {
               {dept(c.providerDepartment, c.providerDepartmentName)}
             </Descriptions.Item>
             <Descriptions.Item label={t('items')}>{c.items.join('、')}</Descriptions.Item>
-            <Descriptions.Item label="发现时间">{formatInstant(c.discoveredAt, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('discoveredAt')}>
+              {formatInstant(c.discoveredAt, lang)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('submittedAt')}>{formatInstant(c.filedAt, lang)}</Descriptions.Item>
-            <Descriptions.Item label="问题描述">{c.description}</Descriptions.Item>
-            {c.evidence ? <Descriptions.Item label="佐证材料">{c.evidence}</Descriptions.Item> : null}
+            <Descriptions.Item label={t('problem')}>{c.description}</Descriptions.Item>
+            {c.evidence ? <Descriptions.Item label={t('evidence')}>{c.evidence}</Descriptions.Item> : null}
             {c.reply ? (
               <Descriptions.Item label="提供部门回复">
                 {name(c.reply.decision)}:{c.reply.text}

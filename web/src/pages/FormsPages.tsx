@@ -20,7 +20,7 @@ export function CorrectionFormPage() {
   const [params] = useSearchParams();
   const code = params.get('resource') ?? '';
   const grantId = params.get('grant') ?? undefined;
-  const { t, lang } = useI18n();
+  const { t, lang, name } = useI18n();
   const filing = useStep('correction', 'filing');
   const { message } = App.useApp();
   const errors = useApiErrors();
@@ -54,7 +54,7 @@ export function CorrectionFormPage() {
     ),
   });
   return (
-    <Card title={`${t('myRequests')} · 数据纠错 · ${resource.data?.name ?? code}`}>
+    <Card title={`${t('myRequests')} · ${name('correction')} · ${resource.data?.name ?? code}`}>
       <Form
         form={form}
         layout="vertical"
@@ -69,7 +69,7 @@ export function CorrectionFormPage() {
         </Form.Item>
         <Form.Item
           name="discoveredAt"
-          label="发现时间"
+          label={t('discoveredAt')}
           rules={[{ required: true }]}
           extra={
             filing &&
@@ -80,10 +80,10 @@ export function CorrectionFormPage() {
         >
           <DatePicker showTime />
         </Form.Item>
-        <Form.Item name="description" label="问题描述" rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="description" label={t('problem')} rules={[{ required: true, whitespace: true }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Form.Item name="evidence" label="佐证材料">
+        <Form.Item name="evidence" label={t('evidence')}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={file.isPending}>
@@ -146,7 +146,7 @@ export function ReformFormPage() {
   const [key] = useState(() => crypto.randomUUID());
   const departments = useQuery({
     queryKey: ['departments'],
-    queryFn: () => api<{ departments: { code: string; name: string }[] }>('/api/departments'),
+    queryFn: () => api<{ departments: { code: string; name: string; nameEn: string }[] }>('/api/departments'),
   });
   const register = useMutation({
     mutationFn: (v: { title: string; effectiveDate: Dayjs; departments: string[]; description?: string }) =>
@@ -164,7 +164,7 @@ export function ReformFormPage() {
     onError: errors.onForm(form, (p) => [p.startsWith('departments') ? 'departments' : p]),
   });
   return (
-    <Card title="登记机构改革(第九条)">
+    <Card title={`${t('registerReform')}${update ? `(${update.citation[lang]})` : ''}`}>
       <Form
         form={form}
         layout="vertical"
@@ -172,12 +172,12 @@ export function ReformFormPage() {
         initialValues={{ effectiveDate: shanghaiToday() }}
         onFinish={(v) => register.mutate(v)}
       >
-        <Form.Item name="title" label="改革事项" rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="title" label={t('reformTitle')} rules={[{ required: true, whitespace: true }]}>
           <Input />
         </Form.Item>
         <Form.Item
           name="effectiveDate"
-          label="生效日期"
+          label={t('effectiveDate')}
           rules={[{ required: true }]}
           extra={
             update &&
@@ -191,10 +191,13 @@ export function ReformFormPage() {
         <Form.Item name="departments" label={t('department')} rules={[{ required: true }]}>
           <Select
             mode="multiple"
-            options={(departments.data?.departments ?? []).map((d) => ({ value: d.code, label: d.name }))}
+            options={(departments.data?.departments ?? []).map((d) => ({
+              value: d.code,
+              label: lang === 'zh' ? d.name : d.nameEn,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="description" label="说明">
+        <Form.Item name="description" label={t('reformDescription')}>
           <Input.TextArea rows={3} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={register.isPending}>
