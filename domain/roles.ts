@@ -26,6 +26,9 @@ export const CITY_ROLES: ReadonlySet<Role> = new Set<Role>([
   'admin',
 ]);
 
+/** Who may approve alike tasks in one go (the inbox's bulk approval): the roles that approve sharing requests (art. 23). */
+export const BULK_DECIDERS = ['provider_reviewer', 'platform_approver'] as const satisfies readonly Role[];
+
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   requester: { zh: '使用部门经办人', en: 'Requester' },
   provider_reviewer: { zh: '提供部门审核人', en: 'Provider reviewer' },

@@ -4,8 +4,8 @@ import type { Router } from 'express';
 import type { ApiDeps } from '../http/deps';
 import { addRoute } from '../http/route';
 import type { CaseSummarySpec } from '../../db/case-summaries';
+import { BULK_DECIDERS } from '../../domain/roles';
 import {
-  BULK_DECIDERS,
   CompleteManyBodySchema,
   CompleteManyResultSchema,
   CompleteTaskBodySchema,

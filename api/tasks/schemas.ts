@@ -1,6 +1,6 @@
 /** Shapes of the task inbox. */
 import { z } from 'zod';
-import { ROLES, type Role } from '../../domain/roles';
+import { ROLES } from '../../domain/roles';
 import {
   LocalizedTextSchema,
   PageQuerySchema,
@@ -165,9 +165,6 @@ export const CompleteTaskBodySchema = z
 
 /** The decisions a reviewer may take for many tasks at once: approving alike requests. */
 export const BULK_DECISIONS = ['approve'] as const;
-
-/** Who takes those decisions: the provider's reviewer and the platform's approver (art. 23). */
-export const BULK_DECIDERS = ['provider_reviewer', 'platform_approver'] as const satisfies readonly Role[];
 
 /** The most tasks one bulk decision takes (a page of the inbox). */
 export const MAX_BULK = 50;

@@ -10,11 +10,12 @@ import { api } from '../api/client';
 import { useApiErrors } from '../api/form-errors';
 import type { CompleteManyResult, InboxTask, User } from '../api/types';
 import { hasRole } from '../auth/session';
+import { BULK_DECIDERS } from '../../../domain/roles';
 import { errorText } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
 
-/** Who approves in bulk: the roles that approve sharing requests (the API's BULK_DECIDERS). */
-export const bulkApprovable = (user: User) => hasRole(user, 'provider_reviewer', 'platform_approver');
+/** Who approves in bulk: the roles the API lets (shared with it). */
+export const bulkApprovable = (user: User) => hasRole(user, ...BULK_DECIDERS);
 
 export function BulkApprove({ tasks, onDone }: { tasks: InboxTask[]; onDone: () => void }) {
   const { t, lang, caseName } = useI18n();
