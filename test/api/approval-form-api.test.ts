@@ -3,8 +3,9 @@
  * reads on paper who decided what, when, why and under which rule; English on
  * request; outsiders are refused; every printing is audited.
  */
+import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { httpCases, insuranceRequest } from '../support/http-cases';
+import { httpCases, insuranceRequest, localDay, populationRequest } from '../support/http-cases';
 import { pdfPages } from '../support/pdf-text';
 
 const h = useApiHarness();
@@ -75,4 +76,55 @@ it('refuses outsiders and unknown cases, and names a wrong field', async () => {
   expect([badLang.status, badLang.body.error.details[0].path]).toEqual([400, 'lang']);
   const refused = await h.t.db('audit_log').where({ actor: 'lina', action: 'access.refused' });
   expect(refused.map((r: { entity_id: string }) => r.entity_id)).toContain(`GET ${formOf(request.id)}`);
+});
+
+it('prints a form for a case of every process: a correction, a reform’s obligation and a security incident', async () => {
+  const granted = await c.request('zhangwei', populationRequest());
+  const correction = await c.post(
+    'zhangwei',
+    '/api/corrections',
+    {
+      resourceCode: 'GA-RK-001',
+      grantId: granted.grant.id,
+      items: ['姓名'],
+      description: '姓名有误',
+      evidence: '户籍窗口核实',
+      discoveredAt: new Date().toISOString(),
+    },
+    randomUUID(),
+  );
+  const reform = await c.post(
+    'zhoujie',
+    '/api/reforms',
+    {
+      title: '机构改革',
+      effectiveDate: localDay(),
+      description: '职能调整',
+      departments: ['hr-social-security'],
+    },
+    randomUUID(),
+  );
+  const incident = await c.post(
+    'wangfang',
+    '/api/security/incidents',
+    {
+      title: '人口库接口异常调用',
+      severity: 'high',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      description: '凌晨出现大量异常查询',
+    },
+    randomUUID(),
+  );
+  const cases: [string, string, string, string][] = [
+    ['zhangwei', 'correction', correction.body.id, '数据纠错审批表'],
+    ['zhoujie', 'catalogue_update', reform.body.obligations[0].id, '目录更新审批表'],
+    ['wangfang', 'security_incident', incident.body.id, '安全事件审批表'],
+  ];
+  for (const [user, caseType, caseId, title] of cases) {
+    const printed = await c.download(user, `/api/cases/${caseType}/${caseId}/approval-form`);
+    expect([caseType, printed.status]).toEqual([caseType, 200]);
+    const text = (await pdfPages(printed.body as Buffer)).join('').replace(/\s+/g, '');
+    expect(text).toContain(title);
+    expect(text).toContain(caseId);
+  }
 });
