@@ -125,6 +125,8 @@ export function DelegationsPage({ user }: { user: User }) {
           >
             <Form.Item name="role" label={t('role')} rules={[{ required: true, message: t('role') }]}>
               <Select
+                showSearch
+                optionFilterProp="label"
                 data-testid="delegation-role"
                 options={user.roles.map((r) => ({ value: r, label: name(r) }))}
                 onChange={() => form.setFieldValue('to', undefined)}
@@ -137,6 +139,8 @@ export function DelegationsPage({ user }: { user: User }) {
               rules={[{ required: true, message: t('delegateTo') }]}
             >
               <Select
+                showSearch
+                optionFilterProp="label"
                 data-testid="delegation-to"
                 disabled={!role}
                 options={(colleagues.data?.items ?? []).map((c) => ({
