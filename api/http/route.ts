@@ -127,7 +127,13 @@ function readUpload(
               ]),
         );
       }
-      if (err) return reject(err as Error);
+      // A body that is not well-formed multipart (cut short, a bad boundary) is the sender's fault.
+      if (err)
+        return reject(
+          new HttpError(400, 'invalid_input', `Invalid input: ${upload.field}: ${(err as Error).message}`, [
+            { path: upload.field, message: 'is not a well-formed multipart/form-data body' },
+          ]),
+        );
       if (!req.file)
         return reject(
           new HttpError(400, 'invalid_input', `Invalid input: ${upload.field}: is required`, [

@@ -134,6 +134,13 @@ it('refuses outsiders, other types, renamed content, oversized and empty files, 
     .set(await h.as('zhangwei'))
     .field('note', '忘了附件');
   expect(await refusal(noFile)).toEqual([400, 'invalid_input', 'file']);
+  const cutShort = await h
+    .http()
+    .post(filesOf(request.id))
+    .set(await h.as('zhangwei'))
+    .set('Content-Type', 'multipart/form-data; boundary=XYZ')
+    .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="函.pdf"\r\n\r\n%PDF-1.7');
+  expect(await refusal(cutShort)).toEqual([400, 'invalid_input', 'file']);
   const otherProcess = await attach(
     'zhangwei',
     request.id,
