@@ -5,7 +5,7 @@
  */
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
-import { httpCases, localDay } from '../support/http-cases';
+import { httpCases, insuranceRequest, localDay } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 
 const h = useApiHarness();
@@ -104,14 +104,7 @@ async function tabTo(
 }
 
 it('works from the keyboard on the newer pages: a notice, a comment, an attachment, the approval form, a delegation', async () => {
-  const request = await c.request('zhangwei', {
-    resourceCode: 'RS-SB-001',
-    items: ['参保状态'],
-    purpose: '键盘操作',
-    usageFrom: localDay(),
-    usageTo: localDay(30),
-    answers: { scope: '10人', duty: '低保审核', security: '专人专机' },
-  });
+  const request = await c.request('zhangwei', insuranceRequest({ purpose: '键盘操作' }));
   const context = await b.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
