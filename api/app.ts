@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { directoryRoutes } from './directory/routes';
+import { directoryAdministrationRoutes } from './directory/administration-routes';
 import { attachmentRoutes } from './attachments/routes';
 import { approvalFormRoutes } from './cases/approval-form';
 import { commentRoutes } from './comments/routes';
@@ -73,6 +74,7 @@ export function createApp(
   operationsRoutes(router, registry, full, metrics);
   router.use(authenticate(full.authenticator));
   directoryRoutes(router, registry, full);
+  directoryAdministrationRoutes(router, registry, full);
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
   noticeRoutes(router, registry, full);

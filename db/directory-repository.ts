@@ -1,13 +1,16 @@
 /** Departments and users, as the API and activities read them. */
 import type { Db } from './connection';
+import type { DepartmentKind } from '../domain/directory/rules';
 import type { Role } from '../domain/roles';
 
 export interface Department {
   code: string;
   name: string;
   nameEn: string;
-  kind: 'city_department' | 'county';
+  kind: DepartmentKind;
   parentCode: string | null;
+  /** A deactivated department stays for the history and the audit log; nobody new joins it. */
+  active: boolean;
 }
 
 export interface User {
@@ -23,12 +26,13 @@ export async function getDepartment(db: Db, code: string): Promise<Department | 
 
 export async function listDepartments(db: Db): Promise<Department[]> {
   const rows = await db('departments').orderBy([{ column: 'kind' }, { column: 'code' }]);
-  return rows.map((r: Record<string, string | null>) => ({
+  return rows.map((r: Record<string, unknown>) => ({
     code: r.code as string,
     name: r.name as string,
     nameEn: r.name_en as string,
     kind: r.kind as Department['kind'],
-    parentCode: r.parent_code,
+    parentCode: (r.parent_code as string | null) ?? null,
+    active: Boolean(r.active),
   }));
 }
 
@@ -95,4 +99,76 @@ export async function unknownDepartments(
           },
         ],
   );
+}
+
+/** A user as the directory's administrators see them: contact details, whether active, and where the row came from. */
+export interface DirectoryUser {
+  username: string;
+  displayName: string;
+  departmentCode: string;
+  roles: Role[];
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+  source: string;
+}
+
+/** Every user, the deactivated included, with their roles; `username` limits it to one. */
+export async function listDirectoryUsers(db: Db, username?: string): Promise<DirectoryUser[]> {
+  const q = db('users').orderBy(['department_code', 'username']);
+  if (username !== undefined) q.where('username', username);
+  const rows = await q;
+  if (rows.length === 0) return [];
+  const roles = await (
+    username !== undefined ? db('user_roles').where('username', username) : db('user_roles')
+  ).orderBy('role');
+  const byUser = new Map<string, Role[]>();
+  for (const r of roles as { username: string; role: Role }[])
+    byUser.set(r.username, [...(byUser.get(r.username) ?? []), r.role]);
+  return rows.map((r: Record<string, unknown>) => ({
+    username: r.username as string,
+    displayName: r.display_name as string,
+    departmentCode: r.department_code as string,
+    roles: byUser.get(r.username as string) ?? [],
+    email: (r.email as string | null) ?? null,
+    phone: (r.phone as string | null) ?? null,
+    active: Boolean(r.active),
+    source: r.source as string,
+  }));
+}
+
+export async function findDirectoryUser(db: Db, username: string): Promise<DirectoryUser | null> {
+  return (await listDirectoryUsers(db, username))[0] ?? null;
+}
+
+/** Inserts or updates a department, in `trx` when given. */
+export async function saveDepartment(db: Db, d: Department, now = Date.now()): Promise<void> {
+  const row = {
+    name: d.name,
+    name_en: d.nameEn,
+    kind: d.kind,
+    parent_code: d.parentCode,
+    active: d.active,
+    updated_at_ms: now,
+  };
+  const updated = await db('departments').where('code', d.code).update(row);
+  if (!updated) await db('departments').insert({ code: d.code, ...row, created_at_ms: now });
+}
+
+/** Inserts or updates a user and sets their roles to exactly `u.roles`. Run it in a transaction. */
+export async function saveUser(db: Db, u: DirectoryUser, now = Date.now()): Promise<void> {
+  const row = {
+    display_name: u.displayName,
+    department_code: u.departmentCode,
+    email: u.email,
+    phone: u.phone,
+    active: u.active,
+    updated_at_ms: now,
+  };
+  const updated = await db('users').where('username', u.username).update(row);
+  if (!updated)
+    await db('users').insert({ username: u.username, ...row, source: u.source, created_at_ms: now });
+  await db('user_roles').where('username', u.username).delete();
+  if (u.roles.length)
+    await db('user_roles').insert([...new Set(u.roles)].map((role) => ({ username: u.username, role })));
 }

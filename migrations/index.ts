@@ -33,8 +33,14 @@ import * as userEmail from './20261203_025_user_email';
 import * as delegations from './20261203_026_delegations';
 import * as attachments from './20261203_027_attachments';
 import * as breachesByStep from './20261203_028_breaches_by_step';
+import * as directoryAdministration from './20261203_029_directory_administration';
 
-type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
+type Migration = {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+  /** `transaction: false` for a migration that cannot run in one (SQLite table copies). */
+  config?: { transaction?: boolean };
+};
 
 const MIGRATIONS: [string, Migration][] = [
   ['20261124_001_directory', directory],
@@ -65,6 +71,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_026_delegations', delegations],
   ['20261203_027_attachments', attachments],
   ['20261203_028_breaches_by_step', breachesByStep],
+  ['20261203_029_directory_administration', directoryAdministration],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

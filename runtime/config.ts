@@ -125,6 +125,18 @@ const EnvSchema = z
     /** The web app's client id at the issuer (a public client using the authorization-code flow with PKCE). */
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** `npm run migrate` makes this user an administrator (created if new), idempotently. */
+    BOOTSTRAP_ADMIN: z
+      .string()
+      .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'a username: 1–64 letters, digits, dots, hyphens, underscores or @')
+      .optional(),
+    BOOTSTRAP_ADMIN_NAME: z.string().trim().min(1).max(100).optional(),
+    /** The bootstrap administrator's department; made (as a city department) if the directory has none of that code. */
+    BOOTSTRAP_ADMIN_DEPARTMENT: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a department code: lowercase letters, digits, hyphens')
+      .default('platform-admin'),
+    BOOTSTRAP_ADMIN_DEPARTMENT_NAME: z.string().trim().min(1).max(100).default('共享平台管理'),
     /** The longest lifetime (exp − iat) of an issuer's token govshare accepts. */
     OIDC_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
       .number()
@@ -225,6 +237,8 @@ export interface Config {
         scope: string;
         maxLifetimeSeconds: number;
       };
+  /** The first administrator `npm run migrate` makes, when BOOTSTRAP_ADMIN is set. */
+  bootstrapAdmin?: { username: string; displayName: string; department: string; departmentName: string };
 }
 
 /**
@@ -356,6 +370,14 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             scope: e.OIDC_SCOPE,
             maxLifetimeSeconds: e.OIDC_MAX_TOKEN_LIFETIME_SECONDS,
           },
+    bootstrapAdmin: e.BOOTSTRAP_ADMIN
+      ? {
+          username: e.BOOTSTRAP_ADMIN,
+          displayName: e.BOOTSTRAP_ADMIN_NAME ?? e.BOOTSTRAP_ADMIN,
+          department: e.BOOTSTRAP_ADMIN_DEPARTMENT,
+          departmentName: e.BOOTSTRAP_ADMIN_DEPARTMENT_NAME,
+        }
+      : undefined,
   };
 }
 

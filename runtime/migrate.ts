@@ -1,14 +1,24 @@
-/** `npm run migrate [-- --demo]`: brings the database schema up to date and seeds reference (and demo) data. */
+/**
+ * `npm run migrate [-- --demo]`: brings the database schema up to date and seeds reference data
+ * (calendar, policy); with BOOTSTRAP_ADMIN, makes the first administrator. Demo departments,
+ * people and resources only with --demo: a city's database starts with its own directory.
+ */
 import { createDb, type Db } from '../db/connection';
 import { ensureDatabaseExists } from '../db/ensure-database';
 import { migrateLatest } from '../migrations';
 import { seedDemo, seedReferenceData } from '../seeds';
 import type { CalendarDataSet } from '../seeds/calendar-from-chinese-days';
-import { loadConfigOrExit } from './config';
+import { bootstrapAdmin } from './bootstrap-admin';
+import { loadConfigOrExit, type Config } from './config';
 
 export async function prepareDatabase(
   db: Db,
-  opts: { demo: boolean; log?: (line: string) => void; calendar?: CalendarDataSet },
+  opts: {
+    demo: boolean;
+    log?: (line: string) => void;
+    calendar?: CalendarDataSet;
+    bootstrapAdmin?: Config['bootstrapAdmin'];
+  },
 ): Promise<void> {
   const log = opts.log ?? (() => undefined);
   await migrateLatest(db);
@@ -21,6 +31,17 @@ export async function prepareDatabase(
     await seedDemo(db);
     log('demo departments and users seeded');
   }
+  if (opts.bootstrapAdmin) {
+    const outcome = await bootstrapAdmin(db, opts.bootstrapAdmin);
+    const who = opts.bootstrapAdmin.username;
+    log(
+      outcome === 'created'
+        ? `administrator ${who} created (department ${opts.bootstrapAdmin.department})`
+        : outcome === 'promoted'
+          ? `${who} is now an administrator`
+          : `${who} is already an administrator`,
+    );
+  }
 }
 
 if (require.main === module) {
@@ -30,6 +51,7 @@ if (require.main === module) {
     .then(() =>
       prepareDatabase(db, {
         demo: process.argv.includes('--demo'),
+        bootstrapAdmin: config.bootstrapAdmin,
         log: (l) => process.stdout.write(`migrate: ${l}\n`),
       }),
     )

@@ -74,6 +74,14 @@ export const DEMO_DEPARTMENTS = [
   { code: 'renhe', name: '仁和区', name_en: 'Renhe District', kind: 'county', parent_code: null },
   { code: 'miyi', name: '米易县', name_en: 'Miyi County', kind: 'county', parent_code: null },
   { code: 'yanbian', name: '盐边县', name_en: 'Yanbian County', kind: 'county', parent_code: null },
+  {
+    // A county's own department, kept by the county administrator (art. 8).
+    code: 'renhe-civil-affairs',
+    name: '仁和区民政局',
+    name_en: 'Renhe District Civil Affairs Bureau',
+    kind: 'county_department',
+    parent_code: 'renhe',
+  },
 ] as const;
 
 export const DEMO_USERS: {
@@ -171,6 +179,7 @@ export async function seedDemoDirectory(db: Db): Promise<void> {
         // A reserved domain (RFC 2606): the demo's mail goes nowhere real.
         email: `${u.username}@demo.govshare.example`,
         active: true,
+        source: 'demo',
         created_at_ms: now,
       })),
     )

@@ -7,7 +7,7 @@
 import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Db } from '../../db/connection';
-import { findUser, type User } from '../../db/directory-repository';
+import { findDirectoryUser, findUser, type User } from '../../db/directory-repository';
 import type { Config } from '../../runtime/config';
 import { HttpError } from '../http/errors';
 
@@ -43,13 +43,18 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
     if (typeof username !== 'string' || !username)
       throw new HttpError(401, 'invalid_token', 'The token names no user.');
     const user = await findUser(db, username);
-    if (!user)
+    if (user) return user;
+    if (await findDirectoryUser(db, username))
       throw new HttpError(
         403,
-        'unknown_user',
-        `User "${username}" is not registered in govshare; ask an administrator to add them.`,
+        'user_inactive',
+        `The account "${username}" is deactivated; ask an administrator.`,
       );
-    return user;
+    throw new HttpError(
+      403,
+      'unknown_user',
+      `User "${username}" is not registered in govshare; ask an administrator to add them.`,
+    );
   };
 
   if (auth.mode === 'dev') {

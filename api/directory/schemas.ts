@@ -1,5 +1,6 @@
 /** Shapes of sign-in, the signed-in user and the department directory. */
 import { z } from 'zod';
+import { DEPARTMENT_KINDS } from '../../domain/directory/rules';
 import { UserSchema } from '../http/common-schemas';
 
 export const DevLoginBodySchema = z
@@ -17,8 +18,14 @@ export const DepartmentSchema = z
     code: z.string().openapi({ example: 'public-security' }),
     name: z.string().openapi({ example: '市公安局' }),
     nameEn: z.string(),
-    kind: z.enum(['city_department', 'county']),
+    kind: z.enum(DEPARTMENT_KINDS).openapi({
+      description:
+        'city_department (市直部门), county (县(区)) or county_department (县(区)部门, under its county)',
+    }),
     parentCode: z.string().nullable(),
+    active: z
+      .boolean()
+      .openapi({ description: 'false: deactivated; kept for the history, nobody new joins it' }),
   })
   .openapi('Department');
 

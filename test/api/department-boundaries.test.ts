@@ -70,6 +70,27 @@ const BOUNDARIES: Record<string, Check> = {
   'get /api/calendar/deadline': CITY('the calendar is city-wide'),
   'get /api/calendar/{year}': CITY('the calendar is city-wide'),
   'put /api/calendar/{year}': CITY('administrator only'),
+  'post /api/directory/departments': CITY(
+    "a county administrator adds only their county's departments (directory-administration-api.test.ts)",
+  ),
+  'patch /api/directory/departments/{code}': CITY(
+    "a county administrator changes only their county's departments (directory-administration-api.test.ts)",
+  ),
+  'get /api/directory/users': CITY(
+    "a county administrator lists only their county's users (directory-administration-api.test.ts)",
+  ),
+  'post /api/directory/users': CITY(
+    "a county administrator adds users only to their county's departments (directory-administration-api.test.ts)",
+  ),
+  'patch /api/directory/users/{username}': CITY(
+    "a county administrator changes only their county's users (directory-administration-api.test.ts)",
+  ),
+  'get /api/directory/export.xlsx': CITY(
+    'a county administrator exports only their county (directory-spreadsheet-api.test.ts)',
+  ),
+  'post /api/directory/import': CITY(
+    'a county administrator imports only rows of their county (directory-spreadsheet-api.test.ts)',
+  ),
   'get /api/catalogue/resources': CITY('every department may search the catalogue (art. 10)'),
   'get /api/catalogue/resources/{code}': CITY('every department may read the catalogue (art. 10)'),
   'post /api/catalogue/resources': {

@@ -112,10 +112,17 @@ describe('sign-in and identity (AUTH_MODE=dev)', () => {
     expect(broken.body.error.code).toBe('invalid_json');
   });
 
-  it('lists the departments: city departments and the five counties/districts', async () => {
+  it("lists the departments: city departments, the five counties/districts and a county's own department", async () => {
     const res = await request(app).get('/api/departments').set(auth(requester));
     expect(res.status).toBe(200);
-    expect(res.body.departments).toHaveLength(14);
+    expect(res.body.departments).toHaveLength(15);
+    expect(res.body.departments).toContainEqual(
+      expect.objectContaining({
+        code: 'renhe-civil-affairs',
+        kind: 'county_department',
+        parentCode: 'renhe',
+      }),
+    );
     expect(
       res.body.departments
         .filter((d: { kind: string }) => d.kind === 'county')

@@ -82,7 +82,11 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
   });
 
   it('counts the breaches a database already had under their steps when it reaches migration 028', async () => {
-    await t.db.migrate.down({ migrationSource }); // back to before 028: breaches without steps
+    // Back to before 028 (breaches without steps), undoing the migrations after it too.
+    const applied = async () =>
+      ((await t.db.migrate.list({ migrationSource }))[0] as { name: string }[]).map((m) => m.name);
+    while ((await applied()).includes('20261203_028_breaches_by_step'))
+      await t.db.migrate.down({ migrationSource });
     await insertTask(t.db, {
       id: 'correction-CR-MIG-1.provider_reply.1',
       workflowId: 'correction-CR-MIG-1',

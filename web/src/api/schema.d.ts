@@ -2462,6 +2462,602 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/directory/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a department, county or district, or a department of a county or district
+     * @description A county administrator adds departments of their own county only. 403: outside your county, or a city-level role given by a county administrator; 422: a rule of the directory (a parent that is the department itself, an unknown or deactivated department); 409: the last administrator, or a department still in use. Audited field by field.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['DepartmentCreate'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/departments/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a department's names, kind or parent, or deactivate it (never deleted)
+     * @description A department with active users or departments under it cannot be deactivated. 403: outside your county, or a city-level role given by a county administrator; 422: a rule of the directory (a parent that is the department itself, an unknown or deactivated department); 409: the last administrator, or a department still in use. Audited field by field.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['DepartmentUpdate'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Department'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/directory/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The directory as a workbook (a sheet of departments, a sheet of users): directory-<date>.xlsx
+     * @description Importing it again changes nothing. A county administrator gets their county only.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The directory as XLSX */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a directory workbook (the export is its template): rows add or change departments and users
+     * @description Every row is checked first; 422 lists every bad cell by sheet, row and column (e.g. "用户 Users!C7") and nothing is stored. Departments and users the workbook leaves out are left as they are; rows that match the directory change nothing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description The workbook (.xlsx)
+             */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DirectoryImportResult'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The file is larger than allowed */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The users you keep, deactivated ones included, with roles and contact details
+     * @description Roles: admin, county_admin
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this department */
+          department?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DirectoryUsers'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a user: a department, roles and contact details
+     * @description The username is what the identity provider's username claim carries. 403: outside your county, or a city-level role given by a county administrator; 422: a rule of the directory (a parent that is the department itself, an unknown or deactivated department); 409: the last administrator, or a department still in use. Audited field by field.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['UserCreate'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DirectoryUser'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/directory/users/{username}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a user's name, department, roles or contact details, or deactivate them (never deleted)
+     * @description Roles take effect at the user's next request. 403: outside your county, or a city-level role given by a county administrator; 422: a rule of the directory (a parent that is the department itself, an unknown or deactivated department); 409: the last administrator, or a department still in use. Audited field by field.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          username: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['UserUpdate'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DirectoryUser'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/disputes': {
     parameters: {
       query?: never;
@@ -5454,14 +6050,34 @@ export interface components {
       received: components['schemas']['Delegation'][];
     };
     Department: {
+      /** @description false: deactivated; kept for the history, nobody new joins it */
+      active: boolean;
       /** @example public-security */
       code: string;
-      /** @enum {string} */
-      kind: 'city_department' | 'county';
+      /**
+       * @description city_department (市直部门), county (县(区)) or county_department (县(区)部门, under its county)
+       * @enum {string}
+       */
+      kind: 'city_department' | 'county' | 'county_department';
       /** @example 市公安局 */
       name: string;
       nameEn: string;
       parentCode: string | null;
+    };
+    DepartmentCreate: {
+      /** @example renhe-civil-affairs */
+      code: string;
+      /** @enum {string} */
+      kind: 'city_department' | 'county' | 'county_department';
+      /** @example 仁和区民政局 */
+      name: string;
+      /** @example Renhe District Civil Affairs Bureau */
+      nameEn: string;
+      /**
+       * @description The county or district, for a county_department; empty otherwise
+       * @example renhe-civil-affairs
+       */
+      parentCode?: string | null;
     };
     DepartmentRef: {
       code: string;
@@ -5488,6 +6104,18 @@ export interface components {
         label: components['schemas']['LocalizedText'];
       } | null;
     };
+    DepartmentUpdate: {
+      /** @description false deactivates; a department is never deleted */
+      active?: boolean;
+      /** @enum {string} */
+      kind?: 'city_department' | 'county' | 'county_department';
+      /** @example 仁和区民政局 */
+      name?: string;
+      /** @example Renhe District Civil Affairs Bureau */
+      nameEn?: string;
+      /** @example renhe-civil-affairs */
+      parentCode?: string | null;
+    };
     DevLoginResult: {
       expiresAt: string;
       token: string;
@@ -5495,6 +6123,45 @@ export interface components {
     };
     DevUsers: {
       users: components['schemas']['User'][];
+    };
+    DirectoryImportResult: {
+      departments: {
+        created: number;
+        unchanged: number;
+        updated: number;
+      };
+      users: {
+        created: number;
+        unchanged: number;
+        updated: number;
+      };
+    };
+    DirectoryUser: {
+      active: boolean;
+      departmentCode: string;
+      departmentName: components['schemas']['LocalizedText'] | unknown;
+      displayName: string;
+      email: string | null;
+      phone: string | null;
+      roles: (
+        | 'requester'
+        | 'provider_reviewer'
+        | 'data_steward'
+        | 'platform_approver'
+        | 'lg_office'
+        | 'leading_group'
+        | 'supervisor'
+        | 'county_admin'
+        | 'security_authority'
+        | 'auditor'
+        | 'admin'
+      )[];
+      /** @description Where the user came from: directory, import, oidc (first sign-in), bootstrap, demo */
+      source: string;
+      username: string;
+    };
+    DirectoryUsers: {
+      users: components['schemas']['DirectoryUser'][];
     };
     Dispute: {
       claim: string;
@@ -6120,6 +6787,57 @@ export interface components {
         | 'admin'
       )[];
       username: string;
+    };
+    UserCreate: {
+      /** @example renhe-civil-affairs */
+      departmentCode: string;
+      /** @example 李明 */
+      displayName: string;
+      /** Format: email */
+      email?: string | null;
+      phone?: string | null;
+      roles: (
+        | 'requester'
+        | 'provider_reviewer'
+        | 'data_steward'
+        | 'platform_approver'
+        | 'lg_office'
+        | 'leading_group'
+        | 'supervisor'
+        | 'county_admin'
+        | 'security_authority'
+        | 'auditor'
+        | 'admin'
+      )[];
+      /**
+       * @description The name the identity provider's username claim carries
+       * @example liming
+       */
+      username: string;
+    };
+    UserUpdate: {
+      /** @description false deactivates; a user is never deleted */
+      active?: boolean;
+      /** @example renhe-civil-affairs */
+      departmentCode?: string;
+      /** @example 李明 */
+      displayName?: string;
+      /** Format: email */
+      email?: string | null;
+      phone?: string | null;
+      roles?: (
+        | 'requester'
+        | 'provider_reviewer'
+        | 'data_steward'
+        | 'platform_approver'
+        | 'lg_office'
+        | 'leading_group'
+        | 'supervisor'
+        | 'county_admin'
+        | 'security_authority'
+        | 'auditor'
+        | 'admin'
+      )[];
     };
     WithdrawRequest: {
       reason?: string;

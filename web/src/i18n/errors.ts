@@ -26,6 +26,36 @@ export const ERROR_MESSAGES: Record<string, Text> = {
     en: 'The database is unreachable; nothing was changed. Try again shortly',
   },
   department_not_found: { zh: '找不到该部门', en: 'No such department' },
+  department_exists: { zh: '部门编码{code}已存在', en: 'Department {code} already exists' },
+  department_in_use: {
+    zh: '该部门还有{users}名在用用户和{departments}个下属部门,请先调整后再停用',
+    en: 'It still has {users} active users and {departments} departments under it; move them first',
+  },
+  user_exists: { zh: '用户名{username}已存在', en: 'User {username} already exists' },
+  user_not_found: { zh: '找不到该用户', en: 'No such user' },
+  user_inactive: { zh: '该账号已停用,请联系管理员', en: 'This account is deactivated; ask an administrator' },
+  not_provisioned: {
+    zh: '您还没有开通本平台账号,请联系下列管理员',
+    en: 'You have no account on the platform yet; ask one of the administrators below',
+  },
+  outside_county: {
+    zh: '县(区)管理员只能管理本县(区)的部门和用户',
+    en: "A county administrator keeps only their own county's departments and users",
+  },
+  city_role: {
+    zh: '市级角色由市级系统管理员授予',
+    en: "City-level roles are given by the city's administrator",
+  },
+  last_admin: {
+    zh: '须至少保留一名在用的系统管理员',
+    en: 'At least one active administrator must remain',
+  },
+  invalid_department: { zh: '部门信息有误,请按提示修改', en: 'The department is not valid; see the fields' },
+  invalid_user: { zh: '用户信息有误,请按提示修改', en: 'The user is not valid; see the fields' },
+  invalid_directory_workbook: {
+    zh: '表格中有错误,未导入任何内容,请按提示修改后重新导入',
+    en: 'The workbook has errors; nothing was imported. Correct them and import again',
+  },
   dispute_not_found: { zh: '找不到该异议', en: 'No such dispute' },
   dispute_pending: {
     zh: '异议已提出,尚在登记,请稍后刷新',
@@ -218,6 +248,40 @@ export const RULE_MESSAGES: Record<string, Text> = {
     zh: '文件内容与扩展名不符',
     en: "The file's content does not match its extension",
   },
+  parent_is_itself: { zh: '上级部门不能是本部门', en: 'Cannot be the department itself' },
+  parent_not_allowed: {
+    zh: '市直部门和县(区)没有上级部门',
+    en: 'A city department or a county sits at the top: leave it empty',
+  },
+  parent_required: { zh: '县(区)部门须填写所属县(区)', en: 'A county department needs its county' },
+  parent_not_county: { zh: '{code}不是县(区)', en: '{code} is not a county or district' },
+  department_inactive: { zh: '部门{code}已停用', en: 'Department {code} is deactivated' },
+  outside_county: { zh: '不在您管理的县(区)内', en: 'Is outside your county' },
+  city_role: {
+    zh: '{roles}为市级角色,由市级系统管理员授予',
+    en: "{roles}: city-level roles are given by the city's administrator",
+  },
+  department_in_use: {
+    zh: '还有{users}名在用用户和{departments}个下属部门,不能停用',
+    en: 'Has {users} active users and {departments} departments under it',
+  },
+  last_admin: { zh: '须至少保留一名在用的系统管理员', en: 'At least one active administrator must remain' },
+  not_a_workbook: { zh: '不是 XLSX 表格', en: 'Is not an XLSX workbook' },
+  sheet_missing: {
+    zh: '缺少工作表“{sheet}”:请先导出通讯录作为模板',
+    en: 'Has no sheet "{sheet}": export the directory for a template',
+  },
+  column_missing: { zh: '第{column}列应为“{header}”', en: 'Column {column} must be "{header}"' },
+  cell_required: { zh: '必填', en: 'Is required' },
+  cell_not_visible: { zh: '须包含可见文字', en: 'Must hold visible characters' },
+  cell_too_long: { zh: '内容过长', en: 'Is too long' },
+  invalid_status: { zh: '须为“有效”或“停用”', en: 'Must be 有效 (active) or 停用 (inactive)' },
+  invalid_kind: {
+    zh: '须为市直部门、县(区)或县(区)部门',
+    en: 'Must be 市直部门 (city department), 县(区) (county) or 县(区)部门 (county department)',
+  },
+  unknown_role: { zh: '含有不存在的角色', en: 'Names a role that does not exist' },
+  duplicate: { zh: '与前面某行重复', en: 'Is on an earlier row too' },
   before_measures: {
     zh: '早于共享管理办法施行之日({from})',
     en: 'Is before the measures took effect ({from})',
