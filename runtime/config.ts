@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -125,6 +126,35 @@ const EnvSchema = z
     /** The web app's client id at the issuer (a public client using the authorization-code flow with PKCE). */
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** The claim naming a new user's department code; set it to provision users at their first sign-in. */
+    OIDC_DEPARTMENT_CLAIM: z.string().min(1).optional(),
+    OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+    OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+    OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+    /** The identity provider's groups as govshare roles: "group=role,group=role"; a group may be named twice. */
+    OIDC_ROLE_MAP: z
+      .string()
+      .transform((text, ctx) => {
+        const pairs: [string, Role][] = [];
+        for (const part of text
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)) {
+          const at = part.lastIndexOf('=');
+          const group = part.slice(0, at).trim();
+          const role = part.slice(at + 1).trim();
+          if (at <= 0 || !group || !(ROLES as readonly string[]).includes(role)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${part}" must be group=role, with role one of ${ROLES.join(', ')}`,
+            });
+            return z.NEVER;
+          }
+          pairs.push([group, role as Role]);
+        }
+        return pairs;
+      })
+      .optional(),
     /** `npm run migrate` makes this user an administrator (created if new), idempotently. */
     BOOTSTRAP_ADMIN: z
       .string()
@@ -236,6 +266,9 @@ export interface Config {
         clientId: string;
         scope: string;
         maxLifetimeSeconds: number;
+        /** Provisioning at first sign-in, and roles refreshed from the groups claim. */
+        claims: { department?: string; name: string; email: string; groups: string };
+        roleMap?: [string, Role][];
       };
   /** The first administrator `npm run migrate` makes, when BOOTSTRAP_ADMIN is set. */
   bootstrapAdmin?: { username: string; displayName: string; department: string; departmentName: string };
@@ -369,6 +402,13 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
             clientId: e.OIDC_CLIENT_ID ?? (e.OIDC_AUDIENCE as string),
             scope: e.OIDC_SCOPE,
             maxLifetimeSeconds: e.OIDC_MAX_TOKEN_LIFETIME_SECONDS,
+            claims: {
+              department: e.OIDC_DEPARTMENT_CLAIM,
+              name: e.OIDC_NAME_CLAIM,
+              email: e.OIDC_EMAIL_CLAIM,
+              groups: e.OIDC_GROUPS_CLAIM,
+            },
+            roleMap: e.OIDC_ROLE_MAP,
           },
     bootstrapAdmin: e.BOOTSTRAP_ADMIN
       ? {

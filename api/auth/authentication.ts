@@ -2,7 +2,8 @@
  * Bearer JWTs, verified with `jose`.
  * - AUTH_MODE=dev: govshare signs HS256 tokens itself for seeded users (POST /api/auth/dev-login).
  * - AUTH_MODE=oidc: tokens come from the configured issuer and are checked against its JWKS,
- *   issuer and audience; the username claim names a user of govshare's directory.
+ *   issuer and audience; the username claim names a user of govshare's directory, who may be
+ *   added at their first sign-in (provisioning.ts).
  */
 import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
@@ -10,6 +11,7 @@ import type { Db } from '../../db/connection';
 import { findDirectoryUser, findUser, type User } from '../../db/directory-repository';
 import type { Config } from '../../runtime/config';
 import { HttpError } from '../http/errors';
+import { userFromClaims } from './provisioning';
 
 export interface Authenticator {
   /** Dev mode only: a signed token for a seeded user. */
@@ -131,7 +133,7 @@ export function createAuthenticator(auth: Config['auth'], db: Db): Authenticator
           `The token was refused: ${(err as Error).message}. Sign in again.`,
         );
       }
-      return userOf(payload[auth.usernameClaim]);
+      return userFromClaims(db, auth, payload);
     },
   };
 }

@@ -31,3 +31,19 @@ it("signs in through the organisation's identity provider and comes back to the 
   await b.shot(page, 'oidc-signed-in');
   await context.close();
 });
+
+it('tells a person the identity provider knows but govshare does not whom to ask, instead of the sign-in page again', async () => {
+  idp.user = 'stranger';
+  const context = await b.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await b.step(page, 'oidc-no-account', async () => {
+    await page.goto(`${b.base}/inbox`);
+    await page.getByTestId('sign-in-oidc').click();
+    await page.getByTestId('no-account').waitFor();
+    expect(await page.getByTestId('no-account').textContent()).toContain('请联系本单位管理员');
+    expect(await page.getByTestId('no-account-contacts').textContent()).toContain('系统管理员');
+  });
+  await b.shot(page, 'oidc-no-account');
+  await context.close();
+  idp.user = 'lina';
+});

@@ -13,23 +13,27 @@ export interface FakeIssuer {
   issuer: string;
   /** Who signs in at the authorization endpoint. */
   user: string;
+  /** More claims the tokens carry for `user` (department, name, groups). */
+  claims: Record<string, unknown>;
+  /** An access token for govshare's audience, as the issuer would give `username` with `claims`. */
+  token(username: string, claims?: Record<string, unknown>): Promise<string>;
   audience: string;
   clientId: string;
 }
 
 export function useFakeIssuer(): FakeIssuer {
-  const f = { user: 'lina', audience: 'govshare', clientId: 'govshare-web' } as FakeIssuer;
+  const f = { user: 'lina', claims: {}, audience: 'govshare', clientId: 'govshare-web' } as FakeIssuer;
   let server: http.Server;
   let key: KeyLike;
   const codes = new Map<string, { challenge: string; nonce?: string; redirectUri: string }>();
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' };
 
-  const sign = (claims: Record<string, unknown>, audience: string) =>
+  const sign = (claims: Record<string, unknown>, audience: string, subject = f.user) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(f.issuer)
       .setAudience(audience)
-      .setSubject(f.user)
+      .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime('10m')
       .sign(key);
@@ -80,8 +84,8 @@ export function useFakeIssuer(): FakeIssuer {
         return json(200, {
           token_type: 'Bearer',
           expires_in: 600,
-          access_token: await sign({ preferred_username: f.user }, f.audience),
-          id_token: await sign({ preferred_username: f.user, nonce: grant.nonce }, f.clientId),
+          access_token: await sign({ ...f.claims, preferred_username: f.user }, f.audience),
+          id_token: await sign({ ...f.claims, preferred_username: f.user, nonce: grant.nonce }, f.clientId),
         });
       }
       json(404, {});
@@ -89,6 +93,9 @@ export function useFakeIssuer(): FakeIssuer {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     f.issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/gov`;
   });
+
+  f.token = (username, claims = {}) =>
+    sign({ ...claims, preferred_username: username }, f.audience, username);
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return f;

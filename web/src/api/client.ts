@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly details: ApiProblem[] = [],
     /** A refusal's reason key and the values its message names. */
     readonly params?: Record<string, string | number>,
+    /** The error's details when they are not a list of field problems (e.g. whom to ask, for a refused sign-in). */
+    readonly info?: unknown,
   ) {
     super(message);
   }
@@ -55,6 +57,7 @@ export async function api<T>(
       e.message ?? res.statusText,
       Array.isArray(e.details) ? e.details : [],
       e.params,
+      Array.isArray(e.details) ? undefined : e.details,
     );
   }
   return body as T;

@@ -3,8 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { api, tokenStore } from '../api/client';
+import { api, ApiError, tokenStore } from '../api/client';
 import type { User } from '../api/types';
+import { NoAccountPage } from '../pages/NoAccountPage';
 
 export function useMe() {
   return useQuery({
@@ -28,6 +29,10 @@ export function useSignOut() {
 export function RequireUser({ children }: { children: (user: User) => ReactNode }) {
   const location = useLocation();
   const me = useMe();
+  const signOut = useSignOut();
+  // Signed in with the identity provider, but no account here: say so and whom to ask, not the sign-in page again.
+  if (tokenStore.get() && me.error instanceof ApiError && me.error.status === 403)
+    return <NoAccountPage error={me.error} onSignOut={signOut} />;
   if (!tokenStore.get() || me.isError)
     return (
       <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />

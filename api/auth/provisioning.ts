@@ -1,0 +1,143 @@
+/**
+ * Sign-in from the city's identity provider (AUTH_MODE=oidc). A person not in
+ * the directory yet is added at their first sign-in when the token's claims
+ * name a known, active department and groups that map to roles; otherwise
+ * they are refused with whom to ask (the refusal is audited with the other
+ * refused accesses). The roles the group map can give are kept by the
+ * identity provider and refreshed at each sign-in; other roles stay as the
+ * directory's administrators set them.
+ */
+import type { JWTPayload } from 'jose';
+import type { Db } from '../../db/connection';
+import { findDirectoryUser, findUser, listDirectoryUsers, type User } from '../../db/directory-repository';
+import { countyOf } from '../../domain/directory/rules';
+import type { Role } from '../../domain/roles';
+import type { Config } from '../../runtime/config';
+import { applyChanges, readDirectory } from '../directory/directory-changes';
+import { HttpError } from '../http/errors';
+
+type OidcConfig = Extract<Config['auth'], { mode: 'oidc' }>;
+
+const claimText = (payload: JWTPayload, name: string): string | undefined => {
+  const v = payload[name];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+};
+
+/** The roles the token's groups map to; null when no map is configured (the directory keeps every role). */
+export function rolesFromGroups(payload: JWTPayload, auth: OidcConfig): Role[] | null {
+  if (!auth.roleMap?.length) return null;
+  const raw = payload[auth.claims.groups];
+  const groups = new Set(Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : []);
+  return [...new Set(auth.roleMap.filter(([g]) => groups.has(g)).map(([, r]) => r))].sort();
+}
+
+/** Whom a refused person should ask: the county's administrators (when the claims name a county's department) and the city's. */
+async function contacts(db: Db, department: string | undefined) {
+  const [users, current] = await Promise.all([listDirectoryUsers(db), readDirectory(db)]);
+  const county = department ? countyOf(department, current.departments) : null;
+  const names = (code: string) => current.departments.get(code)?.name ?? code;
+  return users
+    .filter(
+      (u) =>
+        u.active &&
+        (u.roles.includes('admin') ||
+          (county !== null &&
+            u.roles.includes('county_admin') &&
+            countyOf(u.departmentCode, current.departments) === county)),
+    )
+    .map((u) => ({
+      name: u.displayName,
+      department: names(u.departmentCode),
+      email: u.email,
+      phone: u.phone,
+    }));
+}
+
+async function refuse(db: Db, code: string, message: string, department: string | undefined): Promise<never> {
+  throw new HttpError(403, code, message, { contacts: await contacts(db, department) });
+}
+
+export async function userFromClaims(db: Db, auth: OidcConfig, payload: JWTPayload): Promise<User> {
+  const username = claimText(payload, auth.usernameClaim);
+  if (!username) throw new HttpError(401, 'invalid_token', 'The token names no user.');
+  const mapped = rolesFromGroups(payload, auth);
+  const user = await findUser(db, username);
+  if (user) {
+    if (mapped === null) return user;
+    const managed = new Set(auth.roleMap!.map(([, r]) => r));
+    const roles = [...new Set([...user.roles.filter((r) => !managed.has(r)), ...mapped])].sort();
+    if (roles.join() === [...user.roles].sort().join()) return user;
+    const current = await readDirectory(db);
+    const before = current.users.get(username)!;
+    await applyChanges(
+      db,
+      current,
+      { departments: [], users: [{ next: { ...before, roles }, at: { path: (f) => f } }] },
+      { username, department: user.department.code, roles: user.roles, ip: null },
+      'oidc',
+    );
+    return (await findUser(db, username))!;
+  }
+
+  const department = auth.claims.department ? claimText(payload, auth.claims.department) : undefined;
+  if (await findDirectoryUser(db, username))
+    return refuse(
+      db,
+      'user_inactive',
+      `The account "${username}" is deactivated; ask an administrator.`,
+      department,
+    );
+  if (!auth.claims.department)
+    return refuse(
+      db,
+      'unknown_user',
+      `User "${username}" is not registered in govshare; ask an administrator to add them.`,
+      department,
+    );
+  const current = await readDirectory(db);
+  const dept = department ? current.departments.get(department) : undefined;
+  if (!dept || !dept.active)
+    return refuse(
+      db,
+      'not_provisioned',
+      `User "${username}" is not registered in govshare, and the sign-in names ${department ? `department "${department}", which govshare does not know` : 'no department'}; ask an administrator to add them.`,
+      department,
+    );
+  if (!mapped?.length)
+    return refuse(
+      db,
+      'not_provisioned',
+      `User "${username}" is not registered in govshare, and the sign-in carries no group that gives a role; ask an administrator to add them.`,
+      department,
+    );
+  try {
+    await applyChanges(
+      db,
+      current,
+      {
+        departments: [],
+        users: [
+          {
+            next: {
+              username,
+              displayName: claimText(payload, auth.claims.name) ?? username,
+              departmentCode: dept.code,
+              roles: mapped,
+              email: claimText(payload, auth.claims.email)?.slice(0, 254) ?? null,
+              phone: null,
+              active: true,
+              source: 'oidc',
+            },
+            at: { path: (f) => f },
+          },
+        ],
+      },
+      { username, department: dept.code, roles: mapped, ip: null },
+      'oidc',
+    );
+  } catch (err) {
+    // Two first requests at once: the other one added the user.
+    if (!(await findUser(db, username))) throw err;
+  }
+  return (await findUser(db, username))!;
+}
