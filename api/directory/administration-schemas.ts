@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { DEPARTMENT_KINDS } from '../../domain/directory/rules';
 import { ROLES } from '../../domain/roles';
-import { LocalizedTextSchema } from '../http/common-schemas';
 
 export const DepartmentCodeSchema = z
   .string()
@@ -63,7 +62,7 @@ export const DirectoryUserSchema = z
     username: z.string(),
     displayName: z.string(),
     departmentCode: z.string(),
-    departmentName: z.union([LocalizedTextSchema, z.null()]),
+    departmentName: z.object({ zh: z.string(), en: z.string() }).nullable(),
     roles: z.array(z.enum(ROLES)),
     email: z.string().nullable(),
     phone: z.string().nullable(),

@@ -7,7 +7,6 @@
 import type { Db } from '../../db/connection';
 import type { Department, DirectoryUser, User } from '../../db/directory-repository';
 import { countyOf } from '../../domain/directory/rules';
-import { directoryNames } from './names';
 import { directoryWorkbook, readDirectoryWorkbook } from './directory-spreadsheet';
 import { auditByUser } from '../cases/audit';
 import { HttpError, unprocessable } from '../http/errors';
@@ -55,8 +54,9 @@ export function createDirectoryAdministration(db: Db) {
   }
 
   async function userView(u: DirectoryUser) {
-    const names = await directoryNames(db);
-    return { ...u, departmentName: names.department(u.departmentCode) };
+    // Read afresh, not from the names kept for listings: the department may have been added a moment ago.
+    const d = (await readDirectory(db)).departments.get(u.departmentCode);
+    return { ...u, departmentName: d ? { zh: d.name, en: d.nameEn } : null };
   }
 
   /** The departments and users the caller keeps. */
@@ -111,12 +111,15 @@ export function createDirectoryAdministration(db: Db) {
 
     /** The users the caller keeps: all for an administrator, their county's for a county administrator. */
     async listUsers(user: User, department?: string) {
-      const { users } = await kept(user);
-      const names = await directoryNames(db);
+      const { users, current } = await kept(user);
+      const nameOf = (code: string) => {
+        const d = current.departments.get(code);
+        return d ? { zh: d.name, en: d.nameEn } : null;
+      };
       return {
         users: users
           .filter((u) => department === undefined || u.departmentCode === department)
-          .map((u) => ({ ...u, departmentName: names.department(u.departmentCode) })),
+          .map((u) => ({ ...u, departmentName: nameOf(u.departmentCode) })),
       };
     },
 

@@ -99,6 +99,7 @@ export function pagesToWalk(x: Awaited<ReturnType<typeof casesToWalk>>): [string
     ['zhengli', ['/dashboard']],
     ['xuhong', ['/audit']],
     ['luoyi', ['/security']],
-    ['admin', ['/calendar']],
+    ['admin', ['/calendar', '/directory']],
+    ['hegang', ['/directory']],
   ];
 }

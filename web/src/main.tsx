@@ -23,6 +23,7 @@ import { CorrectionsPage, DisputesPage, ReformsPage } from './pages/CaseListsPag
 import { InboxPage } from './pages/InboxPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { DelegationsPage } from './pages/DelegationsPage';
+import { DirectoryPage } from './pages/DirectoryPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestPage, RequestsPage } from './pages/RequestsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -89,6 +90,7 @@ function Localized() {
                         <Route path="/reforms/new" element={<ReformFormPage />} />
                         <Route path="/reforms/:id" element={<ReformPage />} />
                         <Route path="/calendar" element={<CalendarPage />} />
+                        <Route path="/directory" element={<DirectoryPage user={user} />} />
                         <Route path="/audit" element={<AuditPage user={user} />} />
                         <Route path="/security" element={<SecurityPage user={user} />} />
                         <Route path="/incidents/:id" element={<IncidentPage />} />

@@ -6139,7 +6139,10 @@ export interface components {
     DirectoryUser: {
       active: boolean;
       departmentCode: string;
-      departmentName: components['schemas']['LocalizedText'] | unknown;
+      departmentName: {
+        en: string;
+        zh: string;
+      } | null;
       displayName: string;
       email: string | null;
       phone: string | null;

@@ -51,3 +51,7 @@ export interface Page<T> {
 
 /** What every case shows of its progress: the open task, each deadline, the timeline. */
 export type CaseProgress = Pick<Correction, 'currentTask' | 'deadlines' | 'timeline'>;
+
+export type Department = Schemas['Department'];
+export type DirectoryUser = Schemas['DirectoryUser'];
+export type DirectoryImportResult = Schemas['DirectoryImportResult'];

@@ -21,6 +21,7 @@ const SECTIONS: [string, MessageKey][] = [
   ['/dashboard', 'dashboard'],
   ['/reforms', 'reforms'],
   ['/calendar', 'calendar'],
+  ['/directory', 'directory'],
   ['/security', 'security'],
   ['/incidents', 'security'],
   ['/audit', 'audit'],
@@ -70,6 +71,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       : []),
     { key: '/reforms', label: t('reforms') },
     ...(hasRole(user, 'admin') ? [{ key: '/calendar', label: t('calendar') }] : []),
+    ...(hasRole(user, 'admin', 'county_admin') ? [{ key: '/directory', label: t('directory') }] : []),
     ...(hasRole(user, 'data_steward', 'county_admin', 'provider_reviewer', 'requester')
       ? [{ key: '/security', label: t('security') }]
       : []),

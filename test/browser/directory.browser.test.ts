@@ -1,0 +1,108 @@
+/**
+ * The directory page (组织机构) as a city's administrator uses it: a county
+ * department and a person in it added through the forms, a workbook with a
+ * bad row refused with the cell named, and a county administrator who sees
+ * their county only.
+ */
+import ExcelJS from 'exceljs';
+import { useApiHarness } from '../support/api-harness';
+import { useBrowser } from '../support/browser';
+import { waitFor } from '../support/wait';
+
+const h = useApiHarness();
+const b = useBrowser(h);
+
+jest.setTimeout(180_000);
+
+it('adds a county department and a person, refuses a bad workbook with the cell named, and the person can sign in', async () => {
+  const page = await b.signIn('admin');
+  await b.step(page, 'directory-add-department', async () => {
+    await page.goto(`${b.base}/directory`);
+    await page.getByRole('tab', { name: '部门' }).click();
+    await page.getByTestId('new-department').click();
+    await page.getByTestId('department-code').fill('yanbian-health');
+    await page.getByTestId('department-name').fill('盐边县卫生健康局');
+    await page.getByTestId('department-name-en').fill('Yanbian County Health Bureau');
+    await page.getByTestId('department-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '县(区)部门' }).click();
+    await page.getByTestId('department-parent').click();
+    await page.keyboard.type('盐边');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('save-department').click();
+    await page.getByTestId('directory-departments').getByText('盐边县卫生健康局').waitFor();
+  });
+  await b.step(page, 'directory-add-user', async () => {
+    await page.getByRole('tab', { name: '人员' }).click();
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('user-username').fill('wuli');
+    await page.getByTestId('user-display-name').fill('吴立');
+    await page.getByTestId('user-department').click();
+    await page.keyboard.type('盐边县卫生');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('user-email').fill('not-an-address');
+    await page.getByTestId('save-user').click();
+    // The API's refusal lands on the field, in Chinese.
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: '电子邮箱' }).waitFor();
+    await page.getByTestId('user-email').fill('wuli@yanbian.example');
+    await page.getByTestId('save-user').click();
+    await page.getByTestId('directory-users').getByText('吴立').waitFor();
+    await page.getByTestId('search-people').locator('input').fill('吴立');
+    await page.getByTestId('search-people').locator('input').press('Enter');
+    await waitFor(
+      'the search to leave one person',
+      async () => (await page.getByTestId('directory-users').locator('tr.ant-table-row').count()) === 1,
+    );
+  });
+  await b.shot(page, 'directory');
+
+  await b.step(page, 'directory-bad-import', async () => {
+    const wb = new ExcelJS.Workbook();
+    const users = wb.addWorksheet('用户 Users');
+    users.addRow([
+      '用户名 username',
+      '姓名 displayName',
+      '部门编码 departmentCode',
+      '角色 roles',
+      '电子邮箱 email',
+      '电话 phone',
+      '状态 active',
+    ]);
+    users.addRow(['zhaoxue', '赵雪', 'health', 'requester, overlord', '', '', '有效']);
+    const departments = wb.addWorksheet('部门 Departments');
+    departments.addRow([
+      '编码 code',
+      '名称 name',
+      '英文名称 nameEn',
+      '类型 kind',
+      '上级编码 parentCode',
+      '状态 active',
+    ]);
+    await page
+      .getByTestId('directory')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '组织机构.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    expect(await problems.innerText()).toMatch(/用户 Users!D2\s*含有不存在的角色/);
+  });
+  expect(await h.t.db('users').where({ username: 'zhaoxue' }).first()).toBeUndefined();
+
+  const newcomer = await b.signIn('wuli');
+  await newcomer.getByTestId('signed-in-as').filter({ hasText: '吴立' }).waitFor();
+});
+
+it('shows a county administrator their county only', async () => {
+  const page = await b.signIn('hegang');
+  await b.step(page, 'directory-county', async () => {
+    await page.goto(`${b.base}/directory`);
+    await page.getByTestId('directory-users').getByText('何刚').waitFor();
+    expect(await page.getByTestId('directory-users').innerText()).not.toContain('系统管理员');
+    await page.getByRole('tab', { name: '部门' }).click();
+    const rows = await page.getByTestId('directory-departments').locator('tr.ant-table-row').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0].trim()).sort()).toEqual(['renhe', 'renhe-civil-affairs']);
+  });
+});
