@@ -23,10 +23,15 @@ const claimText = (payload: JWTPayload, name: string): string | undefined => {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 };
 
-/** The roles the token's groups map to; null when no map is configured (the directory keeps every role). */
+/**
+ * The roles the token's groups map to; null when no map is configured or the token carries no
+ * groups claim at all (then the directory's roles stand: an issuer that leaves the claim out of
+ * some tokens must not take roles away).
+ */
 export function rolesFromGroups(payload: JWTPayload, auth: OidcConfig): Role[] | null {
   if (!auth.roleMap?.length) return null;
   const raw = payload[auth.claims.groups];
+  if (raw === undefined) return null;
   const groups = new Set(Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : []);
   return [...new Set(auth.roleMap.filter(([g]) => groups.has(g)).map(([, r]) => r))].sort();
 }

@@ -57,6 +57,8 @@ it('refreshes the roles the groups give at each sign-in, and keeps the roles adm
   await h.t.db('user_roles').insert({ username: 'pengbo', role: 'auditor' });
   const res = await me('pengbo', { department: 'health', groups: ['gov-stewards'] });
   expect(res.body.roles).toEqual(['auditor', 'data_steward']);
+  // A token without the groups claim leaves the roles as they are.
+  expect((await me('pengbo', { department: 'health' })).body.roles).toEqual(['auditor', 'data_steward']);
   const update = await h.t
     .db('audit_log')
     .where({ action: 'directory.user_update', entity_id: 'pengbo' })
