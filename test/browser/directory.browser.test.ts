@@ -4,9 +4,9 @@
  * bad row refused with the cell named, and a county administrator who sees
  * their county only.
  */
-import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
+import { handWrittenDirectory, XLSX_TYPE } from '../support/directory-workbook';
 import { waitFor } from '../support/wait';
 
 const h = useApiHarness();
@@ -56,34 +56,15 @@ it('adds a county department and a person, refuses a bad workbook with the cell 
   await b.shot(page, 'directory');
 
   await b.step(page, 'directory-bad-import', async () => {
-    const wb = new ExcelJS.Workbook();
-    const users = wb.addWorksheet('用户 Users');
-    users.addRow([
-      '用户名 username',
-      '姓名 displayName',
-      '部门编码 departmentCode',
-      '角色 roles',
-      '电子邮箱 email',
-      '电话 phone',
-      '状态 active',
-    ]);
-    users.addRow(['zhaoxue', '赵雪', 'health', 'requester, overlord', '', '', '有效']);
-    const departments = wb.addWorksheet('部门 Departments');
-    departments.addRow([
-      '编码 code',
-      '名称 name',
-      '英文名称 nameEn',
-      '类型 kind',
-      '上级编码 parentCode',
-      '状态 active',
-    ]);
     await page
       .getByTestId('directory')
       .locator('input[type=file]')
       .setInputFiles({
         name: '组织机构.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+        mimeType: XLSX_TYPE,
+        buffer: await handWrittenDirectory({
+          users: [['zhaoxue', '赵雪', 'health', 'requester, overlord', '', '', '有效']],
+        }),
       });
     const problems = page.getByTestId('import-problems');
     await problems.waitFor();
