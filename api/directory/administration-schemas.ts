@@ -73,8 +73,27 @@ export const DirectoryUserSchema = z
   })
   .openapi('DirectoryUser');
 
+export const UnheldRoleSchema = z
+  .object({
+    role: z.enum(ROLES),
+    department: z
+      .string()
+      .nullable()
+      .openapi({ description: 'null: a city-level role, held in any department' }),
+    steps: z
+      .array(z.string())
+      .openapi({ description: 'The steps (process.step) whose tasks would wait in no one’s inbox' }),
+  })
+  .openapi('UnheldRole');
+
 export const DirectoryUsersSchema = z
-  .object({ users: z.array(DirectoryUserSchema) })
+  .object({
+    users: z.array(DirectoryUserSchema),
+    unheld: z.array(UnheldRoleSchema).openapi({
+      description:
+        'Roles that steps of the processes need and no active user holds (in the departments you keep): give them to someone, or those tasks wait in no one’s inbox',
+    }),
+  })
   .openapi('DirectoryUsers');
 
 export const DirectoryUsersQuerySchema = z.object({

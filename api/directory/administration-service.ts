@@ -7,6 +7,10 @@
 import type { Db } from '../../db/connection';
 import type { Department, DirectoryUser, User } from '../../db/directory-repository';
 import { countyOf } from '../../domain/directory/rules';
+import type { Role } from '../../domain/roles';
+import { policyInForce } from '../../db/policy-repository';
+import { missingTaskHolders } from '../../db/task-holders';
+import { localToday } from '../http/local-today';
 import { directoryWorkbook, readDirectoryWorkbook } from './directory-spreadsheet';
 import { auditByUser } from '../cases/audit';
 import { HttpError, unprocessable } from '../http/errors';
@@ -67,6 +71,8 @@ export function createDirectoryAdministration(db: Db) {
       scope === 'city' || (scope !== null && countyOf(code, current.departments) === scope);
     return {
       current,
+      scope,
+      inScope,
       departments: [...current.departments.values()].filter((d) => inScope(d.code)),
       users: [...current.users.values()].filter((u) => inScope(u.departmentCode)),
     };
@@ -111,12 +117,17 @@ export function createDirectoryAdministration(db: Db) {
 
     /** The users the caller keeps: all for an administrator, their county's for a county administrator. */
     async listUsers(user: User, department?: string) {
-      const { users, current } = await kept(user);
+      const { users, current, scope, inScope } = await kept(user);
       const nameOf = (code: string) => {
         const d = current.departments.get(code);
         return d ? { zh: d.name, en: d.nameEn } : null;
       };
+      const policy = await policyInForce(db, localToday());
+      const unheld = (await missingTaskHolders(db, policy.document))
+        .filter((m) => (m.department === null ? scope === 'city' : inScope(m.department)))
+        .map((m) => ({ role: m.role as Role, department: m.department, steps: m.steps }));
       return {
+        unheld,
         users: users
           .filter((u) => department === undefined || u.departmentCode === department)
           .map((u) => ({ ...u, departmentName: nameOf(u.departmentCode) })),

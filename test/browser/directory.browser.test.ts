@@ -87,3 +87,25 @@ it('shows a county administrator their county only', async () => {
     expect(rows.map((r) => r.split('\t')[0].trim()).sort()).toEqual(['renhe', 'renhe-civil-affairs']);
   });
 });
+
+it('warns the administrator of roles the processes need and no one holds', async () => {
+  const admin = await h.as('admin');
+  await h
+    .http()
+    .patch('/api/directory/users/zhoujie')
+    .set(admin)
+    .send({ roles: ['requester'] });
+  const page = await b.signIn('admin');
+  await b.step(page, 'directory-unheld', async () => {
+    await page.goto(`${b.base}/directory`);
+    const warning = page.getByTestId('unheld-roles');
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/领导小组办公室\(市级,任一部门\):.*异议/);
+  });
+  await b.shot(page, 'directory-unheld');
+  await h
+    .http()
+    .patch('/api/directory/users/zhoujie')
+    .set(admin)
+    .send({ roles: ['lg_office'] });
+});

@@ -347,3 +347,26 @@ it('a deactivated user is refused at the next request, and stays named in the hi
     .set(await h.as('admin'));
   expect(list.body.users).toContainEqual(expect.objectContaining({ username: 'leaver', active: false }));
 });
+
+it("names the roles that steps need and no one holds, so the administrator sees whose tasks would wait in no one's inbox", async () => {
+  const list = async (who: string) =>
+    (
+      await h
+        .http()
+        .get('/api/directory/users')
+        .set(await h.as(who))
+    ).body;
+  expect((await list('admin')).unheld).toEqual([]);
+  // 周杰 is the demo's only holder of the LG office's role.
+  expect((await patch('admin', '/api/directory/users/zhoujie', { roles: ['requester'] })).status).toBe(200);
+  expect((await list('admin')).unheld).toContainEqual(
+    expect.objectContaining({
+      role: 'lg_office',
+      department: null,
+      steps: expect.arrayContaining(['dispute.coordination']),
+    }),
+  );
+  // A county administrator is told only of their county's.
+  expect((await list('hegang')).unheld).toEqual([]);
+  await patch('admin', '/api/directory/users/zhoujie', { roles: ['lg_office'] });
+});

@@ -197,6 +197,10 @@ it('goes from an empty database to a request in the provider reviewer’s inbox,
     users: { created: 2, updated: 0, unchanged: 0 },
   });
 
+  // The directory page tells the administrator which roles the processes still need.
+  const unheld = (await call(admin, 'GET', '/api/directory/users')).body.unheld as { role: string }[];
+  expect(unheld.map((u) => u.role)).toEqual(expect.arrayContaining(['platform_approver', 'lg_office']));
+
   // 5. A requester the directory does not know signs in through the issuer and is added.
   const requester = await idp.token('chenmin', {
     name: '陈敏',

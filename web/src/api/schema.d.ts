@@ -6164,6 +6164,8 @@ export interface components {
       username: string;
     };
     DirectoryUsers: {
+      /** @description Roles that steps of the processes need and no active user holds (in the departments you keep): give them to someone, or those tasks wait in no one’s inbox */
+      unheld: components['schemas']['UnheldRole'][];
       users: components['schemas']['DirectoryUser'][];
     };
     Dispute: {
@@ -6772,6 +6774,25 @@ export interface components {
       onBehalfOfName: string | null;
       reason: string | null;
       step: string | null;
+    };
+    UnheldRole: {
+      /** @description null: a city-level role, held in any department */
+      department: string | null;
+      /** @enum {string} */
+      role:
+        | 'requester'
+        | 'provider_reviewer'
+        | 'data_steward'
+        | 'platform_approver'
+        | 'lg_office'
+        | 'leading_group'
+        | 'supervisor'
+        | 'county_admin'
+        | 'security_authority'
+        | 'auditor'
+        | 'admin';
+      /** @description The steps (process.step) whose tasks would wait in no one’s inbox */
+      steps: string[];
     };
     User: {
       department: components['schemas']['DepartmentRef'];

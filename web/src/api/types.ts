@@ -54,4 +54,5 @@ export type CaseProgress = Pick<Correction, 'currentTask' | 'deadlines' | 'timel
 
 export type Department = Schemas['Department'];
 export type DirectoryUser = Schemas['DirectoryUser'];
+export type DirectoryUsers = Schemas['DirectoryUsers'];
 export type DirectoryImportResult = Schemas['DirectoryImportResult'];

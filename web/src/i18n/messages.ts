@@ -244,6 +244,8 @@ export const messages = {
     phone: '电话',
     contact: '联系方式',
     people: '人员',
+    unheldTitle: '以下角色尚无人担任,相关环节的待办将无人办理。请为其指定人员:',
+    anyDepartment: '市级,任一部门',
     searchPeople: '按用户名或姓名查找',
     departments: '部门',
     newUser: '新增人员',
@@ -531,6 +533,9 @@ export const messages = {
     phone: 'Telephone',
     contact: 'Contact',
     people: 'People',
+    unheldTitle:
+      "No one holds these roles yet, so these steps' tasks would wait in no one's inbox. Give them to someone:",
+    anyDepartment: 'city-level, any department',
     searchPeople: 'Find by username or name',
     departments: 'Departments',
     newUser: 'New person',

@@ -25,7 +25,8 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { download } from '../api/download';
 import { useApiErrors } from '../api/form-errors';
-import type { Department, DirectoryImportResult, DirectoryUser, User } from '../api/types';
+import { useProcesses } from '../api/processes';
+import type { Department, DirectoryImportResult, DirectoryUser, DirectoryUsers, User } from '../api/types';
 import { fieldText } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
 import { ROLES } from '../../../domain/roles';
@@ -56,8 +57,16 @@ export function DirectoryPage({ user }: { user: User }) {
   });
   const users = useQuery({
     queryKey: ['directory-users'],
-    queryFn: () => api<{ users: DirectoryUser[] }>('/api/directory/users'),
+    queryFn: () => api<DirectoryUsers>('/api/directory/users'),
   });
+  const processes = useProcesses();
+  const stepName = (ref: string) => {
+    const [process, key] = ref.split('.');
+    const p = processes.find((x) => x.name === process);
+    const step = p?.steps.find((x) => x.key === key);
+    return p && step ? `${p.label[lang]}·${step.name[lang]}` : ref;
+  };
+  const unheld = users.data?.unheld ?? [];
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['departments'] });
     void qc.invalidateQueries({ queryKey: ['directory-users'] });
@@ -214,6 +223,25 @@ export function DirectoryPage({ user }: { user: User }) {
         </Space>
       }
     >
+      {unheld.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('unheldTitle')}
+          data-testid="unheld-roles"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {unheld.map((u) => (
+                <li key={`${u.role}@${u.department ?? ''}`}>
+                  {name(u.role)}({u.department ? deptName(u.department) : t('anyDepartment')}):
+                  {u.steps.map(stepName).join(lang === 'zh' ? '、' : ', ')}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {importProblems && (
         <Alert
           type="error"
