@@ -80,25 +80,32 @@ export async function listUsers(db: Db): Promise<User[]> {
   return withRoles(db, await userQuery(db).orderBy(['users.department_code', 'users.username']));
 }
 
-/** A problem for each listed code that names no department, e.g. {path: "departments[1]", message: "no department x"}. */
+/** A problem for each listed code that names no department, or a deactivated one, e.g. {path: "departments[1]", message: "no department x"}. */
 export async function unknownDepartments(
   db: Db,
   codes: string[],
   field: string,
 ): Promise<{ path: string; code?: string; params?: Record<string, string | number>; message: string }[]> {
-  const known = new Set((await listDepartments(db)).map((d) => d.code));
-  return codes.flatMap((code, i) =>
-    known.has(code)
-      ? []
-      : [
-          {
+  const known = new Map((await listDepartments(db)).map((d) => [d.code, d]));
+  return codes.flatMap((code, i) => {
+    const d = known.get(code);
+    if (d?.active) return [];
+    return [
+      d
+        ? {
+            path: `${field}[${i}]`,
+            code: 'department_inactive',
+            params: { code },
+            message: `${code} is deactivated`,
+          }
+        : {
             path: `${field}[${i}]`,
             code: 'unknown_department',
             params: { code },
             message: `no department ${code}`,
           },
-        ],
-  );
+    ];
+  });
 }
 
 /** A user as the directory's administrators see them: contact details, whether active, and where the row came from. */

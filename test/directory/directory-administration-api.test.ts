@@ -370,3 +370,43 @@ it("names the roles that steps need and no one holds, so the administrator sees 
   expect((await list('hegang')).unheld).toEqual([]);
   await patch('admin', '/api/directory/users/zhoujie', { roles: ['lg_office'] });
 });
+
+it('a deactivated department is kept for the history but cannot be given new work', async () => {
+  await post('admin', '/api/directory/departments', {
+    ...renheHealth,
+    code: 'renhe-closed',
+    name: '仁和区撤并局',
+    nameEn: 'Renhe Merged Bureau',
+  });
+  const off = await patch('admin', '/api/directory/departments/renhe-closed', { active: false });
+  expect(off.status).toBe(200);
+  expect(off.body).toMatchObject({ active: false });
+  const listed = await h
+    .http()
+    .get('/api/departments')
+    .set(await h.as('zhangwei'));
+  expect(listed.body.departments).toContainEqual(
+    expect.objectContaining({ code: 'renhe-closed', active: false }),
+  );
+  // No reform obliges it, and no one joins it.
+  const reform = await h
+    .http()
+    .post('/api/reforms')
+    .set(await h.as('zhoujie'))
+    .set('Idempotency-Key', 'reform-closed-1')
+    .send({ title: '机构改革', effectiveDate: '2026-11-02', departments: ['renhe-closed'] });
+  expect(reform.status).toBe(422);
+  expect(reform.body.error.details).toContainEqual(
+    expect.objectContaining({ path: 'departments[0]', code: 'department_inactive' }),
+  );
+  const joiner = await post('admin', '/api/directory/users', {
+    username: 'joiner',
+    displayName: '新人',
+    departmentCode: 'renhe-closed',
+    roles: ['requester'],
+  });
+  expect(joiner.status).toBe(422);
+  expect(joiner.body.error.details).toContainEqual(
+    expect.objectContaining({ path: 'departmentCode', code: 'department_inactive' }),
+  );
+});

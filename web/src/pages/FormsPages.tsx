@@ -146,7 +146,10 @@ export function ReformFormPage() {
   const [key] = useState(() => crypto.randomUUID());
   const departments = useQuery({
     queryKey: ['departments'],
-    queryFn: () => api<{ departments: { code: string; name: string; nameEn: string }[] }>('/api/departments'),
+    queryFn: () =>
+      api<{ departments: { code: string; name: string; nameEn: string; active: boolean }[] }>(
+        '/api/departments',
+      ),
   });
   const register = useMutation({
     mutationFn: (v: { title: string; effectiveDate: Dayjs; departments: string[]; description?: string }) =>
@@ -191,10 +194,12 @@ export function ReformFormPage() {
         <Form.Item name="departments" label={t('department')} rules={[{ required: true }]}>
           <Select
             mode="multiple"
-            options={(departments.data?.departments ?? []).map((d) => ({
-              value: d.code,
-              label: lang === 'zh' ? d.name : d.nameEn,
-            }))}
+            options={(departments.data?.departments ?? [])
+              .filter((d) => d.active)
+              .map((d) => ({
+                value: d.code,
+                label: lang === 'zh' ? d.name : d.nameEn,
+              }))}
           />
         </Form.Item>
         <Form.Item name="description" label={t('reformDescription')}>
