@@ -33,6 +33,11 @@ describe('configuration from the environment', () => {
     [{ AUTH_MODE: 'oidc' }, /^Invalid configuration: OIDC_ISSUER must be required when AUTH_MODE=oidc/],
     [{ TEMPORAL_ADDRESS: 'http://x' }, /^Invalid configuration: TEMPORAL_ADDRESS must be host:port/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters/],
+    [
+      { OIDC_ROLE_MAP: 'reviewers=overlord' },
+      /^Invalid configuration: OIDC_ROLE_MAP must be "reviewers=overlord" must be group=role/,
+    ],
+    [{ BOOTSTRAP_ADMIN: 'li ming' }, /^Invalid configuration: BOOTSTRAP_ADMIN must be a username/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_MODE must be "oidc" in production/],
     [
       {
