@@ -23,11 +23,18 @@ it('adds a county department and a person, refuses a bad workbook with the cell 
     await page.getByTestId('department-code').fill('yanbian-health');
     await page.getByTestId('department-name').fill('盐边县卫生健康局');
     await page.getByTestId('department-name-en').fill('Yanbian County Health Bureau');
+    // The lists are picked by typing; the next is opened once the last has closed (a closing list takes clicks).
     await page.getByTestId('department-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '县(区)部门' }).click();
+    await page.keyboard.type('县(区)部门');
+    await page.keyboard.press('Enter');
+    await waitFor(
+      'the list of kinds to close',
+      async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0,
+    );
     await page.getByTestId('department-parent').click();
     await page.keyboard.type('盐边');
     await page.keyboard.press('Enter');
+    expect(await page.getByTestId('department-parent').innerText()).toContain('盐边县');
     await page.getByTestId('save-department').click();
     await page.getByTestId('directory-departments').getByText('盐边县卫生健康局').waitFor();
   });

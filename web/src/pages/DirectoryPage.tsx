@@ -399,6 +399,8 @@ export function DirectoryPage({ user }: { user: User }) {
           </Form.Item>
           <Form.Item name="kind" label={t('deptKind')}>
             <Select
+              showSearch
+              optionFilterProp="label"
               disabled={countyAdmin}
               data-testid="department-kind"
               options={KINDS.map((k) => ({ value: k, label: name(k) }))}
