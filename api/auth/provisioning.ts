@@ -15,8 +15,14 @@ import type { Role } from '../../domain/roles';
 import type { Config } from '../../runtime/config';
 import { applyChanges, readDirectory } from '../directory/directory-changes';
 import { HttpError } from '../http/errors';
+import { hasVisibleText } from '../../domain/text/visible';
+import { EmailSchema, UsernameSchema } from '../directory/administration-schemas';
 
 type OidcConfig = Extract<Config['auth'], { mode: 'oidc' }>;
+
+/** A claim's text, if it is readable and fits `max` characters. */
+const fitting = (text: string | undefined, max: number) =>
+  text && hasVisibleText(text) && text.length <= max ? text : undefined;
 
 const claimText = (payload: JWTPayload, name: string): string | undefined => {
   const v = payload[name];
@@ -74,14 +80,15 @@ export async function userFromClaims(db: Db, auth: OidcConfig, payload: JWTPaylo
     if (roles.join() === [...user.roles].sort().join()) return user;
     const current = await readDirectory(db);
     const before = current.users.get(username)!;
+    // Two first requests of a sign-in may both refresh: the later one finds the roles already set.
     await applyChanges(
       db,
       current,
       { departments: [], users: [{ next: { ...before, roles }, at: { path: (f) => f } }] },
       { username, department: user.department.code, roles: user.roles, ip: null },
       'oidc',
-    );
-    return (await findUser(db, username))!;
+    ).catch(() => undefined);
+    return (await findUser(db, username)) ?? user;
   }
 
   const department = auth.claims.department ? claimText(payload, auth.claims.department) : undefined;
@@ -108,6 +115,13 @@ export async function userFromClaims(db: Db, auth: OidcConfig, payload: JWTPaylo
       `User "${username}" is not registered in govshare, and the sign-in names ${department ? `department "${department}", which govshare does not know` : 'no department'}; ask an administrator to add them.`,
       department,
     );
+  if (!UsernameSchema.safeParse(username).success)
+    return refuse(
+      db,
+      'not_provisioned',
+      `The sign-in names user "${username.slice(0, 64)}", which is not a username govshare can hold; ask an administrator to add them.`,
+      department,
+    );
   if (!mapped?.length)
     return refuse(
       db,
@@ -125,10 +139,11 @@ export async function userFromClaims(db: Db, auth: OidcConfig, payload: JWTPaylo
           {
             next: {
               username,
-              displayName: claimText(payload, auth.claims.name) ?? username,
+              // What the claims say, if it is readable text that fits; the username otherwise.
+              displayName: fitting(claimText(payload, auth.claims.name), 100) ?? username,
               departmentCode: dept.code,
               roles: mapped,
-              email: claimText(payload, auth.claims.email)?.slice(0, 254) ?? null,
+              email: EmailSchema.safeParse(claimText(payload, auth.claims.email)).data ?? null,
               phone: null,
               active: true,
               source: 'oidc',

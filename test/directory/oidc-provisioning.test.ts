@@ -107,3 +107,19 @@ it('does not add again a person an administrator deactivated', async () => {
   expect(res.body.error.code).toBe('user_inactive');
   expect(await h.t.db('users').where({ username: 'lina' }).first()).toMatchObject({ active: 0 });
 });
+
+it('adds a person whose claims carry an unreadable name or a malformed address without them, and refuses a username it cannot hold (never a 500)', async () => {
+  const odd = await me('oddclaims', {
+    name: '\u200b\u200b',
+    email: 'not-an-address',
+    department: 'health',
+    groups: ['gov-requesters'],
+  });
+  expect(odd.status).toBe(200);
+  expect(odd.body.displayName).toBe('oddclaims');
+  expect(await h.t.db('users').where({ username: 'oddclaims' }).first()).toMatchObject({ email: null });
+  const long = await me('x'.repeat(80), { department: 'health', groups: ['gov-requesters'] });
+  expect(long.status).toBe(403);
+  expect(long.body.error.code).toBe('not_provisioned');
+  expect(await h.t.db('users').where('username', 'like', 'xxxx%').first()).toBeUndefined();
+});
