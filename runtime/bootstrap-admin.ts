@@ -7,7 +7,7 @@
  */
 import { applyChanges, readDirectory, type DirectoryChanges } from '../api/directory/directory-changes';
 import type { Db } from '../db/connection';
-import type { Config } from './config';
+import { DEFAULT_ADMIN_DEPARTMENT_NAME, type Config } from './config';
 
 export async function bootstrapAdmin(
   db: Db,
@@ -21,7 +21,10 @@ export async function bootstrapAdmin(
       next: {
         code: b.department,
         name: b.departmentName,
-        nameEn: b.departmentName === '共享平台管理' ? 'Platform administration' : b.departmentName,
+        nameEn:
+          b.departmentName === DEFAULT_ADMIN_DEPARTMENT_NAME.zh
+            ? DEFAULT_ADMIN_DEPARTMENT_NAME.en
+            : b.departmentName,
         kind: 'city_department',
         parentCode: null,
         active: true,

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles';
 
+/** The bootstrap administrator's own department when the city names none (BOOTSTRAP_ADMIN_DEPARTMENT_NAME). */
+export const DEFAULT_ADMIN_DEPARTMENT_NAME = { zh: '共享平台管理', en: 'Platform administration' };
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 const EnvSchema = z
@@ -166,7 +169,12 @@ const EnvSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a department code: lowercase letters, digits, hyphens')
       .default('platform-admin'),
-    BOOTSTRAP_ADMIN_DEPARTMENT_NAME: z.string().trim().min(1).max(100).default('共享平台管理'),
+    BOOTSTRAP_ADMIN_DEPARTMENT_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .default(DEFAULT_ADMIN_DEPARTMENT_NAME.zh),
     /** The longest lifetime (exp − iat) of an issuer's token govshare accepts. */
     OIDC_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
       .number()

@@ -28,20 +28,26 @@ export function changeActor(user: User, ip: string | null): ChangeActor {
   return { username: user.username, department: user.department.code, roles: user.roles, ip };
 }
 
+/** A problem as the API answers it: where, what, and the values to say it (not how it is classed). */
+const asDetail = ({ kind: _kind, ...p }: DirectoryChangeProblem) => p;
+
+/** A department's names as the API answers them beside its code. */
+const namesOf = (d: Department | undefined) => (d ? { zh: d.name, en: d.nameEn } : null);
+
 /** A refusal for a batch's problems: 403 when the actor's scope is at fault, 409 for the directory's state, else 422. */
 export function refuse(problems: DirectoryChangeProblem[], what: string): HttpError {
   const forbidden = problems.find((p) => p.kind === 'forbidden');
   if (forbidden)
-    return new HttpError(403, forbidden.code, `${forbidden.path}: ${forbidden.message}`, problems);
-  const invalid = problems.filter((p) => p.kind === 'invalid');
-  if (invalid.length)
-    return unprocessable(
-      `invalid_${what}`,
-      what,
-      invalid.map(({ kind: _k, ...p }) => p),
+    return new HttpError(
+      403,
+      forbidden.code,
+      `${forbidden.path}: ${forbidden.message}`,
+      problems.map(asDetail),
     );
+  const invalid = problems.filter((p) => p.kind === 'invalid');
+  if (invalid.length) return unprocessable(`invalid_${what}`, what, invalid.map(asDetail));
   const conflict = problems[0];
-  return new HttpError(409, conflict.code, `${conflict.path}: ${conflict.message}`, problems, {
+  return new HttpError(409, conflict.code, `${conflict.path}: ${conflict.message}`, problems.map(asDetail), {
     params: conflict.params,
   });
 }
@@ -59,8 +65,7 @@ export function createDirectoryAdministration(db: Db) {
 
   async function userView(u: DirectoryUser) {
     // Read afresh, not from the names kept for listings: the department may have been added a moment ago.
-    const d = (await readDirectory(db)).departments.get(u.departmentCode);
-    return { ...u, departmentName: d ? { zh: d.name, en: d.nameEn } : null };
+    return { ...u, departmentName: namesOf((await readDirectory(db)).departments.get(u.departmentCode)) };
   }
 
   /** The departments and users the caller keeps. */
@@ -99,11 +104,7 @@ export function createDirectoryAdministration(db: Db) {
       const ruleProblems = checkChanges(current, changes, actor);
       if (ruleProblems.some((p) => p.kind === 'forbidden')) throw refuse(ruleProblems, 'workbook');
       if (ruleProblems.length)
-        throw unprocessable(
-          'invalid_directory_workbook',
-          'workbook',
-          ruleProblems.map(({ kind: _k, ...p }) => p),
-        );
+        throw unprocessable('invalid_directory_workbook', 'workbook', ruleProblems.map(asDetail));
       const counts = await applyChanges(db, current, changes, actor, 'import');
       await auditByUser(db, user, {
         action: 'directory.import',
@@ -118,10 +119,6 @@ export function createDirectoryAdministration(db: Db) {
     /** The users the caller keeps: all for an administrator, their county's for a county administrator. */
     async listUsers(user: User, department?: string) {
       const { users, current, scope, inScope } = await kept(user);
-      const nameOf = (code: string) => {
-        const d = current.departments.get(code);
-        return d ? { zh: d.name, en: d.nameEn } : null;
-      };
       const policy = await policyInForce(db, localToday());
       const unheld = (await missingTaskHolders(db, policy.document))
         .filter((m) => (m.department === null ? scope === 'city' : inScope(m.department)))
@@ -130,7 +127,7 @@ export function createDirectoryAdministration(db: Db) {
         unheld,
         users: users
           .filter((u) => department === undefined || u.departmentCode === department)
-          .map((u) => ({ ...u, departmentName: nameOf(u.departmentCode) })),
+          .map((u) => ({ ...u, departmentName: namesOf(current.departments.get(u.departmentCode)) })),
       };
     },
 
