@@ -1,9 +1,16 @@
 /** The catalogue of shareable resources: save (register or change), read one, search many. */
 import type { Knex } from 'knex';
 import { localIso } from '../domain/calendar/working-days';
-import type { Db } from './connection';
+import { isMysql, type Db } from './connection';
 import { containing } from './like';
 import type { Resource, ResourceInput } from '../domain/catalogue/resource';
+import {
+  entryChanges,
+  entryOf,
+  narrowings,
+  type EntryChange,
+  type Narrowing,
+} from '../domain/catalogue/versions';
 
 export interface ResourceFilter {
   q?: string;
@@ -16,25 +23,61 @@ export interface ResourceFilter {
   pageSize: number;
 }
 
-/** Registers a resource or replaces its entry, items, conditions and recipients in one transaction. */
-export async function saveResource(db: Db, r: ResourceInput, by: string, atMs = Date.now()): Promise<void> {
-  await db.transaction(async (trx) => {
-    const row = {
-      code: r.code,
-      name: r.name,
-      summary: r.summary,
-      provider_department: r.providerDepartment,
-      category: r.category,
-      share_type: r.shareType,
-      legal_basis: r.legalBasis,
-      mode: r.mode,
-      update_cycle: r.updateCycle,
-      open_to_public: r.openToPublic,
-      classification: r.classification,
-      updated_at_ms: atMs,
-      updated_by: by,
-    };
-    await trx('resources').insert(row).onConflict('code').merge();
+/** What saving an entry recorded: the version the catalogue now shows and how it differs from the one before. */
+export interface SavedEntry {
+  version: number;
+  /** False when the entry was saved exactly as it stood: no version is added. */
+  created: boolean;
+  changes: EntryChange[];
+  narrowings: Narrowing[];
+}
+
+/**
+ * Registers a resource or changes its entry, items, conditions and recipients,
+ * and records the new version with who, when, why and what changed, all in one
+ * transaction. Saving an entry exactly as it stands records nothing.
+ */
+export async function saveResource(
+  db: Db,
+  r: ResourceInput,
+  by: string,
+  opts: { reason?: string | null; atMs?: number } = {},
+): Promise<SavedEntry> {
+  const atMs = opts.atMs ?? Date.now();
+  return db.transaction(async (trx) => {
+    // The entry's row lock orders two changes of one entry, so each gets its own version number.
+    const current = trx('resources').where({ code: r.code }).first('version');
+    const row = await (isMysql(db) ? current.forUpdate() : current);
+    const last = row
+      ? await trx('resource_versions')
+          .where({ resource_code: r.code })
+          .orderBy('version', 'desc')
+          .first('version', 'entry')
+      : undefined;
+    const before = last ? (JSON.parse(last.entry as string) as ResourceInput) : null;
+    const changes = entryChanges(before, r);
+    if (last && changes.length === 0)
+      return { version: Number(last.version), created: false, changes: [], narrowings: [] };
+    const version = last ? Number(last.version) + 1 : 1;
+    await trx('resources')
+      .insert({
+        code: r.code,
+        name: r.name,
+        summary: r.summary,
+        provider_department: r.providerDepartment,
+        category: r.category,
+        share_type: r.shareType,
+        legal_basis: r.legalBasis,
+        mode: r.mode,
+        update_cycle: r.updateCycle,
+        open_to_public: r.openToPublic,
+        classification: r.classification,
+        version,
+        updated_at_ms: atMs,
+        updated_by: by,
+      })
+      .onConflict('code')
+      .merge();
     for (const table of ['resource_items', 'resource_conditions', 'resource_statutory_recipients']) {
       await trx(table).where({ resource_code: r.code }).delete();
     }
@@ -55,6 +98,55 @@ export async function saveResource(db: Db, r: ResourceInput, by: string, atMs = 
       await trx('resource_statutory_recipients').insert(
         r.statutoryRecipients.map((d) => ({ resource_code: r.code, department_code: d })),
       );
+    const narrowed = narrowings(before, r);
+    await trx('resource_versions').insert({
+      resource_code: r.code,
+      version,
+      recorded_at_ms: atMs,
+      recorded_by: by,
+      reason: opts.reason ?? null,
+      entry: JSON.stringify(entryOf(r)),
+      changes: JSON.stringify(changes),
+      narrowings: JSON.stringify(narrowed),
+    });
+    return { version, created: true, changes, narrowings: narrowed };
+  });
+}
+
+/** One recorded version of an entry. */
+export interface EntryVersion {
+  version: number;
+  /** registered: the first version; changed: a later one; recorded: the state found when versions began. */
+  kind: 'registered' | 'changed' | 'recorded';
+  recordedAt: string;
+  recordedBy: { username: string; displayName: string | null };
+  reason: string | null;
+  changes: EntryChange[];
+  narrowings: Narrowing[];
+}
+
+/** An entry's versions, newest first (empty for a code the catalogue does not hold). */
+export async function listVersions(db: Db, code: string): Promise<EntryVersion[]> {
+  const rows: Row[] = await db('resource_versions')
+    .leftJoin('users', 'users.username', 'resource_versions.recorded_by')
+    .where('resource_versions.resource_code', code)
+    .orderBy('resource_versions.version', 'desc')
+    .select('resource_versions.*', 'users.display_name');
+  return rows.map((v) => {
+    const changes = JSON.parse(v.changes as string) as EntryChange[];
+    const version = Number(v.version);
+    return {
+      version,
+      kind: version > 1 ? 'changed' : changes.length ? 'registered' : 'recorded',
+      recordedAt: localIso(v.recorded_at_ms),
+      recordedBy: {
+        username: v.recorded_by as string,
+        displayName: (v.display_name as string | null) ?? null,
+      },
+      reason: (v.reason as string | null) ?? null,
+      changes,
+      narrowings: JSON.parse(v.narrowings as string) as Narrowing[],
+    };
   });
 }
 
@@ -97,6 +189,7 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     updateCycle: r.update_cycle as Resource['updateCycle'],
     openToPublic: Boolean(r.open_to_public),
     classification: r.classification as Resource['classification'],
+    version: Number(r.version),
     updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,
   }));

@@ -190,8 +190,8 @@ export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
   });
 }
 
-/** What a notice is about: a new task, a reminder, a breach, an escalation, a case's result. */
-export const NOTICE_KINDS = ['task', 'reminder', 'breach', 'escalation', 'result'] as const;
+/** What a notice is about: a new task, a reminder, a breach, an escalation, a case's result, a catalogue change. */
+export const NOTICE_KINDS = ['task', 'reminder', 'breach', 'escalation', 'result', 'catalogue'] as const;
 
 export interface NotificationInput {
   id: string;

@@ -34,6 +34,7 @@ import * as delegations from './20261203_026_delegations';
 import * as attachments from './20261203_027_attachments';
 import * as breachesByStep from './20261203_028_breaches_by_step';
 import * as directoryAdministration from './20261203_029_directory_administration';
+import * as resourceVersions from './20261204_030_resource_versions';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -72,6 +73,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_027_attachments', attachments],
   ['20261203_028_breaches_by_step', breachesByStep],
   ['20261203_029_directory_administration', directoryAdministration],
+  ['20261204_030_resource_versions', resourceVersions],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

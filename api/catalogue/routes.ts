@@ -1,13 +1,17 @@
 /** The catalogue of shareable resources: search, read, and register or change (data stewards of the provider). */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
-import { getResource, listResources, saveResource } from '../../db/catalogue-repository';
+import { getResource, listResources, listVersions, saveResource } from '../../db/catalogue-repository';
+import { activeGrantHolders } from '../../db/sharing_request/grant-repository';
+import { insertNotifications } from '../../db/task-repository';
 import { unknownDepartments, type User } from '../../db/directory-repository';
 import {
   classificationRefusal,
+  ResourceChangeSchema,
   ResourceInputSchema,
   type ResourceInput,
 } from '../../domain/catalogue/resource';
+import type { Narrowing } from '../../domain/catalogue/versions';
 import type { ApiDeps } from '../http/deps';
 import { mayMaintainEntry } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
@@ -19,11 +23,27 @@ import {
   ResourceListQuerySchema,
   ResourceListSchema,
   ResourceSchema,
+  ResourceVersionListSchema,
 } from './schemas';
+
+/** What a consumer is told when an entry it holds grants on narrows. */
+const NARROWING_TEXT: Record<Narrowing, { zh: string; en: string }> = {
+  share_type: { zh: '共享类型收紧', en: 'sharing type tightened' },
+  items_removed: { zh: '删减数据项', en: 'data items removed' },
+  conditions_added: { zh: '新增共享条件', en: 'conditions added' },
+  recipients_removed: { zh: '减少法定共享部门', en: 'statutory recipients removed' },
+};
 
 export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
   const { db } = deps;
   const reforms = createReformService(deps);
+
+  /** The entry of a code, or a 404 naming it. */
+  async function entryOr404(code: string) {
+    const r = await getResource(db, code);
+    if (!r) throw new HttpError(404, 'resource_not_found', `No resource ${code} in the catalogue.`);
+    return r;
+  }
 
   /** The steward may only maintain their own department's entries, and named departments must exist. */
   async function checkEntry(user: User, r: ResourceInput, ip: string | undefined): Promise<void> {
@@ -79,10 +99,21 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     params: ResourceCodeParamsSchema,
     response: ResourceSchema,
     audit: { action: 'resource.read', entityType: 'resource', entityId: (p) => p.code },
+    handler: async ({ params }) => entryOr404(params.code),
+  });
+
+  addRoute(router, registry, {
+    method: 'get',
+    path: '/api/catalogue/resources/:code/versions',
+    summary: "A resource's versions, newest first: who, when, why, and what changed field by field",
+    tags: ['catalogue'],
+    auth: 'user',
+    params: ResourceCodeParamsSchema,
+    response: ResourceVersionListSchema,
+    audit: { action: 'resource.versions_read', entityType: 'resource', entityId: (p) => p.code },
     handler: async ({ params }) => {
-      const r = await getResource(db, params.code);
-      if (!r) throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);
-      return r;
+      const r = await entryOr404(params.code);
+      return { code: r.code, name: r.name, versions: await listVersions(db, r.code) };
     },
   });
 
@@ -104,13 +135,14 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
           'resource_exists',
           `Resource ${body.code} is already registered; PUT changes it.`,
         );
-      await saveResource(db, body, user.username);
+      const saved = await saveResource(db, body, user.username);
       await reforms.noteCatalogueChange(user, body.code);
       await auditByUser(db, user, {
         action: 'resource.create',
         entityType: 'resource',
         entityId: body.code,
         ip: req.ip,
+        detail: { version: saved.version },
       });
       return (await getResource(db, body.code))!;
     },
@@ -121,14 +153,14 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     path: '/api/catalogue/resources/:code',
     summary: "Change a resource of your department's catalogue",
     description:
-      'Roles: data_steward of the provider department. Requests already made keep the entry as it was when they were made.',
+      'Roles: data_steward of the provider department. Send the whole entry and `changeReason`: the change becomes a new version (GET …/versions) with the reason and a field-by-field diff; an entry sent exactly as it stands adds no version. A change that narrows sharing (a stricter sharing type, items removed, conditions added, statutory recipients removed) notifies the departments holding active grants on it. Requests already made keep the entry as it was when they were made.',
     tags: ['catalogue'],
     auth: 'user',
     roles: ['data_steward'],
     params: ResourceCodeParamsSchema,
-    body: ResourceInputSchema,
+    body: ResourceChangeSchema,
     response: ResourceSchema,
-    handler: async ({ params, body, user, req }) => {
+    handler: async ({ params, body: { changeReason, ...body }, user, req }) => {
       if (body.code !== params.code)
         throw new HttpError(422, 'invalid_resource', `The body's code ${body.code} is not ${params.code}.`, [
           {
@@ -138,19 +170,41 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
             message: `must be ${params.code}`,
           },
         ]);
-      const existing = await getResource(db, params.code);
-      if (!existing)
-        throw new HttpError(404, 'resource_not_found', `No resource ${params.code} in the catalogue.`);
+      const existing = await entryOr404(params.code);
       mayMaintainEntry(user, existing.providerDepartment.code, `Resource ${params.code}`);
       await checkEntry(user, body, req.ip);
-      await saveResource(db, body, user.username);
+      const saved = await saveResource(db, body, user.username, { reason: changeReason });
+      if (!saved.created) return existing;
       await reforms.noteCatalogueChange(user, body.code);
       await auditByUser(db, user, {
         action: 'resource.update',
         entityType: 'resource',
         entityId: body.code,
         ip: req.ip,
+        detail: {
+          version: saved.version,
+          reason: changeReason,
+          fields: saved.changes.map((c) => c.field),
+          narrowings: saved.narrowings,
+        },
       });
+      if (saved.narrowings.length) {
+        const holders = await activeGrantHolders(db, body.code);
+        const what = saved.narrowings.map((n) => NARROWING_TEXT[n]);
+        await insertNotifications(
+          db,
+          holders.map((department) => ({
+            id: `resource#${body.code}#v${saved.version}#narrowed#${department}`,
+            recipient: { role: 'requester', department },
+            kind: 'catalogue',
+            taskId: null,
+            title: {
+              zh: `${body.name}(${body.code})第${saved.version}版:${what.map((w) => w.zh).join('、')}`,
+              en: `${body.code} version ${saved.version}: ${what.map((w) => w.en).join(', ')}`,
+            },
+          })),
+        );
+      }
       return (await getResource(db, body.code))!;
     },
   });

@@ -8,6 +8,7 @@ import {
   SHARING_MODES,
   UPDATE_CYCLES,
 } from '../../domain/catalogue/resource';
+import { ENTRY_FIELDS, NARROWINGS } from '../../domain/catalogue/versions';
 import { DepartmentRefSchema, PageQuerySchema, QueryFlagSchema, pageOf } from '../http/common-schemas';
 
 export const ResourceSchema = z
@@ -27,6 +28,9 @@ export const ResourceSchema = z
     openToPublic: z.boolean(),
     classification: z.enum(CLASSIFICATIONS).openapi({
       description: 'Secrecy classification; 秘密 (secret) and above are refused (art. 2)',
+    }),
+    version: z.number().int().openapi({
+      description: 'The version shown; each registration or change is one (GET …/versions)',
     }),
     updatedAt: z.string(),
     updatedBy: z.string(),
@@ -50,3 +54,30 @@ export const ResourceListQuerySchema = PageQuerySchema.extend({
 export const ResourceListSchema = pageOf(ResourceSchema, 'ResourceList');
 
 export const ResourceCodeParamsSchema = z.object({ code: z.string().max(40) });
+
+export const ResourceVersionSchema = z
+  .object({
+    version: z.number().int(),
+    kind: z.enum(['registered', 'changed', 'recorded']).openapi({
+      description:
+        'registered: the first version; changed: a later one; recorded: the entry as it stood when the catalogue began keeping versions (its history before is not known)',
+    }),
+    recordedAt: z.string(),
+    recordedBy: z.object({ username: z.string(), displayName: z.string().nullable() }),
+    reason: z.string().nullable().openapi({ description: "The steward's reason for the change" }),
+    changes: z
+      .array(z.object({ field: z.enum(ENTRY_FIELDS), before: z.unknown(), after: z.unknown() }))
+      .openapi({
+        description:
+          'Field by field, what differs from the version before (before is null for a registration); departments by code',
+      }),
+    narrowings: z.array(z.enum(NARROWINGS)).openapi({
+      description:
+        'How the change narrowed sharing; the departments holding active grants on the resource were told',
+    }),
+  })
+  .openapi('ResourceVersion');
+
+export const ResourceVersionListSchema = z
+  .object({ code: z.string(), name: z.string(), versions: z.array(ResourceVersionSchema) })
+  .openapi('ResourceVersionList');

@@ -8,7 +8,7 @@ export const NoticeSchema = z
     id: z.string(),
     kind: z.enum(NOTICE_KINDS).openapi({
       description:
-        'task: a new task for your group; reminder: one nearing its deadline; escalation: one overdue; result: a case decided',
+        'task: a new task for your group; reminder: one nearing its deadline; escalation: one overdue; result: a case decided; catalogue: an entry you hold grants on narrowed what it shares',
     }),
     taskId: z
       .string()

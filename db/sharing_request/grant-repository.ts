@@ -140,3 +140,12 @@ export async function grantsOfConsumer(db: Db, department: string, resourceCode:
     .orderBy('granted_at_ms', 'desc');
   return rows.map(fromRow);
 }
+
+/** The departments holding an active grant on a resource (to be told when its entry narrows). */
+export async function activeGrantHolders(db: Db, resourceCode: string): Promise<string[]> {
+  const rows: { consumer_department: string }[] = await db('grants')
+    .where({ resource_code: resourceCode, status: 'active' })
+    .distinct('consumer_department')
+    .orderBy('consumer_department');
+  return rows.map((r) => r.consumer_department);
+}

@@ -53,75 +53,89 @@ export const ResourceConditionSchema = z
   .strict()
   .meta({ id: 'ResourceCondition' });
 
-/** What a data steward sends to register or change a resource. */
-export const ResourceInputSchema = z
-  .object({
-    code: z
-      .string()
-      .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'must be 3–40 upper-case letters, digits and -, e.g. GA-RK-001'),
-    name: trimmed(100),
-    summary: trimmed(2000),
-    providerDepartment: z.string().min(1, 'is required').max(40),
-    category: z.enum(CATEGORIES),
-    items: z
-      .array(ResourceItemSchema)
-      .min(1, 'list at least one data item')
-      .max(500, 'list at most 500 data items'),
-    shareType: z.enum(SHARE_TYPES),
-    conditions: z.array(ResourceConditionSchema).max(50, 'list at most 50 conditions').default([]),
-    legalBasis: z.string().trim().max(1000).nullable().default(null),
-    statutoryRecipients: z
-      .array(z.string().min(1).max(40))
-      .max(200, 'name at most 200 departments')
-      .default([]),
-    mode: z.enum(SHARING_MODES),
-    updateCycle: z.enum(UPDATE_CYCLES),
-    openToPublic: z.boolean().default(false),
-    classification: z.enum(CLASSIFICATIONS).default('internal'),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    const dup = <T>(list: T[], key: (x: T) => string, path: string, what: string) => {
-      const seen = new Set<string>();
-      list.forEach((x, i) => {
-        if (seen.has(key(x)))
-          ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} "${key(x)}" is listed twice` });
-        seen.add(key(x));
-      });
-    };
-    dup(r.items, (i) => i.name, 'items', 'data item');
-    dup(r.conditions, (c) => c.id, 'conditions', 'condition');
-    dup(r.statutoryRecipients, (d) => d, 'statutoryRecipients', 'department');
-    if (r.shareType === 'not_shared' && !r.legalBasis) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['legalBasis'],
-        message: 'a resource that is not shared must cite its legal basis (art. 7)',
-      });
-    }
-    if (r.shareType === 'conditional' && r.conditions.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['conditions'],
-        message: 'a conditional resource must list the conditions requesters answer (art. 23)',
-      });
-    }
-    if (r.shareType !== 'conditional' && r.conditions.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['conditions'],
-        message: 'only conditional resources have conditions',
-      });
-    }
-    if (r.statutoryRecipients.includes(r.providerDepartment)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['statutoryRecipients'],
-        message: 'the provider department is not its own recipient',
-      });
-    }
-  })
+/** The fields of an entry, before the rules that tie them together. */
+const ResourceFields = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'must be 3–40 upper-case letters, digits and -, e.g. GA-RK-001'),
+  name: trimmed(100),
+  summary: trimmed(2000),
+  providerDepartment: z.string().min(1, 'is required').max(40),
+  category: z.enum(CATEGORIES),
+  items: z
+    .array(ResourceItemSchema)
+    .min(1, 'list at least one data item')
+    .max(500, 'list at most 500 data items'),
+  shareType: z.enum(SHARE_TYPES),
+  conditions: z.array(ResourceConditionSchema).max(50, 'list at most 50 conditions').default([]),
+  legalBasis: z.string().trim().max(1000).nullable().default(null),
+  statutoryRecipients: z
+    .array(z.string().min(1).max(40))
+    .max(200, 'name at most 200 departments')
+    .default([]),
+  mode: z.enum(SHARING_MODES),
+  updateCycle: z.enum(UPDATE_CYCLES),
+  openToPublic: z.boolean().default(false),
+  classification: z.enum(CLASSIFICATIONS).default('internal'),
+});
+
+/** The rules that tie an entry's fields together (art. 7, 19, 23). */
+function checkEntryRules(r: z.infer<typeof ResourceFields>, ctx: z.RefinementCtx): void {
+  const dup = <T>(list: T[], key: (x: T) => string, path: string, what: string) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(key(x)))
+        ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} "${key(x)}" is listed twice` });
+      seen.add(key(x));
+    });
+  };
+  dup(r.items, (i) => i.name, 'items', 'data item');
+  dup(r.conditions, (c) => c.id, 'conditions', 'condition');
+  dup(r.statutoryRecipients, (d) => d, 'statutoryRecipients', 'department');
+  if (r.shareType === 'not_shared' && !r.legalBasis) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legalBasis'],
+      message: 'a resource that is not shared must cite its legal basis (art. 7)',
+    });
+  }
+  if (r.shareType === 'conditional' && r.conditions.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['conditions'],
+      message: 'a conditional resource must list the conditions requesters answer (art. 23)',
+    });
+  }
+  if (r.shareType !== 'conditional' && r.conditions.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['conditions'],
+      message: 'only conditional resources have conditions',
+    });
+  }
+  if (r.statutoryRecipients.includes(r.providerDepartment)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['statutoryRecipients'],
+      message: 'the provider department is not its own recipient',
+    });
+  }
+}
+
+/** What a data steward sends to register a resource. */
+export const ResourceInputSchema = ResourceFields.strict()
+  .superRefine(checkEntryRules)
   .meta({ id: 'ResourceInput' });
+
+/** What a data steward sends to change a resource: the whole entry, and why (kept with the version, art. 9). */
+export const ResourceChangeSchema = ResourceFields.extend({
+  changeReason: trimmed(500).meta({
+    description: 'Why the entry changes, e.g. 机构改革后数据项调整; kept with the new version',
+  }),
+})
+  .strict()
+  .superRefine(checkEntryRules)
+  .meta({ id: 'ResourceChange' });
 
 export type ResourceInput = z.infer<typeof ResourceInputSchema>;
 
@@ -129,6 +143,8 @@ export type ResourceInput = z.infer<typeof ResourceInputSchema>;
 export interface Resource extends Omit<ResourceInput, 'providerDepartment' | 'statutoryRecipients'> {
   providerDepartment: { code: string; name: string; nameEn: string };
   statutoryRecipients: { code: string; name: string; nameEn: string }[];
+  /** The version the catalogue shows (each registration or change is one, art. 9). */
+  version: number;
   updatedAt: string;
   updatedBy: string;
 }

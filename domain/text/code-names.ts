@@ -20,6 +20,7 @@ export const codeNames: Record<string, { zh: string; en: string }> = {
   notice_breach: { zh: '逾期', en: 'Overdue' },
   notice_escalation: { zh: '督办', en: 'Escalation' },
   notice_result: { zh: '办理结果', en: 'Result' },
+  notice_catalogue: { zh: '目录变更', en: 'Catalogue change' },
   verification: { zh: '比对核验', en: 'Verification' },
   file: { zh: '文件', en: 'File' },
   realtime: { zh: '实时', en: 'Real time' },

@@ -40,6 +40,7 @@ const MATRIX: Record<string, Who> = {
   'put /api/calendar/{year}': ['admin'],
   'get /api/catalogue/resources': 'any',
   'get /api/catalogue/resources/{code}': 'any',
+  'get /api/catalogue/resources/{code}/versions': 'any',
   'post /api/catalogue/resources': ['data_steward'],
   'put /api/catalogue/resources/{code}': ['data_steward'],
   'post /api/requests': ['requester'],

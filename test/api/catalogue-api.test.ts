@@ -90,7 +90,7 @@ describe("a data steward's entries", () => {
       .http()
       .put('/api/catalogue/resources/GA-CL-001')
       .set(steward)
-      .send(entry({ shareType: 'unconditional', conditions: [] }));
+      .send({ ...entry({ shareType: 'unconditional', conditions: [] }), changeReason: '放开共享条件' });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ shareType: 'unconditional', conditions: [] });
   });
@@ -158,7 +158,11 @@ describe("a data steward's entries", () => {
       .http()
       .put('/api/catalogue/resources/GA-RK-001')
       .set(steward)
-      .send({ ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001'), classification: 'secret' });
+      .send({
+        ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001'),
+        classification: 'secret',
+        changeReason: '定密',
+      });
     expect(kept.status).toBe(422);
     expect(await h.t.db('resources').where({ code: 'GA-MM-001' })).toEqual([]);
     expect(await h.t.db('resources').where({ code: 'GA-RK-001' }).first('classification')).toEqual({

@@ -93,6 +93,7 @@ const BOUNDARIES: Record<string, Check> = {
   ),
   'get /api/catalogue/resources': CITY('every department may search the catalogue (art. 10)'),
   'get /api/catalogue/resources/{code}': CITY('every department may read the catalogue (art. 10)'),
+  'get /api/catalogue/resources/{code}/versions': CITY("an entry's history is as open as the entry"),
   'post /api/catalogue/resources': {
     kind: 'record',
     path: () => '/api/catalogue/resources',
@@ -105,7 +106,10 @@ const BOUNDARIES: Record<string, Check> = {
     path: () => '/api/catalogue/resources/GA-RK-001',
     insiders: ['wangfang'],
     outsiders: ['sunhui', 'zhaoqiang'],
-    body: () => catalogueEntry({ code: 'GA-RK-001', name: '人口基础信息(被改)' }),
+    body: () => ({
+      ...catalogueEntry({ code: 'GA-RK-001', name: '人口基础信息(被改)' }),
+      changeReason: '改名',
+    }),
   },
   'post /api/requests': CITY('a department files its own requests'),
   'get /api/requests': {

@@ -63,6 +63,7 @@ it('registers a reform (idempotently); a catalogue change or a reasoned "no chan
       mode: entry.mode,
       updateCycle: entry.updateCycle,
       openToPublic: entry.openToPublic,
+      changeReason: '机构改革后更新摘要',
     });
   expect(put.status).toBe(200);
   const afterChange = await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>

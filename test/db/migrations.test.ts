@@ -2,6 +2,8 @@ import { migrateLatest, migrateRollbackAll, migrationSource } from '../../migrat
 import { breachesByStep } from '../../db/sla-rollup-repository';
 import { insertTask } from '../../db/task-repository';
 import { findUser, listDepartments } from '../../db/directory-repository';
+import { listVersions, saveResource } from '../../db/catalogue-repository';
+import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import { policyInForce } from '../../db/policy-repository';
 import { getCalendarYear } from '../../db/calendar-repository';
 import { ROLES } from '../../domain/roles';
@@ -106,5 +108,30 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
     expect(rows.map((r) => [r.department_code, r.process_type, r.step, Number(r.n)])).toEqual([
       ['public-security', 'correction', 'provider_reply', 1],
     ]);
+  });
+
+  it('records each entry catalogued before migration 030 as version 1, as it stood, so the next change has a diff', async () => {
+    await t.db.migrate.down({ migrationSource });
+    expect(await t.db.schema.hasTable('resource_versions')).toBe(false);
+    await migrateLatest(t.db);
+    const entries = await t.db('resources').count({ n: '*' });
+    expect(Number(entries[0].n)).toBeGreaterThan(0);
+    expect(await listVersions(t.db, 'WJ-SW-001')).toEqual([
+      expect.objectContaining({
+        version: 1,
+        kind: 'recorded',
+        recordedBy: expect.objectContaining({ username: 'seed' }),
+      }),
+    ]);
+    const seeded = DEMO_RESOURCES.find((r) => r.code === 'WJ-SW-001')!;
+    const saved = await saveResource(t.db, { ...seeded, items: seeded.items.slice(0, 2) }, 'huangmin', {
+      reason: '只保留基础项',
+    });
+    expect(saved).toMatchObject({
+      version: 2,
+      created: true,
+      changes: [{ field: 'items', before: seeded.items, after: seeded.items.slice(0, 2) }],
+      narrowings: ['items_removed'],
+    });
   });
 });

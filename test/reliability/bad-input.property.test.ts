@@ -90,7 +90,7 @@ const ENDPOINTS: { method: 'post' | 'put'; path: string; user: string; fields: s
     method: 'put',
     path: '/api/catalogue/resources/GA-RK-001',
     user: 'wangfang',
-    fields: ['code', 'name', 'summary', 'items', 'shareType'],
+    fields: ['code', 'name', 'summary', 'items', 'shareType', 'changeReason'],
   },
   { method: 'put', path: '/api/calendar/2027', user: 'admin', fields: ['holidays', 'workdays'] },
   {
@@ -119,6 +119,7 @@ const TABLES = [
   'tasks',
   'calendar_years',
   'calendar_days',
+  'resource_versions',
 ];
 
 async function snapshot() {

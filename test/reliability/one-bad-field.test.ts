@@ -189,7 +189,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
     method: 'put',
     path: () => '/api/catalogue/resources/GA-RK-001',
     user: 'wangfang',
-    valid: () => ({ ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001')!, name: '人口基础信息(新)' }),
+    valid: () => ({
+      ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001')!,
+      name: '人口基础信息(新)',
+      changeReason: '更正资源名称',
+    }),
     breakers: {
       code: [['another code than the path', 'GA-RK-002']],
       name: text(true),
@@ -205,6 +209,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
       ],
       shareType: [['unknown', 'sometimes']],
       statutoryRecipients: [['an unknown department', ['nope-bureau']]],
+      changeReason: text(true),
       unexpected: [['an extra field', 'x']],
     },
   },

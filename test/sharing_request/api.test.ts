@@ -367,7 +367,7 @@ describe('by sharing type (art. 21)', () => {
       .http()
       .put('/api/catalogue/resources/RS-SB-001')
       .set(await h.as('zhaoqiang'))
-      .send(reworded);
+      .send({ ...reworded, changeReason: '条件措辞修订' });
     expect(put.status).toBe(200);
     try {
       const read = await h
@@ -382,7 +382,7 @@ describe('by sharing type (art. 21)', () => {
         .http()
         .put('/api/catalogue/resources/RS-SB-001')
         .set(await h.as('zhaoqiang'))
-        .send(asked);
+        .send({ ...asked, changeReason: '恢复原条件措辞' });
     }
   });
 });

@@ -1282,7 +1282,7 @@ export interface paths {
     };
     /**
      * Change a resource of your department's catalogue
-     * @description Roles: data_steward of the provider department. Requests already made keep the entry as it was when they were made.
+     * @description Roles: data_steward of the provider department. Send the whole entry and `changeReason`: the change becomes a new version (GET …/versions) with the reason and a field-by-field diff; an entry sent exactly as it stands adds no version. A change that narrows sharing (a stricter sharing type, items removed, conditions added, statutory recipients removed) notifies the departments holding active grants on it. Requests already made keep the entry as it was when they were made.
      */
     put: {
       parameters: {
@@ -1295,7 +1295,7 @@ export interface paths {
       };
       requestBody?: {
         content: {
-          'application/json': components['schemas']['ResourceInput'];
+          'application/json': components['schemas']['ResourceChange'];
         };
       };
       responses: {
@@ -1355,6 +1355,80 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogue/resources/{code}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A resource's versions, newest first: who, when, why, and what changed field by field */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ResourceVersionList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6377,10 +6451,10 @@ export interface components {
       createdAt: string;
       id: string;
       /**
-       * @description task: a new task for your group; reminder: one nearing its deadline; escalation: one overdue; result: a case decided
+       * @description task: a new task for your group; reminder: one nearing its deadline; escalation: one overdue; result: a case decided; catalogue: an entry you hold grants on narrowed what it shares
        * @enum {string}
        */
-      kind: 'task' | 'reminder' | 'breach' | 'escalation' | 'result';
+      kind: 'task' | 'reminder' | 'breach' | 'escalation' | 'result' | 'catalogue';
       /** @description Whether you have read it (each member of a group reads on their own) */
       read: boolean;
       /** @description The task it is about, if any (GET /api/tasks/{id}) */
@@ -6573,6 +6647,38 @@ export interface components {
       updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';
       updatedAt: string;
       updatedBy: string;
+      /** @description The version shown; each registration or change is one (GET …/versions) */
+      version: number;
+    };
+    ResourceChange: {
+      /** @enum {string} */
+      category: 'basic' | 'thematic' | 'departmental';
+      /** @description Why the entry changes, e.g. 机构改革后数据项调整; kept with the new version */
+      changeReason: string;
+      /**
+       * @default internal
+       * @enum {string}
+       */
+      classification: 'public' | 'internal' | 'secret' | 'confidential' | 'top_secret';
+      code: string;
+      /** @default [] */
+      conditions: components['schemas']['ResourceCondition'][];
+      items: components['schemas']['ResourceItem'][];
+      /** @default null */
+      legalBasis: string | null;
+      /** @enum {string} */
+      mode: 'api' | 'verification' | 'file';
+      name: string;
+      /** @default false */
+      openToPublic: boolean;
+      providerDepartment: string;
+      /** @enum {string} */
+      shareType: 'unconditional' | 'conditional' | 'not_shared';
+      /** @default [] */
+      statutoryRecipients: string[];
+      summary: string;
+      /** @enum {string} */
+      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';
     };
     ResourceCondition: {
       id: string;
@@ -6616,6 +6722,48 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+    };
+    ResourceVersion: {
+      /** @description Field by field, what differs from the version before (before is null for a registration); departments by code */
+      changes: {
+        after?: unknown;
+        before?: unknown;
+        /** @enum {string} */
+        field:
+          | 'name'
+          | 'summary'
+          | 'providerDepartment'
+          | 'category'
+          | 'items'
+          | 'shareType'
+          | 'conditions'
+          | 'legalBasis'
+          | 'statutoryRecipients'
+          | 'mode'
+          | 'updateCycle'
+          | 'openToPublic'
+          | 'classification';
+      }[];
+      /**
+       * @description registered: the first version; changed: a later one; recorded: the entry as it stood when the catalogue began keeping versions (its history before is not known)
+       * @enum {string}
+       */
+      kind: 'registered' | 'changed' | 'recorded';
+      /** @description How the change narrowed sharing; the departments holding active grants on the resource were told */
+      narrowings: ('share_type' | 'items_removed' | 'conditions_added' | 'recipients_removed')[];
+      /** @description The steward's reason for the change */
+      reason: string | null;
+      recordedAt: string;
+      recordedBy: {
+        displayName: string | null;
+        username: string;
+      };
+      version: number;
+    };
+    ResourceVersionList: {
+      code: string;
+      name: string;
+      versions: components['schemas']['ResourceVersion'][];
     };
     RevokeGrant: {
       reason: string;

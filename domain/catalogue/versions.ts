@@ -1,0 +1,83 @@
+/**
+ * A catalogue entry's versions (art. 9: 目录…及时更新): what changed between
+ * two states of an entry, field by field, and whether the change narrows what
+ * consumers holding grants may use. Pure, so the repository that records a
+ * version and any later reader compute the same thing.
+ */
+import { SHARE_TYPES, type ResourceInput } from './resource';
+
+/** The fields of an entry a version compares, in the order a diff lists them (the code never changes). */
+export const ENTRY_FIELDS = [
+  'name',
+  'summary',
+  'providerDepartment',
+  'category',
+  'items',
+  'shareType',
+  'conditions',
+  'legalBasis',
+  'statutoryRecipients',
+  'mode',
+  'updateCycle',
+  'openToPublic',
+  'classification',
+] as const satisfies readonly (keyof ResourceInput)[];
+
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+export interface EntryChange {
+  field: EntryField;
+  /** The field's value before the change; null when the entry was first registered. */
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * An entry's own fields and nothing else (a caller may hand over a whole
+ * catalogue row), its statutory recipients in code order: they are a set.
+ */
+export function entryOf(r: ResourceInput): ResourceInput {
+  const own = Object.fromEntries((['code', ...ENTRY_FIELDS] as const).map((f) => [f, r[f]]));
+  return { ...own, statutoryRecipients: [...r.statutoryRecipients].sort() } as unknown as ResourceInput;
+}
+
+/** A value as JSON with its objects' keys sorted, so equal values compare equal however they were built. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** The fields that differ between two states of an entry; every field when there was no earlier state. */
+export function entryChanges(before: ResourceInput | null, changed: ResourceInput): EntryChange[] {
+  const after = entryOf(changed);
+  return ENTRY_FIELDS.filter((f) => !before || canonical(before[f]) !== canonical(after[f])).map((field) => ({
+    field,
+    before: before ? before[field] : null,
+    after: after[field],
+  }));
+}
+
+/** Ways a change can take from a consumer what it was granted or could be granted. */
+export const NARROWINGS = ['share_type', 'items_removed', 'conditions_added', 'recipients_removed'] as const;
+export type Narrowing = (typeof NARROWINGS)[number];
+
+/**
+ * How a change narrows sharing: the entry becomes more restrictive
+ * (unconditional → conditional → not shared), loses data items, asks new
+ * conditions, or stops naming a statutory recipient. Empty when it does not.
+ */
+export function narrowings(before: ResourceInput | null, after: ResourceInput): Narrowing[] {
+  if (!before) return [];
+  const found: Narrowing[] = [];
+  if (SHARE_TYPES.indexOf(after.shareType) > SHARE_TYPES.indexOf(before.shareType)) found.push('share_type');
+  const kept = new Set(after.items.map((i) => i.name));
+  if (before.items.some((i) => !kept.has(i.name))) found.push('items_removed');
+  const asked = new Set(before.conditions.map((c) => c.id));
+  if (after.conditions.some((c) => !asked.has(c.id))) found.push('conditions_added');
+  const named = new Set(after.statutoryRecipients);
+  if (before.statutoryRecipients.some((d) => !named.has(d))) found.push('recipients_removed');
+  return found;
+}
