@@ -49,6 +49,10 @@ export const RequestSummarySchema = z
   .openapi('RequestSummary');
 
 export const RequestDetailSchema = RequestSummarySchema.extend({
+  resourceVersion: z.number().int().nullable().openapi({
+    description:
+      'The version of the catalogue entry the request was made against (GET /api/catalogue/resources/{code}/versions); null for requests made before versions were kept',
+  }),
   items: z.array(z.string()),
   purpose: z.string(),
   basis: z.string(),

@@ -109,6 +109,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     ]);
     return {
       ...(await summary(r, undefined, p)),
+      resourceVersion: r.resourceVersion,
       items: r.items,
       purpose: r.purpose,
       basis: r.basis,
@@ -229,6 +230,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         idempotencyKey: key,
         payloadHash: hash,
         resourceCode: resource.code,
+        resourceVersion: resource.version,
         shareType: resource.shareType,
         consumerDepartment: user.department.code,
         providerDepartment: resource.providerDepartment.code,

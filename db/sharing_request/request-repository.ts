@@ -18,6 +18,8 @@ export interface RequestRow {
   idempotencyKey: string;
   payloadHash: string;
   resourceCode: string;
+  /** The catalogue entry's version the request was made against; null before versions were kept. */
+  resourceVersion: number | null;
   shareType: string;
   consumerDepartment: string;
   providerDepartment: string;
@@ -46,6 +48,7 @@ function fromRow(r: Row): RequestRow {
     idempotencyKey: r.idempotency_key as string,
     payloadHash: r.payload_hash as string,
     resourceCode: r.resource_code as string,
+    resourceVersion: r.resource_version == null ? null : Number(r.resource_version),
     shareType: r.share_type as string,
     consumerDepartment: r.consumer_department as string,
     providerDepartment: r.provider_department as string,
@@ -66,8 +69,8 @@ function fromRow(r: Row): RequestRow {
 
 export type NewRequest = Omit<
   RequestRow,
-  'status' | 'currentStep' | 'decisionReason' | 'updatedAt' | 'questions'
-> & { questions?: RequestRow['questions'] };
+  'status' | 'currentStep' | 'decisionReason' | 'updatedAt' | 'questions' | 'resourceVersion'
+> & { questions?: RequestRow['questions']; resourceVersion?: RequestRow['resourceVersion'] };
 
 /**
  * Inserts a submitted request unless the same user already used this
@@ -89,6 +92,7 @@ export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> 
         idempotency_key: r.idempotencyKey,
         payload_hash: r.payloadHash,
         resource_code: r.resourceCode,
+        resource_version: r.resourceVersion ?? null,
         share_type: r.shareType,
         consumer_department: r.consumerDepartment,
         provider_department: r.providerDepartment,

@@ -136,6 +136,12 @@ it('tells the departments holding active grants when a change narrows what the e
   expect([narrowed.status, narrowed.body.version]).toEqual([200, 2]);
   const latest = (await versions('WJ-SW-001')).body.versions[0];
   expect(latest.narrowings).toEqual(['items_removed', 'recipients_removed']);
+  // The request still says which version it was made against.
+  const request = await h
+    .http()
+    .get(`/api/requests/${requested.body.id}`)
+    .set(await h.as('zhangwei'));
+  expect(request.body.resourceVersion).toBe(1);
 
   const notices = await h
     .http()

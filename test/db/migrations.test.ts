@@ -20,6 +20,13 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
   });
   afterAll(async () => t?.drop());
 
+  /** Undoes migrations, newest first, until `name` is undone too. */
+  async function migrateDownTo(name: string): Promise<void> {
+    const applied = async () =>
+      ((await t.db.migrate.list({ migrationSource }))[0] as { name: string }[]).map((m) => m.name);
+    while ((await applied()).includes(name)) await t.db.migrate.down({ migrationSource });
+  }
+
   it('migrate up, down and up again from an empty database', async () => {
     await migrateLatest(t.db);
     expect(await t.db.schema.hasTable('tasks')).toBe(true);
@@ -85,10 +92,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
 
   it('counts the breaches a database already had under their steps when it reaches migration 028', async () => {
     // Back to before 028 (breaches without steps), undoing the migrations after it too.
-    const applied = async () =>
-      ((await t.db.migrate.list({ migrationSource }))[0] as { name: string }[]).map((m) => m.name);
-    while ((await applied()).includes('20261203_028_breaches_by_step'))
-      await t.db.migrate.down({ migrationSource });
+    await migrateDownTo('20261203_028_breaches_by_step');
     await insertTask(t.db, {
       id: 'correction-CR-MIG-1.provider_reply.1',
       workflowId: 'correction-CR-MIG-1',
@@ -111,7 +115,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
   });
 
   it('records each entry catalogued before migration 030 as version 1, as it stood, so the next change has a diff', async () => {
-    await t.db.migrate.down({ migrationSource });
+    await migrateDownTo('20261204_030_resource_versions');
     expect(await t.db.schema.hasTable('resource_versions')).toBe(false);
     await migrateLatest(t.db);
     const entries = await t.db('resources').count({ n: '*' });

@@ -6579,6 +6579,8 @@ export interface components {
       grant: components['schemas']['Grant'];
       items: string[];
       purpose: string;
+      /** @description The version of the catalogue entry the request was made against (GET /api/catalogue/resources/{code}/versions); null for requests made before versions were kept */
+      resourceVersion: number | null;
       timeline: components['schemas']['TimelineEntry'][];
       usageFrom: string;
       usageTo: string;
