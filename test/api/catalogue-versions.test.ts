@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
-import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry } from '../support/http-cases';
+import { catalogueEntry, narrowDeathRecords } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 
 const h = useApiHarness();
@@ -122,17 +121,9 @@ it('tells the departments holding active grants when a change narrows what the e
       : undefined,
   );
 
-  const seeded = DEMO_RESOURCES.find((r) => r.code === 'WJ-SW-001')!;
-  const narrowed = await h
-    .http()
-    .put('/api/catalogue/resources/WJ-SW-001')
-    .set(await h.as('huangmin'))
-    .send({
-      ...seeded,
-      items: seeded.items.filter((i) => i.name !== '根本死因'),
-      statutoryRecipients: ['civil-affairs'],
-      changeReason: '根本死因不再共享;公安部门改由户籍系统获取',
-    });
+  const narrowed = await narrowDeathRecords(h, '根本死因不再共享;公安部门改由户籍系统获取', {
+    statutoryRecipients: ['civil-affairs'],
+  });
   expect([narrowed.status, narrowed.body.version]).toEqual([200, 2]);
   const latest = (await versions('WJ-SW-001')).body.versions[0];
   expect(latest.narrowings).toEqual(['items_removed', 'recipients_removed']);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
+import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import type { ApiHarness } from './api-harness';
 import { waitFor } from './wait';
 
@@ -33,6 +34,24 @@ export const insuranceRequest = (over: Record<string, unknown> = {}) => ({
   answers: { scope: '300人', duty: '低保审核', security: '专人专机' },
   ...over,
 });
+
+/**
+ * Health's steward (黄敏) changes the seeded death-records entry (WJ-SW-001):
+ * its cause-of-death item dropped, then `over` replaced, for `reason`.
+ */
+export async function narrowDeathRecords(h: ApiHarness, reason: string, over: Record<string, unknown> = {}) {
+  const seeded = DEMO_RESOURCES.find((r) => r.code === 'WJ-SW-001')!;
+  return h
+    .http()
+    .put('/api/catalogue/resources/WJ-SW-001')
+    .set(await h.as('huangmin'))
+    .send({
+      ...seeded,
+      items: seeded.items.filter((i) => i.name !== '根本死因'),
+      ...over,
+      changeReason: reason,
+    });
+}
 
 /** A valid catalogue entry of public security's, as a data steward registers it; `over` replaces any field. */
 export const catalogueEntry = (over: Record<string, unknown> = {}) => ({

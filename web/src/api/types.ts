@@ -11,6 +11,7 @@ export type Text = Schemas['LocalizedText'];
 export type DepartmentRef = Schemas['DepartmentRef'];
 export type User = Schemas['User'];
 export type Resource = Schemas['Resource'];
+export type ResourceVersionList = Schemas['ResourceVersionList'];
 export type Candidate = Schemas['Candidate'];
 export type CurrentTask = Schemas['CurrentTask'];
 export type DeadlineEntry = Schemas['DeadlineEntry'];

@@ -1,4 +1,4 @@
-/** The catalogue: search and filter resources; a resource page with everything a requester must know. */
+/** The catalogue: search and filter resources; a resource page with everything a requester must know, and its versions. */
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { api, qs } from '../api/client';
 import type { Page, Resource, User } from '../api/types';
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
+import { ResourceVersions } from '../components/ResourceVersions';
 import { useI18n } from '../i18n/i18n';
 
 const TYPE_COLORS = { unconditional: 'green', conditional: 'blue', not_shared: 'red' } as const;
@@ -113,54 +114,57 @@ export function ResourcePage({ user }: { user: User }) {
   return (
     <Loadable query={resource}>
       {(r) => (
-        <Card
-          title={r.name}
-          extra={
-            hasRole(user, 'requester') && r.providerDepartment.code !== user.department.code ? (
-              <Button
-                type="primary"
-                data-testid="apply"
-                onClick={() => navigate(`/catalogue/${r.code}/apply`)}
-              >
-                {t('apply')}
-              </Button>
-            ) : null
-          }
-        >
-          <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label={t('resourceCode')}>{r.code}</Descriptions.Item>
-            <Descriptions.Item label={t('provider')}>
-              {lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('shareType')}>
-              <Tag color={TYPE_COLORS[r.shareType]}>{name(r.shareType)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('category')}>{name(r.category)}</Descriptions.Item>
-            <Descriptions.Item label={t('items')}>
-              {r.items.map((i) => (
-                <Tag key={i.name} color={i.kind === 'base' ? 'geekblue' : undefined}>
-                  {i.name}
-                </Tag>
-              ))}
-            </Descriptions.Item>
-            {r.conditions.length ? (
-              <Descriptions.Item label={t('conditions')}>
-                <ol style={{ margin: 0, paddingLeft: 20 }}>
-                  {r.conditions.map((c) => (
-                    <li key={c.id}>{c.question}</li>
-                  ))}
-                </ol>
+        <>
+          <Card
+            title={r.name}
+            extra={
+              hasRole(user, 'requester') && r.providerDepartment.code !== user.department.code ? (
+                <Button
+                  type="primary"
+                  data-testid="apply"
+                  onClick={() => navigate(`/catalogue/${r.code}/apply`)}
+                >
+                  {t('apply')}
+                </Button>
+              ) : null
+            }
+          >
+            <Descriptions column={1} bordered size="small">
+              <Descriptions.Item label={t('resourceCode')}>{r.code}</Descriptions.Item>
+              <Descriptions.Item label={t('provider')}>
+                {lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn}
               </Descriptions.Item>
-            ) : null}
-            {r.legalBasis ? (
-              <Descriptions.Item label={t('legalBasis')}>{r.legalBasis}</Descriptions.Item>
-            ) : null}
-            <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
-            <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
-            <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
-            <Descriptions.Item label="">{r.summary}</Descriptions.Item>
-          </Descriptions>
-        </Card>
+              <Descriptions.Item label={t('shareType')}>
+                <Tag color={TYPE_COLORS[r.shareType]}>{name(r.shareType)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('category')}>{name(r.category)}</Descriptions.Item>
+              <Descriptions.Item label={t('items')}>
+                {r.items.map((i) => (
+                  <Tag key={i.name} color={i.kind === 'base' ? 'geekblue' : undefined}>
+                    {i.name}
+                  </Tag>
+                ))}
+              </Descriptions.Item>
+              {r.conditions.length ? (
+                <Descriptions.Item label={t('conditions')}>
+                  <ol style={{ margin: 0, paddingLeft: 20 }}>
+                    {r.conditions.map((c) => (
+                      <li key={c.id}>{c.question}</li>
+                    ))}
+                  </ol>
+                </Descriptions.Item>
+              ) : null}
+              {r.legalBasis ? (
+                <Descriptions.Item label={t('legalBasis')}>{r.legalBasis}</Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
+              <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
+              <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
+              <Descriptions.Item label="">{r.summary}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <ResourceVersions code={r.code} />
+        </>
       )}
     </Loadable>
   );
