@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/routes';
 import { securityRoutes } from './security/routes';
 import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
+import { openDataRoutes } from './open_data/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { directoryRoutes } from './directory/routes';
 import { directoryAdministrationRoutes } from './directory/administration-routes';
@@ -77,6 +78,7 @@ export function createApp(
   directoryAdministrationRoutes(router, registry, full);
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
+  openDataRoutes(router, registry, full);
   noticeRoutes(router, registry, full);
   delegationRoutes(router, registry, full);
   commentRoutes(router, registry, full);

@@ -55,7 +55,8 @@ export async function saveResource(
           .first('version', 'entry')
       : undefined;
     const before = last ? (JSON.parse(last.entry as string) as ResourceInput) : null;
-    const changes = entryChanges(before, r);
+    const entry = entryOf(r);
+    const changes = entryChanges(before, entry);
     if (last && changes.length === 0)
       return { version: Number(last.version), created: false, changes: [], narrowings: [] };
     const version = last ? Number(last.version) + 1 : 1;
@@ -72,6 +73,7 @@ export async function saveResource(
         update_cycle: r.updateCycle,
         open_to_public: r.openToPublic,
         classification: r.classification,
+        domains: JSON.stringify(entry.domains),
         version,
         updated_at_ms: atMs,
         updated_by: by,
@@ -105,7 +107,7 @@ export async function saveResource(
       recorded_at_ms: atMs,
       recorded_by: by,
       reason: opts.reason ?? null,
-      entry: JSON.stringify(entryOf(r)),
+      entry: JSON.stringify(entry),
       changes: JSON.stringify(changes),
       narrowings: JSON.stringify(narrowed),
     });
@@ -189,6 +191,7 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     updateCycle: r.update_cycle as Resource['updateCycle'],
     openToPublic: Boolean(r.open_to_public),
     classification: r.classification as Resource['classification'],
+    domains: JSON.parse(r.domains as string) as Resource['domains'],
     version: Number(r.version),
     updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,

@@ -36,6 +36,7 @@ import * as breachesByStep from './20261203_028_breaches_by_step';
 import * as directoryAdministration from './20261203_029_directory_administration';
 import * as resourceVersions from './20261204_030_resource_versions';
 import * as requestResourceVersion from './sharing_request/20261204_031_request_resource_version';
+import * as resourceDomains from './20261204_032_resource_domains';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -76,6 +77,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_029_directory_administration', directoryAdministration],
   ['20261204_030_resource_versions', resourceVersions],
   ['20261204_031_request_resource_version', requestResourceVersion],
+  ['20261204_032_resource_domains', resourceDomains],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -33,6 +33,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'daily',
     openToPublic: false,
     classification: 'internal',
+    domains: [],
   },
   {
     code: 'SC-FR-001',
@@ -52,6 +53,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'realtime',
     openToPublic: true,
     classification: 'public',
+    domains: ['credit'],
   },
   {
     code: 'RS-SB-001',
@@ -68,6 +70,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'monthly',
     openToPublic: false,
     classification: 'internal',
+    domains: ['social_security'],
   },
   {
     code: 'RS-JY-001',
@@ -84,6 +87,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'weekly',
     openToPublic: false,
     classification: 'internal',
+    domains: ['employment'],
   },
   {
     code: 'ZR-BDC-001',
@@ -100,6 +104,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'daily',
     openToPublic: false,
     classification: 'internal',
+    domains: ['geography'],
   },
   {
     code: 'WJ-YL-001',
@@ -116,6 +121,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'monthly',
     openToPublic: true,
     classification: 'public',
+    domains: ['medical', 'health'],
   },
   {
     code: 'WJ-SW-001',
@@ -133,6 +139,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'daily',
     openToPublic: false,
     classification: 'internal',
+    domains: ['health'],
   },
   {
     code: 'GA-XZ-001',
@@ -151,6 +158,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'realtime',
     openToPublic: false,
     classification: 'internal',
+    domains: [],
   },
   {
     code: 'MZ-DB-001',
@@ -167,6 +175,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'monthly',
     openToPublic: false,
     classification: 'internal',
+    domains: [],
   },
   {
     code: 'MZ-HY-001',
@@ -183,6 +192,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'daily',
     openToPublic: false,
     classification: 'internal',
+    domains: [],
   },
 ].map((r) => ResourceInputSchema.parse(r));
 

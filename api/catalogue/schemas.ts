@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CATEGORIES,
   CLASSIFICATIONS,
+  OPEN_DATA_DOMAINS,
   ITEM_KINDS,
   SHARE_TYPES,
   SHARING_MODES,
@@ -28,6 +29,9 @@ export const ResourceSchema = z
     openToPublic: z.boolean(),
     classification: z.enum(CLASSIFICATIONS).openapi({
       description: 'Secrecy classification; 秘密 (secret) and above are refused (art. 2)',
+    }),
+    domains: z.array(z.enum(OPEN_DATA_DOMAINS)).openapi({
+      description: 'The domains of art. 26 it belongs to, which the measures open to the public first',
     }),
     version: z.number().int().openapi({
       description: 'The version shown; each registration or change is one (GET …/versions)',

@@ -34,6 +34,23 @@ export const UPDATE_CYCLES = [
   'on_change',
 ] as const;
 
+/**
+ * The domains art. 26 opens to the public first, in its order (信用、交通、医疗、卫生、
+ * 就业、社保、地理、文化、教育): an entry names those it belongs to.
+ */
+export const OPEN_DATA_DOMAINS = [
+  'credit',
+  'transport',
+  'medical',
+  'health',
+  'employment',
+  'social_security',
+  'geography',
+  'culture',
+  'education',
+] as const;
+export type OpenDataDomain = (typeof OPEN_DATA_DOMAINS)[number];
+
 export type ShareType = (typeof SHARE_TYPES)[number];
 export type SharingMode = (typeof SHARING_MODES)[number];
 
@@ -77,6 +94,11 @@ const ResourceFields = z.object({
   updateCycle: z.enum(UPDATE_CYCLES),
   openToPublic: z.boolean().default(false),
   classification: z.enum(CLASSIFICATIONS).default('internal'),
+  domains: z
+    .array(z.enum(OPEN_DATA_DOMAINS))
+    .max(OPEN_DATA_DOMAINS.length)
+    .default([])
+    .meta({ description: 'The domains of art. 26 the entry belongs to (opened to the public first)' }),
 });
 
 /** The rules that tie an entry's fields together (art. 7, 19, 23). */
@@ -92,6 +114,14 @@ function checkEntryRules(r: z.infer<typeof ResourceFields>, ctx: z.RefinementCtx
   dup(r.items, (i) => i.name, 'items', 'data item');
   dup(r.conditions, (c) => c.id, 'conditions', 'condition');
   dup(r.statutoryRecipients, (d) => d, 'statutoryRecipients', 'department');
+  dup(r.domains, (d) => d, 'domains', 'domain');
+  if (r.openToPublic && r.classification !== 'public') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['classification'],
+      message: 'an entry open to the public is classified public',
+    });
+  }
   if (r.shareType === 'not_shared' && !r.legalBasis) {
     ctx.addIssue({
       code: 'custom',

@@ -4,7 +4,7 @@
  * consumers holding grants may use. Pure, so the repository that records a
  * version and any later reader compute the same thing.
  */
-import { SHARE_TYPES, type ResourceInput } from './resource';
+import { OPEN_DATA_DOMAINS, SHARE_TYPES, type ResourceInput } from './resource';
 
 /** The fields of an entry a version compares, in the order a diff lists them (the code never changes). */
 export const ENTRY_FIELDS = [
@@ -21,6 +21,7 @@ export const ENTRY_FIELDS = [
   'updateCycle',
   'openToPublic',
   'classification',
+  'domains',
 ] as const satisfies readonly (keyof ResourceInput)[];
 
 export type EntryField = (typeof ENTRY_FIELDS)[number];
@@ -34,11 +35,17 @@ export interface EntryChange {
 
 /**
  * An entry's own fields and nothing else (a caller may hand over a whole
- * catalogue row), its statutory recipients in code order: they are a set.
+ * catalogue row). Its statutory recipients and domains are sets: in code order
+ * and the article's order. An entry recorded before domains were kept has none.
  */
 export function entryOf(r: ResourceInput): ResourceInput {
   const own = Object.fromEntries((['code', ...ENTRY_FIELDS] as const).map((f) => [f, r[f]]));
-  return { ...own, statutoryRecipients: [...r.statutoryRecipients].sort() } as unknown as ResourceInput;
+  const domains = new Set(r.domains ?? []);
+  return {
+    ...own,
+    statutoryRecipients: [...r.statutoryRecipients].sort(),
+    domains: OPEN_DATA_DOMAINS.filter((d) => domains.has(d)),
+  } as unknown as ResourceInput;
 }
 
 /** A value as JSON with its objects' keys sorted, so equal values compare equal however they were built. */
@@ -51,7 +58,8 @@ function canonical(value: unknown): string {
 }
 
 /** The fields that differ between two states of an entry; every field when there was no earlier state. */
-export function entryChanges(before: ResourceInput | null, changed: ResourceInput): EntryChange[] {
+export function entryChanges(recorded: ResourceInput | null, changed: ResourceInput): EntryChange[] {
+  const before = recorded && entryOf(recorded);
   const after = entryOf(changed);
   return ENTRY_FIELDS.filter((f) => !before || canonical(before[f]) !== canonical(after[f])).map((field) => ({
     field,

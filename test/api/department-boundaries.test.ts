@@ -94,6 +94,8 @@ const BOUNDARIES: Record<string, Check> = {
   'get /api/catalogue/resources': CITY('every department may search the catalogue (art. 10)'),
   'get /api/catalogue/resources/{code}': CITY('every department may read the catalogue (art. 10)'),
   'get /api/catalogue/resources/{code}/versions': CITY("an entry's history is as open as the entry"),
+  'get /api/open-data/datasets': CITY('open to the public (art. 26)'),
+  'get /api/open-data/gaps': CITY("the LG office's city-wide view"),
   'post /api/catalogue/resources': {
     kind: 'record',
     path: () => '/api/catalogue/resources',

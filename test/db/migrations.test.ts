@@ -127,10 +127,16 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
         recordedBy: expect.objectContaining({ username: 'seed' }),
       }),
     ]);
+    // Entries from before migration 032 have no domains yet.
     const seeded = DEMO_RESOURCES.find((r) => r.code === 'WJ-SW-001')!;
-    const saved = await saveResource(t.db, { ...seeded, items: seeded.items.slice(0, 2) }, 'huangmin', {
-      reason: '只保留基础项',
-    });
+    const saved = await saveResource(
+      t.db,
+      { ...seeded, domains: [], items: seeded.items.slice(0, 2) },
+      'huangmin',
+      {
+        reason: '只保留基础项',
+      },
+    );
     expect(saved).toMatchObject({
       version: 2,
       created: true,

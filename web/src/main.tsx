@@ -27,6 +27,7 @@ import { DirectoryPage } from './pages/DirectoryPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestPage, RequestsPage } from './pages/RequestsPage';
 import { SignInPage } from './pages/SignInPage';
+import { PublicOpenDataPage } from './pages/OpenDataPage';
 import { TaskPage } from './pages/TaskPage';
 import './styles.css';
 
@@ -44,6 +45,7 @@ function Localized() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/auth/callback" element={<AuthCallbackPage />} />
+            <Route path="/open-data" element={<PublicOpenDataPage />} />
             <Route
               path="/*"
               element={
@@ -80,7 +82,7 @@ function Localized() {
                         <Route path="/tasks/:id" element={<TaskPage />} />
                         <Route path="/notices" element={<NoticesPage />} />
                         <Route path="/delegations" element={<DelegationsPage user={user} />} />
-                        <Route path="/dashboard" element={<DashboardPage />} />
+                        <Route path="/dashboard" element={<DashboardPage user={user} />} />
                         <Route path="/corrections/new" element={<CorrectionFormPage />} />
                         <Route path="/corrections" element={<CorrectionsPage />} />
                         <Route path="/corrections/:id" element={<CorrectionPage />} />

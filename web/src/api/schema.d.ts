@@ -3983,6 +3983,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/open-data/datasets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The entries open to the public, as a DCAT catalogue in JSON-LD (art. 26); no sign-in
+     * @description Answers application/ld+json. Lists only published entries marked open to the public and classified public. Dataset IRIs start with PUBLIC_URL when it is set, else with the address the request came to.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DcatCatalog'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/open-data/gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The entries in art. 26's priority domains not yet open to the public, and each domain's counts
+     * @description Roles: lg_office, leading_group, supervisor, admin
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OpenDataGaps'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openapi.json': {
     parameters: {
       query?: never;
@@ -6030,6 +6162,10 @@ export interface components {
       step: string;
       stepName: components['schemas']['LocalizedText'];
     } | null;
+    /** @description A dcat:Catalog in JSON-LD (W3C DCAT, served as application/ld+json): one dcat:Dataset per published entry marked open, with its title, description, publisher (the provider department), modified time, accrual periodicity, themes (its art. 26 domains), keywords (its data items) and landing page */
+    DcatCatalog: {
+      [key: string]: unknown;
+    };
     Deadline: {
       /** @example 2026-10-09T23:59:59.999+08:00 */
       deadline: string;
@@ -6467,6 +6603,45 @@ export interface components {
       pageSize: number;
       total: number;
     };
+    OpenDataGaps: {
+      /** @description Each of art. 26's domains in its order: its entries open, and not yet open */
+      domains: {
+        /** @enum {string} */
+        domain:
+          | 'credit'
+          | 'transport'
+          | 'medical'
+          | 'health'
+          | 'employment'
+          | 'social_security'
+          | 'geography'
+          | 'culture'
+          | 'education';
+        notOpen: number;
+        open: number;
+      }[];
+      /** @description The entries in art. 26's domains that are not open to the public, by code */
+      notOpen: {
+        /** @enum {string} */
+        classification: 'public' | 'internal' | 'secret' | 'confidential' | 'top_secret';
+        code: string;
+        domains: (
+          | 'credit'
+          | 'transport'
+          | 'medical'
+          | 'health'
+          | 'employment'
+          | 'social_security'
+          | 'geography'
+          | 'culture'
+          | 'education'
+        )[];
+        name: string;
+        providerDepartment: components['schemas']['DepartmentRef'];
+        /** @enum {string} */
+        shareType: 'unconditional' | 'conditional' | 'not_shared';
+      }[];
+    };
     ProcessList: {
       items: {
         label: {
@@ -6629,6 +6804,18 @@ export interface components {
         id: string;
         question: string;
       }[];
+      /** @description The domains of art. 26 it belongs to, which the measures open to the public first */
+      domains: (
+        | 'credit'
+        | 'transport'
+        | 'medical'
+        | 'health'
+        | 'employment'
+        | 'social_security'
+        | 'geography'
+        | 'culture'
+        | 'education'
+      )[];
       items: {
         /** @enum {string} */
         kind: 'base' | 'business';
@@ -6665,6 +6852,21 @@ export interface components {
       code: string;
       /** @default [] */
       conditions: components['schemas']['ResourceCondition'][];
+      /**
+       * @description The domains of art. 26 the entry belongs to (opened to the public first)
+       * @default []
+       */
+      domains: (
+        | 'credit'
+        | 'transport'
+        | 'medical'
+        | 'health'
+        | 'employment'
+        | 'social_security'
+        | 'geography'
+        | 'culture'
+        | 'education'
+      )[];
       items: components['schemas']['ResourceItem'][];
       /** @default null */
       legalBasis: string | null;
@@ -6697,6 +6899,21 @@ export interface components {
       code: string;
       /** @default [] */
       conditions: components['schemas']['ResourceCondition'][];
+      /**
+       * @description The domains of art. 26 the entry belongs to (opened to the public first)
+       * @default []
+       */
+      domains: (
+        | 'credit'
+        | 'transport'
+        | 'medical'
+        | 'health'
+        | 'employment'
+        | 'social_security'
+        | 'geography'
+        | 'culture'
+        | 'education'
+      )[];
       items: components['schemas']['ResourceItem'][];
       /** @default null */
       legalBasis: string | null;
@@ -6744,7 +6961,8 @@ export interface components {
           | 'mode'
           | 'updateCycle'
           | 'openToPublic'
-          | 'classification';
+          | 'classification'
+          | 'domains';
       }[];
       /**
        * @description registered: the first version; changed: a later one; recorded: the entry as it stood when the catalogue began keeping versions (its history before is not known)

@@ -12,6 +12,7 @@ export type DepartmentRef = Schemas['DepartmentRef'];
 export type User = Schemas['User'];
 export type Resource = Schemas['Resource'];
 export type ResourceVersionList = Schemas['ResourceVersionList'];
+export type OpenDataGaps = Schemas['OpenDataGaps'];
 export type Candidate = Schemas['Candidate'];
 export type CurrentTask = Schemas['CurrentTask'];
 export type DeadlineEntry = Schemas['DeadlineEntry'];

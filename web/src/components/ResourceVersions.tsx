@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<Change['field'], MessageKey> = {
   updateCycle: 'updateCycle',
   openToPublic: 'openToPublic',
   classification: 'classification',
+  domains: 'openDataDomains',
 };
 
 const KIND_LABELS: Record<Version['kind'], MessageKey> = {
@@ -56,6 +57,7 @@ export function ResourceVersions({ code }: { code: string }) {
     if (field === 'items') return (value as { name: string }[]).map((i) => i.name).join('、') || '—';
     if (field === 'conditions')
       return (value as { question: string }[]).map((c) => c.question).join(';') || '—';
+    if (field === 'domains') return (value as string[]).map((d) => name(`domain_${d}`)).join('、') || '—';
     if (field === 'statutoryRecipients' || field === 'providerDepartment')
       return (
         ([] as string[])

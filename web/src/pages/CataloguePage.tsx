@@ -160,6 +160,13 @@ export function ResourcePage({ user }: { user: User }) {
               <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
               <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
               <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
+              {r.domains.length ? (
+                <Descriptions.Item label={t('openDataDomains')}>
+                  {r.domains.map((d) => (
+                    <Tag key={d}>{name(`domain_${d}`)}</Tag>
+                  ))}
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label="">{r.summary}</Descriptions.Item>
             </Descriptions>
           </Card>

@@ -1,4 +1,6 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
+import { hasRole } from '../auth/session';
+import { OpenDataGapsCard } from './OpenDataPage';
 import { useProcesses } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -21,7 +23,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
 import { download } from '../api/download';
-import type { Text } from '../api/types';
+import type { Text, User } from '../api/types';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { EChart } from '../components/EChart';
 import { Loadable } from '../components/Loadable';
@@ -144,7 +146,10 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
   );
 }
 
-export function DashboardPage() {
+/** Who sees the priority-domain entries not yet open (art. 26), as the API allows. */
+const OPEN_DATA_OVERSEERS = ['lg_office', 'leading_group', 'supervisor', 'admin'] as const;
+
+export function DashboardPage({ user }: { user: User }) {
   const i18n = useI18n();
   const { t, name, text, lang } = i18n;
   // The filters live in the address: a reload, a bookmark or a link shows the same figures.
@@ -247,6 +252,7 @@ export function DashboardPage() {
           />
         )}
       </Loadable>
+      {hasRole(user, ...OPEN_DATA_OVERSEERS) ? <OpenDataGapsCard /> : null}
       <DrillDrawer drill={drill} onClose={() => setDrill(null)} />
     </>
   );
