@@ -16,6 +16,7 @@ export interface ResourceFilter {
   q?: string;
   shareType?: string;
   provider?: string;
+  contributor?: string;
   category?: string;
   mode?: string;
   openToPublic?: boolean;
@@ -80,7 +81,12 @@ export async function saveResource(
       })
       .onConflict('code')
       .merge();
-    for (const table of ['resource_items', 'resource_conditions', 'resource_statutory_recipients']) {
+    for (const table of [
+      'resource_items',
+      'resource_conditions',
+      'resource_statutory_recipients',
+      'resource_contributors',
+    ]) {
       await trx(table).where({ resource_code: r.code }).delete();
     }
     if (r.items.length)
@@ -99,6 +105,10 @@ export async function saveResource(
     if (r.statutoryRecipients.length)
       await trx('resource_statutory_recipients').insert(
         r.statutoryRecipients.map((d) => ({ resource_code: r.code, department_code: d })),
+      );
+    if (entry.contributingDepartments.length)
+      await trx('resource_contributors').insert(
+        entry.contributingDepartments.map((d) => ({ resource_code: r.code, department_code: d })),
       );
     const narrowed = narrowings(before, r);
     await trx('resource_versions').insert({
@@ -157,15 +167,22 @@ type Row = Record<string, unknown>;
 async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource[]> {
   if (rows.length === 0) return [];
   const codes = rows.map((r) => r.code as string);
-  const [items, conditions, recipients] = await Promise.all([
-    db('resource_items').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
-    db('resource_conditions').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
-    db('resource_statutory_recipients')
-      .join('departments', 'departments.code', 'resource_statutory_recipients.department_code')
+  const departmentsOf = (table: string) =>
+    db(table)
+      .join('departments', 'departments.code', `${table}.department_code`)
       .whereIn('resource_code', codes)
       .orderBy(['resource_code', 'department_code'])
-      .select('resource_code', 'departments.code', 'departments.name', 'departments.name_en'),
+      .select('resource_code', 'departments.code', 'departments.name', 'departments.name_en');
+  const [items, conditions, recipients, contributors] = await Promise.all([
+    db('resource_items').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
+    db('resource_conditions').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
+    departmentsOf('resource_statutory_recipients'),
+    departmentsOf('resource_contributors'),
   ]);
+  const refs = (of: Row[], code: unknown) =>
+    of
+      .filter((d) => d.resource_code === code)
+      .map((d) => ({ code: d.code as string, name: d.name as string, nameEn: d.name_en as string }));
   return rows.map((r) => ({
     code: r.code as string,
     name: r.name as string,
@@ -184,9 +201,8 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
       .filter((c: Row) => c.resource_code === r.code)
       .map((c: Row) => ({ id: c.id as string, question: c.question as string })),
     legalBasis: (r.legal_basis as string | null) ?? null,
-    statutoryRecipients: recipients
-      .filter((d: Row) => d.resource_code === r.code)
-      .map((d: Row) => ({ code: d.code as string, name: d.name as string, nameEn: d.name_en as string })),
+    statutoryRecipients: refs(recipients, r.code),
+    contributingDepartments: refs(contributors, r.code),
     mode: r.mode as Resource['mode'],
     updateCycle: r.update_cycle as Resource['updateCycle'],
     openToPublic: Boolean(r.open_to_public),
@@ -231,6 +247,14 @@ export async function listResources(
   }
   if (f.shareType) query.where('resources.share_type', f.shareType);
   if (f.provider) query.where('resources.provider_department', f.provider);
+  if (f.contributor)
+    query.whereExists((sub) =>
+      sub
+        .select(db.raw('1'))
+        .from('resource_contributors')
+        .whereRaw('resource_contributors.resource_code = resources.code')
+        .andWhere('resource_contributors.department_code', f.contributor!),
+    );
   if (f.category) query.where('resources.category', f.category);
   if (f.mode) query.where('resources.mode', f.mode);
   if (f.openToPublic !== undefined) query.where('resources.open_to_public', f.openToPublic);

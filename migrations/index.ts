@@ -37,6 +37,7 @@ import * as directoryAdministration from './20261203_029_directory_administratio
 import * as resourceVersions from './20261204_030_resource_versions';
 import * as requestResourceVersion from './sharing_request/20261204_031_request_resource_version';
 import * as resourceDomains from './20261204_032_resource_domains';
+import * as resourceContributors from './20261204_033_resource_contributors';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -78,6 +79,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_030_resource_versions', resourceVersions],
   ['20261204_031_request_resource_version', requestResourceVersion],
   ['20261204_032_resource_domains', resourceDomains],
+  ['20261204_033_resource_contributors', resourceContributors],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -33,6 +33,8 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     updateCycle: 'daily',
     openToPublic: false,
     classification: 'internal',
+    // The population register is built by public security with civil affairs and health (art. 18).
+    contributingDepartments: ['civil-affairs', 'health'],
     domains: [],
   },
   {

@@ -62,7 +62,10 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
         { path: 'classification', message: classified },
       ]);
     }
-    const problems = await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients');
+    const problems = [
+      ...(await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients')),
+      ...(await unknownDepartments(db, r.contributingDepartments, 'contributingDepartments')),
+    ];
     if (r.category === 'basic' && r.shareType === 'not_shared' && r.items.some((i) => i.kind === 'base'))
       problems.push({
         path: 'shareType',

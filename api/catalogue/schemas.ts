@@ -24,6 +24,10 @@ export const ResourceSchema = z
     conditions: z.array(z.object({ id: z.string(), question: z.string() })),
     legalBasis: z.string().nullable(),
     statutoryRecipients: z.array(DepartmentRefSchema),
+    contributingDepartments: z.array(DepartmentRefSchema).openapi({
+      description:
+        'A basic or thematic resource: the departments that collect and maintain it with its lead, the provider (art. 18)',
+    }),
     mode: z.enum(SHARING_MODES),
     updateCycle: z.enum(UPDATE_CYCLES),
     openToPublic: z.boolean(),
@@ -50,6 +54,9 @@ export const ResourceListQuerySchema = PageQuerySchema.extend({
     .openapi({ description: 'Words in the name, summary or data items' }),
   shareType: z.enum(SHARE_TYPES).optional(),
   provider: z.string().max(40).optional().openapi({ description: 'Provider department code' }),
+  contributor: z.string().max(40).optional().openapi({
+    description: 'A department code: the basic and thematic resources it contributes to (art. 18)',
+  }),
   category: z.enum(CATEGORIES).optional(),
   mode: z.enum(SHARING_MODES).optional(),
   openToPublic: QueryFlagSchema.optional(),

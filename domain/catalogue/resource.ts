@@ -94,6 +94,14 @@ const ResourceFields = z.object({
   updateCycle: z.enum(UPDATE_CYCLES),
   openToPublic: z.boolean().default(false),
   classification: z.enum(CLASSIFICATIONS).default('internal'),
+  contributingDepartments: z
+    .array(z.string().min(1).max(40))
+    .max(200, 'name at most 200 departments')
+    .default([])
+    .meta({
+      description:
+        'For a basic or thematic resource: the departments that collect and maintain it with its lead, the provider department (art. 18)',
+    }),
   domains: z
     .array(z.enum(OPEN_DATA_DOMAINS))
     .max(OPEN_DATA_DOMAINS.length)
@@ -115,6 +123,22 @@ function checkEntryRules(r: z.infer<typeof ResourceFields>, ctx: z.RefinementCtx
   dup(r.conditions, (c) => c.id, 'conditions', 'condition');
   dup(r.statutoryRecipients, (d) => d, 'statutoryRecipients', 'department');
   dup(r.domains, (d) => d, 'domains', 'domain');
+  dup(r.contributingDepartments, (d) => d, 'contributingDepartments', 'department');
+  if (r.category === 'departmental' && r.contributingDepartments.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contributingDepartments'],
+      message:
+        "a department's own resource is kept by that department alone; only basic and thematic resources have contributing departments (art. 18)",
+    });
+  }
+  if (r.contributingDepartments.includes(r.providerDepartment)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contributingDepartments'],
+      message: 'the provider department leads the resource; it is not one of its contributors',
+    });
+  }
   if (r.openToPublic && r.classification !== 'public') {
     ctx.addIssue({
       code: 'custom',
@@ -170,9 +194,13 @@ export const ResourceChangeSchema = ResourceFields.extend({
 export type ResourceInput = z.infer<typeof ResourceInputSchema>;
 
 /** A catalogued resource with its departments resolved. */
-export interface Resource extends Omit<ResourceInput, 'providerDepartment' | 'statutoryRecipients'> {
+export interface Resource extends Omit<
+  ResourceInput,
+  'providerDepartment' | 'statutoryRecipients' | 'contributingDepartments'
+> {
   providerDepartment: { code: string; name: string; nameEn: string };
   statutoryRecipients: { code: string; name: string; nameEn: string }[];
+  contributingDepartments: { code: string; name: string; nameEn: string }[];
   /** The version the catalogue shows (each registration or change is one, art. 9). */
   version: number;
   updatedAt: string;

@@ -22,6 +22,7 @@ export const ENTRY_FIELDS = [
   'openToPublic',
   'classification',
   'domains',
+  'contributingDepartments',
 ] as const satisfies readonly (keyof ResourceInput)[];
 
 export type EntryField = (typeof ENTRY_FIELDS)[number];
@@ -35,8 +36,9 @@ export interface EntryChange {
 
 /**
  * An entry's own fields and nothing else (a caller may hand over a whole
- * catalogue row). Its statutory recipients and domains are sets: in code order
- * and the article's order. An entry recorded before domains were kept has none.
+ * catalogue row). Its statutory recipients, contributors and domains are sets:
+ * in code order and the article's order. An entry recorded before domains or
+ * contributors were kept has none.
  */
 export function entryOf(r: ResourceInput): ResourceInput {
   const own = Object.fromEntries((['code', ...ENTRY_FIELDS] as const).map((f) => [f, r[f]]));
@@ -44,6 +46,7 @@ export function entryOf(r: ResourceInput): ResourceInput {
   return {
     ...own,
     statutoryRecipients: [...r.statutoryRecipients].sort(),
+    contributingDepartments: [...(r.contributingDepartments ?? [])].sort(),
     domains: OPEN_DATA_DOMAINS.filter((d) => domains.has(d)),
   } as unknown as ResourceInput;
 }

@@ -191,3 +191,44 @@ describe("a data steward's entries", () => {
     }
   });
 });
+
+describe('lead and contributing departments (art. 18)', () => {
+  it('a basic resource names the departments that build it with its lead; each finds the resources it contributes to', async () => {
+    const seeded = await h
+      .http()
+      .get('/api/catalogue/resources/GA-RK-001')
+      .set(await h.as('zhangwei'));
+    expect(seeded.body.contributingDepartments.map((d: { name: string }) => d.name)).toEqual([
+      '市民政局',
+      '市卫生健康委员会',
+    ]);
+    const mine = await h
+      .http()
+      .get('/api/catalogue/resources?contributor=civil-affairs')
+      .set(await h.as('zhangwei'));
+    expect(mine.body.items.map((r: { code: string }) => r.code)).toEqual(['GA-RK-001']);
+  });
+
+  it("refuses contributors on a department's own resource, the provider as its own contributor and an unknown department, storing nothing", async () => {
+    const steward = await h.as('wangfang');
+    const post = (over: Record<string, unknown>) =>
+      h
+        .http()
+        .post('/api/catalogue/resources')
+        .set(steward)
+        .send(entry({ code: 'GA-CT-001', ...over }));
+    const departmental = await post({ category: 'departmental', contributingDepartments: ['health'] });
+    expect([departmental.status, departmental.body.error.details[0].path]).toEqual([
+      400,
+      'contributingDepartments',
+    ]);
+    const itself = await post({ category: 'basic', contributingDepartments: ['public-security'] });
+    expect([itself.status, itself.body.error.details[0].path]).toEqual([400, 'contributingDepartments']);
+    const unknown = await post({ category: 'basic', contributingDepartments: ['no-such-bureau'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details).toEqual([
+      expect.objectContaining({ path: 'contributingDepartments[0]', code: 'unknown_department' }),
+    ]);
+    expect(await h.t.db('resources').where({ code: 'GA-CT-001' })).toEqual([]);
+  });
+});

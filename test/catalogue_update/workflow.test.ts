@@ -66,6 +66,7 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
       ...resource,
       providerDepartment: resource.providerDepartment.code,
       statutoryRecipients: [],
+      contributingDepartments: [],
       summary: `${resource.summary}(机构改革后更新)`,
     },
     'wangfang',

@@ -1071,6 +1071,8 @@ export interface paths {
       parameters: {
         query?: {
           category?: 'basic' | 'thematic' | 'departmental';
+          /** @description A department code: the basic and thematic resources it contributes to (art. 18) */
+          contributor?: string;
           mode?: 'api' | 'verification' | 'file';
           openToPublic?: 'true' | 'false';
           page?: string;
@@ -6804,6 +6806,8 @@ export interface components {
         id: string;
         question: string;
       }[];
+      /** @description A basic or thematic resource: the departments that collect and maintain it with its lead, the provider (art. 18) */
+      contributingDepartments: components['schemas']['DepartmentRef'][];
       /** @description The domains of art. 26 it belongs to, which the measures open to the public first */
       domains: (
         | 'credit'
@@ -6853,6 +6857,11 @@ export interface components {
       /** @default [] */
       conditions: components['schemas']['ResourceCondition'][];
       /**
+       * @description For a basic or thematic resource: the departments that collect and maintain it with its lead, the provider department (art. 18)
+       * @default []
+       */
+      contributingDepartments: string[];
+      /**
        * @description The domains of art. 26 the entry belongs to (opened to the public first)
        * @default []
        */
@@ -6899,6 +6908,11 @@ export interface components {
       code: string;
       /** @default [] */
       conditions: components['schemas']['ResourceCondition'][];
+      /**
+       * @description For a basic or thematic resource: the departments that collect and maintain it with its lead, the provider department (art. 18)
+       * @default []
+       */
+      contributingDepartments: string[];
       /**
        * @description The domains of art. 26 the entry belongs to (opened to the public first)
        * @default []
@@ -6962,7 +6976,8 @@ export interface components {
           | 'updateCycle'
           | 'openToPublic'
           | 'classification'
-          | 'domains';
+          | 'domains'
+          | 'contributingDepartments';
       }[];
       /**
        * @description registered: the first version; changed: a later one; recorded: the entry as it stood when the catalogue began keeping versions (its history before is not known)

@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<Change['field'], MessageKey> = {
   openToPublic: 'openToPublic',
   classification: 'classification',
   domains: 'openDataDomains',
+  contributingDepartments: 'contributingDepartments',
 };
 
 const KIND_LABELS: Record<Version['kind'], MessageKey> = {
@@ -58,7 +59,11 @@ export function ResourceVersions({ code }: { code: string }) {
     if (field === 'conditions')
       return (value as { question: string }[]).map((c) => c.question).join(';') || '—';
     if (field === 'domains') return (value as string[]).map((d) => name(`domain_${d}`)).join('、') || '—';
-    if (field === 'statutoryRecipients' || field === 'providerDepartment')
+    if (
+      field === 'statutoryRecipients' ||
+      field === 'contributingDepartments' ||
+      field === 'providerDepartment'
+    )
       return (
         ([] as string[])
           .concat(value as string)

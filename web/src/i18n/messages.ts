@@ -295,6 +295,7 @@ export const messages = {
     openDataIntro:
       '以下政务信息资源已向社会开放,可供公众查阅;目录同时以 DCAT(JSON-LD)格式提供,供全国开放数据平台汇聚。',
     openDataDomains: '优先开放领域',
+    contributingDepartments: '参与建设部门',
     openDataGaps: '优先开放领域中尚未开放的资源',
     updatedAt: '更新时间',
     resourceName: '资源名称',
@@ -605,6 +606,7 @@ export const messages = {
     openDataIntro:
       'These government information resources are open to the public. The catalogue is also published as DCAT (JSON-LD) for national open-data portals to harvest.',
     openDataDomains: 'Priority domains',
+    contributingDepartments: 'Contributing departments',
     openDataGaps: 'Entries in priority domains not yet open',
     updatedAt: 'Updated',
     resourceName: 'Name',

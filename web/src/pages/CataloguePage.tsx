@@ -160,6 +160,13 @@ export function ResourcePage({ user }: { user: User }) {
               <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
               <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
               <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
+              {r.contributingDepartments.length ? (
+                <Descriptions.Item label={t('contributingDepartments')}>
+                  {r.contributingDepartments
+                    .map((d) => (lang === 'zh' ? d.name : d.nameEn))
+                    .join(lang === 'zh' ? '、' : ', ')}
+                </Descriptions.Item>
+              ) : null}
               {r.domains.length ? (
                 <Descriptions.Item label={t('openDataDomains')}>
                   {r.domains.map((d) => (
