@@ -2,22 +2,21 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { getResource, listResources, listVersions, saveResource } from '../../db/catalogue-repository';
-import { activeGrantHolders } from '../../db/sharing_request/grant-repository';
-import { insertNotifications } from '../../db/task-repository';
-import { unknownDepartments, type User } from '../../db/directory-repository';
+import type { User } from '../../db/directory-repository';
 import {
   classificationRefusal,
   ResourceChangeSchema,
   ResourceInputSchema,
   type ResourceInput,
 } from '../../domain/catalogue/resource';
-import type { Narrowing } from '../../domain/catalogue/versions';
 import type { ApiDeps } from '../http/deps';
 import { mayMaintainEntry } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
 import { addRoute } from '../http/route';
 import { auditByUser } from '../cases/audit';
 import { createReformService } from '../catalogue_update/service';
+import { entryRuleProblems } from './entry-rules';
+import { noticeNarrowing } from './narrowing-notices';
 import {
   ResourceCodeParamsSchema,
   ResourceListQuerySchema,
@@ -25,14 +24,6 @@ import {
   ResourceSchema,
   ResourceVersionListSchema,
 } from './schemas';
-
-/** What a consumer is told when an entry it holds grants on narrows. */
-const NARROWING_TEXT: Record<Narrowing, { zh: string; en: string }> = {
-  share_type: { zh: '共享类型收紧', en: 'sharing type tightened' },
-  items_removed: { zh: '删减数据项', en: 'data items removed' },
-  conditions_added: { zh: '新增共享条件', en: 'conditions added' },
-  recipients_removed: { zh: '减少法定共享部门', en: 'statutory recipients removed' },
-};
 
 export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
   const { db } = deps;
@@ -62,17 +53,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
         { path: 'classification', message: classified },
       ]);
     }
-    const problems = [
-      ...(await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients')),
-      ...(await unknownDepartments(db, r.contributingDepartments, 'contributingDepartments')),
-    ];
-    if (r.category === 'basic' && r.shareType === 'not_shared' && r.items.some((i) => i.kind === 'base'))
-      problems.push({
-        path: 'shareType',
-        code: 'base_items_shared',
-        message:
-          "a basic resource's base items are shared unconditionally (art. 19): it cannot be not_shared while it lists base items",
-      });
+    const problems = await entryRuleProblems(db, r);
     if (problems.length) throw unprocessable('invalid_resource', 'resource', problems);
   }
 
@@ -191,23 +172,7 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
           narrowings: saved.narrowings,
         },
       });
-      if (saved.narrowings.length) {
-        const holders = await activeGrantHolders(db, body.code);
-        const what = saved.narrowings.map((n) => NARROWING_TEXT[n]);
-        await insertNotifications(
-          db,
-          holders.map((department) => ({
-            id: `resource#${body.code}#v${saved.version}#narrowed#${department}`,
-            recipient: { role: 'requester', department },
-            kind: 'catalogue',
-            taskId: null,
-            title: {
-              zh: `${body.name}(${body.code})第${saved.version}版:${what.map((w) => w.zh).join('、')}`,
-              en: `${body.code} version ${saved.version}: ${what.map((w) => w.en).join(', ')}`,
-            },
-          })),
-        );
-      }
+      await noticeNarrowing(db, body, saved);
       return (await getResource(db, body.code))!;
     },
   });
