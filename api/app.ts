@@ -15,6 +15,7 @@ import { securityRoutes } from './security/routes';
 import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { openDataRoutes } from './open_data/routes';
+import { catalogueWorkbookRoutes } from './catalogue/workbook-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { directoryRoutes } from './directory/routes';
 import { directoryAdministrationRoutes } from './directory/administration-routes';
@@ -78,6 +79,7 @@ export function createApp(
   directoryAdministrationRoutes(router, registry, full);
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
+  catalogueWorkbookRoutes(router, registry, full);
   openDataRoutes(router, registry, full);
   noticeRoutes(router, registry, full);
   delegationRoutes(router, registry, full);

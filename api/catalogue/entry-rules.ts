@@ -1,12 +1,38 @@
 /**
  * The catalogue's rules that need the database, for an entry sent by a form
- * or a workbook row: the departments it names exist and are active, and a
- * basic resource listing base items is shared (art. 19).
+ * or a workbook row: it is not classified (art. 2), the departments it names
+ * exist and are active, and a basic resource listing base items is shared
+ * (art. 19).
  */
 import type { Db } from '../../db/connection';
-import { unknownDepartments } from '../../db/directory-repository';
-import type { ResourceInput } from '../../domain/catalogue/resource';
+import { unknownDepartments, type User } from '../../db/directory-repository';
+import { classificationRefusal, type ResourceInput } from '../../domain/catalogue/resource';
+import { auditByUser } from '../cases/audit';
 import type { FieldProblem } from '../http/errors';
+
+/**
+ * Why the platform refuses the entry's classification (art. 2), or null. A
+ * refusal is audited: an attempt to put classified information on the
+ * platform is what an auditor asks about.
+ */
+export async function refusedClassification(
+  db: Db,
+  user: User,
+  r: ResourceInput,
+  ip: string | null | undefined,
+  via: 'form' | 'import',
+): Promise<string | null> {
+  const refusal = classificationRefusal(r.classification);
+  if (refusal)
+    await auditByUser(db, user, {
+      action: 'resource.refused_classified',
+      entityType: 'resource',
+      entityId: r.code,
+      ip: ip ?? undefined,
+      detail: { classification: r.classification, via },
+    });
+  return refusal;
+}
 
 export async function entryRuleProblems(db: Db, r: ResourceInput): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [

@@ -4,7 +4,6 @@ import type { Router } from 'express';
 import { getResource, listResources, listVersions, saveResource } from '../../db/catalogue-repository';
 import type { User } from '../../db/directory-repository';
 import {
-  classificationRefusal,
   ResourceChangeSchema,
   ResourceInputSchema,
   type ResourceInput,
@@ -15,7 +14,7 @@ import { HttpError, unprocessable } from '../http/errors';
 import { addRoute } from '../http/route';
 import { auditByUser } from '../cases/audit';
 import { createReformService } from '../catalogue_update/service';
-import { entryRuleProblems } from './entry-rules';
+import { entryRuleProblems, refusedClassification } from './entry-rules';
 import { noticeNarrowing } from './narrowing-notices';
 import {
   ResourceCodeParamsSchema,
@@ -39,16 +38,8 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
   /** The steward may only maintain their own department's entries, and named departments must exist. */
   async function checkEntry(user: User, r: ResourceInput, ip: string | undefined): Promise<void> {
     mayMaintainEntry(user, r.providerDepartment, `Resource ${r.code}`);
-    const classified = classificationRefusal(r.classification);
+    const classified = await refusedClassification(db, user, r, ip, 'form');
     if (classified) {
-      // An attempt to put classified information on the platform is what an auditor asks about.
-      await auditByUser(db, user, {
-        action: 'resource.refused_classified',
-        entityType: 'resource',
-        entityId: r.code,
-        ip,
-        detail: { classification: r.classification },
-      });
       throw unprocessable('classified_resource', 'resource', [
         { path: 'classification', message: classified },
       ]);

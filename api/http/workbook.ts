@@ -179,8 +179,9 @@ export const schemaCell =
 export const choiceCell =
   <C extends string>(codes: readonly C[], names: Record<C, string>, code: string): CellRule<C> =>
   (v) => {
-    const normalized = v.replace(/（/g, '(').replace(/）/g, ')');
-    const found = codes.find((c) => c === normalized) ?? codes.find((c) => names[c] === normalized);
+    // Brackets of either width: 县(区) and 县（区） are the same name.
+    const plain = (x: string) => x.replace(/（/g, '(').replace(/）/g, ')');
+    const found = codes.find((c) => c === v) ?? codes.find((c) => plain(names[c]) === plain(v));
     return found
       ? { ok: true, value: found }
       : { ok: false, code, message: `must be one of ${codes.map((c) => `${names[c]} (${c})`).join(', ')}` };

@@ -42,6 +42,8 @@ const MATRIX: Record<string, Who> = {
   'get /api/catalogue/resources/{code}': 'any',
   'get /api/catalogue/resources/{code}/versions': 'any',
   'get /api/open-data/datasets': 'public',
+  'get /api/catalogue/export.xlsx': 'any',
+  'post /api/catalogue/import': ['data_steward'],
   'get /api/open-data/gaps': ['lg_office', 'leading_group', 'supervisor', 'admin'],
   'post /api/catalogue/resources': ['data_steward'],
   'put /api/catalogue/resources/{code}': ['data_steward'],

@@ -96,6 +96,10 @@ const BOUNDARIES: Record<string, Check> = {
   'get /api/catalogue/resources/{code}/versions': CITY("an entry's history is as open as the entry"),
   'get /api/open-data/datasets': CITY('open to the public (art. 26)'),
   'get /api/open-data/gaps': CITY("the LG office's city-wide view"),
+  'get /api/catalogue/export.xlsx': CITY('every department may read the catalogue (art. 10)'),
+  'post /api/catalogue/import': CITY(
+    "a steward imports only their own department's entries (catalogue-workbook.test.ts: not_your_department)",
+  ),
   'post /api/catalogue/resources': {
     kind: 'record',
     path: () => '/api/catalogue/resources',

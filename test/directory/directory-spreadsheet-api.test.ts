@@ -6,17 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
+import { binaryBody } from '../support/binary-body';
 
 const h = useApiHarness();
-
-const binary = (
-  res: { on: (e: string, cb: (c?: Buffer) => void) => void },
-  cb: (e: null, b: Buffer) => void,
-) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c as Buffer));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function exportAs(who: string): Promise<Buffer> {
   const res = await h
@@ -24,7 +16,7 @@ async function exportAs(who: string): Promise<Buffer> {
     .get('/api/directory/export.xlsx')
     .set(await h.as(who))
     .buffer(true)
-    .parse(binary);
+    .parse(binaryBody);
   expect(res.status).toBe(200);
   expect(res.headers['content-disposition']).toMatch(/directory-\d{4}-\d{2}-\d{2}\.xlsx/);
   return res.body as Buffer;

@@ -56,6 +56,10 @@ export const ERROR_MESSAGES: Record<string, Text> = {
     zh: '表格中有错误,未导入任何内容,请按提示修改后重新导入',
     en: 'The workbook has errors; nothing was imported. Correct them and import again',
   },
+  invalid_catalogue_workbook: {
+    zh: '目录表格中有错误,未导入任何内容,请按提示修改后重新导入',
+    en: 'The catalogue workbook has errors; nothing was imported. Correct them and import again',
+  },
   dispute_not_found: { zh: '找不到该异议', en: 'No such dispute' },
   dispute_pending: {
     zh: '异议已提出,尚在登记,请稍后刷新',
@@ -268,8 +272,8 @@ export const RULE_MESSAGES: Record<string, Text> = {
   last_admin: { zh: '须至少保留一名在用的系统管理员', en: 'At least one active administrator must remain' },
   not_a_workbook: { zh: '不是 XLSX 表格', en: 'Is not an XLSX workbook' },
   sheet_missing: {
-    zh: '缺少工作表“{sheet}”:请先导出通讯录作为模板',
-    en: 'Has no sheet "{sheet}": export the directory for a template',
+    zh: '缺少工作表“{sheet}”:请先导出一份作为模板',
+    en: 'Has no sheet "{sheet}": export one for a template',
   },
   column_missing: { zh: '第{column}列应为“{header}”', en: 'Column {column} must be "{header}"' },
   cell_required: { zh: '必填', en: 'Is required' },
@@ -282,6 +286,48 @@ export const RULE_MESSAGES: Record<string, Text> = {
   },
   unknown_role: { zh: '含有不存在的角色', en: 'Names a role that does not exist' },
   duplicate: { zh: '与前面某行重复', en: 'Is on an earlier row too' },
+  invalid_entry: {
+    zh: '{resource}的“{field}”不符合目录规则',
+    en: '{resource}: {field} breaks a rule of the catalogue',
+  },
+  invalid_flag: { zh: '须为“是”或“否”', en: 'Must be 是 (yes) or 否 (no)' },
+  invalid_shareType: {
+    zh: '须为无条件共享、有条件共享或不予共享',
+    en: 'Must be 无条件共享, 有条件共享 or 不予共享 (unconditional, conditional, not shared)',
+  },
+  invalid_category: {
+    zh: '须为基础、主题或部门',
+    en: 'Must be 基础, 主题 or 部门 (basic, thematic, departmental)',
+  },
+  invalid_mode: {
+    zh: '须为接口、比对核验或文件',
+    en: 'Must be 接口, 比对核验 or 文件 (API, verification, file)',
+  },
+  invalid_updateCycle: {
+    zh: '须为实时、每日、每周、每月、每季度、每年或变更时',
+    en: 'Must be an update cycle: 实时, 每日, 每周, 每月, 每季度, 每年 or 变更时',
+  },
+  invalid_classification: {
+    zh: '须为公开或内部(非涉密)',
+    en: 'Must be 公开 (public) or 内部(非涉密) (internal)',
+  },
+  invalid_domain: {
+    zh: '须为信用、交通、医疗、卫生、就业、社保、地理、文化或教育',
+    en: 'Must be a priority domain: 信用, 交通, 医疗, 卫生, 就业, 社保, 地理, 文化 or 教育',
+  },
+  unknown_resource: { zh: '资源工作表中没有该资源编码', en: 'The resources sheet has no such code' },
+  not_your_department: {
+    zh: '只能导入本部门的目录',
+    en: "Only your own department's entries can be imported",
+  },
+  resource_of_another_department: {
+    zh: '该编码已是其他部门的资源',
+    en: "The code is another department's resource",
+  },
+  classified_resource: {
+    zh: '涉密信息不通过共享平台共享',
+    en: 'Classified information is not shared through the platform',
+  },
   before_measures: {
     zh: '早于共享管理办法施行之日({from})',
     en: 'Is before the measures took effect ({from})',

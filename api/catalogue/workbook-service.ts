@@ -1,0 +1,117 @@
+/**
+ * Importing and exporting the catalogue as a workbook. An import is checked
+ * whole (every cell, every entry, the directory and the steward's department)
+ * before anything is stored; then every entry is saved in one transaction,
+ * each change becoming a version with the import's reason. Rows that match
+ * the catalogue change nothing, so re-importing an export records nothing.
+ */
+import { listResources, saveResource, type SavedEntry } from '../../db/catalogue-repository';
+import type { User } from '../../db/directory-repository';
+import type { ResourceInput } from '../../domain/catalogue/resource';
+import { auditByUser } from '../cases/audit';
+import { createReformService } from '../catalogue_update/service';
+import type { ApiDeps } from '../http/deps';
+import { unprocessable, type FieldProblem } from '../http/errors';
+import { catalogueWorkbook, readCatalogueWorkbook } from './catalogue-spreadsheet';
+import { entryRuleProblems, refusedClassification } from './entry-rules';
+import { noticeNarrowing } from './narrowing-notices';
+
+export function createCatalogueWorkbookService(deps: ApiDeps) {
+  const { db } = deps;
+  const reforms = createReformService(deps);
+
+  return {
+    /** The catalogue's entries, or one provider's, as a workbook. */
+    async exportWorkbook(provider?: string): Promise<Buffer> {
+      const { items } = await listResources(db, { provider, page: 1, pageSize: 100_000 });
+      return catalogueWorkbook(items);
+    },
+
+    async importWorkbook(user: User, bytes: Buffer, reason: string, ip: string | null) {
+      const { entries, problems } = await readCatalogueWorkbook(bytes);
+      const refused: FieldProblem[] = [...problems];
+      const codes = entries.map((e) => e.entry.code);
+      const providers = new Map<string, string>(
+        codes.length
+          ? (await db('resources').whereIn('code', codes).select('code', 'provider_department')).map(
+              (r: { code: string; provider_department: string }) => [r.code, r.provider_department],
+            )
+          : [],
+      );
+      for (const { entry, at } of entries) {
+        const own = user.department.code;
+        if (entry.providerDepartment !== own)
+          refused.push({
+            path: at('providerDepartment'),
+            code: 'not_your_department',
+            message: `${entry.code}: provided by ${entry.providerDepartment}; a data steward imports only their own department's entries (${own})`,
+          });
+        const holder = providers.get(entry.code);
+        if (holder && holder !== own)
+          refused.push({
+            path: at('code'),
+            code: 'resource_of_another_department',
+            message: `${entry.code} is ${holder}'s entry; a code names one resource`,
+          });
+        const classified = await refusedClassification(db, user, entry, ip, 'import');
+        if (classified)
+          refused.push({
+            path: at('classification'),
+            code: 'classified_resource',
+            message: `${entry.code}: ${classified}`,
+          });
+        for (const p of await entryRuleProblems(db, entry))
+          refused.push({ ...p, path: at(p.path), message: `${entry.code}: ${p.path}: ${p.message}` });
+      }
+      if (refused.length) {
+        await auditByUser(db, user, {
+          action: 'resource.import_refused',
+          entityType: 'resource',
+          entityId: user.department.code,
+          ip,
+          detail: { problems: refused.length, first: refused[0].path },
+        });
+        throw unprocessable('invalid_catalogue_workbook', 'workbook', refused);
+      }
+
+      const saved = await db.transaction(async (trx) => {
+        const out: { entry: ResourceInput; saved: SavedEntry }[] = [];
+        for (const { entry } of entries)
+          out.push({ entry, saved: await saveResource(trx, entry, user.username, { reason }) });
+        return out;
+      });
+      const counts = { created: 0, updated: 0, unchanged: 0 };
+      for (const { entry, saved: s } of saved) {
+        if (!s.created) {
+          counts.unchanged += 1;
+          continue;
+        }
+        const registered = s.version === 1;
+        counts[registered ? 'created' : 'updated'] += 1;
+        await reforms.noteCatalogueChange(user, entry.code);
+        await noticeNarrowing(db, entry, s);
+        await auditByUser(db, user, {
+          action: registered ? 'resource.create' : 'resource.update',
+          entityType: 'resource',
+          entityId: entry.code,
+          ip,
+          detail: {
+            via: 'import',
+            version: s.version,
+            reason,
+            fields: s.changes.map((c) => c.field),
+            narrowings: s.narrowings,
+          },
+        });
+      }
+      await auditByUser(db, user, {
+        action: 'resource.import',
+        entityType: 'resource',
+        entityId: user.department.code,
+        ip,
+        detail: { ...counts, reason },
+      });
+      return counts;
+    },
+  };
+}
