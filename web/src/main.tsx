@@ -72,7 +72,7 @@ function Localized() {
                             />
                           }
                         />
-                        <Route path="/catalogue" element={<CataloguePage />} />
+                        <Route path="/catalogue" element={<CataloguePage user={user} />} />
                         <Route path="/catalogue/:code" element={<ResourcePage user={user} />} />
                         <Route path="/catalogue/:code/apply" element={<RequestFormPage />} />
                         <Route path="/requests" element={<RequestsPage />} />

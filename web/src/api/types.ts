@@ -13,6 +13,7 @@ export type User = Schemas['User'];
 export type Resource = Schemas['Resource'];
 export type ResourceVersionList = Schemas['ResourceVersionList'];
 export type OpenDataGaps = Schemas['OpenDataGaps'];
+export type CatalogueImportResult = Schemas['CatalogueImportResult'];
 export type Candidate = Schemas['Candidate'];
 export type CurrentTask = Schemas['CurrentTask'];
 export type DeadlineEntry = Schemas['DeadlineEntry'];

@@ -1,10 +1,13 @@
 /** The catalogue: search and filter resources; a resource page with everything a requester must know, and its versions. */
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Input, Select, Space, Table, Tag } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
-import type { Page, Resource, User } from '../api/types';
+import type { CatalogueImportResult, Page, Resource, User } from '../api/types';
+import { download } from '../api/download';
+import { useApiErrors } from '../api/form-errors';
+import { ImportProblems, importProblemsOf, type ImportProblem } from '../components/ImportProblems';
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { ResourceVersions } from '../components/ResourceVersions';
@@ -12,7 +15,7 @@ import { useI18n } from '../i18n/i18n';
 
 const TYPE_COLORS = { unconditional: 'green', conditional: 'blue', not_shared: 'red' } as const;
 
-export function CataloguePage() {
+export function CataloguePage({ user }: { user: User }) {
   const { t, name, lang } = useI18n();
   const [q, setQ] = useState('');
   const [shareType, setShareType] = useState<string>();
@@ -33,7 +36,10 @@ export function CataloguePage() {
   });
   const options = (codes: string[]) => codes.map((c) => ({ value: c, label: name(c) }));
   return (
-    <Card title={t('catalogue')}>
+    <Card
+      title={t('catalogue')}
+      extra={hasRole(user, 'data_steward') ? <CatalogueWorkbook user={user} /> : null}
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -181,5 +187,98 @@ export function ResourcePage({ user }: { user: User }) {
         </>
       )}
     </Loadable>
+  );
+}
+
+/**
+ * A data steward's department catalogue in Excel: export it (the template), and
+ * import it back with the reason kept with each new version. A refused import
+ * lists every bad cell; nothing is stored.
+ */
+function CatalogueWorkbook({ user }: { user: User }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const errors = useApiErrors();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
+  const importFile = useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('reason', reason);
+      body.append('file', file, file.name);
+      return api<CatalogueImportResult>('/api/catalogue/import', { method: 'POST', body });
+    },
+    onSuccess: (r) => {
+      setProblems(null);
+      setOpen(false);
+      void message.success(
+        t('catalogueImported')
+          .replace('{c}', String(r.created))
+          .replace('{u}', String(r.updated))
+          .replace('{n}', String(r.unchanged)),
+      );
+      void queryClient.invalidateQueries({ queryKey: ['resources'] });
+    },
+    onError: (e: Error) => {
+      const found = importProblemsOf(e, lang);
+      if (found) setProblems(found);
+      else errors.show(e);
+    },
+  });
+  const department = user.department.code;
+  return (
+    <Space wrap>
+      <Button
+        data-testid="catalogue-export"
+        onClick={() =>
+          void download(`/api/catalogue/export.xlsx?provider=${department}`, `catalogue-${department}.xlsx`)
+        }
+      >
+        {t('exportXlsx')}
+      </Button>
+      <Button data-testid="catalogue-import" onClick={() => (setProblems(null), setOpen(true))}>
+        {t('importXlsx')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('importCatalogue')}
+        footer={null}
+        width={720}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <ImportProblems problems={problems} onClose={() => setProblems(null)} />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            placeholder={t('importReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="import-reason"
+          />
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            disabled={!reason.trim()}
+            beforeUpload={(file) => {
+              importFile.mutate(file);
+              return false; // sent by the mutation, with the user's token
+            }}
+          >
+            <Button
+              type="primary"
+              disabled={!reason.trim()}
+              loading={importFile.isPending}
+              data-testid="import-file"
+            >
+              {t('chooseWorkbook')}
+            </Button>
+          </Upload>
+        </Space>
+      </Modal>
+    </Space>
   );
 }

@@ -22,13 +22,13 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { download } from '../api/download';
 import { useApiErrors } from '../api/form-errors';
 import { useProcesses } from '../api/processes';
 import type { Department, DirectoryImportResult, DirectoryUser, DirectoryUsers, User } from '../api/types';
-import { fieldText } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
+import { ImportProblems, importProblemsOf, type ImportProblem } from '../components/ImportProblems';
 import { ROLES } from '../../../domain/roles';
 
 /** Cells that show a record's own codes (usernames, department codes, addresses), as typed: no name stands for them. */
@@ -48,7 +48,7 @@ export function DirectoryPage({ user }: { user: User }) {
   const [editDept, setEditDept] = useState<Editing<Department>>(null);
   const [editUser, setEditUser] = useState<Editing<DirectoryUser>>(null);
   const [search, setSearch] = useState('');
-  const [importProblems, setImportProblems] = useState<{ where: string; text: string }[] | null>(null);
+  const [importProblems, setImportProblems] = useState<ImportProblem[] | null>(null);
   const [deptForm] = Form.useForm();
   const [userForm] = Form.useForm();
   const departments = useQuery({
@@ -171,8 +171,8 @@ export function DirectoryPage({ user }: { user: User }) {
       refresh();
     },
     onError: (e: Error) => {
-      if (e instanceof ApiError && e.details.length)
-        setImportProblems(e.details.map((d) => ({ where: d.path, text: fieldText(d, '', lang, e.code) })));
+      const problems = importProblemsOf(e, lang);
+      if (problems) setImportProblems(problems);
       else errors.show(e);
     },
   });
@@ -242,26 +242,7 @@ export function DirectoryPage({ user }: { user: User }) {
           }
         />
       )}
-      {importProblems && (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          onClose={() => setImportProblems(null)}
-          style={{ marginBottom: 16 }}
-          message={t('importRefused')}
-          data-testid="import-problems"
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {importProblems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.text}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <ImportProblems problems={importProblems} onClose={() => setImportProblems(null)} />
       <Tabs
         items={[
           {
