@@ -75,6 +75,8 @@ export async function saveResource(
         open_to_public: r.openToPublic,
         classification: r.classification,
         domains: JSON.stringify(entry.domains),
+        national_code: entry.nationalCode,
+        format: entry.format,
         version,
         updated_at_ms: atMs,
         updated_by: by,
@@ -86,12 +88,19 @@ export async function saveResource(
       'resource_conditions',
       'resource_statutory_recipients',
       'resource_contributors',
+      'resource_relations',
     ]) {
       await trx(table).where({ resource_code: r.code }).delete();
     }
     if (r.items.length)
       await trx('resource_items').insert(
-        r.items.map((i, position) => ({ resource_code: r.code, position, name: i.name, kind: i.kind })),
+        entry.items.map((i, position) => ({
+          resource_code: r.code,
+          position,
+          name: i.name,
+          kind: i.kind,
+          data_type: i.dataType,
+        })),
       );
     if (r.conditions.length)
       await trx('resource_conditions').insert(
@@ -105,6 +114,10 @@ export async function saveResource(
     if (r.statutoryRecipients.length)
       await trx('resource_statutory_recipients').insert(
         r.statutoryRecipients.map((d) => ({ resource_code: r.code, department_code: d })),
+      );
+    if (entry.relatedResources.length)
+      await trx('resource_relations').insert(
+        entry.relatedResources.map((c) => ({ resource_code: r.code, related_code: c })),
       );
     if (entry.contributingDepartments.length)
       await trx('resource_contributors').insert(
@@ -173,11 +186,16 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
       .whereIn('resource_code', codes)
       .orderBy(['resource_code', 'department_code'])
       .select('resource_code', 'departments.code', 'departments.name', 'departments.name_en');
-  const [items, conditions, recipients, contributors] = await Promise.all([
+  const [items, conditions, recipients, contributors, relations, firsts] = await Promise.all([
     db('resource_items').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
     db('resource_conditions').whereIn('resource_code', codes).orderBy(['resource_code', 'position']),
     departmentsOf('resource_statutory_recipients'),
     departmentsOf('resource_contributors'),
+    db('resource_relations').whereIn('resource_code', codes).orderBy(['resource_code', 'related_code']),
+    db('resource_versions')
+      .whereIn('resource_code', codes)
+      .where({ version: 1 })
+      .select('resource_code', 'recorded_at_ms'),
   ]);
   const refs = (of: Row[], code: unknown) =>
     of
@@ -195,7 +213,11 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     category: r.category as Resource['category'],
     items: items
       .filter((i: Row) => i.resource_code === r.code)
-      .map((i: Row) => ({ name: i.name as string, kind: i.kind as 'base' | 'business' })),
+      .map((i: Row) => ({
+        name: i.name as string,
+        kind: i.kind as 'base' | 'business',
+        dataType: (i.data_type as Resource['items'][number]['dataType']) ?? null,
+      })),
     shareType: r.share_type as Resource['shareType'],
     conditions: conditions
       .filter((c: Row) => c.resource_code === r.code)
@@ -208,6 +230,15 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     openToPublic: Boolean(r.open_to_public),
     classification: r.classification as Resource['classification'],
     domains: JSON.parse(r.domains as string) as Resource['domains'],
+    nationalCode: (r.national_code as string | null) ?? null,
+    format: (r.format as Resource['format']) ?? null,
+    relatedResources: relations
+      .filter((x: Row) => x.resource_code === r.code)
+      .map((x: Row) => x.related_code as string),
+    publishedAt: (() => {
+      const first = firsts.find((f: Row) => f.resource_code === r.code);
+      return first ? localIso(first.recorded_at_ms) : null;
+    })(),
     version: Number(r.version),
     updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,

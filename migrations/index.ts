@@ -38,6 +38,7 @@ import * as resourceVersions from './20261204_030_resource_versions';
 import * as requestResourceVersion from './sharing_request/20261204_031_request_resource_version';
 import * as resourceDomains from './20261204_032_resource_domains';
 import * as resourceContributors from './20261204_033_resource_contributors';
+import * as nationalCatalogueMetadata from './20261204_034_national_catalogue_metadata';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -80,6 +81,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_031_request_resource_version', requestResourceVersion],
   ['20261204_032_resource_domains', resourceDomains],
   ['20261204_033_resource_contributors', resourceContributors],
+  ['20261204_034_national_catalogue_metadata', nationalCatalogueMetadata],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

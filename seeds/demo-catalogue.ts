@@ -34,6 +34,9 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     openToPublic: false,
     classification: 'internal',
     // The population register is built by public security with civil affairs and health (art. 18).
+    // Its code in the national catalogue guide's form: 基础(1) 人口(01) 基本信息(001) / sequence.
+    nationalCode: '101001/000001',
+    format: 'database',
     contributingDepartments: ['civil-affairs', 'health'],
     domains: [],
   },

@@ -10,8 +10,10 @@ import type { Resource, ResourceInput } from '../../domain/catalogue/resource';
 import {
   CATEGORIES,
   CLASSIFICATIONS,
+  ITEM_DATA_TYPES,
   ITEM_KINDS,
   OPEN_DATA_DOMAINS,
+  RESOURCE_FORMATS,
   ResourceInputSchema,
   SHARE_TYPES,
   SHARING_MODES,
@@ -49,12 +51,16 @@ const RESOURCE_COLUMNS: Column[] = [
   { key: 'statutoryRecipients', header: '法定共享部门 statutoryRecipients', width: 28 },
   { key: 'contributingDepartments', header: '参与建设部门 contributingDepartments', width: 28 },
   { key: 'domains', header: '优先开放领域 domains', width: 20 },
+  { key: 'nationalCode', header: '信息资源代码 nationalCode', width: 20 },
+  { key: 'format', header: '信息资源格式 format', width: 14 },
+  { key: 'relatedResources', header: '关联资源代码 relatedResources', width: 24 },
 ];
 
 const ITEM_COLUMNS: Column[] = [
   { key: 'resourceCode', header: '资源编码 resourceCode', width: 16 },
   { key: 'name', header: '数据项名称 name', width: 24 },
   { key: 'kind', header: '类型 kind', width: 12 },
+  { key: 'dataType', header: '数据类型 dataType', width: 12 },
 ];
 
 const CONDITION_COLUMNS: Column[] = [
@@ -68,6 +74,8 @@ const namesOf = <C extends string>(codes: readonly C[], prefix = '') =>
   Object.fromEntries(codes.map((c) => [c, codeNames[`${prefix}${c}`]?.zh ?? c])) as Record<C, string>;
 const ITEM_KIND_NAMES: Record<(typeof ITEM_KINDS)[number], string> = { base: '基础项', business: '业务项' };
 const DOMAIN_NAMES = namesOf(OPEN_DATA_DOMAINS, 'domain_');
+const FORMAT_NAMES = namesOf(RESOURCE_FORMATS, 'format_');
+const DATA_TYPE_NAMES = namesOf(ITEM_DATA_TYPES, 'dataType_');
 const YES = '是';
 const NO = '否';
 
@@ -92,13 +100,21 @@ export async function catalogueWorkbook(resources: Resource[]): Promise<Buffer> 
         statutoryRecipients: joined(r.statutoryRecipients.map((d) => d.code)),
         contributingDepartments: joined(r.contributingDepartments.map((d) => d.code)),
         domains: joined(r.domains.map((d) => DOMAIN_NAMES[d])),
+        nationalCode: r.nationalCode ?? '',
+        format: r.format ? FORMAT_NAMES[r.format] : '',
+        relatedResources: joined(r.relatedResources),
       })),
     },
     {
       name: ITEM_SHEET,
       columns: ITEM_COLUMNS,
       rows: resources.flatMap((r) =>
-        r.items.map((i) => ({ resourceCode: r.code, name: i.name, kind: ITEM_KIND_NAMES[i.kind] })),
+        r.items.map((i) => ({
+          resourceCode: r.code,
+          name: i.name,
+          kind: ITEM_KIND_NAMES[i.kind],
+          dataType: i.dataType ? DATA_TYPE_NAMES[i.dataType] : '',
+        })),
       ),
     },
     {
@@ -139,7 +155,14 @@ export async function readCatalogueWorkbook(
   const list: CellRule<string[]> = (v) => ({ ok: true, value: listOf(v) });
 
   // Items and conditions first, by the resource they belong to, in row order.
-  const itemsOf = new Map<string, { row: SheetRow; name: string | null; kind: string | undefined }[]>();
+  const optional =
+    <C extends string>(rule: CellRule<C>): CellRule<C | null> =>
+    (v) =>
+      v === '' ? { ok: true, value: null } : rule(v);
+  const itemsOf = new Map<
+    string,
+    { row: SheetRow; name: string | null; kind: string | undefined; dataType: string | null | undefined }[]
+  >();
   for (const r of reader.rows(ITEM_SHEET, ITEM_COLUMNS, TEMPLATE)) {
     const code = reader.cell(ITEM_SHEET, ITEM_COLUMNS, r, 'resourceCode', textCell(40));
     const name = reader.cell(ITEM_SHEET, ITEM_COLUMNS, r, 'name', textCell(100));
@@ -150,7 +173,15 @@ export async function readCatalogueWorkbook(
       'kind',
       choiceCell(ITEM_KINDS, ITEM_KIND_NAMES, 'invalid_kind'),
     );
-    if (code) itemsOf.set(code, [...(itemsOf.get(code) ?? []), { row: r, name: name ?? null, kind }]);
+    const dataType = reader.cell(
+      ITEM_SHEET,
+      ITEM_COLUMNS,
+      r,
+      'dataType',
+      optional(choiceCell(ITEM_DATA_TYPES, DATA_TYPE_NAMES, 'invalid_dataType')),
+    );
+    if (code)
+      itemsOf.set(code, [...(itemsOf.get(code) ?? []), { row: r, name: name ?? null, kind, dataType }]);
   }
   const conditionsOf = new Map<string, { row: SheetRow; id: string | null; question: string | null }[]>();
   for (const r of reader.rows(CONDITION_SHEET, CONDITION_COLUMNS, TEMPLATE)) {
@@ -187,6 +218,9 @@ export async function readCatalogueWorkbook(
       statutoryRecipients: cell('statutoryRecipients', list),
       contributingDepartments: cell('contributingDepartments', list),
       domains: cell('domains', domains),
+      nationalCode: cell('nationalCode', textCell(60, false)),
+      format: cell('format', optional(choiceCell(RESOURCE_FORMATS, FORMAT_NAMES, 'invalid_resource_format'))),
+      relatedResources: cell('relatedResources', list),
     };
     if (!code) continue;
     if (seen.has(code)) {
@@ -205,7 +239,11 @@ export async function readCatalogueWorkbook(
     const conditions = conditionsOf.get(code) ?? [];
     itemsOf.delete(code);
     conditionsOf.delete(code);
-    if (Object.values(raw).some((v) => v === undefined) || items.some((i) => !i.name || !i.kind)) continue;
+    if (
+      Object.values(raw).some((v) => v === undefined) ||
+      items.some((i) => !i.name || !i.kind || i.dataType === undefined)
+    )
+      continue;
     if (conditions.some((c) => !c.id || !c.question)) continue;
 
     const at = (path: string): string => {
@@ -224,7 +262,7 @@ export async function readCatalogueWorkbook(
     };
     const parsed = ResourceInputSchema.safeParse({
       ...raw,
-      items: items.map((i) => ({ name: i.name, kind: i.kind })),
+      items: items.map((i) => ({ name: i.name, kind: i.kind, dataType: i.dataType })),
       conditions: conditions.map((c) => ({ id: c.id, question: c.question })),
     });
     if (!parsed.success) {
@@ -255,7 +293,7 @@ export async function readCatalogueWorkbook(
             columns,
             row.row,
             'resourceCode',
-            'unknown_resource',
+            'not_on_resource_sheet',
             `${code} is not on the sheet "${RESOURCE_SHEET}"`,
           );
   return { entries, problems: reader.problems };

@@ -1,8 +1,8 @@
 /**
  * The catalogue's rules that need the database, for an entry sent by a form
- * or a workbook row: it is not classified (art. 2), the departments it names
- * exist and are active, and a basic resource listing base items is shared
- * (art. 19).
+ * or a workbook row: it is not classified (art. 2), the departments and
+ * resources it names exist (and the departments are active), its national code
+ * is its own, and a basic resource listing base items is shared (art. 19).
  */
 import type { Db } from '../../db/connection';
 import { unknownDepartments, type User } from '../../db/directory-repository';
@@ -39,6 +39,33 @@ export async function entryRuleProblems(db: Db, r: ResourceInput): Promise<Field
     ...(await unknownDepartments(db, r.statutoryRecipients, 'statutoryRecipients')),
     ...(await unknownDepartments(db, r.contributingDepartments, 'contributingDepartments')),
   ];
+  if (r.nationalCode) {
+    const holder = await db('resources')
+      .where({ national_code: r.nationalCode })
+      .whereNot({ code: r.code })
+      .first('code');
+    if (holder)
+      problems.push({
+        path: 'nationalCode',
+        code: 'national_code_taken',
+        params: { code: holder.code as string },
+        message: `${r.nationalCode} is already the national code of ${holder.code as string}`,
+      });
+  }
+  if (r.relatedResources.length) {
+    const known = new Set(
+      (await db('resources').whereIn('code', r.relatedResources).pluck('code')) as string[],
+    );
+    r.relatedResources.forEach((c, i) => {
+      if (!known.has(c))
+        problems.push({
+          path: `relatedResources[${i}]`,
+          code: 'unknown_resource',
+          params: { code: c },
+          message: `no resource ${c} in the catalogue`,
+        });
+    });
+  }
   if (r.category === 'basic' && r.shareType === 'not_shared' && r.items.some((i) => i.kind === 'base'))
     problems.push({
       path: 'shareType',

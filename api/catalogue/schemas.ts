@@ -3,7 +3,9 @@ import { z } from 'zod';
 import {
   CATEGORIES,
   CLASSIFICATIONS,
+  ITEM_DATA_TYPES,
   OPEN_DATA_DOMAINS,
+  RESOURCE_FORMATS,
   ITEM_KINDS,
   SHARE_TYPES,
   SHARING_MODES,
@@ -19,7 +21,9 @@ export const ResourceSchema = z
     summary: z.string(),
     providerDepartment: DepartmentRefSchema,
     category: z.enum(CATEGORIES),
-    items: z.array(z.object({ name: z.string(), kind: z.enum(ITEM_KINDS) })),
+    items: z.array(
+      z.object({ name: z.string(), kind: z.enum(ITEM_KINDS), dataType: z.enum(ITEM_DATA_TYPES).nullable() }),
+    ),
     shareType: z.enum(SHARE_TYPES),
     conditions: z.array(z.object({ id: z.string(), question: z.string() })),
     legalBasis: z.string().nullable(),
@@ -34,6 +38,14 @@ export const ResourceSchema = z
     classification: z.enum(CLASSIFICATIONS).openapi({
       description: 'Secrecy classification; 秘密 (secret) and above are refused (art. 2)',
     }),
+    nationalCode: z.string().nullable().openapi({
+      description:
+        "The national catalogue guide's resource code (信息资源代码): classification code / sequence",
+      example: '101001/000001',
+    }),
+    format: z.enum(RESOURCE_FORMATS).nullable(),
+    relatedResources: z.array(z.string()).openapi({ description: 'Codes of related catalogue resources' }),
+    publishedAt: z.string().nullable().openapi({ description: 'When the entry was first registered' }),
     domains: z.array(z.enum(OPEN_DATA_DOMAINS)).openapi({
       description: 'The domains of art. 26 it belongs to, which the measures open to the public first',
     }),

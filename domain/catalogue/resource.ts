@@ -51,6 +51,25 @@ export const OPEN_DATA_DOMAINS = [
 ] as const;
 export type OpenDataDomain = (typeof OPEN_DATA_DOMAINS)[number];
 
+/**
+ * The national 《政务信息资源目录编制指南(试行)》 (on GB/T 21063): a data item's
+ * type (C 字符型, N 数值型, Y 货币型, D 日期型, T 日期时间型, L 逻辑型, M 备注型,
+ * G 通用型, B 双精度型, I 整型, F 浮点型) and a resource's format.
+ */
+export const ITEM_DATA_TYPES = ['C', 'N', 'Y', 'D', 'T', 'L', 'M', 'G', 'B', 'I', 'F'] as const;
+export const RESOURCE_FORMATS = [
+  'electronic_file',
+  'spreadsheet',
+  'database',
+  'image',
+  'streaming_media',
+  'self_describing',
+  'interface',
+  'other',
+] as const;
+/** The first digit of a resource's national classification code (类): basic 1, thematic 2, departmental 3. */
+export const CATEGORY_CLASS_DIGIT = { basic: '1', thematic: '2', departmental: '3' } as const;
+
 export type ShareType = (typeof SHARE_TYPES)[number];
 export type SharingMode = (typeof SHARING_MODES)[number];
 
@@ -58,7 +77,13 @@ const trimmed = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`);
 
 export const ResourceItemSchema = z
-  .object({ name: trimmed(100), kind: z.enum(ITEM_KINDS) })
+  .object({
+    name: trimmed(100),
+    kind: z.enum(ITEM_KINDS),
+    dataType: z.enum(ITEM_DATA_TYPES).nullable().default(null).meta({
+      description: "The item's data type, as the national catalogue guide codes it (C 字符型, N 数值型…)",
+    }),
+  })
   .strict()
   .meta({ id: 'ResourceItem' });
 
@@ -102,6 +127,28 @@ const ResourceFields = z.object({
       description:
         'For a basic or thematic resource: the departments that collect and maintain it with its lead, the provider department (art. 18)',
     }),
+  nationalCode: z
+    .string()
+    .regex(
+      /^[1-3]\d{5}[0-9A-Za-z]*\/\d{6}$/,
+      'must be the classification code (类 1 digit, 项 2, 目 3, then any 细目) / a 6-digit sequence, e.g. 301001/000001',
+    )
+    .nullable()
+    .default(null)
+    .meta({
+      description:
+        'The resource code of the national catalogue guide (信息资源代码): classification code / sequence',
+    }),
+  format: z
+    .enum(RESOURCE_FORMATS)
+    .nullable()
+    .default(null)
+    .meta({ description: 'The form the resource is held in (信息资源格式)' }),
+  relatedResources: z
+    .array(z.string().min(1).max(40))
+    .max(50, 'name at most 50 resources')
+    .default([])
+    .meta({ description: 'Codes of catalogue resources it relates to (关联资源代码)' }),
   domains: z
     .array(z.enum(OPEN_DATA_DOMAINS))
     .max(OPEN_DATA_DOMAINS.length)
@@ -124,6 +171,21 @@ function checkEntryRules(r: z.infer<typeof ResourceFields>, ctx: z.RefinementCtx
   dup(r.statutoryRecipients, (d) => d, 'statutoryRecipients', 'department');
   dup(r.domains, (d) => d, 'domains', 'domain');
   dup(r.contributingDepartments, (d) => d, 'contributingDepartments', 'department');
+  dup(r.relatedResources, (d) => d, 'relatedResources', 'resource');
+  if (r.relatedResources.includes(r.code)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['relatedResources'],
+      message: 'a resource is not related to itself',
+    });
+  }
+  if (r.nationalCode && r.nationalCode[0] !== CATEGORY_CLASS_DIGIT[r.category]) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['nationalCode'],
+      message: `a ${r.category} resource's classification code starts with ${CATEGORY_CLASS_DIGIT[r.category]}`,
+    });
+  }
   if (r.category === 'departmental' && r.contributingDepartments.length > 0) {
     ctx.addIssue({
       code: 'custom',
@@ -201,6 +263,8 @@ export interface Resource extends Omit<
   providerDepartment: { code: string; name: string; nameEn: string };
   statutoryRecipients: { code: string; name: string; nameEn: string }[];
   contributingDepartments: { code: string; name: string; nameEn: string }[];
+  /** When the entry was first registered (its first version), or recorded when versions began. */
+  publishedAt: string | null;
   /** The version the catalogue shows (each registration or change is one, art. 9). */
   version: number;
   updatedAt: string;

@@ -23,6 +23,9 @@ export const ENTRY_FIELDS = [
   'classification',
   'domains',
   'contributingDepartments',
+  'nationalCode',
+  'format',
+  'relatedResources',
 ] as const satisfies readonly (keyof ResourceInput)[];
 
 export type EntryField = (typeof ENTRY_FIELDS)[number];
@@ -36,9 +39,9 @@ export interface EntryChange {
 
 /**
  * An entry's own fields and nothing else (a caller may hand over a whole
- * catalogue row). Its statutory recipients, contributors and domains are sets:
- * in code order and the article's order. An entry recorded before domains or
- * contributors were kept has none.
+ * catalogue row). Its statutory recipients, contributors, related resources
+ * and domains are sets: in code order and the article's order. An entry
+ * recorded before a field was kept has none of it (an item, no data type).
  */
 export function entryOf(r: ResourceInput): ResourceInput {
   const own = Object.fromEntries((['code', ...ENTRY_FIELDS] as const).map((f) => [f, r[f]]));
@@ -47,6 +50,10 @@ export function entryOf(r: ResourceInput): ResourceInput {
     ...own,
     statutoryRecipients: [...r.statutoryRecipients].sort(),
     contributingDepartments: [...(r.contributingDepartments ?? [])].sort(),
+    relatedResources: [...(r.relatedResources ?? [])].sort(),
+    nationalCode: r.nationalCode ?? null,
+    format: r.format ?? null,
+    items: r.items.map((i) => ({ name: i.name, kind: i.kind, dataType: i.dataType ?? null })),
     domains: OPEN_DATA_DOMAINS.filter((d) => domains.has(d)),
   } as unknown as ResourceInput;
 }

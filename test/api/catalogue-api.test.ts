@@ -7,6 +7,15 @@ const h = useApiHarness();
 
 const entry = catalogueEntry;
 
+/** Public security's steward registers `catalogueEntry(over)`. */
+async function postAsSteward(over: Record<string, unknown>) {
+  return h
+    .http()
+    .post('/api/catalogue/resources')
+    .set(await h.as('wangfang'))
+    .send(entry(over));
+}
+
 describe('reading the catalogue', () => {
   it('lists the seeded resources, all three sharing types, paginated', async () => {
     const res = await h
@@ -210,13 +219,7 @@ describe('lead and contributing departments (art. 18)', () => {
   });
 
   it("refuses contributors on a department's own resource, the provider as its own contributor and an unknown department, storing nothing", async () => {
-    const steward = await h.as('wangfang');
-    const post = (over: Record<string, unknown>) =>
-      h
-        .http()
-        .post('/api/catalogue/resources')
-        .set(steward)
-        .send(entry({ code: 'GA-CT-001', ...over }));
+    const post = (over: Record<string, unknown>) => postAsSteward({ code: 'GA-CT-001', ...over });
     const departmental = await post({ category: 'departmental', contributingDepartments: ['health'] });
     expect([departmental.status, departmental.body.error.details[0].path]).toEqual([
       400,
@@ -230,5 +233,66 @@ describe('lead and contributing departments (art. 18)', () => {
       expect.objectContaining({ path: 'contributingDepartments[0]', code: 'unknown_department' }),
     ]);
     expect(await h.t.db('resources').where({ code: 'GA-CT-001' })).toEqual([]);
+  });
+});
+
+describe('the national catalogue guide’s core metadata (GB/T 21063)', () => {
+  it('keeps the national resource code, format, item data types and related resources, and shows when it was published', async () => {
+    const steward = await h.as('wangfang');
+    const created = await h
+      .http()
+      .post('/api/catalogue/resources')
+      .set(steward)
+      .send(
+        entry({
+          code: 'GA-NC-001',
+          nationalCode: '301003/000007',
+          format: 'interface',
+          items: [
+            { name: '号牌号码', kind: 'business', dataType: 'C' },
+            { name: '登记日期', kind: 'business', dataType: 'D' },
+          ],
+          relatedResources: ['GA-RK-001'],
+        }),
+      );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      nationalCode: '301003/000007',
+      format: 'interface',
+      items: [
+        { name: '号牌号码', kind: 'business', dataType: 'C' },
+        { name: '登记日期', kind: 'business', dataType: 'D' },
+      ],
+      relatedResources: ['GA-RK-001'],
+      publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    const seeded = await h.http().get('/api/catalogue/resources/GA-RK-001').set(steward);
+    expect(seeded.body).toMatchObject({ nationalCode: '101001/000001', format: 'database' });
+  });
+
+  it('refuses a code of the wrong class, a national code already taken and an unknown related resource, storing nothing', async () => {
+    const post = (over: Record<string, unknown>) => postAsSteward({ code: 'GA-NC-002', ...over });
+    // A departmental resource's classification code starts with 3.
+    const wrongClass = await post({ nationalCode: '101003/000008' });
+    expect([wrongClass.status, wrongClass.body.error.details[0].path]).toEqual([400, 'nationalCode']);
+    const malformed = await post({ nationalCode: '3-01-003' });
+    expect([malformed.status, malformed.body.error.details[0].path]).toEqual([400, 'nationalCode']);
+    const taken = await post({ nationalCode: '301003/000007' });
+    expect([taken.status, taken.body.error.details[0]]).toEqual([
+      422,
+      expect.objectContaining({
+        path: 'nationalCode',
+        code: 'national_code_taken',
+        params: { code: 'GA-NC-001' },
+      }),
+    ]);
+    const unknown = await post({ relatedResources: ['GA-NO-404'] });
+    expect([unknown.status, unknown.body.error.details[0]]).toEqual([
+      422,
+      expect.objectContaining({ path: 'relatedResources[0]', code: 'unknown_resource' }),
+    ]);
+    const badType = await post({ items: [{ name: '号牌号码', kind: 'business', dataType: 'X' }] });
+    expect([badType.status, badType.body.error.details[0].path]).toEqual([400, 'items[0].dataType']);
+    expect(await h.t.db('resources').where({ code: 'GA-NC-002' })).toEqual([]);
   });
 });

@@ -170,7 +170,7 @@ it('names every bad cell and entry by sheet, row and column, and stores nothing'
       `资源 Resources!F${lastEntry + 2} invalid_entry`, // conditional without conditions: named at its sharing type
       `资源 Resources!D${lastEntry + 3} not_your_department`,
       `资源 Resources!L${lastEntry + 4} unknown_department`,
-      `数据项 Items!A${last + 5} unknown_resource`,
+      `数据项 Items!A${last + 5} not_on_resource_sheet`,
     ].sort(),
   );
   expect(await counts()).toEqual(before);

@@ -7007,7 +7007,20 @@ export interface components {
         | 'culture'
         | 'education'
       )[];
+      /** @enum {string|null} */
+      format:
+        | 'electronic_file'
+        | 'spreadsheet'
+        | 'database'
+        | 'image'
+        | 'streaming_media'
+        | 'self_describing'
+        | 'interface'
+        | 'other'
+        | null;
       items: {
+        /** @enum {string|null} */
+        dataType: 'C' | 'N' | 'Y' | 'D' | 'T' | 'L' | 'M' | 'G' | 'B' | 'I' | 'F' | null;
         /** @enum {string} */
         kind: 'base' | 'business';
         name: string;
@@ -7017,8 +7030,17 @@ export interface components {
       mode: 'api' | 'verification' | 'file';
       /** @example 社会保险参保信息 */
       name: string;
+      /**
+       * @description The national catalogue guide's resource code (信息资源代码): classification code / sequence
+       * @example 101001/000001
+       */
+      nationalCode: string | null;
       openToPublic: boolean;
       providerDepartment: components['schemas']['DepartmentRef'];
+      /** @description When the entry was first registered */
+      publishedAt: string | null;
+      /** @description Codes of related catalogue resources */
+      relatedResources: string[];
       /** @enum {string} */
       shareType: 'unconditional' | 'conditional' | 'not_shared';
       statutoryRecipients: components['schemas']['DepartmentRef'][];
@@ -7063,15 +7085,40 @@ export interface components {
         | 'culture'
         | 'education'
       )[];
+      /**
+       * @description The form the resource is held in (信息资源格式)
+       * @default null
+       * @enum {string|null}
+       */
+      format:
+        | 'electronic_file'
+        | 'spreadsheet'
+        | 'database'
+        | 'image'
+        | 'streaming_media'
+        | 'self_describing'
+        | 'interface'
+        | 'other'
+        | null;
       items: components['schemas']['ResourceItem'][];
       /** @default null */
       legalBasis: string | null;
       /** @enum {string} */
       mode: 'api' | 'verification' | 'file';
       name: string;
+      /**
+       * @description The resource code of the national catalogue guide (信息资源代码): classification code / sequence
+       * @default null
+       */
+      nationalCode: string | null;
       /** @default false */
       openToPublic: boolean;
       providerDepartment: string;
+      /**
+       * @description Codes of catalogue resources it relates to (关联资源代码)
+       * @default []
+       */
+      relatedResources: string[];
       /** @enum {string} */
       shareType: 'unconditional' | 'conditional' | 'not_shared';
       /** @default [] */
@@ -7115,15 +7162,40 @@ export interface components {
         | 'culture'
         | 'education'
       )[];
+      /**
+       * @description The form the resource is held in (信息资源格式)
+       * @default null
+       * @enum {string|null}
+       */
+      format:
+        | 'electronic_file'
+        | 'spreadsheet'
+        | 'database'
+        | 'image'
+        | 'streaming_media'
+        | 'self_describing'
+        | 'interface'
+        | 'other'
+        | null;
       items: components['schemas']['ResourceItem'][];
       /** @default null */
       legalBasis: string | null;
       /** @enum {string} */
       mode: 'api' | 'verification' | 'file';
       name: string;
+      /**
+       * @description The resource code of the national catalogue guide (信息资源代码): classification code / sequence
+       * @default null
+       */
+      nationalCode: string | null;
       /** @default false */
       openToPublic: boolean;
       providerDepartment: string;
+      /**
+       * @description Codes of catalogue resources it relates to (关联资源代码)
+       * @default []
+       */
+      relatedResources: string[];
       /** @enum {string} */
       shareType: 'unconditional' | 'conditional' | 'not_shared';
       /** @default [] */
@@ -7133,6 +7205,12 @@ export interface components {
       updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';
     };
     ResourceItem: {
+      /**
+       * @description The item's data type, as the national catalogue guide codes it (C 字符型, N 数值型…)
+       * @default null
+       * @enum {string|null}
+       */
+      dataType: 'C' | 'N' | 'Y' | 'D' | 'T' | 'L' | 'M' | 'G' | 'B' | 'I' | 'F' | null;
       /** @enum {string} */
       kind: 'base' | 'business';
       name: string;
@@ -7164,7 +7242,10 @@ export interface components {
           | 'openToPublic'
           | 'classification'
           | 'domains'
-          | 'contributingDepartments';
+          | 'contributingDepartments'
+          | 'nationalCode'
+          | 'format'
+          | 'relatedResources';
       }[];
       /**
        * @description registered: the first version; changed: a later one; recorded: the entry as it stood when the catalogue began keeping versions (its history before is not known)

@@ -28,6 +28,9 @@ const FIELD_LABELS: Record<Change['field'], MessageKey> = {
   classification: 'classification',
   domains: 'openDataDomains',
   contributingDepartments: 'contributingDepartments',
+  nationalCode: 'nationalCode',
+  format: 'resourceFormat',
+  relatedResources: 'relatedResources',
 };
 
 const KIND_LABELS: Record<Version['kind'], MessageKey> = {
@@ -55,7 +58,14 @@ export function ResourceVersions({ code }: { code: string }) {
   const shown = (field: Change['field'], value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return t(value ? 'yes' : 'no');
-    if (field === 'items') return (value as { name: string }[]).map((i) => i.name).join('、') || '—';
+    if (field === 'items')
+      return (
+        (value as { name: string; dataType?: string | null }[])
+          .map((i) => (i.dataType ? `${i.name}(${name(`dataType_${i.dataType}`)})` : i.name))
+          .join('、') || '—'
+      );
+    if (field === 'format') return name(`format_${value as string}`);
+    if (field === 'relatedResources') return (value as string[]).join('、') || '—';
     if (field === 'conditions')
       return (value as { question: string }[]).map((c) => c.question).join(';') || '—';
     if (field === 'domains') return (value as string[]).map((d) => name(`domain_${d}`)).join('、') || '—';

@@ -315,7 +315,17 @@ export const RULE_MESSAGES: Record<string, Text> = {
     zh: '须为信用、交通、医疗、卫生、就业、社保、地理、文化或教育',
     en: 'Must be a priority domain: 信用, 交通, 医疗, 卫生, 就业, 社保, 地理, 文化 or 教育',
   },
-  unknown_resource: { zh: '资源工作表中没有该资源编码', en: 'The resources sheet has no such code' },
+  unknown_resource: { zh: '目录中没有资源{code}', en: 'No resource {code} in the catalogue' },
+  not_on_resource_sheet: { zh: '资源工作表中没有该资源编码', en: 'The resources sheet has no such code' },
+  national_code_taken: { zh: '已是资源{code}的信息资源代码', en: 'Is already the national code of {code}' },
+  invalid_resource_format: {
+    zh: '须为电子文件、电子表格、数据库、图形图像、流媒体、自描述格式、服务接口或其他',
+    en: 'Must be a format: 电子文件, 电子表格, 数据库, 图形图像, 流媒体, 自描述格式, 服务接口 or 其他',
+  },
+  invalid_dataType: {
+    zh: '须为字符型、数值型、货币型、日期型、日期时间型、逻辑型、备注型、通用型、双精度型、整型或浮点型(或其代码 C、N…)',
+    en: 'Must be a data type of the national guide (C, N, Y, D, T, L, M, G, B, I, F or its Chinese name)',
+  },
   not_your_department: {
     zh: '只能导入本部门的目录',
     en: "Only your own department's entries can be imported",

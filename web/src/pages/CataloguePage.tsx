@@ -11,6 +11,7 @@ import { ImportProblems, importProblemsOf, type ImportProblem } from '../compone
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { ResourceVersions } from '../components/ResourceVersions';
+import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 const TYPE_COLORS = { unconditional: 'green', conditional: 'blue', not_shared: 'red' } as const;
@@ -137,6 +138,9 @@ export function ResourcePage({ user }: { user: User }) {
           >
             <Descriptions column={1} bordered size="small">
               <Descriptions.Item label={t('resourceCode')}>{r.code}</Descriptions.Item>
+              {r.nationalCode ? (
+                <Descriptions.Item label={t('nationalCode')}>{r.nationalCode}</Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('provider')}>
                 {lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn}
               </Descriptions.Item>
@@ -166,6 +170,27 @@ export function ResourcePage({ user }: { user: User }) {
               <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
               <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
               <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
+              {r.format ? (
+                <Descriptions.Item label={t('resourceFormat')}>
+                  {name(`format_${r.format}`)}
+                </Descriptions.Item>
+              ) : null}
+              {r.relatedResources.length ? (
+                <Descriptions.Item label={t('relatedResources')}>
+                  <Space wrap>
+                    {r.relatedResources.map((c) => (
+                      <Link key={c} to={`/catalogue/${c}`}>
+                        {c}
+                      </Link>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              ) : null}
+              {r.publishedAt ? (
+                <Descriptions.Item label={t('publishedAt')}>
+                  {formatInstant(r.publishedAt, lang)}
+                </Descriptions.Item>
+              ) : null}
               {r.contributingDepartments.length ? (
                 <Descriptions.Item label={t('contributingDepartments')}>
                   {r.contributingDepartments
