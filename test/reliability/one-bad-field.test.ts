@@ -209,6 +209,12 @@ const ENDPOINTS: Record<string, Endpoint> = {
       ],
       shareType: [['unknown', 'sometimes']],
       statutoryRecipients: [['an unknown department', ['nope-bureau']]],
+      contributingDepartments: [['an unknown department', ['nope-bureau']]],
+      relatedResources: [['an unknown resource', ['GA-NO-404']]],
+      nationalCode: [
+        ['malformed', '3-01-001'],
+        ['of another class than the category', '301001/000001'],
+      ],
       changeReason: text(true),
       unexpected: [['an extra field', 'x']],
     },
