@@ -238,23 +238,16 @@ describe('lead and contributing departments (art. 18)', () => {
 
 describe('the national catalogue guide’s core metadata (GB/T 21063)', () => {
   it('keeps the national resource code, format, item data types and related resources, and shows when it was published', async () => {
-    const steward = await h.as('wangfang');
-    const created = await h
-      .http()
-      .post('/api/catalogue/resources')
-      .set(steward)
-      .send(
-        entry({
-          code: 'GA-NC-001',
-          nationalCode: '301003/000007',
-          format: 'interface',
-          items: [
-            { name: '号牌号码', kind: 'business', dataType: 'C' },
-            { name: '登记日期', kind: 'business', dataType: 'D' },
-          ],
-          relatedResources: ['GA-RK-001'],
-        }),
-      );
+    const created = await postAsSteward({
+      code: 'GA-NC-001',
+      nationalCode: '301003/000007',
+      format: 'interface',
+      items: [
+        { name: '号牌号码', kind: 'business', dataType: 'C' },
+        { name: '登记日期', kind: 'business', dataType: 'D' },
+      ],
+      relatedResources: ['GA-RK-001'],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       nationalCode: '301003/000007',
@@ -266,7 +259,10 @@ describe('the national catalogue guide’s core metadata (GB/T 21063)', () => {
       relatedResources: ['GA-RK-001'],
       publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    const seeded = await h.http().get('/api/catalogue/resources/GA-RK-001').set(steward);
+    const seeded = await h
+      .http()
+      .get('/api/catalogue/resources/GA-RK-001')
+      .set(await h.as('wangfang'));
     expect(seeded.body).toMatchObject({ nationalCode: '101001/000001', format: 'database' });
   });
 

@@ -4,15 +4,11 @@
  * change that narrows sharing tells the departments holding grants on it.
  */
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
-import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry, narrowDeathRecords } from '../support/http-cases';
+import { catalogueEntry, localDay, narrowDeathRecords } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 
 const h = useApiHarness();
-
-const localToday = (plus = 0) => DateTime.now().setZone(ZONE).plus({ days: plus }).toISODate() as string;
 
 const entry = (over: Record<string, unknown> = {}) =>
   catalogueEntry({ code: 'GA-VS-001', name: '驾驶人信息', ...over });
@@ -105,8 +101,8 @@ it('tells the departments holding active grants when a change narrows what the e
       items: ['姓名', '死亡日期'],
       purpose: '殡葬管理和救助对象注销',
       basis: '《殡葬管理条例》第十二条',
-      usageFrom: localToday(),
-      usageTo: localToday(30),
+      usageFrom: localDay(),
+      usageTo: localDay(30),
     });
   expect(requested.status).toBe(201);
   const supplied = await h

@@ -6,17 +6,12 @@
  */
 import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
-import { binaryBody } from '../support/binary-body';
+import { httpCases } from '../support/http-cases';
 
 const h = useApiHarness();
 
 async function exportAs(who: string, provider = 'public-security'): Promise<Buffer> {
-  const res = await h
-    .http()
-    .get(`/api/catalogue/export.xlsx?provider=${provider}`)
-    .set(await h.as(who))
-    .buffer(true)
-    .parse(binaryBody);
+  const res = await httpCases(h).download(who, `/api/catalogue/export.xlsx?provider=${provider}`);
   expect(res.status).toBe(200);
   expect(res.headers['content-disposition']).toMatch(/catalogue-public-security-\d{4}-\d{2}-\d{2}\.xlsx/);
   return res.body as Buffer;

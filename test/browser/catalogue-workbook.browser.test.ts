@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
-import { binaryBody } from '../support/binary-body';
+import { httpCases } from '../support/http-cases';
 import { useBrowser } from '../support/browser';
 import { XLSX_TYPE } from '../support/directory-workbook';
 
@@ -15,12 +15,7 @@ const b = useBrowser(h);
 
 /** Public security's export with one more resource row (and its data item), its sharing type as given. */
 async function withNewEntry(shareType: string): Promise<Buffer> {
-  const res = await h
-    .http()
-    .get('/api/catalogue/export.xlsx?provider=public-security')
-    .set(await h.as('wangfang'))
-    .buffer(true)
-    .parse(binaryBody);
+  const res = await httpCases(h).download('wangfang', '/api/catalogue/export.xlsx?provider=public-security');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body as ArrayBuffer);
   wb.getWorksheet('资源 Resources')!.addRow([
