@@ -4,13 +4,12 @@ import type { Db } from '../../db/connection';
 import { activeGrantHolders } from '../../db/sharing_request/grant-repository';
 import { insertNotifications } from '../../db/task-repository';
 import type { Narrowing } from '../../domain/catalogue/versions';
+import { codeNames } from '../../domain/text/code-names';
 
-/** What a consumer is told for each way an entry narrowed. */
-const NARROWING_TEXT: Record<Narrowing, { zh: string; en: string }> = {
-  share_type: { zh: '共享类型收紧', en: 'sharing type tightened' },
-  items_removed: { zh: '删减数据项', en: 'data items removed' },
-  conditions_added: { zh: '新增共享条件', en: 'conditions added' },
-  recipients_removed: { zh: '减少法定共享部门', en: 'statutory recipients removed' },
+/** How an entry narrowed, as the app names it (mid-sentence in English). */
+const narrowed = (n: Narrowing) => {
+  const { zh, en } = codeNames[`narrowing_${n}`];
+  return { zh, en: en.charAt(0).toLowerCase() + en.slice(1) };
 };
 
 /** One notice per grant-holding department to its requesters; none when the version narrowed nothing. */
@@ -21,7 +20,7 @@ export async function noticeNarrowing(
 ): Promise<void> {
   if (!saved.created || saved.narrowings.length === 0) return;
   const holders = await activeGrantHolders(db, entry.code);
-  const what = saved.narrowings.map((n) => NARROWING_TEXT[n]);
+  const what = saved.narrowings.map(narrowed);
   await insertNotifications(
     db,
     holders.map((department) => ({
