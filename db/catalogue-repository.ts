@@ -197,6 +197,7 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
       .where({ version: 1 })
       .select('resource_code', 'recorded_at_ms'),
   ]);
+  const published = new Map(firsts.map((f: Row) => [f.resource_code, f.recorded_at_ms]));
   const refs = (of: Row[], code: unknown) =>
     of
       .filter((d) => d.resource_code === code)
@@ -235,10 +236,7 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     relatedResources: relations
       .filter((x: Row) => x.resource_code === r.code)
       .map((x: Row) => x.related_code as string),
-    publishedAt: (() => {
-      const first = firsts.find((f: Row) => f.resource_code === r.code);
-      return first ? localIso(first.recorded_at_ms) : null;
-    })(),
+    publishedAt: published.has(r.code) ? localIso(published.get(r.code)) : null,
     version: Number(r.version),
     updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,
@@ -304,4 +302,12 @@ export async function resourceNames(db: Db, codes: string[]): Promise<Map<string
     .whereIn('code', [...new Set(codes)])
     .select('code', 'name');
   return new Map(rows.map((r: { code: string; name: string }) => [r.code, r.name]));
+}
+
+/** Every entry of the catalogue matching `f` (a city holds hundreds to a few thousand), for exports and open data. */
+export async function allResources(
+  db: Db,
+  f: Omit<ResourceFilter, 'page' | 'pageSize'> = {},
+): Promise<Resource[]> {
+  return (await listResources(db, { ...f, page: 1, pageSize: Number.MAX_SAFE_INTEGER })).items;
 }

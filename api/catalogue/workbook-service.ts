@@ -5,7 +5,7 @@
  * each change becoming a version with the import's reason. Rows that match
  * the catalogue change nothing, so re-importing an export records nothing.
  */
-import { listResources, saveResource, type SavedEntry } from '../../db/catalogue-repository';
+import { allResources, saveResource, type SavedEntry } from '../../db/catalogue-repository';
 import type { User } from '../../db/directory-repository';
 import type { ResourceInput } from '../../domain/catalogue/resource';
 import { auditByUser } from '../cases/audit';
@@ -23,8 +23,7 @@ export function createCatalogueWorkbookService(deps: ApiDeps) {
   return {
     /** The catalogue's entries, or one provider's, as a workbook. */
     async exportWorkbook(provider?: string): Promise<Buffer> {
-      const { items } = await listResources(db, { provider, page: 1, pageSize: 100_000 });
-      return catalogueWorkbook(items);
+      return catalogueWorkbook(await allResources(db, { provider }));
     },
 
     async importWorkbook(user: User, bytes: Buffer, reason: string, ip: string | null) {

@@ -5,7 +5,7 @@
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
-import { listResources } from '../../db/catalogue-repository';
+import { allResources } from '../../db/catalogue-repository';
 import { dcatCatalog, isOpenData } from '../../domain/catalogue/open-data';
 import { OPEN_DATA_DOMAINS } from '../../domain/catalogue/resource';
 import type { ApiDeps } from '../http/deps';
@@ -14,9 +14,6 @@ import { DcatCatalogSchema, OpenDataGapsSchema } from './schemas';
 
 /** The catalogue's title as a portal lists it. */
 const CATALOG_TITLE = { zh: '政务信息资源开放目录', en: 'Open government data' };
-
-/** Every entry of the catalogue (there are hundreds to a few thousand: one page). */
-const ALL = { page: 1, pageSize: 100_000 };
 
 export function openDataRoutes(router: Router, registry: OpenAPIRegistry, deps: ApiDeps): void {
   const { db, config } = deps;
@@ -31,7 +28,7 @@ export function openDataRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     auth: 'public',
     response: DcatCatalogSchema,
     handler: async ({ req, res }) => {
-      const { items } = await listResources(db, { ...ALL, openToPublic: true });
+      const items = await allResources(db, { openToPublic: true });
       res.type('application/ld+json');
       return dcatCatalog(items.filter(isOpenData), {
         publicUrl: config.notices.publicUrl ?? `${req.protocol}://${req.get('host')}`,
@@ -50,7 +47,7 @@ export function openDataRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     response: OpenDataGapsSchema,
     audit: { action: 'open_data.gaps_read', entityType: 'resource' },
     handler: async () => {
-      const { items } = await listResources(db, ALL);
+      const items = await allResources(db);
       const inDomains = items.filter((r) => r.domains.length > 0);
       const notOpen = inDomains.filter((r) => !isOpenData(r));
       return {

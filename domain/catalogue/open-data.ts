@@ -8,8 +8,6 @@
  */
 import type { Resource } from './resource';
 
-export { OPEN_DATA_DOMAINS, type OpenDataDomain } from './resource';
-
 /** Whether an entry may appear on the open-data page: marked open and classified public (art. 2, 26). */
 export function isOpenData(r: Pick<Resource, 'openToPublic' | 'classification'>): boolean {
   return r.openToPublic && r.classification === 'public';

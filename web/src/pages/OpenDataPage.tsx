@@ -42,7 +42,7 @@ export function PublicOpenDataPage() {
         </Typography.Text>
         <span style={{ flex: 1 }} />
         <Button size="small" data-testid="language" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-          {lang === 'zh' ? 'English' : '中文'}
+          {t('language')}
         </Button>
         <Link to="/sign-in" style={{ color: '#fff' }}>
           {t('signIn')}
