@@ -6,7 +6,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { allResources } from '../../db/catalogue-repository';
-import { dcatCatalog, isOpenData } from '../../domain/catalogue/open-data';
+import { dcatCatalog, isOpenData, OPEN_DATA_OVERSEERS } from '../../domain/catalogue/open-data';
 import { OPEN_DATA_DOMAINS } from '../../domain/catalogue/resource';
 import type { ApiDeps } from '../http/deps';
 import { addRoute } from '../http/route';
@@ -43,7 +43,7 @@ export function openDataRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: "The entries in art. 26's priority domains not yet open to the public, and each domain's counts",
     tags: ['open data'],
     auth: 'user',
-    roles: ['lg_office', 'leading_group', 'supervisor', 'admin'],
+    roles: [...OPEN_DATA_OVERSEERS],
     response: OpenDataGapsSchema,
     audit: { action: 'open_data.gaps_read', entityType: 'resource' },
     handler: async () => {

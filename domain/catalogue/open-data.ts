@@ -6,7 +6,16 @@
  * open entries as DCAT (W3C Data Catalog Vocabulary) in JSON-LD, the shape a
  * national open-data portal harvests. Pure.
  */
+import type { Role } from '../roles';
 import type { Resource } from './resource';
+
+/** Who oversees opening data (art. 26): the LG office, the leading group, the supervisor and administrators. */
+export const OPEN_DATA_OVERSEERS = [
+  'lg_office',
+  'leading_group',
+  'supervisor',
+  'admin',
+] as const satisfies readonly Role[];
 
 /** Whether an entry may appear on the open-data page: marked open and classified public (art. 2, 26). */
 export function isOpenData(r: Pick<Resource, 'openToPublic' | 'classification'>): boolean {

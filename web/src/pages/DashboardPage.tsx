@@ -1,6 +1,7 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
 import { hasRole } from '../auth/session';
 import { OpenDataGapsCard } from './OpenDataPage';
+import { OPEN_DATA_OVERSEERS } from '../../../domain/catalogue/open-data';
 import { useProcesses } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -145,9 +146,6 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
     </Drawer>
   );
 }
-
-/** Who sees the priority-domain entries not yet open (art. 26), as the API allows. */
-const OPEN_DATA_OVERSEERS = ['lg_office', 'leading_group', 'supervisor', 'admin'] as const;
 
 export function DashboardPage({ user }: { user: User }) {
   const i18n = useI18n();
