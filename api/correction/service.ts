@@ -36,7 +36,7 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
 import type { correctionFeedback } from '../../workflows/correction/workflow';
 import { HttpError, unprocessable, type FieldProblem } from '../http/errors';
-import { payloadHash } from '../http/idempotency';
+import { payloadHash, sameFiling } from '../http/idempotency';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { newCaseId } from '../cases/case-ids';
@@ -127,12 +127,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
 
   /** A filing sent again under its key: the same body answers the correction it made (started if it never was). */
   async function again(c: Correction, key: string, hash: string, user: User) {
-    if (c.payloadHash !== hash)
-      throw new HttpError(
-        422,
-        'idempotency_key_reused',
-        `Idempotency-Key "${key}" was already used for correction ${c.id} with different content; use a new key for a new correction.`,
-      );
+    sameFiling(c, hash, key, 'correction');
     // Its workflow records the filing first: no event yet means the start never reached Temporal.
     if ((await caseEvents(db, CORRECTION_PROCESS, c.id)).length > 0)
       return { created: false, correction: await detail(c) };

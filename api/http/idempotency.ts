@@ -38,3 +38,21 @@ export function payloadHash(body: unknown): string {
     .update(JSON.stringify(canonical(body)))
     .digest('hex');
 }
+
+/**
+ * A filing sent again under its key must be the same filing: another body under a used key is
+ * refused (422), naming what the key filed (`what`: request, correction, incident, draft).
+ */
+export function sameFiling(
+  stored: { id: string; payloadHash: string | null },
+  hash: string,
+  key: string,
+  what: string,
+): void {
+  if (stored.payloadHash !== hash)
+    throw new HttpError(
+      422,
+      'idempotency_key_reused',
+      `Idempotency-Key "${key}" was already used for ${what} ${stored.id} with different content; use a new key for a new ${what}.`,
+    );
+}

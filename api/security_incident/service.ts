@@ -30,7 +30,7 @@ import { createCaseProgress } from '../cases/case-progress';
 import { settle } from '../cases/settle';
 import type { ApiDeps } from '../http/deps';
 import { HttpError, unprocessable } from '../http/errors';
-import { payloadHash } from '../http/idempotency';
+import { payloadHash, sameFiling } from '../http/idempotency';
 import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 import type { IncidentBodySchema } from './schemas';
@@ -94,12 +94,7 @@ export function createSecurityIncidentService(deps: Pick<ApiDeps, 'db' | 'tempor
     );
 
   async function again(i: SecurityIncident, key: string, hash: string, user: User) {
-    if (i.payloadHash !== hash)
-      throw new HttpError(
-        422,
-        'idempotency_key_reused',
-        `Idempotency-Key "${key}" was already used for incident ${i.id} with different content; use a new key for a new incident.`,
-      );
+    sameFiling(i, hash, key, 'incident');
     if ((await caseEvents(db, SECURITY_INCIDENT_PROCESS, i.id)).length === 0) await start(i, user);
     return { created: false, incident: await detail(await opened(i.id)) };
   }

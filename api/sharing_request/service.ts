@@ -33,6 +33,7 @@ import type { sharingRequest } from '../../workflows/sharing_request/workflow';
 import { resourceSnapshot } from '../../workflows/sharing_request/resource-snapshot';
 import { departmentScope, mayReadCase } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
+import { sameFiling } from '../http/idempotency';
 import type { TemporalGateway } from '../temporal/temporal-gateway';
 import { auditByUser } from '../cases/audit';
 import { newCaseId } from '../cases/case-ids';
@@ -191,12 +192,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       const hash = payloadHash(body);
       const earlier = await findRequestByKey(db, user.username, key);
       if (earlier) {
-        if (earlier.payloadHash !== hash)
-          throw new HttpError(
-            422,
-            'idempotency_key_reused',
-            `Idempotency-Key "${key}" was already used for request ${earlier.id} with different content; use a new key for a new request.`,
-          );
+        sameFiling(earlier, hash, key, 'request');
         // A retry after a crash between storing and starting heals here: starting again is a no-op.
         if (earlier.status === 'submitted') await start(earlier, user);
         return { created: false, request: await detail(await settled(earlier.id)) };
@@ -245,8 +241,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       });
       if (stored.id !== id) {
         // A concurrent retry with the same key stored its request first; answer with that one.
-        if (stored.payloadHash !== hash)
-          throw new HttpError(422, 'idempotency_key_reused', `Idempotency-Key "${key}" was already used.`);
+        sameFiling(stored, hash, key, 'request');
         return { created: false, request: await detail(await settled(stored.id)) };
       }
       // If Temporal does not answer, the row stays "submitted" and the client's retry with the
