@@ -150,6 +150,20 @@ export interface EntryVersion {
   narrowings: Narrowing[];
 }
 
+/** The entries as their latest versions record them, by code (codes the catalogue does not hold are absent). */
+export async function recordedEntries(db: Db, codes: readonly string[]): Promise<Map<string, ResourceInput>> {
+  if (codes.length === 0) return new Map();
+  const rows: Row[] = await db('resource_versions as v')
+    .join('resources as r', function () {
+      this.on('r.code', '=', 'v.resource_code').andOn('r.version', '=', 'v.version');
+    })
+    .whereIn('v.resource_code', codes)
+    .select('v.resource_code', 'v.entry');
+  return new Map(
+    rows.map((r) => [r.resource_code as string, JSON.parse(r.entry as string) as ResourceInput]),
+  );
+}
+
 /** An entry's versions, newest first (empty for a code the catalogue does not hold). */
 export async function listVersions(db: Db, code: string): Promise<EntryVersion[]> {
   const rows: Row[] = await db('resource_versions')

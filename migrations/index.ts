@@ -39,6 +39,7 @@ import * as requestResourceVersion from './sharing_request/20261204_031_request_
 import * as resourceDomains from './20261204_032_resource_domains';
 import * as resourceContributors from './20261204_033_resource_contributors';
 import * as nationalCatalogueMetadata from './20261204_034_national_catalogue_metadata';
+import * as catalogueDrafts from './catalogue_entry/20261204_035_catalogue_drafts';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -82,6 +83,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_032_resource_domains', resourceDomains],
   ['20261204_033_resource_contributors', resourceContributors],
   ['20261204_034_national_catalogue_metadata', nationalCatalogueMetadata],
+  ['20261204_035_catalogue_drafts', catalogueDrafts],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -4,6 +4,7 @@
  * this list; nothing else names the processes. See docs/architecture.md,
  * "Adding a process".
  */
+import { catalogueEntryProcess } from './catalogue_entry';
 import { catalogueUpdateProcess } from './catalogue_update';
 import { correctionProcess } from './correction';
 import { disputeProcess } from './dispute';
@@ -19,6 +20,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   disputeProcess,
   catalogueUpdateProcess,
   securityIncidentProcess,
+  catalogueEntryProcess,
 ];
 
 export const PROCESS_NAMES = PROCESSES.map((p) => p.name) as [string, ...string[]];

@@ -6,6 +6,7 @@
  */
 import { logCheckpoints } from './audit/workflow';
 import { securityAgreement } from './security/agreement-workflow';
+import { catalogueEntry } from './catalogue_entry/workflow';
 import { catalogueUpdate } from './catalogue_update/workflow';
 import { correctionFeedback } from './correction/workflow';
 import { disputeCase } from './dispute/workflow';
@@ -18,6 +19,7 @@ export {
   disputeCase as dispute,
   catalogueUpdate as catalogue_update,
   securityIncident as security_incident,
+  catalogueEntry as catalogue_entry,
 };
 
 // The platform's own (workflows/platform-workflows.ts): the daily signing of the logs, and

@@ -37,6 +37,8 @@ interface Fixtures {
   countyGrant: string;
   /** A security incident public security reported. */
   incident: string;
+  /** A catalogue draft of public security's, waiting for review. */
+  draft: string;
 }
 const f = {} as Fixtures;
 
@@ -116,6 +118,33 @@ const BOUNDARIES: Record<string, Check> = {
       ...catalogueEntry({ code: 'GA-RK-001', name: '人口基础信息(被改)' }),
       changeReason: '改名',
     }),
+  },
+  'post /api/catalogue/drafts': {
+    kind: 'record',
+    path: () => '/api/catalogue/drafts',
+    insiders: ['wangfang'],
+    outsiders: ['sunhui', 'zhaoqiang'],
+    body: () => ({ entries: [catalogueEntry({ code: 'GA-BT-002' })], changeReason: '越权提交' }),
+  },
+  'get /api/catalogue/drafts': {
+    kind: 'list',
+    path: '/api/catalogue/drafts',
+    item: (x) => x.draft,
+    insiders: ['wangfang', 'lina', 'zhoujie'],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+  },
+  'get /api/catalogue/drafts/{id}': {
+    kind: 'record',
+    path: (x) => `/api/catalogue/drafts/${x.draft}`,
+    insiders: ['wangfang', 'lina', 'zhoujie', 'xuhong'],
+    outsiders: ['sunhui', 'zhaoqiang', 'hegang'],
+  },
+  'put /api/catalogue/drafts/{id}': {
+    kind: 'record',
+    path: (x) => `/api/catalogue/drafts/${x.draft}`,
+    insiders: [],
+    outsiders: ['sunhui', 'zhaoqiang'],
+    body: () => ({ entries: [catalogueEntry({ code: 'GA-DR-001' })], changeReason: '越权修改' }),
   },
   'post /api/requests': CITY('a department files its own requests'),
   'get /api/requests': {
@@ -417,6 +446,15 @@ beforeAll(async () => {
     randomUUID(),
   );
   f.incident = incident.body.id;
+
+  const draft = await c.post(
+    'wangfang',
+    '/api/catalogue/drafts',
+    { entries: [catalogueEntry({ code: 'GA-DR-001', name: '户籍迁移草稿' })], changeReason: '新增资源' },
+    randomUUID(),
+  );
+  expect(draft.status).toBe(201);
+  f.draft = draft.body.id;
 
   const county = await c.request('hegang', populationRequest({ purpose: '核对辖区低保对象户籍' }));
   f.countyRequest = county.id;

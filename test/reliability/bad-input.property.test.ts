@@ -68,6 +68,13 @@ const ENDPOINTS: { method: 'post' | 'put'; path: string; user: string; fields: s
   },
   {
     method: 'post',
+    path: '/api/catalogue/drafts',
+    user: 'wangfang',
+    key: true,
+    fields: ['entries', 'changeReason'],
+  },
+  {
+    method: 'post',
     path: '/api/catalogue/resources',
     user: 'wangfang',
     fields: [

@@ -16,7 +16,13 @@ import fc from 'fast-check';
 import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import { sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import { useApiHarness } from '../support/api-harness';
-import { httpCases, insuranceRequest, localDay, populationRequest } from '../support/http-cases';
+import {
+  catalogueEntry,
+  httpCases,
+  insuranceRequest,
+  localDay,
+  populationRequest,
+} from '../support/http-cases';
 
 const h = useApiHarness();
 const c = httpCases(h);
@@ -219,6 +225,33 @@ const ENDPOINTS: Record<string, Endpoint> = {
       unexpected: [['an extra field', 'x']],
     },
   },
+  'submit a catalogue draft': {
+    method: 'post',
+    path: () => '/api/catalogue/drafts',
+    user: 'wangfang',
+    idempotent: true,
+    valid: () => ({ entries: [catalogueEntry({ code: 'GA-CL-301' })], changeReason: '新增资源' }),
+    breakers: {
+      entries: [
+        ['empty', []],
+        [
+          'a row with an unknown sharing type',
+          [catalogueEntry({ code: 'GA-CL-301', shareType: 'sometimes' })],
+        ],
+        [
+          'a row naming an unknown recipient',
+          [catalogueEntry({ code: 'GA-CL-301', statutoryRecipients: ['nope-bureau'] })],
+        ],
+        [
+          'the same entry twice',
+          [catalogueEntry({ code: 'GA-CL-301' }), catalogueEntry({ code: 'GA-CL-301' })],
+        ],
+        ['only entries exactly as published', [DEMO_RESOURCES.find((r) => r.code === 'GA-XZ-001')!]],
+      ],
+      changeReason: text(true),
+      unexpected: [['an extra field', 'x']],
+    },
+  },
   'report a security incident': {
     method: 'post',
     path: () => '/api/security/incidents',
@@ -310,6 +343,7 @@ const TABLES = [
   'exchange_log',
   'sanctions',
   'security_incidents',
+  'catalogue_drafts',
   'security_agreements',
   'risk_assessments',
 ];

@@ -13,20 +13,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/connection';
+import { PROCESSES } from '../../processes';
 
 export const HISTORIES_DIR = path.join(__dirname, 'histories');
 
 /** The workflow id of every case the read model knows of, in every process's table. */
 async function caseWorkflowIds(db: Db): Promise<string[]> {
   const ids = new Set<string>();
-  for (const table of [
-    'sharing_requests',
-    'corrections',
-    'disputes',
-    'reform_obligations',
-    'security_incidents',
-    'security_agreements',
-  ]) {
+  // Each process's read model, and the platform's own security agreements.
+  for (const table of [...PROCESSES.map((p) => p.table), 'security_agreements']) {
     const rows: { workflow_id: string | null }[] = await db(table).select('workflow_id');
     for (const r of rows) if (r.workflow_id) ids.add(r.workflow_id);
   }

@@ -8,6 +8,7 @@ import { createReformService } from '../../api/catalogue_update/service';
 import { createRequestService } from '../../api/sharing_request/service';
 import { createTaskService } from '../../api/tasks/service';
 import { createSecurityIncidentService } from '../../api/security_incident/service';
+import { createCatalogueEntryService } from '../../api/catalogue_entry/service';
 import { findUser, type User } from '../../db/directory-repository';
 import { createLogger } from '../../runtime/logger';
 import type { WorkflowHarness } from './workflow-harness';
@@ -42,6 +43,15 @@ export function servicesOf(h: WorkflowHarness) {
         ...service,
         report: async (...[user, body, ip]: DropKey<Parameters<typeof service.report>>) =>
           (await service.report(user, randomUUID(), body, ip)).incident,
+      };
+    },
+    /** Catalogue drafts as a steward submits them: each under a fresh Idempotency-Key, answering the draft. */
+    drafts: () => {
+      const service = createCatalogueEntryService(deps());
+      return {
+        ...service,
+        submit: async (...[user, body, ip]: DropKey<Parameters<typeof service.submit>>) =>
+          (await service.submit(user, randomUUID(), body, ip)).draft,
       };
     },
     async user(username: string): Promise<User> {

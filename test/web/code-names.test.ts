@@ -18,6 +18,7 @@ import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
 import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
 import { INCIDENT_SEVERITIES, SECURITY_INCIDENT_STATUSES } from '../../workflows/security_incident/contract';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../workflows/security/contract';
+import { CATALOGUE_ENTRY_STATUSES } from '../../workflows/catalogue_entry/contract';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 
 const policy = loadPolicyFile(DEFAULT_POLICY_FILE);
@@ -41,6 +42,7 @@ const codes: Record<string, readonly string[]> = {
   severities: INCIDENT_SEVERITIES,
   agreementKinds: AGREEMENT_KINDS,
   agreementStatuses: AGREEMENT_STATUSES,
+  draftStatuses: CATALOGUE_ENTRY_STATUSES,
   steps: steps.map(([step]) => step),
   decisions: steps.flatMap(([, s]) => s.decisions),
 };

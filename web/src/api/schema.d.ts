@@ -751,7 +751,13 @@ export interface paths {
         path: {
           caseId: string;
           /** @description The case's process (its processType) */
-          caseType: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+          caseType:
+            | 'sharing_request'
+            | 'correction'
+            | 'dispute'
+            | 'catalogue_update'
+            | 'security_incident'
+            | 'catalogue_entry';
         };
         cookie?: never;
       };
@@ -1052,6 +1058,303 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogue/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your department's catalogue drafts (city-level roles: every department's), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: drafts under way; false: published or withdrawn */
+          open?: 'true' | 'false';
+          /** @description A city-level role's filter by department; a department's own people always see their own */
+          provider?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueDraftList'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Submit new or changed entries of your department's catalogue for review (art. 7, 9)
+     * @description Roles: data_steward. Send an Idempotency-Key header: the same key and body again answer 200 with the same draft. The draft is the department's own until published: a reviewer or data steward of the department who is not its author reviews it (catalogue_entry.entry_review in the policy in force, `GET /api/processes`); a draft with an entry that is not shared, or that narrows a published entry, then goes to the LG office to 核定 (entry_verification); then every entry is published as a new version with the reason. Entries sent exactly as published are left out; an entry already in another draft under way is refused (409).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CatalogueDraftBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueDraft'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogue/drafts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A catalogue draft: its entries with what each changes, its review and 核定, the timeline */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueDraft'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Revise a draft returned for revision: its entries and reason; then resubmit it from the inbox
+     * @description Roles: data_steward
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CatalogueDraftBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueDraft'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -1946,7 +2249,13 @@ export interface paths {
           department?: string;
           /** @description First day (default: 12 weeks ago) */
           from?: string;
-          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+          process?:
+            | 'sharing_request'
+            | 'correction'
+            | 'dispute'
+            | 'catalogue_update'
+            | 'security_incident'
+            | 'catalogue_entry';
           /** @description Last day (default: today) */
           to?: string;
         };
@@ -2028,7 +2337,13 @@ export interface paths {
           department?: string;
           /** @description First day (default: 12 weeks ago) */
           from?: string;
-          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+          process?:
+            | 'sharing_request'
+            | 'correction'
+            | 'dispute'
+            | 'catalogue_update'
+            | 'security_incident'
+            | 'catalogue_entry';
           /** @description Last day (default: today) */
           to?: string;
         };
@@ -2114,7 +2429,13 @@ export interface paths {
           /** @description First day (default: 12 weeks ago) */
           from?: string;
           kind: 'open' | 'due_today' | 'overdue' | 'breached' | 'done';
-          process?: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+          process?:
+            | 'sharing_request'
+            | 'correction'
+            | 'dispute'
+            | 'catalogue_update'
+            | 'security_incident'
+            | 'catalogue_entry';
           step?: string;
           /** @description Last day (default: today) */
           to?: string;
@@ -4437,7 +4758,13 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          process: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+          process:
+            | 'sharing_request'
+            | 'correction'
+            | 'dispute'
+            | 'catalogue_update'
+            | 'security_incident'
+            | 'catalogue_entry';
         };
         cookie?: never;
       };
@@ -6210,6 +6537,89 @@ export interface components {
       /** @description The subject's title: the resource's name, the reform's or the incident's */
       subjectTitle: string | null;
     } | null;
+    CatalogueDraft: {
+      author: string;
+      authorName: string | null;
+      changeReason: string;
+      currentTask: components['schemas']['CurrentTask'];
+      deadlines: components['schemas']['DeadlineEntry'][];
+      entries: components['schemas']['CatalogueDraftEntry'][];
+      /** @example CE-20261204-4Q7ZK2 */
+      id: string;
+      /** @description Whether it goes to the LG office for 核定; null until its review approves it */
+      needsVerification: boolean | null;
+      provider: string;
+      providerName: components['schemas']['LocalizedText'] & unknown;
+      /** @enum {string} */
+      status: 'entry_review' | 'entry_verification' | 'returned' | 'published' | 'withdrawn';
+      submittedAt: string;
+      timeline: components['schemas']['TimelineEntry'][];
+      title: string;
+      updatedAt: string;
+    };
+    CatalogueDraftBody: {
+      /** @description Why, e.g. 机构改革后数据项调整; kept with each new version */
+      changeReason: string;
+      /** @description Whole entries, new or changed, of the caller's department's catalogue */
+      entries: components['schemas']['ResourceInput'][];
+    };
+    CatalogueDraftEntry: {
+      /** @description Field by field, what the draft changes in the published entry (empty once published) */
+      changes: {
+        after?: unknown;
+        before?: unknown;
+        /** @enum {string} */
+        field:
+          | 'name'
+          | 'summary'
+          | 'providerDepartment'
+          | 'category'
+          | 'items'
+          | 'shareType'
+          | 'conditions'
+          | 'legalBasis'
+          | 'statutoryRecipients'
+          | 'mode'
+          | 'updateCycle'
+          | 'openToPublic'
+          | 'classification'
+          | 'domains'
+          | 'contributingDepartments'
+          | 'nationalCode'
+          | 'format'
+          | 'relatedResources';
+      }[];
+      entry: components['schemas']['ResourceInput'];
+      /**
+       * @description new: the catalogue does not hold the code yet; change: a new version of a published entry
+       * @enum {string}
+       */
+      kind: 'new' | 'change';
+      narrowings: ('share_type' | 'items_removed' | 'conditions_added' | 'recipients_removed')[];
+      /** @description Not shared: the LG office 核定 its legal basis (art. 7) */
+      notShared: boolean;
+      publishedVersion: number | null;
+    };
+    CatalogueDraftList: {
+      items: components['schemas']['CatalogueDraftSummary'][];
+    };
+    CatalogueDraftSummary: {
+      author: string;
+      authorName: string | null;
+      changeReason: string;
+      codes: string[];
+      /** @example CE-20261204-4Q7ZK2 */
+      id: string;
+      /** @description Whether it goes to the LG office for 核定; null until its review approves it */
+      needsVerification: boolean | null;
+      provider: string;
+      providerName: components['schemas']['LocalizedText'] & unknown;
+      /** @enum {string} */
+      status: 'entry_review' | 'entry_verification' | 'returned' | 'published' | 'withdrawn';
+      submittedAt: string;
+      title: string;
+      updatedAt: string;
+    };
     CatalogueImportResult: {
       created: number;
       /** @description Rows that match the catalogue: no version is added */
@@ -6235,7 +6645,13 @@ export interface components {
        * @description The case's process (its processType)
        * @enum {string}
        */
-      caseType: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+      caseType:
+        | 'sharing_request'
+        | 'correction'
+        | 'dispute'
+        | 'catalogue_update'
+        | 'security_incident'
+        | 'catalogue_entry';
       text: string;
     };
     CompleteMany: {
@@ -6841,7 +7257,13 @@ export interface components {
          * @description The process's one name (the API's processType)
          * @enum {string}
          */
-        name: 'sharing_request' | 'correction' | 'dispute' | 'catalogue_update' | 'security_incident';
+        name:
+          | 'sharing_request'
+          | 'correction'
+          | 'dispute'
+          | 'catalogue_update'
+          | 'security_incident'
+          | 'catalogue_entry';
         statuses: string[];
         steps: {
           /** @example 第二十四条 */

@@ -136,6 +136,19 @@ export const ERROR_MESSAGES: Record<string, Text> = {
     en: 'A resource with this code or name is already listed',
   },
   resource_not_found: { zh: '找不到该资源', en: 'No such resource' },
+  draft_not_found: { zh: '找不到该目录草稿', en: 'No such catalogue draft' },
+  draft_not_returned: {
+    zh: '只有被退回修改的草稿才能修改',
+    en: 'Only a draft returned for revision can be changed',
+  },
+  entry_in_draft: {
+    zh: '该资源已在另一份审核中的草稿里,请修改那份草稿或等其发布、撤回',
+    en: 'This entry is already in another draft under way; revise that draft, or wait until it is published or withdrawn',
+  },
+  nothing_to_review: {
+    zh: '草稿中的目录与已发布的完全相同,无需审核',
+    en: 'Every entry is exactly as published: there is nothing to review',
+  },
   task_claimed: { zh: '该任务已被他人认领', en: 'Someone else has claimed this task' },
   task_closed: { zh: '该任务已办结或已取消', en: 'This task is done or cancelled' },
   not_claimed_by_you: {
@@ -173,6 +186,10 @@ export const REASON_MESSAGES: Record<string, Text> = {
     en: 'Nothing has been proposed yet: propose a resolution first',
   },
   own_proposal: { zh: '协商方案须由对方部门接受', en: 'The other department must accept your proposal' },
+  self_review: {
+    zh: '起草人不能审核自己的草稿,请由本部门其他审核人或目录管理员审核',
+    en: "The draft's author cannot review it; another reviewer or data steward of the department does",
+  },
   update_the_catalogue: {
     zh: '请在资源目录中修改本部门的资源(修改后自动办结),或选择“无需更新”并说明理由',
     en: "Change one of your department's resources in the catalogue (that meets the obligation), or declare no change with a reason",
@@ -317,6 +334,13 @@ export const RULE_MESSAGES: Record<string, Text> = {
   },
   unknown_resource: { zh: '目录中没有资源{code}', en: 'No resource {code} in the catalogue' },
   not_on_resource_sheet: { zh: '资源工作表中没有该资源编码', en: 'The resources sheet has no such code' },
+  classified: { zh: '涉密信息不得上共享平台', en: 'Classified information is kept off the platform' },
+  duplicate_entry: {
+    zh: '与草稿中另一条目录的编码重复({code})',
+    en: 'Repeats another entry of the draft ({code})',
+  },
+  entry_in_draft: { zh: '已在审核中的草稿{draft}里', en: 'Already in draft {draft}, under way' },
+  unchanged: { zh: '与已发布的目录完全相同', en: 'Exactly as published' },
   national_code_taken: { zh: '已是资源{code}的信息资源代码', en: 'Is already the national code of {code}' },
   invalid_resource_format: {
     zh: '须为电子文件、电子表格、数据库、图形图像、流媒体、自描述格式、服务接口或其他',

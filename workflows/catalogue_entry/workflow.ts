@@ -1,0 +1,133 @@
+/**
+ * Catalogue entry review (目录编制审核, art. 7, 9). A data steward has
+ * submitted a draft of catalogue entries. A reviewer or steward of the same
+ * department who is not its author reviews it (逐条审核, art. 9); a draft with
+ * an entry that is not shared, or with a change that narrows sharing, then
+ * goes to the LG office to 核定 its legal basis (art. 7). Either may return
+ * it: its department revises and resubmits it, or withdraws it. Once approved
+ * (and 核定 where needed) its entries are registered and published as new
+ * versions, the departments holding grants on a narrowed entry are told, and
+ * the department's open reform obligations hear of the change.
+ *
+ * Drawn in diagram.bpmn beside this file, whose ids are these steps.
+ *
+ * RUNNING WORKFLOWS REPLAY THIS CODE: a change to what it does (activities,
+ * timers, their order) goes behind `patched()` or into a new workflow type;
+ * the replay test (test/replay/) checks the recorded histories still replay.
+ */
+import { getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { calendarChanged, completeTask, TaskRefusal, type CompleteTaskInput } from '../sla/task-contract';
+import { catalogueChanged } from '../catalogue_update/contract';
+import {
+  CATALOGUE_ENTRY_PROCESS,
+  CATALOGUE_ENTRY_STEPS as STEPS,
+  type CatalogueEntryFacts,
+  type CatalogueEntryInput,
+  type CatalogueEntryStatus,
+} from './contract';
+import { acts } from '../cases/activities-proxy';
+import { CaseRecorder, noticeTo } from '../cases/case-recorder';
+import { HumanTasks, refuse } from '../sla/human-tasks';
+import type { TaskOutcome } from '../sla/task-contract';
+import { own } from './activities-proxy';
+
+/** The status a draft shows while each step's task is open. */
+const STATUS_OF_STEP: Record<string, CatalogueEntryStatus> = {
+  [STEPS.review]: 'entry_review',
+  [STEPS.verification]: 'entry_verification',
+  [STEPS.revision]: 'returned',
+};
+
+export async function catalogueEntry(input: CatalogueEntryInput): Promise<CatalogueEntryStatus> {
+  const { draftId, provider, author } = input;
+  const record = new CaseRecorder<CatalogueEntryStatus, CatalogueEntryFacts>(
+    CATALOGUE_ENTRY_PROCESS,
+    draftId,
+    'entry_review',
+  );
+  const toDepartment = noticeTo([{ role: 'data_steward', department: provider }], {
+    zh: `${input.title.zh}(${draftId})`,
+    en: `${input.title.en} (${draftId})`,
+  });
+  const policy = await acts.loadPolicyInForce({ at: input.submittedAt });
+  const tasks = new HumanTasks({
+    processType: CATALOGUE_ENTRY_PROCESS,
+    caseId: draftId,
+    policy,
+    parties: { provider },
+    onOpened: (t) => record.move(STATUS_OF_STEP[t.step], t.step, { action: 'task_opened', step: t.step }),
+  });
+  setHandler(completeTask, tasks.complete, { validator: tasks.validate });
+  setHandler(calendarChanged, tasks.calendarChanged);
+
+  /** Art. 9's 逐条审核 is a second pair of eyes: the author does not review their own draft. */
+  const notByAuthor = (i: CompleteTaskInput) => {
+    if (i.actor.username === author.username)
+      refuse(
+        TaskRefusal.Forbidden,
+        `${author.username} wrote this draft; another reviewer or data steward of the department reviews it`,
+        'self_review',
+      );
+  };
+
+  await record.move('entry_review', null, { action: 'submitted', actor: author });
+
+  for (;;) {
+    const review = await tasks.decide(STEPS.review, { validate: notByAuthor });
+    let returned: TaskOutcome | null = review.decision === 'return' ? review : null;
+    if (!returned) {
+      const assessment = await own.assessCatalogueDraft({ draftId });
+      await record.move('entry_review', null, decided('reviewed', review), {
+        facts: { needsVerification: assessment.needsVerification },
+      });
+      if (assessment.needsVerification) {
+        const verification = await tasks.decide(STEPS.verification);
+        if (verification.decision === 'return') returned = verification;
+        else await record.move('entry_verification', null, decided('verified', verification));
+      }
+    }
+    if (!returned) break;
+    await record.move('returned', null, decided('returned', returned), {
+      notice: toDepartment('目录草稿被退回修改', 'The catalogue draft was returned for revision'),
+    });
+    const revision = await tasks.decide(STEPS.revision);
+    if (revision.decision === 'withdraw') {
+      await own.closeCatalogueDraft({ draftId });
+      await record.move('withdrawn', null, decided('withdrawn', revision));
+      return 'withdrawn';
+    }
+    await record.move('entry_review', null, decided('resubmitted', revision));
+  }
+
+  const published = await own.publishCatalogueDraft({ draftId });
+  await record.move(
+    'published',
+    null,
+    {
+      action: 'published',
+      reason: published.versions.map((v) => `${v.code} v${v.version}`).join(', '),
+    },
+    { notice: toDepartment('目录已注册发布', 'The catalogue entries are published') },
+  );
+  // A reform obligation of the provider is met by a change to its catalogue (art. 9, 37).
+  const at = new Date(Date.now()).toISOString();
+  for (const workflowId of published.obligations) {
+    for (const v of published.versions.filter((x) => x.created)) {
+      try {
+        await getExternalWorkflowHandle(workflowId).signal(catalogueChanged, {
+          resourceCode: v.code,
+          by: author,
+          at,
+        });
+      } catch {
+        // The obligation ended meanwhile: nothing to tell it.
+      }
+    }
+  }
+  return 'published';
+}
+
+/** The case event of a decided step. */
+function decided(action: string, o: TaskOutcome) {
+  return { action, step: o.step, actor: o.actor, decision: o.decision, reason: o.reason };
+}
