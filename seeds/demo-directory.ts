@@ -164,6 +164,27 @@ export const DEMO_USERS: {
   { username: 'luoyi', display_name: '罗毅', department_code: 'cyberspace', roles: ['security_authority'] },
   { username: 'xuhong', display_name: '徐红', department_code: 'city-gov-office', roles: ['auditor'] },
   { username: 'admin', display_name: '系统管理员', department_code: 'econ-info', roles: ['admin'] },
+  // A second reviewer where the data steward also reviews: a catalogue draft is reviewed by a
+  // colleague, never by its author (art. 9).
+  {
+    username: 'dengyu',
+    display_name: '邓宇',
+    department_code: 'natural-resources',
+    roles: ['provider_reviewer'],
+  },
+  { username: 'fengtao', display_name: '冯涛', department_code: 'health', roles: ['provider_reviewer'] },
+  {
+    username: 'xiaoling',
+    display_name: '肖玲',
+    department_code: 'civil-affairs',
+    roles: ['provider_reviewer'],
+  },
+  {
+    username: 'caiwei',
+    display_name: '蔡伟',
+    department_code: 'market-regulation',
+    roles: ['provider_reviewer'],
+  },
 ];
 
 export async function seedDemoDirectory(db: Db): Promise<void> {

@@ -4,12 +4,19 @@
  */
 import { recordedEntries, saveResource } from '../../db/catalogue-repository';
 import { unmetObligationsOf } from '../../db/catalogue_update/repository';
-import { getDraft, markDraftPublished, releaseDraftCodes } from '../../db/catalogue_entry/repository';
+import {
+  getDraft,
+  markDraftPublished,
+  releaseDraftCodes,
+  type CatalogueDraft,
+} from '../../db/catalogue_entry/repository';
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/log-repository';
+import type { ResourceInput } from '../../domain/catalogue/resource';
 import { entryOf, narrowings, type Narrowing } from '../../domain/catalogue/versions';
+import { entryRuleProblems } from '../../api/catalogue/entry-rules';
 import type { DraftAssessment, PublishedDraft } from '../../workflows/catalogue_entry/contract';
-import { noticeNarrowing } from '../../api/catalogue/narrowing-notices';
+import { noticeNarrowing } from './narrowing-notices';
 
 async function draftOrFail(db: Db, draftId: string) {
   const d = await getDraft(db, draftId);
@@ -44,38 +51,17 @@ export function createCatalogueEntryActivities(db: Db) {
     async publishCatalogueDraft(input: { draftId: string }): Promise<PublishedDraft> {
       let d = await draftOrFail(db, input.draftId);
       if (!d.published) {
-        await db.transaction(async (trx) => {
-          const versions: PublishedDraft['versions'] = [];
-          for (const entry of d.entries) {
-            const saved = await saveResource(trx, entry, d.author, { reason: d.changeReason });
-            versions.push({
-              code: entry.code,
-              version: saved.version,
-              created: saved.created,
-              narrowings: saved.narrowings,
-            });
-            if (saved.created)
-              await appendAudit(trx, {
-                id: `${d.id}#publish#${entry.code}`,
-                at: new Date().toISOString(),
-                actor: d.author,
-                actorDepartment: d.provider,
-                action: saved.version === 1 ? 'resource.create' : 'resource.update',
-                entityType: 'resource',
-                entityId: entry.code,
-                ip: null,
-                detail: {
-                  version: saved.version,
-                  draft: d.id,
-                  reason: d.changeReason,
-                  fields: saved.changes.map((c) => c.field),
-                  narrowings: saved.narrowings,
-                },
-              });
-          }
-          await markDraftPublished(trx, d.id, versions);
-          await releaseDraftCodes(trx, d.id);
-        });
+        // Checked again: the catalogue and the directory may have changed since the draft was filed.
+        const problems = await rulesBroken(d.entries);
+        if (problems.length) return { problems, versions: [], obligations: [] };
+        try {
+          await publish(d);
+        } catch (err) {
+          // Another draft took a national code at the same moment: the draft goes back, not round.
+          const raced = await rulesBroken(d.entries);
+          if (raced.length) return { problems: raced, versions: [], obligations: [] };
+          throw err;
+        }
         d = await draftOrFail(db, input.draftId);
       }
       const published = d.published!;
@@ -89,7 +75,7 @@ export function createCatalogueEntryActivities(db: Db) {
         });
       }
       const obligations = await unmetObligationsOf(db, d.provider);
-      return { versions: published, obligations: obligations.map((o) => o.workflowId) };
+      return { problems: [], versions: published, obligations: obligations.map((o) => o.workflowId) };
     },
 
     /** A withdrawn draft lets its entries go into another draft. */
@@ -97,4 +83,49 @@ export function createCatalogueEntryActivities(db: Db) {
       await releaseDraftCodes(db, input.draftId);
     },
   };
+
+  /** What the catalogue's rules find wrong with the entries now, each named by its code. */
+  async function rulesBroken(entries: ResourceInput[]): Promise<NonNullable<PublishedDraft['problems']>> {
+    const problems: NonNullable<PublishedDraft['problems']> = [];
+    for (const e of entries)
+      for (const p of await entryRuleProblems(db, e))
+        problems.push({ code: e.code, path: p.path, message: p.message });
+    return problems;
+  }
+
+  /** Saves every entry as its next version and marks the draft published, in one transaction. */
+  async function publish(d: CatalogueDraft): Promise<void> {
+    await db.transaction(async (trx) => {
+      const versions: PublishedDraft['versions'] = [];
+      for (const entry of d.entries) {
+        const saved = await saveResource(trx, entry, d.author, { reason: d.changeReason });
+        versions.push({
+          code: entry.code,
+          version: saved.version,
+          created: saved.created,
+          narrowings: saved.narrowings,
+        });
+        if (saved.created)
+          await appendAudit(trx, {
+            id: `${d.id}#publish#${entry.code}`,
+            at: new Date().toISOString(),
+            actor: d.author,
+            actorDepartment: d.provider,
+            action: saved.version === 1 ? 'resource.create' : 'resource.update',
+            entityType: 'resource',
+            entityId: entry.code,
+            ip: null,
+            detail: {
+              version: saved.version,
+              draft: d.id,
+              reason: d.changeReason,
+              fields: saved.changes.map((c) => c.field),
+              narrowings: saved.narrowings,
+            },
+          });
+      }
+      await markDraftPublished(trx, d.id, versions);
+      await releaseDraftCodes(trx, d.id);
+    });
+  }
 }

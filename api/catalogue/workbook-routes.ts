@@ -1,8 +1,10 @@
 /** The catalogue as a workbook: export it (the template), import a department's entries from one. */
+import { randomUUID } from 'node:crypto';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../http/deps';
+import { idempotencyKey } from '../http/idempotency';
 import { localToday } from '../http/local-today';
 import { addRoute, type FileResponse } from '../http/route';
 import { createCatalogueWorkbookService } from './workbook-service';
@@ -33,6 +35,10 @@ const ImportResultSchema = z
       .number()
       .int()
       .openapi({ description: 'Rows that match the catalogue: no version is added' }),
+    draftId: z.string().nullable().openapi({
+      description:
+        'The draft the added and changed rows were filed as (GET /api/catalogue/drafts/{id}); null when every row matches the catalogue',
+    }),
   })
   .openapi('CatalogueImportResult');
 
@@ -62,7 +68,7 @@ export function catalogueWorkbookRoutes(router: Router, registry: OpenAPIRegistr
     summary: "Import your department's catalogue entries from a workbook (the export is its template)",
     description:
       'Every cell and every entry is checked first; 422 lists each problem by sheet, row and column (e.g. "数据项 Items!B7") and nothing is stored. ' +
-      "Rows add or change entries of the steward's own department; each change becomes a version with `reason`; rows that match the catalogue change nothing. Entries the workbook leaves out are left as they are.",
+      "Rows that add or change entries of the steward's own department are filed as one draft, reviewed and 核定 like any other (catalogue_entry), then published as versions with `reason`; rows that match the catalogue change nothing. Entries the workbook leaves out are left as they are. An Idempotency-Key header makes a resend answer the same draft.",
     tags: ['catalogue'],
     auth: 'user',
     roles: ['data_steward'],
@@ -70,6 +76,12 @@ export function catalogueWorkbookRoutes(router: Router, registry: OpenAPIRegistr
     body: ImportBodySchema,
     response: ImportResultSchema,
     handler: async ({ user, file, body, req }) =>
-      service.importWorkbook(user, file.bytes, body.reason, req.ip ?? null),
+      service.importWorkbook(
+        user,
+        file.bytes,
+        body.reason,
+        req.get('Idempotency-Key') === undefined ? randomUUID() : idempotencyKey(req),
+        req.ip ?? null,
+      ),
   });
 }

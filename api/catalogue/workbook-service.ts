@@ -1,24 +1,25 @@
 /**
  * Importing and exporting the catalogue as a workbook. An import is checked
  * whole (every cell, every entry, the directory and the steward's department)
- * before anything is stored; then every entry is saved in one transaction,
- * each change becoming a version with the import's reason. Rows that match
- * the catalogue change nothing, so re-importing an export records nothing.
+ * before anything is stored; then the rows that add or change entries become
+ * one draft, reviewed and 核定 like any other (art. 7, 9) before its entries
+ * are published as versions with the import's reason. Rows that match the
+ * catalogue change nothing, so re-importing an export files no draft.
  */
-import { allResources, saveResource, type SavedEntry } from '../../db/catalogue-repository';
+import { allResources, recordedEntries } from '../../db/catalogue-repository';
 import type { User } from '../../db/directory-repository';
 import type { ResourceInput } from '../../domain/catalogue/resource';
 import { auditByUser } from '../cases/audit';
-import { createReformService } from '../catalogue_update/service';
+import { createCatalogueEntryService } from '../catalogue_entry/service';
 import type { ApiDeps } from '../http/deps';
 import { unprocessable, type FieldProblem } from '../http/errors';
 import { catalogueWorkbook, readCatalogueWorkbook } from './catalogue-spreadsheet';
 import { entryRuleProblems, refusedClassification } from './entry-rules';
-import { noticeNarrowing } from './narrowing-notices';
+import { entryChanges } from '../../domain/catalogue/versions';
 
 export function createCatalogueWorkbookService(deps: ApiDeps) {
   const { db } = deps;
-  const reforms = createReformService(deps);
+  const drafts = createCatalogueEntryService(deps);
 
   return {
     /** The catalogue's entries, or one provider's, as a workbook. */
@@ -26,7 +27,7 @@ export function createCatalogueWorkbookService(deps: ApiDeps) {
       return catalogueWorkbook(await allResources(db, { provider }));
     },
 
-    async importWorkbook(user: User, bytes: Buffer, reason: string, ip: string | null) {
+    async importWorkbook(user: User, bytes: Buffer, reason: string, key: string, ip: string | null) {
       const { entries, problems } = await readCatalogueWorkbook(bytes);
       const refused: FieldProblem[] = [...problems];
       const codes = entries.map((e) => e.entry.code);
@@ -73,44 +74,27 @@ export function createCatalogueWorkbookService(deps: ApiDeps) {
         throw unprocessable('invalid_catalogue_workbook', 'workbook', refused);
       }
 
-      const saved = await db.transaction(async (trx) => {
-        const out: { entry: ResourceInput; saved: SavedEntry }[] = [];
-        for (const { entry } of entries)
-          out.push({ entry, saved: await saveResource(trx, entry, user.username, { reason }) });
-        return out;
-      });
+      // Rows that match the catalogue change nothing; the others go to review as one draft (art. 9).
+      const recorded = await recordedEntries(db, codes);
       const counts = { created: 0, updated: 0, unchanged: 0 };
-      for (const { entry, saved: s } of saved) {
-        if (!s.created) {
-          counts.unchanged += 1;
-          continue;
+      const changed: ResourceInput[] = [];
+      for (const { entry } of entries) {
+        const before = recorded.get(entry.code);
+        if (before && entryChanges(before, entry).length === 0) counts.unchanged += 1;
+        else {
+          counts[before ? 'updated' : 'created'] += 1;
+          changed.push(entry);
         }
-        const registered = s.version === 1;
-        counts[registered ? 'created' : 'updated'] += 1;
-        await reforms.noteCatalogueChange(user, entry.code);
-        await noticeNarrowing(db, entry, s);
-        await auditByUser(db, user, {
-          action: registered ? 'resource.create' : 'resource.update',
-          entityType: 'resource',
-          entityId: entry.code,
-          ip,
-          detail: {
-            via: 'import',
-            version: s.version,
-            reason,
-            fields: s.changes.map((c) => c.field),
-            narrowings: s.narrowings,
-          },
-        });
       }
+      const draft = changed.length ? (await drafts.fileChecked(user, key, changed, reason, ip)).draft : null;
       await auditByUser(db, user, {
         action: 'resource.import',
         entityType: 'resource',
         entityId: user.department.code,
         ip,
-        detail: { ...counts, reason },
+        detail: { ...counts, reason, draft: draft?.id ?? null },
       });
-      return counts;
+      return { ...counts, draftId: draft?.id ?? null };
     },
   };
 }

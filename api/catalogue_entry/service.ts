@@ -219,6 +219,48 @@ export function createCatalogueEntryService(deps: Pick<ApiDeps, 'db' | 'temporal
     return { created: false, draft: await detail(await opened(d.id)) };
   }
 
+  async function file(
+    user: User,
+    key: string,
+    hash: string,
+    entries: ResourceInput[],
+    changeReason: string,
+    ip: string | null | undefined,
+  ) {
+    await heldElsewhere(entries.map((e) => e.code));
+    const now = new Date();
+    const id = newCaseId(CATALOGUE_ENTRY_ID_PREFIX, now);
+    let stored: CatalogueDraft;
+    try {
+      stored = await insertDraft(db, {
+        id,
+        workflowId: catalogueEntryWorkflowId(id),
+        provider: user.department.code,
+        author: user.username,
+        changeReason: changeReason,
+        title: titleOf(entries).zh,
+        entries,
+        payloadHash: hash,
+        idempotencyKey: key,
+        submittedAtMs: now.getTime(),
+      });
+    } catch (err) {
+      if (err instanceof EntryInOpenDraft) throw inDraft(err.code, err.draftId);
+      throw err;
+    }
+    if (stored.id !== id) return again(stored, key, hash, user);
+    // If Temporal does not answer, the row stays and a retry with the same key starts its workflow.
+    await start(stored, user);
+    await auditByUser(db, user, {
+      action: 'catalogue_draft.submit',
+      entityType: CATALOGUE_ENTRY_PROCESS,
+      entityId: id,
+      ip: ip ?? undefined,
+      detail: { codes: entries.map((e) => e.code), reason: changeReason },
+    });
+    return { created: true, draft: await detail(await opened(id)) };
+  }
+
   async function draftOr404(user: User, id: string): Promise<CatalogueDraft> {
     const d = await getDraft(db, id);
     if (!d) throw new HttpError(404, 'draft_not_found', `No catalogue draft ${id}.`);
@@ -232,38 +274,24 @@ export function createCatalogueEntryService(deps: Pick<ApiDeps, 'db' | 'temporal
       const earlier = await findDraftByKey(db, user.username, key);
       if (earlier) return again(earlier, key, hash, user);
       const entries = await checkedEntries(user, body.entries, ip);
-      await heldElsewhere(entries.map((e) => e.code));
-      const now = new Date();
-      const id = newCaseId(CATALOGUE_ENTRY_ID_PREFIX, now);
-      let stored: CatalogueDraft;
-      try {
-        stored = await insertDraft(db, {
-          id,
-          workflowId: catalogueEntryWorkflowId(id),
-          provider: user.department.code,
-          author: user.username,
-          changeReason: body.changeReason,
-          title: titleOf(entries).zh,
-          entries,
-          payloadHash: hash,
-          idempotencyKey: key,
-          submittedAtMs: now.getTime(),
-        });
-      } catch (err) {
-        if (err instanceof EntryInOpenDraft) throw inDraft(err.code, err.draftId);
-        throw err;
-      }
-      if (stored.id !== id) return again(stored, key, hash, user);
-      // If Temporal does not answer, the row stays and a retry with the same key starts its workflow.
-      await start(stored, user);
-      await auditByUser(db, user, {
-        action: 'catalogue_draft.submit',
-        entityType: CATALOGUE_ENTRY_PROCESS,
-        entityId: id,
-        ip: ip ?? undefined,
-        detail: { codes: entries.map((e) => e.code), reason: body.changeReason },
-      });
-      return { created: true, draft: await detail(await opened(id)) };
+      return file(user, key, hash, entries, body.changeReason, ip);
+    },
+
+    /**
+     * Files entries already checked (a workbook's rows, each checked by its cell) as a draft under
+     * `key`: the same key again answers the same draft.
+     */
+    async fileChecked(
+      user: User,
+      key: string,
+      entries: ResourceInput[],
+      changeReason: string,
+      ip: string | null,
+    ) {
+      const hash = payloadHash({ entries, changeReason });
+      const earlier = await findDraftByKey(db, user.username, key);
+      if (earlier) return again(earlier, key, hash, user);
+      return file(user, key, hash, entries, changeReason, ip);
     },
 
     /** A returned draft's entries and reason replaced by its department; it is then resubmitted from the inbox. */

@@ -2,7 +2,7 @@
  * Reforms at the API (art. 9, 37): the LG office registers an institutional
  * reform, which starts a catalogue-update obligation for each affected
  * department; the reform's page shows each obligation with its deadlines and
- * any sanction. Catalogue changes meet obligations (see `noteCatalogueChange`).
+ * any sanction. A published catalogue draft meets its department's obligations (workflows/catalogue_entry).
  */
 import { directoryNames, withDepartmentNames } from '../directory/names';
 import { DateTime } from 'luxon';
@@ -17,7 +17,6 @@ import {
   listReforms,
   listSanctions,
   obligationsOfReform,
-  unmetObligationsOf,
   type Reform,
 } from '../../db/catalogue_update/repository';
 import {
@@ -38,7 +37,6 @@ import { auditByUser } from '../cases/audit';
 import { newCaseId } from '../cases/case-ids';
 import { settle } from '../cases/settle';
 import { createCaseProgress } from '../cases/case-progress';
-import { actorOf } from '../tasks/service';
 import { createTaskViews } from '../tasks/task-views';
 
 export function createReformService(deps: { db: Db; temporal: TemporalGateway; logger: Logger }) {
@@ -176,20 +174,5 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
     },
 
     sanctions: (q: { department?: string; active?: boolean }) => listSanctions(db, q),
-
-    /** Tells the department's unmet obligations that it changed its catalogue (the obligation is then met). */
-    async noteCatalogueChange(user: User, resourceCode: string): Promise<void> {
-      const at = new Date().toISOString();
-      for (const o of await unmetObligationsOf(db, user.department.code)) {
-        try {
-          await temporal.signalCatalogueChanged(o.workflowId, { resourceCode, by: actorOf(user), at });
-        } catch (err) {
-          deps.logger.warn(
-            { err, obligation: o.id },
-            'could not tell an obligation about a catalogue change',
-          );
-        }
-      }
-    },
   };
 }

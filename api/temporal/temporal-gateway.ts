@@ -8,7 +8,6 @@ import {
 } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import { SA } from '../../domain/search-attributes';
-import { catalogueChanged, type CatalogueChange } from '../../workflows/catalogue_update/contract';
 import type { CaseMetadata } from '../../workflows/cases/case-metadata';
 import {
   calendarChanged,
@@ -50,7 +49,6 @@ export interface TemporalGateway {
   signalCalendarChanged(workflowId: string): Promise<void>;
   /** Starts a case's workflow with govshare's search attributes and memo; starting it again is a no-op. */
   startCase<W extends Workflow>(c: CaseStart<W>): Promise<void>;
-  signalCatalogueChanged(workflowId: string, change: CatalogueChange): Promise<void>;
   completeTask(workflowId: string, input: CompleteTaskInput): Promise<TaskView>;
   withdrawRequest(workflowId: string, input: WithdrawInput): Promise<SharingRequestResult>;
   revokeGrant(workflowId: string, input: RevokeInput): Promise<GrantStatus>;
@@ -170,9 +168,6 @@ export function createTemporalGateway(
       await bounded(() => client.workflow.getHandle(workflowId).signal(calendarChanged));
     },
     startCase,
-    async signalCatalogueChanged(workflowId, change) {
-      await bounded(() => client.workflow.getHandle(workflowId).signal(catalogueChanged, change));
-    },
     completeTask(workflowId, input) {
       return update(() =>
         bounded(() => client.workflow.getHandle(workflowId).executeUpdate(completeTask, { args: [input] })),

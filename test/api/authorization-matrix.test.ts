@@ -45,8 +45,6 @@ const MATRIX: Record<string, Who> = {
   'get /api/catalogue/export.xlsx': 'any',
   'post /api/catalogue/import': ['data_steward'],
   'get /api/open-data/gaps': ['lg_office', 'leading_group', 'supervisor', 'admin'],
-  'post /api/catalogue/resources': ['data_steward'],
-  'put /api/catalogue/resources/{code}': ['data_steward'],
   'post /api/catalogue/drafts': ['data_steward'],
   'get /api/catalogue/drafts': 'any',
   'get /api/catalogue/drafts/{id}': 'any',

@@ -1,20 +1,30 @@
-/** The catalogue through the API, against MariaDB: search, filters, one resource, and a data steward's entries. */
+/**
+ * The catalogue through the API, against MariaDB: search, filters, one resource, and a data
+ * steward's entries, which are drafts until a colleague reviews them (art. 9).
+ */
+import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry } from '../support/http-cases';
+import { catalogueEntry, httpCases } from '../support/http-cases';
 import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 
 const h = useApiHarness();
+const c = httpCases(h);
 
 const entry = catalogueEntry;
 
-/** Public security's steward registers `catalogueEntry(over)`. */
-async function postAsSteward(over: Record<string, unknown>) {
-  return h
-    .http()
-    .post('/api/catalogue/resources')
-    .set(await h.as('wangfang'))
-    .send(entry(over));
+/** A draft of `entries` by `as` (public security's steward unless named). */
+async function draft(entries: object[], as = 'wangfang', changeReason = '新增资源') {
+  return c.post(as, '/api/catalogue/drafts', { entries, changeReason }, randomUUID());
 }
+
+/** Public security's steward drafts `catalogueEntry(over)`. */
+async function postAsSteward(over: Record<string, unknown>) {
+  return draft([entry(over)]);
+}
+
+/** The paths of a refusal's problems. */
+const paths = (res: { body: { error: { details: { path: string }[] } } }) =>
+  res.body.error.details.map((d) => d.path);
 
 describe('reading the catalogue', () => {
   it('lists the seeded resources, all three sharing types, paginated', async () => {
@@ -84,96 +94,76 @@ describe('reading the catalogue', () => {
 });
 
 describe("a data steward's entries", () => {
-  it("registers a resource for the steward's own department, and changes it", async () => {
-    const steward = await h.as('wangfang');
-    const created = await h.http().post('/api/catalogue/resources').set(steward).send(entry());
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+  it("registers a resource for the steward's own department, and changes it, each once reviewed", async () => {
+    const created = await c.publishEntries('wangfang', 'lina', [entry()], '新增资源');
+    expect(created.entries[0]).toMatchObject({ kind: 'new', publishedVersion: 1 });
+    const registered = (await c.get('zhangwei', '/api/catalogue/resources/GA-CL-001')).body;
+    expect(registered).toMatchObject({
       code: 'GA-CL-001',
       updatedBy: 'wangfang',
       providerDepartment: { name: '市公安局' },
     });
-    const again = await h.http().post('/api/catalogue/resources').set(steward).send(entry());
-    expect(again.status).toBe(409);
-    const changed = await h
-      .http()
-      .put('/api/catalogue/resources/GA-CL-001')
-      .set(steward)
-      .send({ ...entry({ shareType: 'unconditional', conditions: [] }), changeReason: '放开共享条件' });
-    expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ shareType: 'unconditional', conditions: [] });
+    await c.publishEntries(
+      'wangfang',
+      'lina',
+      [entry({ shareType: 'unconditional', conditions: [] })],
+      '放开共享条件',
+    );
+    const changed = (await c.get('zhangwei', '/api/catalogue/resources/GA-CL-001')).body;
+    expect(changed).toMatchObject({ shareType: 'unconditional', conditions: [], version: 2 });
   });
 
   it("refuses another department's steward, a requester, and a catalogue entry that breaks the rules", async () => {
-    const other = await h
-      .http()
-      .post('/api/catalogue/resources')
-      .set(await h.as('zhaoqiang'))
-      .send(entry({ code: 'GA-CL-002' }));
+    const other = await draft([entry({ code: 'GA-CL-002' })], 'zhaoqiang');
     expect(other.status).toBe(403);
-    const requester = await h
-      .http()
-      .post('/api/catalogue/resources')
-      .set(await h.as('zhangwei'))
-      .send(entry({ code: 'GA-CL-003' }));
+    const requester = await draft([entry({ code: 'GA-CL-003' })], 'zhangwei');
     expect(requester.status).toBe(403);
-    const steward = await h.as('wangfang');
-    const noBasis = await h
-      .http()
-      .post('/api/catalogue/resources')
-      .set(steward)
-      .send(entry({ code: 'GA-CL-004', shareType: 'not_shared', conditions: [] }));
+    const noBasis = await postAsSteward({ code: 'GA-CL-004', shareType: 'not_shared', conditions: [] });
     expect(noBasis.status).toBe(400);
     expect(noBasis.body.error.details).toContainEqual({
-      path: 'legalBasis',
+      path: 'entries[0].legalBasis',
       code: 'custom',
       message: 'a resource that is not shared must cite its legal basis (art. 7)',
     });
-    const unknownRecipient = await h
-      .http()
-      .post('/api/catalogue/resources')
-      .set(steward)
-      .send(entry({ code: 'GA-CL-005', statutoryRecipients: ['ministry-of-magic'] }));
+    const unknownRecipient = await postAsSteward({
+      code: 'GA-CL-005',
+      statutoryRecipients: ['ministry-of-magic'],
+    });
     expect(unknownRecipient.status).toBe(422);
     expect(unknownRecipient.body.error.details).toEqual([
       {
-        path: 'statutoryRecipients[0]',
+        path: 'entries[0].statutoryRecipients[0]',
         code: 'unknown_department',
         params: { code: 'ministry-of-magic' },
         message: 'no department ministry-of-magic',
       },
     ]);
     const stored = await h.t
-      .db('resources')
-      .whereIn('code', ['GA-CL-002', 'GA-CL-003', 'GA-CL-004', 'GA-CL-005']);
+      .db('catalogue_draft_codes')
+      .whereIn('resource_code', ['GA-CL-002', 'GA-CL-003', 'GA-CL-004', 'GA-CL-005']);
     expect(stored).toEqual([]);
   });
 
   it('keeps classified information off the platform: an entry classified 秘密 or above is refused and the attempt audited (art. 2)', async () => {
-    const steward = await h.as('wangfang');
     for (const classification of ['secret', 'confidential', 'top_secret']) {
-      const res = await h
-        .http()
-        .post('/api/catalogue/resources')
-        .set(steward)
-        .send(entry({ code: 'GA-MM-001', classification }));
+      const res = await postAsSteward({ code: 'GA-MM-001', classification });
       expect([res.status, res.body.error.code]).toEqual([422, 'classified_resource']);
       expect(res.body.error.details).toEqual([
-        { path: 'classification', message: expect.stringContaining('(art. 2)') },
+        {
+          path: 'entries[0].classification',
+          code: 'classified',
+          message: expect.stringContaining('(art. 2)'),
+        },
       ]);
     }
     // An entry already on the platform cannot be reclassified upwards and kept there either.
-    const kept = await h
-      .http()
-      .put('/api/catalogue/resources/GA-RK-001')
-      .set(steward)
-      .send({
-        ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001'),
-        classification: 'secret',
-        changeReason: '定密',
-      });
+    const kept = await draft(
+      [{ ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001'), classification: 'secret' }],
+      'wangfang',
+      '定密',
+    );
     expect(kept.status).toBe(422);
-    expect(await h.t.db('resources').where({ code: 'GA-MM-001' })).toEqual([]);
+    expect(await h.t.db('catalogue_draft_codes').where({ resource_code: 'GA-MM-001' })).toEqual([]);
     expect(await h.t.db('resources').where({ code: 'GA-RK-001' }).first('classification')).toEqual({
       classification: 'internal',
     });
@@ -221,34 +211,38 @@ describe('lead and contributing departments (art. 18)', () => {
   it("refuses contributors on a department's own resource, the provider as its own contributor and an unknown department, storing nothing", async () => {
     const post = (over: Record<string, unknown>) => postAsSteward({ code: 'GA-CT-001', ...over });
     const departmental = await post({ category: 'departmental', contributingDepartments: ['health'] });
-    expect([departmental.status, departmental.body.error.details[0].path]).toEqual([
-      400,
-      'contributingDepartments',
-    ]);
+    expect([departmental.status, paths(departmental)]).toEqual([400, ['entries[0].contributingDepartments']]);
     const itself = await post({ category: 'basic', contributingDepartments: ['public-security'] });
-    expect([itself.status, itself.body.error.details[0].path]).toEqual([400, 'contributingDepartments']);
+    expect([itself.status, paths(itself)]).toEqual([400, ['entries[0].contributingDepartments']]);
     const unknown = await post({ category: 'basic', contributingDepartments: ['no-such-bureau'] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.details).toEqual([
-      expect.objectContaining({ path: 'contributingDepartments[0]', code: 'unknown_department' }),
+      expect.objectContaining({ path: 'entries[0].contributingDepartments[0]', code: 'unknown_department' }),
     ]);
-    expect(await h.t.db('resources').where({ code: 'GA-CT-001' })).toEqual([]);
+    expect(await h.t.db('catalogue_draft_codes').where({ resource_code: 'GA-CT-001' })).toEqual([]);
   });
 });
 
 describe('the national catalogue guide’s core metadata (GB/T 21063)', () => {
   it('keeps the national resource code, format, item data types and related resources, and shows when it was published', async () => {
-    const created = await postAsSteward({
-      code: 'GA-NC-001',
-      nationalCode: '301003/000007',
-      format: 'interface',
-      items: [
-        { name: '号牌号码', kind: 'business', dataType: 'C' },
-        { name: '登记日期', kind: 'business', dataType: 'D' },
+    await c.publishEntries(
+      'wangfang',
+      'lina',
+      [
+        entry({
+          code: 'GA-NC-001',
+          nationalCode: '301003/000007',
+          format: 'interface',
+          items: [
+            { name: '号牌号码', kind: 'business', dataType: 'C' },
+            { name: '登记日期', kind: 'business', dataType: 'D' },
+          ],
+          relatedResources: ['GA-RK-001'],
+        }),
       ],
-      relatedResources: ['GA-RK-001'],
-    });
-    expect(created.status).toBe(201);
+      '新增资源',
+    );
+    const created = await c.get('zhangwei', '/api/catalogue/resources/GA-NC-001');
     expect(created.body).toMatchObject({
       nationalCode: '301003/000007',
       format: 'interface',
@@ -270,14 +264,14 @@ describe('the national catalogue guide’s core metadata (GB/T 21063)', () => {
     const post = (over: Record<string, unknown>) => postAsSteward({ code: 'GA-NC-002', ...over });
     // A departmental resource's classification code starts with 3.
     const wrongClass = await post({ nationalCode: '101003/000008' });
-    expect([wrongClass.status, wrongClass.body.error.details[0].path]).toEqual([400, 'nationalCode']);
+    expect([wrongClass.status, paths(wrongClass)]).toEqual([400, ['entries[0].nationalCode']]);
     const malformed = await post({ nationalCode: '3-01-003' });
-    expect([malformed.status, malformed.body.error.details[0].path]).toEqual([400, 'nationalCode']);
+    expect([malformed.status, paths(malformed)]).toEqual([400, ['entries[0].nationalCode']]);
     const taken = await post({ nationalCode: '301003/000007' });
     expect([taken.status, taken.body.error.details[0]]).toEqual([
       422,
       expect.objectContaining({
-        path: 'nationalCode',
+        path: 'entries[0].nationalCode',
         code: 'national_code_taken',
         params: { code: 'GA-NC-001' },
       }),
@@ -285,10 +279,10 @@ describe('the national catalogue guide’s core metadata (GB/T 21063)', () => {
     const unknown = await post({ relatedResources: ['GA-NO-404'] });
     expect([unknown.status, unknown.body.error.details[0]]).toEqual([
       422,
-      expect.objectContaining({ path: 'relatedResources[0]', code: 'unknown_resource' }),
+      expect.objectContaining({ path: 'entries[0].relatedResources[0]', code: 'unknown_resource' }),
     ]);
     const badType = await post({ items: [{ name: '号牌号码', kind: 'business', dataType: 'X' }] });
-    expect([badType.status, badType.body.error.details[0].path]).toEqual([400, 'items[0].dataType']);
-    expect(await h.t.db('resources').where({ code: 'GA-NC-002' })).toEqual([]);
+    expect([badType.status, paths(badType)]).toEqual([400, ['entries[0].items[0].dataType']]);
+    expect(await h.t.db('catalogue_draft_codes').where({ resource_code: 'GA-NC-002' })).toEqual([]);
   });
 });

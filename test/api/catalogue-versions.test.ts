@@ -1,24 +1,28 @@
 /**
  * A catalogue entry's versions (art. 9), against MariaDB: each registration
- * and change is a version with who, when, why and a field-by-field diff; a
+ * and change, once its draft is reviewed and published, is a version with
+ * who, when, why and a field-by-field diff; a
  * change that narrows sharing tells the departments holding grants on it.
  */
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry, localDay, narrowDeathRecords } from '../support/http-cases';
+import { catalogueEntry, httpCases, localDay, narrowDeathRecords } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 
 const h = useApiHarness();
+const c = httpCases(h);
 
 const entry = (over: Record<string, unknown> = {}) =>
   catalogueEntry({ code: 'GA-VS-001', name: '驾驶人信息', ...over });
 
-async function put(body: object, as = 'wangfang') {
-  return h
-    .http()
-    .put('/api/catalogue/resources/GA-VS-001')
-    .set(await h.as(as))
-    .send(body);
+/** The entry drafted by 王芳 with `changeReason`, as the API answers the draft. */
+async function draft(body: object, as = 'wangfang') {
+  return c.post(as, '/api/catalogue/drafts', body, randomUUID());
+}
+
+/** The entry drafted by 王芳, reviewed by 李娜 and published; its published version. */
+async function publish(e: object, changeReason: string): Promise<number> {
+  return (await c.publishEntries('wangfang', 'lina', [e], changeReason)).entries[0].publishedVersion;
 }
 
 async function versions(code = 'GA-VS-001', as = 'zhangwei') {
@@ -29,25 +33,20 @@ async function versions(code = 'GA-VS-001', as = 'zhangwei') {
 }
 
 it('records each registration and change as a version with who, when, why and what changed, field by field', async () => {
-  const created = await h
-    .http()
-    .post('/api/catalogue/resources')
-    .set(await h.as('wangfang'))
-    .send(entry());
-  expect([created.status, created.body.version]).toEqual([201, 1]);
+  expect(await publish(entry(), '新增资源')).toBe(1);
+  expect(
+    await publish(
+      entry({ summary: '本市驾驶人的准驾车型和记分信息。', updateCycle: 'weekly' }),
+      '按新的业务口径调整摘要和更新周期',
+    ),
+  ).toBe(2);
 
-  const changed = await put({
-    ...entry({ summary: '本市驾驶人的准驾车型和记分信息。', updateCycle: 'weekly' }),
-    changeReason: '按新的业务口径调整摘要和更新周期',
-  });
-  expect([changed.status, changed.body.version]).toEqual([200, 2]);
-
-  // The same entry again is no change: no version, no audit line.
-  const same = await put({
-    ...entry({ summary: '本市驾驶人的准驾车型和记分信息。', updateCycle: 'weekly' }),
+  // The same entry again is no change: nothing to review, no version, no audit line.
+  const same = await draft({
+    entries: [entry({ summary: '本市驾驶人的准驾车型和记分信息。', updateCycle: 'weekly' })],
     changeReason: '再次提交',
   });
-  expect([same.status, same.body.version]).toEqual([200, 2]);
+  expect([same.status, same.body.error.code]).toEqual([422, 'nothing_to_review']);
 
   const res = await versions();
   expect(res.status).toBe(200);
@@ -70,7 +69,7 @@ it('records each registration and change as a version with who, when, why and wh
     ],
     narrowings: [],
   });
-  expect(first).toMatchObject({ version: 1, kind: 'registered', reason: null });
+  expect(first).toMatchObject({ version: 1, kind: 'registered', reason: '新增资源' });
   expect(first.changes.map((c: { field: string }) => c.field)).toContain('items');
   expect(first.changes.every((c: { before: unknown }) => c.before === null)).toBe(true);
 
@@ -120,7 +119,7 @@ it('tells the departments holding active grants when a change narrows what the e
   const narrowed = await narrowDeathRecords(h, '根本死因不再共享;公安部门改由户籍系统获取', {
     statutoryRecipients: ['civil-affairs'],
   });
-  expect([narrowed.status, narrowed.body.version]).toEqual([200, 2]);
+  expect(narrowed.entries[0].publishedVersion).toBe(2);
   const latest = (await versions('WJ-SW-001')).body.versions[0];
   expect(latest.narrowings).toEqual(['items_removed', 'recipients_removed']);
   // The request still says which version it was made against.
@@ -154,10 +153,10 @@ it('tells the departments holding active grants when a change narrows what the e
 
 it('refuses a change without a reason and the versions of an unknown code, storing nothing', async () => {
   const before = await h.t.db('resource_versions').where({ resource_code: 'GA-VS-001' }).count({ n: '*' });
-  const noReason = await put(entry({ summary: '没有理由的修改。' }));
+  const noReason = await draft({ entries: [entry({ summary: '没有理由的修改。' })] });
   expect(noReason.status).toBe(400);
   expect(noReason.body.error.details.map((d: { path: string }) => d.path)).toEqual(['changeReason']);
-  const blank = await put({ ...entry({ summary: '空白理由的修改。' }), changeReason: '  ' });
+  const blank = await draft({ entries: [entry({ summary: '空白理由的修改。' })], changeReason: '  ' });
   expect(blank.status).toBe(400);
   expect(blank.body.error.details.map((d: { path: string }) => d.path)).toEqual(['changeReason']);
   expect(await h.t.db('resource_versions').where({ resource_code: 'GA-VS-001' }).count({ n: '*' })).toEqual(

@@ -1,14 +1,16 @@
 /**
  * A department's catalogue compiled in Excel: exported, edited and imported
  * again. Every bad cell and entry is named by sheet, row and column, nothing
- * is stored unless every row passes, each change becomes a version with the
- * import's reason, and re-importing the export changes nothing.
+ * is stored unless every row passes, the changed rows become one draft that
+ * is reviewed before each change becomes a version with the import's reason,
+ * and re-importing the export changes nothing.
  */
 import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases } from '../support/http-cases';
 
 const h = useApiHarness();
+const c = httpCases(h);
 
 async function exportAs(who: string, provider = 'public-security'): Promise<Buffer> {
   const res = await httpCases(h).download(who, `/api/catalogue/export.xlsx?provider=${provider}`);
@@ -82,7 +84,7 @@ it('re-importing the export changes nothing; an edited workbook adds and changes
   const before = await counts();
   const again = await importAs('wangfang', exported);
   expect(again.status).toBe(200);
-  expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  expect(again.body).toEqual({ created: 0, updated: 0, unchanged: 2, draftId: null });
   expect(await counts()).toEqual(before);
 
   // Row 2 is GA-RK-001 (export order is by code): its summary (column C) changes.
@@ -100,7 +102,17 @@ it('re-importing the export changes nothing; an edited workbook adds and changes
   );
   const res = await importAs('wangfang', workbook, '2026年度目录编制');
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ created: 1, updated: 1, unchanged: 1 });
+  expect(res.body).toEqual({ created: 1, updated: 1, unchanged: 1, draftId: expect.stringMatching(/^CE-/) });
+  // The changed rows are one draft, reviewed before anything is published (art. 9).
+  expect(await counts()).toEqual(before);
+  const draft = (await c.get('wangfang', `/api/catalogue/drafts/${res.body.draftId}`)).body;
+  expect(draft.entries.map((e: { entry: { code: string }; kind: string }) => [e.entry.code, e.kind])).toEqual(
+    [
+      ['GA-RK-001', 'change'],
+      ['GA-JD-001', 'new'],
+    ],
+  );
+  await c.publishDraft(res.body.draftId, 'lina');
 
   const created = await h
     .http()

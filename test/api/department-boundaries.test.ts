@@ -102,23 +102,6 @@ const BOUNDARIES: Record<string, Check> = {
   'post /api/catalogue/import': CITY(
     "a steward imports only their own department's entries (catalogue-workbook.test.ts: not_your_department)",
   ),
-  'post /api/catalogue/resources': {
-    kind: 'record',
-    path: () => '/api/catalogue/resources',
-    insiders: ['wangfang'],
-    outsiders: ['sunhui', 'zhaoqiang'],
-    body: () => catalogueEntry({ code: 'GA-BT-001' }),
-  },
-  'put /api/catalogue/resources/{code}': {
-    kind: 'record',
-    path: () => '/api/catalogue/resources/GA-RK-001',
-    insiders: ['wangfang'],
-    outsiders: ['sunhui', 'zhaoqiang'],
-    body: () => ({
-      ...catalogueEntry({ code: 'GA-RK-001', name: '人口基础信息(被改)' }),
-      changeReason: '改名',
-    }),
-  },
   'post /api/catalogue/drafts': {
     kind: 'record',
     path: () => '/api/catalogue/drafts',
@@ -545,5 +528,9 @@ it('changed nothing on the outsiders’ attempts: the request still waits, the g
   expect((await c.get('zhangwei', `/api/grants/${f.grant}/exchanges`)).body.items).toEqual([]);
   const entry = (await c.get('wangfang', '/api/catalogue/resources/GA-RK-001')).body;
   expect(entry.name).toBe('人口基础信息');
-  expect((await c.get('wangfang', '/api/catalogue/resources/GA-BT-001')).status).toBe(404);
+  expect((await c.get('wangfang', '/api/catalogue/resources/GA-BT-002')).status).toBe(404);
+  const draft = (await c.get('wangfang', `/api/catalogue/drafts/${f.draft}`)).body;
+  expect(draft.entries.map((e: { entry: { code: string; name: string } }) => e.entry)).toEqual([
+    expect.objectContaining({ code: 'GA-DR-001', name: '户籍迁移草稿' }),
+  ]);
 });

@@ -3,8 +3,9 @@
  * speaks DCAT in JSON-LD and lists only entries marked open and classified
  * public; the LG office sees the entries in the article's domains not yet open.
  */
+import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
-import { catalogueEntry } from '../support/http-cases';
+import { catalogueEntry, httpCases } from '../support/http-cases';
 
 const h = useApiHarness();
 
@@ -52,32 +53,35 @@ it('lists the open entries without sign-in, as DCAT a national portal can harves
 });
 
 it('keeps everything not marked open off the public catalogue, and refuses an open entry that is not public', async () => {
-  const steward = await h.as('wangfang');
+  const c = httpCases(h);
+  const draft = (over: Record<string, unknown>) =>
+    c.post(
+      'wangfang',
+      '/api/catalogue/drafts',
+      { entries: [catalogueEntry(over)], changeReason: '新增资源' },
+      randomUUID(),
+    );
   // Marked open but classified internal: refused, naming the classification; nothing stored.
-  const contradictory = await h
-    .http()
-    .post('/api/catalogue/resources')
-    .set(steward)
-    .send(catalogueEntry({ code: 'GA-KD-001', openToPublic: true, classification: 'internal' }));
+  const contradictory = await draft({ code: 'GA-KD-001', openToPublic: true, classification: 'internal' });
   expect(contradictory.status).toBe(400);
-  expect(contradictory.body.error.details.map((d: { path: string }) => d.path)).toEqual(['classification']);
-  expect(await h.t.db('resources').where({ code: 'GA-KD-001' })).toEqual([]);
+  expect(contradictory.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+    'entries[0].classification',
+  ]);
+  expect(await h.t.db('catalogue_draft_codes').where({ resource_code: 'GA-KD-001' })).toEqual([]);
 
-  const unknownDomain = await h
-    .http()
-    .post('/api/catalogue/resources')
-    .set(steward)
-    .send(catalogueEntry({ code: 'GA-KD-001', domains: ['weather'] }));
+  const unknownDomain = await draft({ code: 'GA-KD-001', domains: ['weather'] });
   expect(unknownDomain.status).toBe(400);
-  expect(unknownDomain.body.error.details.map((d: { path: string }) => d.path)).toEqual(['domains[0]']);
+  expect(unknownDomain.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+    'entries[0].domains[0]',
+  ]);
 
-  // Not open: registered, but not on the public catalogue.
-  const closed = await h
-    .http()
-    .post('/api/catalogue/resources')
-    .set(steward)
-    .send(catalogueEntry({ code: 'GA-KD-001', domains: ['transport'] }));
-  expect(closed.status).toBe(201);
+  // Not open: registered once reviewed, but not on the public catalogue.
+  await c.publishEntries(
+    'wangfang',
+    'lina',
+    [catalogueEntry({ code: 'GA-KD-001', domains: ['transport'] })],
+    '新增资源',
+  );
   const listed = (await publicCatalogue())['dcat:dataset'].map((d) => d['dct:identifier']);
   expect(listed).not.toContain('GA-KD-001');
   expect(listed).not.toContain('GA-RK-001');

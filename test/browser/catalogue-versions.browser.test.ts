@@ -15,7 +15,7 @@ it('shows who changed an entry, when, why and what, field by field', async () =>
   const changed = await narrowDeathRecords(h, '根本死因不再共享,更新周期按实际调整', {
     updateCycle: 'weekly',
   });
-  expect(changed.status).toBe(200);
+  expect(changed.status).toBe('published');
 
   const reader = await b.signIn('zhangwei');
   await b.step(reader, 'resource-versions', async () => {

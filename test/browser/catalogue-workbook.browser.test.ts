@@ -1,8 +1,10 @@
 /**
- * A data steward imports the department's catalogue from Excel in a real
- * browser: a workbook with a bad cell is refused with the cell named and what
- * is wrong said in Chinese, and nothing is stored; the corrected workbook is
- * imported and its new entry is in the catalogue.
+ * A catalogue draft in a real browser, from Excel to publication (art. 7, 9):
+ * a data steward's workbook with a bad cell is refused with the cell named
+ * and what is wrong said in Chinese, and nothing is stored; the corrected
+ * workbook, with a new entry that is not shared, becomes a draft; the steward
+ * cannot review it herself; her colleague approves it from the inbox, the LG
+ * office 核定 it, and only then is the entry in the catalogue.
  */
 import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
@@ -14,7 +16,7 @@ const h = useApiHarness();
 const b = useBrowser(h);
 
 /** Public security's export with one more resource row (and its data item), its sharing type as given. */
-async function withNewEntry(shareType: string): Promise<Buffer> {
+async function withNewEntry(shareType: string, legalBasis = ''): Promise<Buffer> {
   const res = await httpCases(h).download('wangfang', '/api/catalogue/export.xlsx?provider=public-security');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body as ArrayBuffer);
@@ -25,7 +27,7 @@ async function withNewEntry(shareType: string): Promise<Buffer> {
     'public-security',
     '部门',
     shareType,
-    '',
+    legalBasis,
     '比对核验',
     '每日',
     '否',
@@ -35,7 +37,7 @@ async function withNewEntry(shareType: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-it('refuses a workbook with a bad cell, naming it, then imports the corrected one', async () => {
+it('refuses a workbook with a bad cell, then takes the corrected one from draft through review and 核定 to publication', async () => {
   const page = await b.signIn('wangfang');
   await b.step(page, 'catalogue-import', async () => {
     await page.goto(`${b.base}/catalogue`);
@@ -55,11 +57,54 @@ it('refuses a workbook with a bad cell, naming it, then imports the corrected on
     await file.setInputFiles({
       name: '资源目录.xlsx',
       mimeType: XLSX_TYPE,
-      buffer: await withNewEntry('无条件共享'),
+      buffer: await withNewEntry('不予共享', '《中华人民共和国护照法》第十二条'),
     });
-    await page.getByText('已导入:新增1条、更新0条、未变2条').waitFor();
+    await page.getByText('已提交审核:新增1条、更新0条、未变2条').waitFor();
+    // The draft's own page: its entry, not shared, and not yet in the catalogue.
+    await page.getByTestId('draft-entry-GA-HZ-001').getByText('新增').waitFor();
+    await page.getByTestId('draft-entry-GA-HZ-001').getByText('不予共享').waitFor();
   });
-  await page.getByRole('link', { name: '护照签发信息' }).waitFor();
+  const draftId = (await h.t.db('catalogue_drafts').first('id')).id as string;
+  expect(page.url()).toContain(`/catalogue/drafts/${draftId}`);
+  expect(await h.t.db('resources').where({ code: 'GA-HZ-001' })).toEqual([]);
+
+  // The author cannot review her own draft.
+  const review = async (who: string, step: string) =>
+    (await h.t.db('tasks').where({ case_id: draftId, step, status: 'open' }).first('id'))?.id as string;
+  await b.step(page, 'catalogue-draft-self-review', async () => {
+    let task: string | undefined;
+    while (!(task = await review('wangfang', 'entry_review'))) await page.waitForTimeout(100);
+    await page.goto(`${b.base}/tasks/${encodeURIComponent(task)}`);
+    await page.getByTestId('decide-approve').click();
+    await page.getByTestId('decision-error').getByText('起草人不能审核自己的草稿').waitFor();
+  });
+
+  // 李娜, her colleague, approves it from the inbox, seeing what it adds.
+  const colleague = await b.signIn('lina');
+  await b.step(colleague, 'catalogue-draft-review', async () => {
+    await colleague.goto(`${b.base}/inbox`);
+    await colleague.getByRole('link', { name: draftId }).click();
+    await colleague.getByTestId('draft-entry-GA-HZ-001').waitFor();
+    await colleague.getByTestId('decide-approve').click();
+    await colleague.getByText('已办理').first().waitFor();
+  });
+
+  // Not shared: the LG office 核定 its legal basis (art. 7); then it is published.
+  const office = await b.signIn('zhoujie');
+  await b.step(office, 'catalogue-draft-verification', async () => {
+    let task: string | undefined;
+    while (!(task = await review('zhoujie', 'entry_verification'))) await office.waitForTimeout(100);
+    await office.goto(`${b.base}/tasks/${encodeURIComponent(task)}`);
+    await office.getByText('《中华人民共和国护照法》第十二条').first().waitFor();
+    await office.getByTestId('decide-confirm').click();
+    await office.getByText('已办理').first().waitFor();
+  });
+  await b.step(page, 'catalogue-draft-published', async () => {
+    await page.goto(`${b.base}/catalogue/drafts/${draftId}`);
+    await page.getByTestId('case-status').getByText('已注册发布').waitFor();
+    await page.getByText('已发布为第1版').click();
+    await page.getByTestId('resource-versions').getByText('2026年度目录编制').waitFor();
+  });
   expect(await h.t.db('resource_versions').where({ resource_code: 'GA-HZ-001' }).first('reason')).toEqual({
     reason: '2026年度目录编制',
   });

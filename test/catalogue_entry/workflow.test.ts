@@ -181,3 +181,40 @@ it('a shared entry is published on its review alone; a withdrawn draft lets its 
   expect(await h.t.db('tasks').where({ case_id: second.id, step: 'entry_verification' })).toEqual([]);
   expect((await getResource(h.t.db, 'GA-CL-101'))?.name).toBe('机动车驾驶证信息');
 });
+
+it('a draft the catalogue has overtaken goes back to its department, naming the problem, and nothing of it is published', async () => {
+  const [steward, reviewer] = await Promise.all([s.user('wangfang'), s.user('lina')]);
+  // Two drafts give two new entries one national code: each passes on its own when filed.
+  const code = { nationalCode: '301004/000042' };
+  const first = await s
+    .drafts()
+    .submit(
+      steward,
+      { entries: [entry({ code: 'GA-NC-101', ...code })], changeReason: '新增资源' },
+      undefined,
+    );
+  const second = await s
+    .drafts()
+    .submit(
+      steward,
+      { entries: [entry({ code: 'GA-NC-102', ...code })], changeReason: '新增资源' },
+      undefined,
+    );
+  await s
+    .tasks()
+    .complete(reviewer, (await openTask(first.id, 'entry_review')).id, { decision: 'approve' }, null);
+  await draftIn(first.id, 'published');
+  await s
+    .tasks()
+    .complete(reviewer, (await openTask(second.id, 'entry_review')).id, { decision: 'approve' }, null);
+
+  const returned = await draftIn(second.id, 'returned');
+  expect(returned.timeline.find((e) => e.action === 'returned')).toMatchObject({
+    action: 'returned',
+    reason: expect.stringContaining(
+      'GA-NC-102 nationalCode: 301004/000042 is already the national code of GA-NC-101',
+    ),
+  });
+  await openTask(second.id, 'entry_revision');
+  expect(await getResource(h.t.db, 'GA-NC-102')).toBeNull();
+});

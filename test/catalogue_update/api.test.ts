@@ -5,6 +5,7 @@
  * one by itself, a reasoned "no change" another; bad input is refused.
  */
 import { randomUUID } from 'node:crypto';
+import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases, localDay } from '../support/http-cases';
 
@@ -44,28 +45,14 @@ it('registers a reform (idempotently); a catalogue change or a reasoned "no chan
   expect([again.status, again.body.id]).toEqual([200, res.body.id]);
 
   // Public security's steward changes a resource: its obligation is met by itself.
-  const entry = (await c.get('wangfang', '/api/catalogue/resources/GA-RK-001')).body;
-  const put = await h
-    .http()
-    .put('/api/catalogue/resources/GA-RK-001')
-    .set(await h.as('wangfang'))
-    .send({
-      code: entry.code,
-      name: entry.name,
-      summary: `${entry.summary}(机构改革后更新)`,
-      providerDepartment: 'public-security',
-      category: entry.category,
-      items: entry.items,
-      shareType: entry.shareType,
-      conditions: entry.conditions,
-      legalBasis: entry.legalBasis,
-      statutoryRecipients: [],
-      mode: entry.mode,
-      updateCycle: entry.updateCycle,
-      openToPublic: entry.openToPublic,
-      changeReason: '机构改革后更新摘要',
-    });
-  expect(put.status).toBe(200);
+  // Its change is a draft its colleague 李娜 reviews; published, it meets the obligation.
+  const seeded = DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001')!;
+  await c.publishEntries(
+    'wangfang',
+    'lina',
+    [{ ...seeded, summary: `${seeded.summary}(机构改革后更新)` }],
+    '机构改革后更新摘要',
+  );
   const afterChange = await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>
     (b.obligations as { department: string; status: string }[]).some(
       (o) => o.department === 'public-security' && o.status === 'met',

@@ -9,7 +9,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { getResource, saveResource } from '../../db/catalogue-repository';
+import { getResource } from '../../db/catalogue-repository';
+import { ResourceInputSchema } from '../../domain/catalogue/resource';
+import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
 import { rejection } from '../support/rejection';
@@ -60,18 +62,22 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
   // Public security changes one of its resources: met by itself.
   const steward = await s.user('wangfang');
   const resource = (await getResource(h.t.db, 'GA-RK-001'))!;
-  await saveResource(
-    h.t.db,
+  // Its change is a draft, reviewed by a colleague and then published (art. 9).
+  const draft = await s.drafts().submit(
+    steward,
     {
-      ...resource,
-      providerDepartment: resource.providerDepartment.code,
-      statutoryRecipients: [],
-      contributingDepartments: [],
-      summary: `${resource.summary}(机构改革后更新)`,
+      entries: [
+        ResourceInputSchema.parse({
+          ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001'),
+          summary: `${resource.summary}(机构改革后更新)`,
+        }),
+      ],
+      changeReason: '机构改革后更新目录',
     },
-    'wangfang',
+    undefined,
   );
-  await s.reforms().noteCatalogueChange(steward, 'GA-RK-001');
+  const review = await openTask(draft.id, 'entry_review');
+  await s.tasks().complete(await s.user('lina'), review.id, { decision: 'approve' }, null);
   await waitFor(
     'public security met',
     async () => (await obligation(reform.id, 'public-security')).status === 'met',

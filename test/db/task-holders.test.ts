@@ -20,8 +20,8 @@ it('the demo data leaves no task without a possible holder', async () => {
   expect(await missingTaskHolders(t.db, policy)).toEqual([]);
 });
 
-it("names the department and role when a provider's only reviewer leaves, and a city role no one holds", async () => {
-  await t.db('users').where({ username: 'huangmin' }).update({ active: false });
+it("names the department and role when a provider's reviewers leave, and a city role no one holds", async () => {
+  await t.db('users').whereIn('username', ['huangmin', 'fengtao']).update({ active: false });
   await t.db('user_roles').where({ role: 'leading_group' }).del();
   const missing = await missingTaskHolders(t.db, policy);
   expect(missing).toEqual([

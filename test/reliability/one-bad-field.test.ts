@@ -27,6 +27,12 @@ import {
 const h = useApiHarness();
 const c = httpCases(h);
 
+/** The seeded population entry (GA-RK-001) with a new name: a change its steward may draft. */
+const populationRenamed = () => ({
+  ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001')!,
+  name: '人口基础信息(新)',
+});
+
 const ZW = '\u200b\u2060'; // zero-width space and word joiner: nothing visible
 const LONG = '长'.repeat(5000);
 const LONE_SURROGATE = 'abc\ud800';
@@ -191,38 +197,50 @@ const ENDPOINTS: Record<string, Endpoint> = {
       unexpected: [['an extra field', 'x']],
     },
   },
-  'change a catalogue entry': {
-    method: 'put',
-    path: () => '/api/catalogue/resources/GA-RK-001',
+  'change a catalogue entry (a draft of it)': {
+    method: 'post',
+    path: () => '/api/catalogue/drafts',
     user: 'wangfang',
-    valid: () => ({
-      ...DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001')!,
-      name: '人口基础信息(新)',
-      changeReason: '更正资源名称',
-    }),
+    idempotent: true,
+    valid: () => ({ entries: [populationRenamed()], changeReason: '更正资源名称' }),
     breakers: {
-      code: [['another code than the path', 'GA-RK-002']],
-      name: text(true),
-      items: [
-        ['empty', []],
+      // Each field of the entry broken in turn: the refusal names entries[0].<field>.
+      entries: (
         [
-          'an item twice',
+          ['name', text(true)],
           [
-            { name: '姓名', kind: 'base' },
-            { name: '姓名', kind: 'base' },
+            'items',
+            [
+              ['empty', []],
+              [
+                'an item twice',
+                [
+                  { name: '姓名', kind: 'base' },
+                  { name: '姓名', kind: 'base' },
+                ],
+              ],
+            ],
           ],
-        ],
-      ],
-      shareType: [['unknown', 'sometimes']],
-      statutoryRecipients: [['an unknown department', ['nope-bureau']]],
-      contributingDepartments: [['an unknown department', ['nope-bureau']]],
-      relatedResources: [['an unknown resource', ['GA-NO-404']]],
-      nationalCode: [
-        ['malformed', '3-01-001'],
-        ['of another class than the category', '301001/000001'],
-      ],
+          ['shareType', [['unknown', 'sometimes']]],
+          ['statutoryRecipients', [['an unknown department', ['nope-bureau']]]],
+          ['contributingDepartments', [['an unknown department', ['nope-bureau']]]],
+          ['relatedResources', [['an unknown resource', ['GA-NO-404']]]],
+          [
+            'nationalCode',
+            [
+              ['malformed', '3-01-001'],
+              ['of another class than the category', '301001/000001'],
+            ],
+          ],
+          ['unexpected', [['an extra field', 'x']]],
+        ] as [string, Breaker[]][]
+      ).flatMap(([field, breakers]) =>
+        breakers.map(([label, value]): Breaker => [
+          `${field}: ${label}`,
+          [{ ...populationRenamed(), [field]: value }],
+        ]),
+      ),
       changeReason: text(true),
-      unexpected: [['an extra field', 'x']],
     },
   },
   'submit a catalogue draft': {

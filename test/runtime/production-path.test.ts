@@ -82,7 +82,9 @@ const call = async (token: string, method: string, url: string, body?: unknown) 
     headers: {
       Authorization: `Bearer ${token}`,
       ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(method === 'POST' && url === '/api/requests' ? { 'Idempotency-Key': randomUUID() } : {}),
+      ...(method === 'POST' && ['/api/requests', '/api/catalogue/drafts'].includes(url)
+        ? { 'Idempotency-Key': randomUUID() }
+        : {}),
     },
     body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
   });
@@ -176,6 +178,8 @@ it('goes from an empty database to a request in the provider reviewer’s inbox,
       '0812-3330001',
       '有效',
     ],
+    // A colleague of the steward's: a catalogue draft is reviewed by someone who did not write it (art. 9).
+    ['liuxin', '刘鑫', 'health', 'provider_reviewer', '', '', '有效'],
     ['wangli', '王丽', 'miyi-health', 'county_admin', '', '', '有效'],
   ];
   const bad = await call(
@@ -186,7 +190,7 @@ it('goes from an empty database to a request in the provider reviewer’s inbox,
   );
   expect(bad.status).toBe(422);
   expect(bad.body.error.details).toContainEqual(
-    expect.objectContaining({ path: '用户 Users!C4', code: 'unknown_department' }),
+    expect.objectContaining({ path: '用户 Users!C5', code: 'unknown_department' }),
   );
   expect(await t.db('users').count({ n: '*' })).toEqual([{ n: 1 }]);
   expect(await t.db('departments').count({ n: '*' })).toEqual([{ n: 1 }]);
@@ -194,7 +198,7 @@ it('goes from an empty database to a request in the provider reviewer’s inbox,
   expect(good.status).toBe(200);
   expect(good.body).toEqual({
     departments: { created: 4, updated: 0, unchanged: 0 },
-    users: { created: 2, updated: 0, unchanged: 0 },
+    users: { created: 3, updated: 0, unchanged: 0 },
   });
 
   // The directory page tells the administrator which roles the processes still need.
@@ -214,20 +218,31 @@ it('goes from an empty database to a request in the provider reviewer’s inbox,
     roles: ['requester'],
   });
 
-  // 6. Health's steward registers a resource; 7. the requester asks for it.
+  // 6. Health's steward drafts a resource, her colleague reviews it and it is published; 7. the requester asks for it.
   const steward = await idp.token('zhouhong');
-  const resource = await call(
-    steward,
-    'POST',
-    '/api/catalogue/resources',
-    catalogueEntry({
-      code: 'WJ-CS-001',
-      name: '出生医学证明信息',
-      providerDepartment: 'health',
-      items: [{ name: '新生儿姓名', kind: 'business' }],
-    }),
+  const drafted = await call(steward, 'POST', '/api/catalogue/drafts', {
+    entries: [
+      catalogueEntry({
+        code: 'WJ-CS-001',
+        name: '出生医学证明信息',
+        providerDepartment: 'health',
+        items: [{ name: '新生儿姓名', kind: 'business' }],
+      }),
+    ],
+    changeReason: '新增资源',
+  });
+  expect(drafted.status).toBe(201);
+  const colleague = await idp.token('liuxin');
+  const review = await waitFor('the draft’s review task', async () => {
+    const inbox = await call(colleague, 'GET', '/api/tasks');
+    return inbox.body.items?.find((i: { caseId: string }) => i.caseId === drafted.body.id);
+  });
+  expect(
+    (await call(colleague, 'POST', `/api/tasks/${review.id}/complete`, { decision: 'approve' })).status,
+  ).toBe(200);
+  await waitFor('the resource published', async () =>
+    (await call(requester, 'GET', '/api/catalogue/resources/WJ-CS-001')).status === 200 ? true : undefined,
   );
-  expect(resource.status).toBe(201);
   const filed = await call(requester, 'POST', '/api/requests', {
     resourceCode: 'WJ-CS-001',
     items: ['新生儿姓名'],

@@ -14,6 +14,7 @@ import { testApp } from '../support/api';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
+import { httpCases } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 import { savePolicyVersion } from '../../db/policy-repository';
 import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
@@ -228,17 +229,28 @@ describe('by sharing type (art. 21)', () => {
       mode: 'api',
       updateCycle: 'daily',
     };
-    const steward = await h.as('zhaoqiang');
-    const withheld = await h
-      .http()
-      .post('/api/catalogue/resources')
-      .set(steward)
-      .send({ ...entry, shareType: 'not_shared', conditions: [], legalBasis: '某法规' });
+    const cases = httpCases(h);
+    const withheld = await cases.post(
+      'zhaoqiang',
+      '/api/catalogue/drafts',
+      {
+        entries: [{ ...entry, shareType: 'not_shared', conditions: [], legalBasis: '某法规' }],
+        changeReason: '新增资源',
+      },
+      randomUUID(),
+    );
     expect([withheld.status, withheld.body.error.details]).toEqual([
       422,
-      [{ path: 'shareType', code: 'base_items_shared', message: expect.stringContaining('(art. 19)') }],
+      [
+        {
+          path: 'entries[0].shareType',
+          code: 'base_items_shared',
+          message: expect.stringContaining('(art. 19)'),
+        },
+      ],
     ]);
-    expect((await h.http().post('/api/catalogue/resources').set(steward).send(entry)).status).toBe(201);
+    // 赵强 drafts it; his colleague 马骏 reviews it.
+    expect((await cases.publishEntries('zhaoqiang', 'majun', [entry], '新增资源')).status).toBe('published');
 
     const base = await submit(
       'zhangwei',
@@ -363,12 +375,8 @@ describe('by sharing type (art. 21)', () => {
       ...asked,
       conditions: asked.conditions.map((c) => ({ ...c, question: `${c.question}(修订)` })),
     };
-    const put = await h
-      .http()
-      .put('/api/catalogue/resources/RS-SB-001')
-      .set(await h.as('zhaoqiang'))
-      .send({ ...reworded, changeReason: '条件措辞修订' });
-    expect(put.status).toBe(200);
+    const cases = httpCases(h);
+    await cases.publishEntries('zhaoqiang', 'majun', [reworded], '条件措辞修订');
     try {
       const read = await h
         .http()
@@ -378,11 +386,7 @@ describe('by sharing type (art. 21)', () => {
         asked.conditions.map((c) => c.question),
       );
     } finally {
-      await h
-        .http()
-        .put('/api/catalogue/resources/RS-SB-001')
-        .set(await h.as('zhaoqiang'))
-        .send({ ...asked, changeReason: '恢复原条件措辞' });
+      await cases.publishEntries('zhaoqiang', 'majun', [asked], '恢复原条件措辞');
     }
   });
 });

@@ -17,6 +17,7 @@ import { SecurityPage } from './pages/SecurityPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { CorrectionPage, DisputePage, IncidentPage, ReformPage } from './pages/CasePages';
 import { CataloguePage, ResourcePage } from './pages/CataloguePage';
+import { DraftPage } from './pages/DraftPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { CorrectionFormPage, ReformFormPage } from './pages/FormsPages';
 import { CorrectionsPage, DisputesPage, ReformsPage } from './pages/CaseListsPages';
@@ -73,6 +74,7 @@ function Localized() {
                           }
                         />
                         <Route path="/catalogue" element={<CataloguePage user={user} />} />
+                        <Route path="/catalogue/drafts/:id" element={<DraftPage />} />
                         <Route path="/catalogue/:code" element={<ResourcePage user={user} />} />
                         <Route path="/catalogue/:code/apply" element={<RequestFormPage />} />
                         <Route path="/requests" element={<RequestsPage />} />

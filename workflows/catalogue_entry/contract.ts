@@ -59,8 +59,13 @@ export interface DraftAssessment {
   entries: { code: string; notShared: boolean; narrowings: string[] }[];
 }
 
-/** What publishing a draft did: the version each entry became (unchanged entries keep theirs). */
+/**
+ * What publishing a draft did: the version each entry became (unchanged entries keep theirs); or,
+ * when the catalogue or the directory changed since it was checked, why it was not published.
+ */
 export interface PublishedDraft {
+  /** Empty when published; else nothing was published. Absent from answers recorded before it was checked again. */
+  problems?: { code: string; path: string; message: string }[];
   versions: { code: string; version: number; created: boolean; narrowings: string[] }[];
   /** Workflows of the provider's open reform obligations, to tell of the change (art. 9, 37). */
   obligations: string[];

@@ -5,9 +5,12 @@
  * an entry that is not shared, or with a change that narrows sharing, then
  * goes to the LG office to 核定 its legal basis (art. 7). Either may return
  * it: its department revises and resubmits it, or withdraws it. Once approved
- * (and 核定 where needed) its entries are registered and published as new
- * versions, the departments holding grants on a narrowed entry are told, and
- * the department's open reform obligations hear of the change.
+ * (and 核定 where needed) its entries are checked again and registered and
+ * published as new versions, the departments holding grants on a narrowed
+ * entry are told, and the department's open reform obligations hear of the
+ * change. If the catalogue or the directory changed meanwhile so that an entry
+ * no longer passes (its national code taken, a department deactivated), the
+ * draft goes back to its department with the problems named.
  *
  * Drawn in diagram.bpmn beside this file, whose ids are these steps.
  *
@@ -24,9 +27,10 @@ import {
   type CatalogueEntryFacts,
   type CatalogueEntryInput,
   type CatalogueEntryStatus,
+  type PublishedDraft,
 } from './contract';
 import { acts } from '../cases/activities-proxy';
-import { CaseRecorder, noticeTo } from '../cases/case-recorder';
+import { CaseRecorder, noticeTo, type CaseEventInput } from '../cases/case-recorder';
 import { HumanTasks, refuse } from '../sla/human-tasks';
 import type { TaskOutcome } from '../sla/task-contract';
 import { own } from './activities-proxy';
@@ -74,7 +78,7 @@ export async function catalogueEntry(input: CatalogueEntryInput): Promise<Catalo
 
   for (;;) {
     const review = await tasks.decide(STEPS.review, { validate: notByAuthor });
-    let returned: TaskOutcome | null = review.decision === 'return' ? review : null;
+    let returned: CaseEventInput | null = review.decision === 'return' ? decided('returned', review) : null;
     if (!returned) {
       const assessment = await own.assessCatalogueDraft({ draftId });
       await record.move('entry_review', null, decided('reviewed', review), {
@@ -82,12 +86,25 @@ export async function catalogueEntry(input: CatalogueEntryInput): Promise<Catalo
       });
       if (assessment.needsVerification) {
         const verification = await tasks.decide(STEPS.verification);
-        if (verification.decision === 'return') returned = verification;
+        if (verification.decision === 'return') returned = decided('returned', verification);
         else await record.move('entry_verification', null, decided('verified', verification));
       }
     }
-    if (!returned) break;
-    await record.move('returned', null, decided('returned', returned), {
+    if (!returned) {
+      const published = await own.publishCatalogueDraft({ draftId });
+      // Answers recorded before publishing checked the entries again have no problems: they published.
+      const problems = published.problems ?? [];
+      if (problems.length === 0) {
+        await finish(published);
+        return 'published';
+      }
+      // The catalogue or the directory changed since the draft was checked: it goes back to its department.
+      returned = {
+        action: 'returned',
+        reason: problems.map((p) => `${p.code} ${p.path}: ${p.message}`).join('; '),
+      };
+    }
+    await record.move('returned', null, returned, {
       notice: toDepartment('目录草稿被退回修改', 'The catalogue draft was returned for revision'),
     });
     const revision = await tasks.decide(STEPS.revision);
@@ -99,35 +116,35 @@ export async function catalogueEntry(input: CatalogueEntryInput): Promise<Catalo
     await record.move('entry_review', null, decided('resubmitted', revision));
   }
 
-  const published = await own.publishCatalogueDraft({ draftId });
-  await record.move(
-    'published',
-    null,
-    {
-      action: 'published',
-      reason: published.versions.map((v) => `${v.code} v${v.version}`).join(', '),
-    },
-    { notice: toDepartment('目录已注册发布', 'The catalogue entries are published') },
-  );
-  // A reform obligation of the provider is met by a change to its catalogue (art. 9, 37).
-  const at = new Date(Date.now()).toISOString();
-  for (const workflowId of published.obligations) {
-    for (const v of published.versions.filter((x) => x.created)) {
-      try {
-        await getExternalWorkflowHandle(workflowId).signal(catalogueChanged, {
-          resourceCode: v.code,
-          by: author,
-          at,
-        });
-      } catch {
-        // The obligation ended meanwhile: nothing to tell it.
+  async function finish(published: PublishedDraft): Promise<void> {
+    await record.move(
+      'published',
+      null,
+      {
+        action: 'published',
+        reason: published.versions.map((v) => `${v.code} v${v.version}`).join(', '),
+      },
+      { notice: toDepartment('目录已注册发布', 'The catalogue entries are published') },
+    );
+    // A reform obligation of the provider is met by a change to its catalogue (art. 9, 37).
+    const at = new Date(Date.now()).toISOString();
+    for (const workflowId of published.obligations) {
+      for (const v of published.versions.filter((x) => x.created)) {
+        try {
+          await getExternalWorkflowHandle(workflowId).signal(catalogueChanged, {
+            resourceCode: v.code,
+            by: author,
+            at,
+          });
+        } catch {
+          // The obligation ended meanwhile: nothing to tell it.
+        }
       }
     }
   }
-  return 'published';
 }
 
 /** The case event of a decided step. */
-function decided(action: string, o: TaskOutcome) {
+function decided(action: string, o: TaskOutcome): CaseEventInput {
   return { action, step: o.step, actor: o.actor, decision: o.decision, reason: o.reason };
 }

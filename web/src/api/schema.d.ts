@@ -1451,7 +1451,7 @@ export interface paths {
     put?: never;
     /**
      * Import your department's catalogue entries from a workbook (the export is its template)
-     * @description Every cell and every entry is checked first; 422 lists each problem by sheet, row and column (e.g. "数据项 Items!B7") and nothing is stored. Rows add or change entries of the steward's own department; each change becomes a version with `reason`; rows that match the catalogue change nothing. Entries the workbook leaves out are left as they are.
+     * @description Every cell and every entry is checked first; 422 lists each problem by sheet, row and column (e.g. "数据项 Items!B7") and nothing is stored. Rows that add or change entries of the steward's own department are filed as one draft, reviewed and 核定 like any other (catalogue_entry), then published as versions with `reason`; rows that match the catalogue change nothing. Entries the workbook leaves out are left as they are. An Idempotency-Key header makes a resend answer the same draft.
      */
     post: {
       parameters: {
@@ -1621,79 +1621,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * Register a resource in your department's catalogue
-     * @description Roles: data_steward
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['ResourceInput'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Resource'];
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Missing or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not allowed for this role or department */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not JSON (Content-Type: application/json) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The database or Temporal is unreachable */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1766,81 +1694,7 @@ export interface paths {
         };
       };
     };
-    /**
-     * Change a resource of your department's catalogue
-     * @description Roles: data_steward of the provider department. Send the whole entry and `changeReason`: the change becomes a new version (GET …/versions) with the reason and a field-by-field diff; an entry sent exactly as it stands adds no version. A change that narrows sharing (a stricter sharing type, items removed, conditions added, statutory recipients removed) notifies the departments holding active grants on it. Requests already made keep the entry as it was when they were made.
-     */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          code: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': components['schemas']['ResourceChange'];
-        };
-      };
-      responses: {
-        /** @description OK */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Resource'];
-          };
-        };
-        /** @description Invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Missing or invalid token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not allowed for this role or department */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The body is not JSON (Content-Type: application/json) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The database or Temporal is unreachable */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6622,6 +6476,8 @@ export interface components {
     };
     CatalogueImportResult: {
       created: number;
+      /** @description The draft the added and changed rows were filed as (GET /api/catalogue/drafts/{id}); null when every row matches the catalogue */
+      draftId: string | null;
       /** @description Rows that match the catalogue: no version is added */
       unchanged: number;
       updated: number;
@@ -7473,81 +7329,6 @@ export interface components {
       updatedBy: string;
       /** @description The version shown; each registration or change is one (GET …/versions) */
       version: number;
-    };
-    ResourceChange: {
-      /** @enum {string} */
-      category: 'basic' | 'thematic' | 'departmental';
-      /** @description Why the entry changes, e.g. 机构改革后数据项调整; kept with the new version */
-      changeReason: string;
-      /**
-       * @default internal
-       * @enum {string}
-       */
-      classification: 'public' | 'internal' | 'secret' | 'confidential' | 'top_secret';
-      code: string;
-      /** @default [] */
-      conditions: components['schemas']['ResourceCondition'][];
-      /**
-       * @description For a basic or thematic resource: the departments that collect and maintain it with its lead, the provider department (art. 18)
-       * @default []
-       */
-      contributingDepartments: string[];
-      /**
-       * @description The domains of art. 26 the entry belongs to (opened to the public first)
-       * @default []
-       */
-      domains: (
-        | 'credit'
-        | 'transport'
-        | 'medical'
-        | 'health'
-        | 'employment'
-        | 'social_security'
-        | 'geography'
-        | 'culture'
-        | 'education'
-      )[];
-      /**
-       * @description The form the resource is held in (信息资源格式)
-       * @default null
-       * @enum {string|null}
-       */
-      format:
-        | 'electronic_file'
-        | 'spreadsheet'
-        | 'database'
-        | 'image'
-        | 'streaming_media'
-        | 'self_describing'
-        | 'interface'
-        | 'other'
-        | null;
-      items: components['schemas']['ResourceItem'][];
-      /** @default null */
-      legalBasis: string | null;
-      /** @enum {string} */
-      mode: 'api' | 'verification' | 'file';
-      name: string;
-      /**
-       * @description The resource code of the national catalogue guide (信息资源代码): classification code / sequence
-       * @default null
-       */
-      nationalCode: string | null;
-      /** @default false */
-      openToPublic: boolean;
-      providerDepartment: string;
-      /**
-       * @description Codes of catalogue resources it relates to (关联资源代码)
-       * @default []
-       */
-      relatedResources: string[];
-      /** @enum {string} */
-      shareType: 'unconditional' | 'conditional' | 'not_shared';
-      /** @default [] */
-      statutoryRecipients: string[];
-      summary: string;
-      /** @enum {string} */
-      updateCycle: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'on_change';
     };
     ResourceCondition: {
       id: string;

@@ -17,7 +17,7 @@ import { useI18n } from '../i18n/i18n';
 import { stepStates } from './RequestsPage';
 
 /** A case's progress: the step bar, the diagram with its steps coloured, the deadlines and the timeline. */
-function Progress({
+export function Progress({
   process,
   caseId,
   p,
@@ -72,8 +72,8 @@ function Progress({
 /** The processes whose cases take attachments (letters, evidence); requests show theirs on their own page. */
 const ATTACHABLE = new Set(['correction', 'dispute']);
 
-/** The statuses that end a case of these processes (a correction, a dispute, an obligation, an incident). */
-const CLOSED = new Set(['accepted', 'resolved', 'upheld', 'ruled', 'met']);
+/** The statuses that end a case of these processes (a correction, a dispute, an obligation, an incident, a catalogue draft). */
+const CLOSED = new Set(['accepted', 'resolved', 'upheld', 'ruled', 'met', 'published', 'withdrawn']);
 const closed = (status: string) => CLOSED.has(status);
 
 export function CorrectionCase({ c }: { c: Correction }) {

@@ -11,6 +11,7 @@ import { ImportProblems, importProblemsOf, type ImportProblem } from '../compone
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { ResourceVersions } from '../components/ResourceVersions';
+import { DepartmentDrafts } from './DraftPage';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 
@@ -37,76 +38,79 @@ export function CataloguePage({ user }: { user: User }) {
   });
   const options = (codes: string[]) => codes.map((c) => ({ value: c, label: name(c) }));
   return (
-    <Card
-      title={t('catalogue')}
-      extra={hasRole(user, 'data_steward') ? <CatalogueWorkbook user={user} /> : null}
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          onSearch={(v) => (setQ(v), setPage(1))}
-          style={{ width: 280 }}
-          data-testid="catalogue-search"
-        />
-        <Select
-          allowClear
-          placeholder={t('shareType')}
-          style={{ width: 150 }}
-          options={options(['unconditional', 'conditional', 'not_shared'])}
-          onChange={setShareType}
-        />
-        <Select
-          allowClear
-          placeholder={t('category')}
-          style={{ width: 130 }}
-          options={options(['basic', 'thematic', 'departmental'])}
-          onChange={setCategory}
-        />
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('provider')}
-          style={{ width: 200 }}
-          options={(departments.data?.departments ?? []).map((d) => ({
-            value: d.code,
-            label: lang === 'zh' ? d.name : d.nameEn,
-          }))}
-          onChange={(v) => (setProvider(v), setPage(1))}
-        />
-        <Select
-          allowClear
-          placeholder={t('openToPublic')}
-          style={{ width: 150 }}
-          options={[{ value: 'true', label: t('openToPublic') }]}
-          onChange={setOpen}
-        />
-      </Space>
-      <Loadable query={list}>
-        {(data) => (
-          <Table
-            rowKey="code"
-            dataSource={data.items}
-            pagination={{ current: page, total: data.total, pageSize: 10, onChange: setPage }}
-            columns={[
-              { title: t('resource'), render: (_, r) => <Link to={`/catalogue/${r.code}`}>{r.name}</Link> },
-              {
-                title: t('shareType'),
-                render: (_, r) => <Tag color={TYPE_COLORS[r.shareType]}>{name(r.shareType)}</Tag>,
-              },
-              {
-                title: t('provider'),
-                className: 'gs-hide-narrow',
-                render: (_, r) => (lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn),
-              },
-              { title: t('category'), className: 'gs-hide-narrow', render: (_, r) => name(r.category) },
-              { title: t('resourceCode'), dataIndex: 'code', className: 'gs-hide-narrow' },
-            ]}
+    <>
+      <Card
+        title={t('catalogue')}
+        extra={hasRole(user, 'data_steward') ? <CatalogueWorkbook user={user} /> : null}
+      >
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('search')}
+            onSearch={(v) => (setQ(v), setPage(1))}
+            style={{ width: 280 }}
+            data-testid="catalogue-search"
           />
-        )}
-      </Loadable>
-    </Card>
+          <Select
+            allowClear
+            placeholder={t('shareType')}
+            style={{ width: 150 }}
+            options={options(['unconditional', 'conditional', 'not_shared'])}
+            onChange={setShareType}
+          />
+          <Select
+            allowClear
+            placeholder={t('category')}
+            style={{ width: 130 }}
+            options={options(['basic', 'thematic', 'departmental'])}
+            onChange={setCategory}
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('provider')}
+            style={{ width: 200 }}
+            options={(departments.data?.departments ?? []).map((d) => ({
+              value: d.code,
+              label: lang === 'zh' ? d.name : d.nameEn,
+            }))}
+            onChange={(v) => (setProvider(v), setPage(1))}
+          />
+          <Select
+            allowClear
+            placeholder={t('openToPublic')}
+            style={{ width: 150 }}
+            options={[{ value: 'true', label: t('openToPublic') }]}
+            onChange={setOpen}
+          />
+        </Space>
+        <Loadable query={list}>
+          {(data) => (
+            <Table
+              rowKey="code"
+              dataSource={data.items}
+              pagination={{ current: page, total: data.total, pageSize: 10, onChange: setPage }}
+              columns={[
+                { title: t('resource'), render: (_, r) => <Link to={`/catalogue/${r.code}`}>{r.name}</Link> },
+                {
+                  title: t('shareType'),
+                  render: (_, r) => <Tag color={TYPE_COLORS[r.shareType]}>{name(r.shareType)}</Tag>,
+                },
+                {
+                  title: t('provider'),
+                  className: 'gs-hide-narrow',
+                  render: (_, r) => (lang === 'zh' ? r.providerDepartment.name : r.providerDepartment.nameEn),
+                },
+                { title: t('category'), className: 'gs-hide-narrow', render: (_, r) => name(r.category) },
+                { title: t('resourceCode'), dataIndex: 'code', className: 'gs-hide-narrow' },
+              ]}
+            />
+          )}
+        </Loadable>
+      </Card>
+      {hasRole(user, 'data_steward') || hasRole(user, 'provider_reviewer') ? <DepartmentDrafts /> : null}
+    </>
   );
 }
 
@@ -217,14 +221,16 @@ export function ResourcePage({ user }: { user: User }) {
 
 /**
  * A data steward's department catalogue in Excel: export it (the template), and
- * import it back with the reason kept with each new version. A refused import
- * lists every bad cell; nothing is stored.
+ * import it back as a draft that is reviewed before each change is published
+ * as a version with the reason. A refused import lists every bad cell;
+ * nothing is stored.
  */
 function CatalogueWorkbook({ user }: { user: User }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const errors = useApiErrors();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<ImportProblem[] | null>(null);
@@ -238,13 +244,19 @@ function CatalogueWorkbook({ user }: { user: User }) {
     onSuccess: (r) => {
       setProblems(null);
       setOpen(false);
+      if (!r.draftId) {
+        void message.info(t('catalogueUnchanged'));
+        return;
+      }
+      // The changed rows are a draft now, to be reviewed before they are published (art. 9).
       void message.success(
         t('catalogueImported')
           .replace('{c}', String(r.created))
           .replace('{u}', String(r.updated))
           .replace('{n}', String(r.unchanged)),
       );
-      void queryClient.invalidateQueries({ queryKey: ['resources'] });
+      void queryClient.invalidateQueries({ queryKey: ['drafts'] });
+      navigate(`/catalogue/drafts/${r.draftId}`);
     },
     onError: (e: Error) => {
       const found = importProblemsOf(e, lang);

@@ -89,7 +89,9 @@ const caseLink = (process: string, caseId: string) =>
         ? `/disputes/${caseId}`
         : process === 'security_incident'
           ? `/incidents/${caseId}`
-          : `/reforms/${caseId.split('.')[0]}`;
+          : process === 'catalogue_entry'
+            ? `/catalogue/drafts/${caseId}`
+            : `/reforms/${caseId.split('.')[0]}`;
 
 type CaseRow = Overview['overdueCases'][number];
 

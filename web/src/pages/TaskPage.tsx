@@ -8,6 +8,7 @@ import { api, ApiError } from '../api/client';
 import { useApiErrors } from '../api/form-errors';
 import { errorText } from '../i18n/errors';
 import type {
+  CatalogueDraft,
   Correction,
   Dispute,
   Reform,
@@ -20,6 +21,7 @@ import { DeadlineTag } from '../components/DeadlineTag';
 import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
 import { CorrectionCase, DisputeCase, IncidentCase, ReformView } from './CasePages';
+import { DraftCase } from './DraftPage';
 import { RequestCase } from './RequestsPage';
 
 /** The whole case a task belongs to, whatever its process. */
@@ -33,7 +35,9 @@ function CaseOf({ task }: { task: Task }) {
           ? `/api/disputes/${task.caseId}`
           : task.processType === 'security_incident'
             ? `/api/security/incidents/${task.caseId}`
-            : `/api/reforms/${task.caseId.split('.')[0]}`;
+            : task.processType === 'catalogue_entry'
+              ? `/api/catalogue/drafts/${task.caseId}`
+              : `/api/reforms/${task.caseId.split('.')[0]}`;
   const q = useQuery({ queryKey: ['case', path], queryFn: () => api<unknown>(path) });
   return (
     <Loadable query={q}>
@@ -46,6 +50,8 @@ function CaseOf({ task }: { task: Task }) {
           <DisputeCase d={data as Dispute} />
         ) : task.processType === 'security_incident' ? (
           <IncidentCase i={data as SecurityIncident} />
+        ) : task.processType === 'catalogue_entry' ? (
+          <DraftCase d={data as CatalogueDraft} />
         ) : (
           <ReformView r={data as Reform} only={task.caseId} />
         )
