@@ -40,7 +40,8 @@ const en = (value: string) => ({ '@value': value, '@language': 'en' });
  * The open entries as a dcat:Catalog in JSON-LD. Each dataset's IRI is its
  * page on the platform (`${publicUrl}/open-data/${code}`); its publisher is the
  * provider department; its themes are its art. 26 domains; its keywords are
- * its data items.
+ * its data items; its national resource code and format, where the entry has
+ * them, are an adms:identifier and its distribution's dct:format.
  */
 export function dcatCatalog(
   resources: Resource[],
@@ -53,6 +54,8 @@ export function dcatCatalog(
       dct: 'http://purl.org/dc/terms/',
       foaf: 'http://xmlns.com/foaf/0.1/',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
+      adms: 'http://www.w3.org/ns/adms#',
+      skos: 'http://www.w3.org/2004/02/skos/core#',
     },
     '@id': `${base}/open-data`,
     '@type': 'dcat:Catalog',
@@ -75,6 +78,19 @@ export function dcatCatalog(
       'dcat:landingPage': { '@id': `${base}/open-data/${r.code}` },
       'dct:accessRights': 'public',
       'dcat:version': String(r.version),
+      ...(r.publishedAt ? { 'dct:issued': { '@value': r.publishedAt, '@type': 'xsd:dateTime' } } : {}),
+      // Its code in the national catalogue (信息资源代码), for a national portal to match it by.
+      ...(r.nationalCode
+        ? {
+            'adms:identifier': {
+              '@type': 'adms:Identifier',
+              'skos:notation': r.nationalCode,
+              'adms:schemaAgency': '政务信息资源目录编制指南(GB/T 21063)',
+            },
+          }
+        : {}),
+      // Its format (信息资源格式), on the one way it is handed out.
+      ...(r.format ? { 'dcat:distribution': { '@type': 'dcat:Distribution', 'dct:format': r.format } } : {}),
     })),
   };
 }

@@ -82,6 +82,28 @@ it('keeps everything not marked open off the public catalogue, and refuses an op
     [catalogueEntry({ code: 'GA-KD-001', domains: ['transport'] })],
     '新增资源',
   );
+  // Open and public, with its national code and format: a national portal can match and read it.
+  await c.publishEntries(
+    'wangfang',
+    'lina',
+    [
+      catalogueEntry({
+        code: 'GA-KD-002',
+        name: '公安窗口办事指南',
+        openToPublic: true,
+        classification: 'public',
+        nationalCode: '301005/000003',
+        format: 'electronic_file',
+      }),
+    ],
+    '开放办事指南',
+  );
+  const guide = (await publicCatalogue())['dcat:dataset'].find((d) => d['dct:identifier'] === 'GA-KD-002');
+  expect(guide).toMatchObject({
+    'adms:identifier': { '@type': 'adms:Identifier', 'skos:notation': '301005/000003' },
+    'dcat:distribution': { '@type': 'dcat:Distribution', 'dct:format': 'electronic_file' },
+    'dct:issued': { '@type': 'xsd:dateTime' },
+  });
   const listed = (await publicCatalogue())['dcat:dataset'].map((d) => d['dct:identifier']);
   expect(listed).not.toContain('GA-KD-001');
   expect(listed).not.toContain('GA-RK-001');
