@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { openDataRoutes } from './open_data/routes';
 import { catalogueWorkbookRoutes } from './catalogue/workbook-routes';
+import { catalogueCompletenessRoutes } from './catalogue/completeness-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { directoryRoutes } from './directory/routes';
 import { directoryAdministrationRoutes } from './directory/administration-routes';
@@ -80,6 +81,7 @@ export function createApp(
   calendarRoutes(router, registry, full);
   catalogueRoutes(router, registry, full);
   catalogueWorkbookRoutes(router, registry, full);
+  catalogueCompletenessRoutes(router, registry, full);
   openDataRoutes(router, registry, full);
   noticeRoutes(router, registry, full);
   delegationRoutes(router, registry, full);

@@ -20,6 +20,11 @@ export interface ResourceFilter {
   category?: string;
   mode?: string;
   openToPublic?: boolean;
+  /**
+   * The city's 共享目录 as one department reads it (art. 7): what it may ask for, the entries
+   * shared with or without conditions, and those not shared that the law names it a recipient of.
+   */
+  sharedWith?: string;
   page: number;
   pageSize: number;
 }
@@ -301,6 +306,18 @@ export async function listResources(
   if (f.category) query.where('resources.category', f.category);
   if (f.mode) query.where('resources.mode', f.mode);
   if (f.openToPublic !== undefined) query.where('resources.open_to_public', f.openToPublic);
+  if (f.sharedWith)
+    query.where((w) =>
+      w
+        .whereNot('resources.share_type', 'not_shared')
+        .orWhereExists((sub) =>
+          sub
+            .select(db.raw('1'))
+            .from('resource_statutory_recipients')
+            .whereRaw('resource_statutory_recipients.resource_code = resources.code')
+            .andWhere('resource_statutory_recipients.department_code', f.sharedWith!),
+        ),
+    );
   const [{ n }] = await query.clone().clearSelect().count({ n: '*' });
   const rows = await query
     .orderBy('resources.code')

@@ -36,8 +36,12 @@ export function catalogueRoutes(router: Router, registry: OpenAPIRegistry, deps:
     query: ResourceListQuerySchema,
     response: ResourceListSchema,
     audit: { action: 'resource.search', entityType: 'resource' },
-    handler: async ({ query }) => ({
-      ...(await listResources(db, query)),
+    handler: async ({ query: { catalogue, ...query }, user }) => ({
+      ...(await listResources(db, {
+        ...query,
+        ...(catalogue === 'shared' ? { sharedWith: user.department.code } : {}),
+        ...(catalogue === 'own' ? { provider: user.department.code } : {}),
+      })),
       page: query.page,
       pageSize: query.pageSize,
     }),

@@ -72,6 +72,10 @@ export const ResourceListQuerySchema = PageQuerySchema.extend({
   category: z.enum(CATEGORIES).optional(),
   mode: z.enum(SHARING_MODES).optional(),
   openToPublic: QueryFlagSchema.optional(),
+  catalogue: z.enum(['shared', 'own']).optional().openapi({
+    description:
+      "shared: the city's 共享目录 as the caller's department reads it (entries shared with or without conditions, and not-shared ones the law names it a recipient of); own: its 资源目录, every entry it provides, not-shared ones included (art. 7). Neither: the whole catalogue",
+  }),
 });
 
 export const ResourceListSchema = pageOf(ResourceSchema, 'ResourceList');
@@ -104,3 +108,38 @@ export const ResourceVersionSchema = z
 export const ResourceVersionListSchema = z
   .object({ code: z.string(), name: z.string(), versions: z.array(ResourceVersionSchema) })
   .openapi('ResourceVersionList');
+
+export const CatalogueCompletenessSchema = z
+  .object({
+    departments: z
+      .array(
+        z.object({
+          department: DepartmentRefSchema,
+          entries: z
+            .number()
+            .int()
+            .openapi({ description: 'Its published entries; 0: it has compiled none' }),
+          notShared: z
+            .number()
+            .int()
+            .openapi({ description: 'Of them, not shared (each 核定 by the LG office, art. 7)' }),
+          openDrafts: z
+            .number()
+            .int()
+            .openapi({ description: 'Its drafts under review or 核定, or returned to it' }),
+          missingNationalCode: z
+            .number()
+            .int()
+            .openapi({ description: "Entries without the national catalogue guide's resource code" }),
+          missingFormat: z.number().int().openapi({ description: 'Entries without a resource format' }),
+          lastChangedAt: z
+            .string()
+            .nullable()
+            .openapi({ description: 'When one of its entries last changed' }),
+        }),
+      )
+      .openapi({
+        description: 'Each department the caller supervises, those that have compiled the least first',
+      }),
+  })
+  .openapi('CatalogueCompleteness');

@@ -76,6 +76,23 @@ describe('reading the catalogue', () => {
     ]);
   });
 
+  it("reads the city's 共享目录 as a department may ask from it, and a department's own 资源目录 (art. 7)", async () => {
+    const codes = async (who: string, catalogue: string) =>
+      (
+        (await c.get(who, `/api/catalogue/resources?catalogue=${catalogue}&pageSize=100`)).body.items as {
+          code: string;
+        }[]
+      ).map((r) => r.code);
+    // Civil affairs may ask for what is shared, and for health's not-shared death records the law entitles it to.
+    const shared = await codes('zhangwei', 'shared');
+    expect(shared).toEqual(expect.arrayContaining(['GA-RK-001', 'RS-SB-001', 'WJ-SW-001']));
+    expect(shared).not.toContain('GA-XZ-001');
+    // Market regulation is no statutory recipient of the death records.
+    expect(await codes('qianli', 'shared')).not.toContain('WJ-SW-001');
+    // Public security's own catalogue holds its not-shared entry too.
+    expect((await codes('wangfang', 'own')).sort()).toEqual(['GA-RK-001', 'GA-XZ-001']);
+  });
+
   it('shows one resource with its conditions, legal basis and statutory recipients; 404 for an unknown code', async () => {
     const auth = await h.as('zhangwei');
     const res = await h.http().get('/api/catalogue/resources/WJ-SW-001').set(auth);

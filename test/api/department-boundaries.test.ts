@@ -102,6 +102,9 @@ const BOUNDARIES: Record<string, Check> = {
   'post /api/catalogue/import': CITY(
     "a steward imports only their own department's entries (catalogue-workbook.test.ts: not_your_department)",
   ),
+  'get /api/catalogue/completeness': CITY(
+    "supervisors' city-wide view; a county administrator's is their county's own (catalogue-completeness.test.ts)",
+  ),
   'post /api/catalogue/drafts': {
     kind: 'record',
     path: () => '/api/catalogue/drafts',

@@ -1065,6 +1065,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalogue/completeness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each supervised department's catalogue: its entries, those not shared, drafts under way, gaps in the national metadata (art. 7, 8)
+     * @description The LG office, the city's supervisors, the leading group and administrators see every active department; a county administrator sees the county's own departments. Departments that have compiled the fewest entries come first.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CatalogueCompleteness'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalogue/drafts': {
     parameters: {
       query?: never;
@@ -1554,6 +1629,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description shared: the city's 共享目录 as the caller's department reads it (entries shared with or without conditions, and not-shared ones the law names it a recipient of); own: its 资源目录, every entry it provides, not-shared ones included (art. 7). Neither: the whole catalogue */
+          catalogue?: 'shared' | 'own';
           category?: 'basic' | 'thematic' | 'departmental';
           /** @description A department code: the basic and thematic resources it contributes to (art. 18) */
           contributor?: string;
@@ -6391,6 +6468,24 @@ export interface components {
       /** @description The subject's title: the resource's name, the reform's or the incident's */
       subjectTitle: string | null;
     } | null;
+    CatalogueCompleteness: {
+      /** @description Each department the caller supervises, those that have compiled the least first */
+      departments: {
+        department: components['schemas']['DepartmentRef'];
+        /** @description Its published entries; 0: it has compiled none */
+        entries: number;
+        /** @description When one of its entries last changed */
+        lastChangedAt: string | null;
+        /** @description Entries without a resource format */
+        missingFormat: number;
+        /** @description Entries without the national catalogue guide's resource code */
+        missingNationalCode: number;
+        /** @description Of them, not shared (each 核定 by the LG office, art. 7) */
+        notShared: number;
+        /** @description Its drafts under review or 核定, or returned to it */
+        openDrafts: number;
+      }[];
+    };
     CatalogueDraft: {
       author: string;
       authorName: string | null;

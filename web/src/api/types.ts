@@ -16,6 +16,7 @@ export type OpenDataGaps = Schemas['OpenDataGaps'];
 export type CatalogueImportResult = Schemas['CatalogueImportResult'];
 export type CatalogueDraft = Schemas['CatalogueDraft'];
 export type CatalogueDraftList = Schemas['CatalogueDraftList'];
+export type CatalogueCompleteness = Schemas['CatalogueCompleteness'];
 export type Candidate = Schemas['Candidate'];
 export type CurrentTask = Schemas['CurrentTask'];
 export type DeadlineEntry = Schemas['DeadlineEntry'];

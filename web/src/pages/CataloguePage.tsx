@@ -1,6 +1,19 @@
 /** The catalogue: search and filter resources; a resource page with everything a requester must know, and its versions. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, qs } from '../api/client';
@@ -12,6 +25,8 @@ import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { ResourceVersions } from '../components/ResourceVersions';
 import { DepartmentDrafts } from './DraftPage';
+import { CatalogueCompleteness } from '../components/CatalogueCompleteness';
+import { CATALOGUE_SUPERVISORS } from '../../../domain/catalogue/completeness';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 
@@ -24,16 +39,18 @@ export function CataloguePage({ user }: { user: User }) {
   const [category, setCategory] = useState<string>();
   const [open, setOpen] = useState<string>();
   const [provider, setProvider] = useState<string>();
+  // The whole catalogue, the city's 共享目录 as the department reads it, or its own 资源目录 (art. 7).
+  const [catalogue, setCatalogue] = useState<'all' | 'shared' | 'own'>('all');
   const [page, setPage] = useState(1);
   const departments = useQuery({
     queryKey: ['departments'],
     queryFn: () => api<{ departments: { code: string; name: string; nameEn: string }[] }>('/api/departments'),
   });
   const list = useQuery({
-    queryKey: ['resources', q, shareType, category, open, provider, page],
+    queryKey: ['resources', q, shareType, category, open, provider, catalogue, page],
     queryFn: () =>
       api<Page<Resource>>(
-        `/api/catalogue/resources${qs({ q, shareType, category, provider, openToPublic: open, page, pageSize: 10 })}`,
+        `/api/catalogue/resources${qs({ q, shareType, category, provider, openToPublic: open, catalogue: catalogue === 'all' ? undefined : catalogue, page, pageSize: 10 })}`,
       ),
   });
   const options = (codes: string[]) => codes.map((c) => ({ value: c, label: name(c) }));
@@ -44,6 +61,16 @@ export function CataloguePage({ user }: { user: User }) {
         extra={hasRole(user, 'data_steward') ? <CatalogueWorkbook user={user} /> : null}
       >
         <Space wrap style={{ marginBottom: 16 }}>
+          <Segmented
+            value={catalogue}
+            onChange={(v) => (setCatalogue(v as typeof catalogue), setPage(1))}
+            options={[
+              { value: 'all', label: t('catalogueAll') },
+              { value: 'shared', label: t('catalogueShared') },
+              { value: 'own', label: t('catalogueOwn') },
+            ]}
+            data-testid="catalogue-view"
+          />
           <Input.Search
             allowClear
             placeholder={t('search')}
@@ -110,6 +137,7 @@ export function CataloguePage({ user }: { user: User }) {
         </Loadable>
       </Card>
       {hasRole(user, 'data_steward') || hasRole(user, 'provider_reviewer') ? <DepartmentDrafts /> : null}
+      {hasRole(user, ...CATALOGUE_SUPERVISORS) ? <CatalogueCompleteness /> : null}
     </>
   );
 }
