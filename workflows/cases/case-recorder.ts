@@ -19,14 +19,23 @@ export interface CaseEventInput {
 }
 
 export class CaseRecorder<S extends string, F extends object = Record<string, never>> {
-  private seq = 0;
+  private seq: number;
 
   constructor(
     /** The process's name. */
     private readonly caseType: string,
     private readonly caseId: string,
     public status: S,
-  ) {}
+    /** Events the case recorded in the runs before this one (a workflow that continues as new), so ids stay unique. */
+    recordedBefore = 0,
+  ) {
+    this.seq = recordedBefore;
+  }
+
+  /** How many events the case has recorded, this run and those before it. */
+  get recorded(): number {
+    return this.seq;
+  }
 
   /** A fresh event id of this case: `${caseId}#${n}#${action}`. */
   eventId(action: string): string {

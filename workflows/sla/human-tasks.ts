@@ -80,6 +80,11 @@ export interface HumanTasksContext {
   parties: Record<string, string>;
   /** Called once a task is in the inbox, e.g. to move the case's status to this step. */
   onOpened?: (task: TaskView) => Promise<void>;
+  /**
+   * How many tasks the case opened in the runs before this one (a workflow that continues as new
+   * passes `opened` on), so a task's id stays the case's own: `${workflowId}.${step}.${n}`.
+   */
+  openedBefore?: number;
 }
 
 /** A step names a party the case does not have: a policy that does not fit its process. */
@@ -132,9 +137,16 @@ function nowIso(): string {
 
 export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
-  private seq = 0;
+  private seq: number;
 
-  constructor(private readonly ctx: HumanTasksContext) {}
+  constructor(private readonly ctx: HumanTasksContext) {
+    this.seq = ctx.openedBefore ?? 0;
+  }
+
+  /** How many tasks the case has opened, this run and those before it. */
+  get opened(): number {
+    return this.seq;
+  }
 
   /** The `calendarChanged` signal's handler: provisional deadlines are computed again. */
   readonly calendarChanged = (): void => {
