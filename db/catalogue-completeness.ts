@@ -11,6 +11,8 @@ export interface DepartmentCatalogue {
   /** Entries without the national catalogue guide's resource code, or without its format. */
   missingNationalCode: number;
   missingFormat: number;
+  /** Entries whose data its update cycle says is overdue (art. 20). */
+  stale: number;
   /** When one of its entries last changed; null when it has none. */
   lastChangedAt: string | null;
 }
@@ -21,7 +23,7 @@ export async function catalogueCompleteness(
   departments: readonly string[],
 ): Promise<DepartmentCatalogue[]> {
   if (departments.length === 0) return [];
-  const [entries, drafts] = await Promise.all([
+  const [entries, drafts, stale] = await Promise.all([
     db('resources')
       .whereIn('provider_department', departments)
       .groupBy('provider_department')
@@ -38,7 +40,15 @@ export async function catalogueCompleteness(
       .whereIn('status', OPEN_DRAFT_STATUSES)
       .groupBy('provider_code')
       .select('provider_code', db.raw('count(*) as drafts')),
+    db('resource_freshness')
+      .whereIn('provider_code', departments)
+      .where({ status: 'stale' })
+      .groupBy('provider_code')
+      .select('provider_code', db.raw('count(*) as stale')),
   ]);
+  const staleOf = new Map(
+    stale.map((r: Record<string, unknown>) => [r.provider_code as string, Number(r.stale)]),
+  );
   const byDepartment = new Map(
     entries.map((r: Record<string, unknown>) => [r.provider_department as string, r]),
   );
@@ -54,6 +64,7 @@ export async function catalogueCompleteness(
       openDrafts: draftsOf.get(department) ?? 0,
       missingNationalCode: Number(r?.missing_national_code ?? 0),
       missingFormat: Number(r?.missing_format ?? 0),
+      stale: staleOf.get(department) ?? 0,
       lastChangedAt: r?.last_changed_ms == null ? null : localIso(r.last_changed_ms),
     };
   });

@@ -259,13 +259,21 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     version: Number(r.version),
     updatedAt: localIso(r.updated_at_ms),
     updatedBy: r.updated_by as string,
+    dataUpdatedAt: r.data_updated_at_ms == null ? null : localIso(r.data_updated_at_ms),
+    freshness: (r.freshness_status as Resource['freshness'] | null) ?? null,
   }));
 }
 
 function base(db: Db) {
   return db('resources')
     .join('departments', 'departments.code', 'resources.provider_department')
-    .select('resources.*', 'departments.name as provider_name', 'departments.name_en as provider_name_en');
+    .leftJoin('resource_freshness', 'resource_freshness.resource_code', 'resources.code')
+    .select(
+      'resources.*',
+      'departments.name as provider_name',
+      'departments.name_en as provider_name_en',
+      'resource_freshness.status as freshness_status',
+    );
 }
 
 export async function getResource(db: Db, code: string): Promise<Resource | null> {

@@ -40,6 +40,7 @@ import * as resourceDomains from './20261204_032_resource_domains';
 import * as resourceContributors from './20261204_033_resource_contributors';
 import * as nationalCatalogueMetadata from './20261204_034_national_catalogue_metadata';
 import * as catalogueDrafts from './catalogue_entry/20261204_035_catalogue_drafts';
+import * as resourceFreshness from './resource_freshness/20261204_036_resource_freshness';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -84,6 +85,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_033_resource_contributors', resourceContributors],
   ['20261204_034_national_catalogue_metadata', nationalCatalogueMetadata],
   ['20261204_035_catalogue_drafts', catalogueDrafts],
+  ['20261204_036_resource_freshness', resourceFreshness],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

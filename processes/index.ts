@@ -6,6 +6,7 @@
  */
 import { catalogueEntryProcess } from './catalogue_entry';
 import { catalogueUpdateProcess } from './catalogue_update';
+import { resourceFreshnessProcess } from './resource_freshness';
 import { correctionProcess } from './correction';
 import { disputeProcess } from './dispute';
 import type { ProcessModule } from './process-module';
@@ -21,6 +22,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   catalogueUpdateProcess,
   securityIncidentProcess,
   catalogueEntryProcess,
+  resourceFreshnessProcess,
 ];
 
 export const PROCESS_NAMES = PROCESSES.map((p) => p.name) as [string, ...string[]];

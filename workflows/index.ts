@@ -7,6 +7,7 @@
 import { logCheckpoints } from './audit/workflow';
 import { securityAgreement } from './security/agreement-workflow';
 import { catalogueEntry } from './catalogue_entry/workflow';
+import { resourceFreshness } from './resource_freshness/workflow';
 import { catalogueUpdate } from './catalogue_update/workflow';
 import { correctionFeedback } from './correction/workflow';
 import { disputeCase } from './dispute/workflow';
@@ -20,6 +21,7 @@ export {
   catalogueUpdate as catalogue_update,
   securityIncident as security_incident,
   catalogueEntry as catalogue_entry,
+  resourceFreshness as resource_freshness,
 };
 
 // The platform's own (workflows/platform-workflows.ts): the daily signing of the logs, and

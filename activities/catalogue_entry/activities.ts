@@ -11,6 +11,7 @@ import {
   type CatalogueDraft,
 } from '../../db/catalogue_entry/repository';
 import type { Db } from '../../db/connection';
+import { ensureFreshnessCase } from '../../db/resource_freshness/repository';
 import { appendAudit } from '../../db/log-repository';
 import type { ResourceInput } from '../../domain/catalogue/resource';
 import { entryOf, narrowings, type Narrowing } from '../../domain/catalogue/versions';
@@ -104,7 +105,11 @@ export function createCatalogueEntryActivities(db: Db) {
           version: saved.version,
           created: saved.created,
           narrowings: saved.narrowings,
+          name: entry.name,
+          cycle: entry.updateCycle,
         });
+        // Its freshness case's row, before the draft's workflow starts the case (art. 20).
+        await ensureFreshnessCase(trx, { code: entry.code, provider: entry.providerDepartment });
         if (saved.created)
           await appendAudit(trx, {
             id: `${d.id}#publish#${entry.code}`,

@@ -54,6 +54,14 @@ export const ResourceSchema = z
     }),
     updatedAt: z.string(),
     updatedBy: z.string(),
+    dataUpdatedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the provider last reported its data updated (art. 20); null: never' }),
+    freshness: z.enum(['fresh', 'stale']).nullable().openapi({
+      description:
+        'stale: its update cycle passed without an update, and its steward has a task (art. 20); null: not watched yet',
+    }),
   })
   .openapi('Resource');
 
@@ -132,6 +140,10 @@ export const CatalogueCompletenessSchema = z
             .int()
             .openapi({ description: "Entries without the national catalogue guide's resource code" }),
           missingFormat: z.number().int().openapi({ description: 'Entries without a resource format' }),
+          stale: z
+            .number()
+            .int()
+            .openapi({ description: 'Entries whose data is overdue by their update cycle (art. 20)' }),
           lastChangedAt: z
             .string()
             .nullable()

@@ -4,9 +4,11 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
+  type WithWorkflowArgs,
+  type WorkflowSignalWithStartOptions,
   type WorkflowStartOptions,
 } from '@temporalio/client';
-import type { Workflow } from '@temporalio/common';
+import type { SignalDefinition, Workflow } from '@temporalio/common';
 import { SA } from '../../domain/search-attributes';
 import type { CaseMetadata } from '../../workflows/cases/case-metadata';
 import {
@@ -49,6 +51,12 @@ export interface TemporalGateway {
   signalCalendarChanged(workflowId: string): Promise<void>;
   /** Starts a case's workflow with govshare's search attributes and memo; starting it again is a no-op. */
   startCase<W extends Workflow>(c: CaseStart<W>): Promise<void>;
+  /** Signals a case's workflow, starting it first if it is not running (e.g. a data update, art. 20). */
+  signalWithStartCase<W extends Workflow, A extends unknown[]>(
+    c: CaseStart<W>,
+    signal: SignalDefinition<A>,
+    args: A,
+  ): Promise<void>;
   completeTask(workflowId: string, input: CompleteTaskInput): Promise<TaskView>;
   withdrawRequest(workflowId: string, input: WithdrawInput): Promise<SharingRequestResult>;
   revokeGrant(workflowId: string, input: RevokeInput): Promise<GrantStatus>;
@@ -159,8 +167,35 @@ export function createTemporalGateway(
     }
   }
 
+  async function signalWithStartCase<W extends Workflow, A extends unknown[]>(
+    c: CaseStart<W>,
+    signal: SignalDefinition<A>,
+    signalArgs: A,
+  ): Promise<void> {
+    await bounded(() =>
+      // As in startCase: the options' conditional type does not resolve for a generic W.
+      client.workflow.signalWithStart<W, A>(c.process, <
+        WithWorkflowArgs<W, WorkflowSignalWithStartOptions<A>>
+      >(<unknown>{
+        taskQueue,
+        workflowId: c.workflowId,
+        args: c.args,
+        signal,
+        signalArgs,
+        memo: c.metadata.memo,
+        staticSummary: c.metadata.staticSummary,
+        typedSearchAttributes: [
+          { key: SA.process, value: c.process },
+          { key: SA.status, value: c.status },
+          { key: SA.provider, value: c.provider },
+        ],
+      })),
+    );
+  }
+
   return {
     client,
+    signalWithStartCase,
     async ping(timeoutMs) {
       await bounded(() => client.connection.workflowService.getSystemInfo({}), timeoutMs);
     },

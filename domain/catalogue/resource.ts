@@ -71,6 +71,7 @@ export const RESOURCE_FORMATS = [
 export const CATEGORY_CLASS_DIGIT = { basic: '1', thematic: '2', departmental: '3' } as const;
 
 export type ShareType = (typeof SHARE_TYPES)[number];
+export type UpdateCycle = (typeof UPDATE_CYCLES)[number];
 export type SharingMode = (typeof SHARING_MODES)[number];
 
 const trimmed = (max: number) =>
@@ -267,6 +268,10 @@ export interface Resource extends Omit<
   publishedAt: string | null;
   /** The version the catalogue shows (each registration or change is one, art. 9). */
   version: number;
+  /** When the provider last reported its data updated (art. 20); null: never. */
+  dataUpdatedAt: string | null;
+  /** Whether its data is up to date by its update cycle; null: not watched (yet). */
+  freshness: 'fresh' | 'stale' | null;
   updatedAt: string;
   updatedBy: string;
 }

@@ -116,6 +116,54 @@ export const SharingPolicySchema = z
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** A cycle's period is elapsed time, not working days: data is due whatever the calendar. */
+const FreshnessPeriodSchema = z.union([
+  z.object({ calendarDays: z.number().int().min(1).max(3660) }).strict(),
+  z
+    .object({
+      hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 366),
+    })
+    .strict(),
+  z
+    .object({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(60 * 24 * 366),
+    })
+    .strict(),
+]);
+export type FreshnessPeriod = z.infer<typeof FreshnessPeriodSchema>;
+
+/**
+ * Art. 20: how long after its last update an entry's data is due again, by the update cycle it
+ * declares (`on_change` has none: it is due when it changes). A version without it watches none.
+ */
+export const CataloguePolicySchema = z
+  .object({
+    freshness: z
+      .object({
+        periods: z
+          .object({
+            realtime: FreshnessPeriodSchema,
+            daily: FreshnessPeriodSchema,
+            weekly: FreshnessPeriodSchema,
+            monthly: FreshnessPeriodSchema,
+            quarterly: FreshnessPeriodSchema,
+            yearly: FreshnessPeriodSchema,
+          })
+          .strict(),
+        citation: CitationSchema,
+      })
+      .strict(),
+  })
+  .strict();
+
 export const PolicyDocumentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -137,6 +185,7 @@ export const PolicyDocumentSchema = z
     processes: z.record(z.string().regex(/^[a-z][a-z_]*$/), ProcessPolicySchema),
     records: RecordsPolicySchema.optional(),
     sharing: SharingPolicySchema.optional(),
+    catalogue: CataloguePolicySchema.optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {

@@ -46,6 +46,7 @@ const MATRIX: Record<string, Who> = {
   'post /api/catalogue/import': ['data_steward'],
   'get /api/open-data/gaps': ['lg_office', 'leading_group', 'supervisor', 'admin'],
   'post /api/catalogue/drafts': ['data_steward'],
+  'post /api/catalogue/resources/{code}/data-updates': ['data_steward'],
   'get /api/catalogue/completeness': ['lg_office', 'leading_group', 'supervisor', 'admin', 'county_admin'],
   'get /api/catalogue/drafts': 'any',
   'get /api/catalogue/drafts/{id}': 'any',

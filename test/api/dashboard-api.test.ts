@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
+import { PROCESSES } from '../../processes';
 import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
 import { breachedTask } from '../support/breached-task';
@@ -132,7 +133,9 @@ it('exports the breach table and the overdue cases as CSV and XLSX, dated, for s
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toContain('text/csv');
   expect(csv.headers['content-disposition']).toBe(`attachment; filename="sla-breaches-${today}.csv"`);
-  expect(csv.text).toContain('市公安局,0,2,0,0,0,0,2'); // one column per process, in the registry's order
+  // One column per process, in the registry's order: the two breaches are corrections'.
+  const perProcess = PROCESSES.map((p) => (p.name === 'correction' ? 2 : 0));
+  expect(csv.text).toContain(['市公安局', ...perProcess, 2].join(','));
   // Then by step: a column for each step that has breaches.
   expect(csv.text).toContain(
     '部门 Department,数据纠错·提供部门校核回复 Correction·Provider reply,数据纠错·使用部门确认 Correction·Consumer review,合计 Total',
@@ -147,17 +150,7 @@ it('exports the breach table and the overdue cases as CSV and XLSX, dated, for s
   expect(xlsx.status).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
-  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([
-    undefined,
-    '市公安局',
-    0,
-    2,
-    0,
-    0,
-    0,
-    0,
-    2,
-  ]);
+  expect(book.getWorksheet('逾期统计')!.getRow(2).values).toEqual([undefined, '市公安局', ...perProcess, 2]);
   const bySteps = book.getWorksheet('逾期统计(按环节)')!;
   expect(bySteps.getRow(1).values).toEqual([
     undefined,

@@ -105,6 +105,13 @@ const BOUNDARIES: Record<string, Check> = {
   'get /api/catalogue/completeness': CITY(
     "supervisors' city-wide view; a county administrator's is their county's own (catalogue-completeness.test.ts)",
   ),
+  'post /api/catalogue/resources/{code}/data-updates': {
+    kind: 'record',
+    path: () => '/api/catalogue/resources/GA-RK-001/data-updates',
+    insiders: [],
+    outsiders: ['sunhui', 'zhaoqiang'],
+    body: () => ({}),
+  },
   'post /api/catalogue/drafts': {
     kind: 'record',
     path: () => '/api/catalogue/drafts',

@@ -33,3 +33,13 @@ it("shows the LG office each department's catalogue, marking those that have com
     await card.getByTestId('completeness-cyberspace').getByText('尚未编制').waitFor();
   });
 });
+
+it("lets the provider's steward report the entry's data updated, and shows it up to date (art. 20)", async () => {
+  const page = await b.signIn('wangfang');
+  await b.step(page, 'catalogue-data-update', async () => {
+    await page.goto(`${b.base}/catalogue/GA-RK-001`);
+    await page.getByTestId('report-data-update').click();
+    await page.getByText('已记录数据更新').waitFor();
+    await page.getByTestId('freshness').getByText('按时更新').waitFor();
+  });
+});

@@ -362,6 +362,7 @@ const TABLES = [
   'sanctions',
   'security_incidents',
   'catalogue_drafts',
+  'resource_freshness',
   'security_agreements',
   'risk_assessments',
 ];

@@ -9,6 +9,7 @@ import { createRequestService } from '../../api/sharing_request/service';
 import { createTaskService } from '../../api/tasks/service';
 import { createSecurityIncidentService } from '../../api/security_incident/service';
 import { createCatalogueEntryService } from '../../api/catalogue_entry/service';
+import { createFreshnessService } from '../../api/resource_freshness/service';
 import { findUser, type User } from '../../db/directory-repository';
 import { createLogger } from '../../runtime/logger';
 import type { WorkflowHarness } from './workflow-harness';
@@ -54,6 +55,7 @@ export function servicesOf(h: WorkflowHarness) {
           (await service.submit(user, randomUUID(), body, ip)).draft,
       };
     },
+    freshness: () => createFreshnessService(deps()),
     async user(username: string): Promise<User> {
       const u = await findUser(h.t.db, username);
       if (!u) throw new Error(`no demo user ${username}`);

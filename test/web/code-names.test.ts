@@ -19,6 +19,7 @@ import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_u
 import { INCIDENT_SEVERITIES, SECURITY_INCIDENT_STATUSES } from '../../workflows/security_incident/contract';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../workflows/security/contract';
 import { CATALOGUE_ENTRY_STATUSES } from '../../workflows/catalogue_entry/contract';
+import { RESOURCE_FRESHNESS_STATUSES } from '../../workflows/resource_freshness/contract';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 
 const policy = loadPolicyFile(DEFAULT_POLICY_FILE);
@@ -43,6 +44,7 @@ const codes: Record<string, readonly string[]> = {
   agreementKinds: AGREEMENT_KINDS,
   agreementStatuses: AGREEMENT_STATUSES,
   draftStatuses: CATALOGUE_ENTRY_STATUSES,
+  freshnessStatuses: RESOURCE_FRESHNESS_STATUSES,
   steps: steps.map(([step]) => step),
   decisions: steps.flatMap(([, s]) => s.decisions),
 };

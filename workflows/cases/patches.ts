@@ -33,3 +33,10 @@ export const LG_OFFICE_DECIDES_SANCTIONS = 'lg-office-decides-sanctions';
  * breach is escalated) instead of handing the case over by itself.
  */
 export const LG_OFFICE_REFERS_TO_RULING = 'lg-office-refers-to-ruling';
+
+/**
+ * Art. 20: a published catalogue draft starts the freshness case of each entry it registers (and
+ * tells an existing one of a changed update cycle). Drafts published before leave their entries
+ * to be watched from their first reported update.
+ */
+export const DRAFTS_WATCH_FRESHNESS = 'drafts-watch-freshness';

@@ -8,6 +8,7 @@
  * city's 共享目录. A returned draft goes back to its department to revise and
  * resubmit, or to withdraw.
  */
+import type { UpdateCycle } from '../../domain/catalogue/resource';
 import type { Actor } from '../../domain/roles';
 
 /** The process's one name: workflow type, workflow-id prefix, GovshareProcess and the API's processType. */
@@ -66,7 +67,15 @@ export interface DraftAssessment {
 export interface PublishedDraft {
   /** Empty when published; else nothing was published. Absent from answers recorded before it was checked again. */
   problems?: { code: string; path: string; message: string }[];
-  versions: { code: string; version: number; created: boolean; narrowings: string[] }[];
+  versions: {
+    code: string;
+    version: number;
+    created: boolean;
+    narrowings: string[];
+    /** The entry's name and update cycle, for its freshness case (absent from answers recorded before). */
+    name?: string;
+    cycle?: UpdateCycle;
+  }[];
   /** Workflows of the provider's open reform obligations, to tell of the change (art. 9, 37). */
   obligations: string[];
 }

@@ -18,7 +18,22 @@
  * timers, their order) goes behind `patched()` or into a new workflow type;
  * the replay test (test/replay/) checks the recorded histories still replay.
  */
-import { getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import {
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  patched,
+  setHandler,
+  startChild,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { SA } from '../../domain/search-attributes';
+import { DRAFTS_WATCH_FRESHNESS } from '../cases/patches';
+import {
+  cycleChanged,
+  freshnessWorkflowId,
+  RESOURCE_FRESHNESS_PROCESS,
+} from '../resource_freshness/contract';
+import type { resourceFreshness } from '../resource_freshness/workflow';
 import { calendarChanged, completeTask, TaskRefusal, type CompleteTaskInput } from '../sla/task-contract';
 import { catalogueChanged } from '../catalogue_update/contract';
 import {
@@ -126,6 +141,7 @@ export async function catalogueEntry(input: CatalogueEntryInput): Promise<Catalo
       },
       { notice: toDepartment('目录已注册发布', 'The catalogue entries are published') },
     );
+    if (patched(DRAFTS_WATCH_FRESHNESS)) await watchFreshness(published, provider);
     // A reform obligation of the provider is met by a change to its catalogue (art. 9, 37).
     const at = new Date(Date.now()).toISOString();
     for (const workflowId of published.obligations) {
@@ -140,6 +156,40 @@ export async function catalogueEntry(input: CatalogueEntryInput): Promise<Catalo
           // The obligation ended meanwhile: nothing to tell it.
         }
       }
+    }
+  }
+}
+
+/**
+ * Art. 20: each entry the draft registered or changed is watched for freshness from now: its case
+ * is started (and outlives this draft), or, already running, told of its update cycle.
+ */
+async function watchFreshness(published: PublishedDraft, provider: string): Promise<void> {
+  const now = new Date(Date.now()).toISOString();
+  for (const v of published.versions) {
+    if (!v.created || !v.cycle || !v.name) continue;
+    try {
+      await startChild<typeof resourceFreshness>(RESOURCE_FRESHNESS_PROCESS, {
+        workflowId: freshnessWorkflowId(v.code),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        typedSearchAttributes: [
+          { key: SA.process, value: RESOURCE_FRESHNESS_PROCESS },
+          { key: SA.status, value: 'fresh' },
+          { key: SA.provider, value: provider },
+        ],
+        args: [
+          {
+            resourceCode: v.code,
+            resourceName: v.name,
+            provider: provider,
+            cycle: v.cycle,
+            lastUpdatedAt: now,
+          },
+        ],
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      await getExternalWorkflowHandle(freshnessWorkflowId(v.code)).signal(cycleChanged, { cycle: v.cycle });
     }
   }
 }

@@ -757,7 +757,8 @@ export interface paths {
             | 'dispute'
             | 'catalogue_update'
             | 'security_incident'
-            | 'catalogue_entry';
+            | 'catalogue_entry'
+            | 'resource_freshness';
         };
         cookie?: never;
       };
@@ -1779,6 +1780,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalogue/resources/{code}/data-updates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report that an entry's data was updated on the platform (art. 20)
+     * @description Roles: data_steward of the provider. Starts the entry's clock again: its data is next due when its update cycle's period (the policy's catalogue.freshness, a platform default) has passed. An entry past due is stale, and its steward has a data_refresh task that escalates to the LG office; this report ends it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['DataUpdateBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ResourceFreshness'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalogue/resources/{code}/versions': {
     parameters: {
       query?: never;
@@ -2186,7 +2277,8 @@ export interface paths {
             | 'dispute'
             | 'catalogue_update'
             | 'security_incident'
-            | 'catalogue_entry';
+            | 'catalogue_entry'
+            | 'resource_freshness';
           /** @description Last day (default: today) */
           to?: string;
         };
@@ -2274,7 +2366,8 @@ export interface paths {
             | 'dispute'
             | 'catalogue_update'
             | 'security_incident'
-            | 'catalogue_entry';
+            | 'catalogue_entry'
+            | 'resource_freshness';
           /** @description Last day (default: today) */
           to?: string;
         };
@@ -2366,7 +2459,8 @@ export interface paths {
             | 'dispute'
             | 'catalogue_update'
             | 'security_incident'
-            | 'catalogue_entry';
+            | 'catalogue_entry'
+            | 'resource_freshness';
           step?: string;
           /** @description Last day (default: today) */
           to?: string;
@@ -4695,7 +4789,8 @@ export interface paths {
             | 'dispute'
             | 'catalogue_update'
             | 'security_incident'
-            | 'catalogue_entry';
+            | 'catalogue_entry'
+            | 'resource_freshness';
         };
         cookie?: never;
       };
@@ -6484,6 +6579,8 @@ export interface components {
         notShared: number;
         /** @description Its drafts under review or 核定, or returned to it */
         openDrafts: number;
+        /** @description Entries whose data is overdue by their update cycle (art. 20) */
+        stale: number;
       }[];
     };
     CatalogueDraft: {
@@ -6602,7 +6699,8 @@ export interface components {
         | 'dispute'
         | 'catalogue_update'
         | 'security_incident'
-        | 'catalogue_entry';
+        | 'catalogue_entry'
+        | 'resource_freshness';
       text: string;
     };
     CompleteMany: {
@@ -6718,6 +6816,13 @@ export interface components {
       step: string;
       stepName: components['schemas']['LocalizedText'];
     } | null;
+    DataUpdateBody: {
+      /**
+       * @description When the data was updated on the data service node; now if left out; never in the future
+       * @example 2026-09-30T15:00:00+08:00
+       */
+      updatedAt?: string;
+    };
     /** @description A dcat:Catalog in JSON-LD (W3C DCAT, served as application/ld+json): one dcat:Dataset per published entry marked open, with its title, description, publisher (the provider department), modified time, accrual periodicity, themes (its art. 26 domains), keywords (its data items) and landing page */
     DcatCatalog: {
       [key: string]: unknown;
@@ -7214,7 +7319,8 @@ export interface components {
           | 'dispute'
           | 'catalogue_update'
           | 'security_incident'
-          | 'catalogue_entry';
+          | 'catalogue_entry'
+          | 'resource_freshness';
         statuses: string[];
         steps: {
           /** @example 第二十四条 */
@@ -7368,6 +7474,8 @@ export interface components {
       }[];
       /** @description A basic or thematic resource: the departments that collect and maintain it with its lead, the provider (art. 18) */
       contributingDepartments: components['schemas']['DepartmentRef'][];
+      /** @description When the provider last reported its data updated (art. 20); null: never */
+      dataUpdatedAt: string | null;
       /** @description The domains of art. 26 it belongs to, which the measures open to the public first */
       domains: (
         | 'credit'
@@ -7391,6 +7499,11 @@ export interface components {
         | 'interface'
         | 'other'
         | null;
+      /**
+       * @description stale: its update cycle passed without an update, and its steward has a task (art. 20); null: not watched yet
+       * @enum {string|null}
+       */
+      freshness: 'fresh' | 'stale' | null;
       items: {
         /** @enum {string|null} */
         dataType: 'C' | 'N' | 'Y' | 'D' | 'T' | 'L' | 'M' | 'G' | 'B' | 'I' | 'F' | null;
@@ -7428,6 +7541,15 @@ export interface components {
     ResourceCondition: {
       id: string;
       question: string;
+    };
+    ResourceFreshness: {
+      code: string;
+      dataUpdatedAt: string;
+      /**
+       * @description fresh or stale by its update cycle; null until its case has recorded the update
+       * @enum {string|null}
+       */
+      status: 'fresh' | 'stale' | null;
     };
     ResourceInput: {
       /** @enum {string} */

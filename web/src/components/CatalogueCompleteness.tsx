@@ -41,6 +41,10 @@ export function CatalogueCompleteness() {
               { title: t('entriesNotShared'), dataIndex: 'notShared', className: 'gs-hide-narrow' },
               { title: t('draftsUnderWay'), dataIndex: 'openDrafts' },
               {
+                title: t('staleEntries'),
+                render: (_, r) => (r.stale ? <Tag color="orange">{r.stale}</Tag> : 0),
+              },
+              {
                 title: t('missingNationalCode'),
                 dataIndex: 'missingNationalCode',
                 className: 'gs-hide-narrow',

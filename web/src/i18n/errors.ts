@@ -137,6 +137,7 @@ export const ERROR_MESSAGES: Record<string, Text> = {
   },
   resource_not_found: { zh: '找不到该资源', en: 'No such resource' },
   draft_not_found: { zh: '找不到该目录草稿', en: 'No such catalogue draft' },
+  invalid_data_update: { zh: '数据更新信息有误', en: 'The data update is not valid' },
   draft_not_returned: {
     zh: '只有被退回修改的草稿才能修改',
     en: 'Only a draft returned for revision can be changed',

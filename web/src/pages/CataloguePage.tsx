@@ -201,6 +201,19 @@ export function ResourcePage({ user }: { user: User }) {
               ) : null}
               <Descriptions.Item label={t('mode')}>{name(r.mode)}</Descriptions.Item>
               <Descriptions.Item label={t('updateCycle')}>{name(r.updateCycle)}</Descriptions.Item>
+              <Descriptions.Item label={t('dataUpdatedAt')}>
+                <Space wrap>
+                  <span>{r.dataUpdatedAt ? formatInstant(r.dataUpdatedAt, lang) : '—'}</span>
+                  {r.freshness ? (
+                    <Tag color={r.freshness === 'stale' ? 'orange' : 'green'} data-testid="freshness">
+                      {name(r.freshness)}
+                    </Tag>
+                  ) : null}
+                  {hasRole(user, 'data_steward') && r.providerDepartment.code === user.department.code ? (
+                    <ReportDataUpdate code={r.code} />
+                  ) : null}
+                </Space>
+              </Descriptions.Item>
               <Descriptions.Item label={t('classification')}>{name(r.classification)}</Descriptions.Item>
               {r.format ? (
                 <Descriptions.Item label={t('resourceFormat')}>
@@ -345,5 +358,31 @@ function CatalogueWorkbook({ user }: { user: User }) {
         </Space>
       </Modal>
     </Space>
+  );
+}
+
+/** The provider's steward reports that the entry's data was updated on the platform (art. 20). */
+function ReportDataUpdate({ code }: { code: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const errors = useApiErrors();
+  const queryClient = useQueryClient();
+  const report = useMutation({
+    mutationFn: () => api(`/api/catalogue/resources/${code}/data-updates`, { method: 'POST', body: {} }),
+    onSuccess: () => {
+      void message.success(t('dataUpdateReported'));
+      void queryClient.invalidateQueries({ queryKey: ['resource', code] });
+    },
+    onError: (e: Error) => errors.show(e),
+  });
+  return (
+    <Button
+      size="small"
+      loading={report.isPending}
+      onClick={() => report.mutate()}
+      data-testid="report-data-update"
+    >
+      {t('reportDataUpdate')}
+    </Button>
   );
 }

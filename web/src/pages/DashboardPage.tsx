@@ -1,6 +1,7 @@
 /** The SLA dashboard: open, due today, overdue; on-time rate and median time per step; breaches per department; weekly trend; overdue cases. */
 import { hasRole } from '../auth/session';
 import { OpenDataGapsCard } from './OpenDataPage';
+import { freshnessResource } from './FreshnessCase';
 import { OPEN_DATA_OVERSEERS } from '../../../domain/catalogue/open-data';
 import { useProcesses } from '../api/processes';
 import { useQuery } from '@tanstack/react-query';
@@ -91,7 +92,9 @@ const caseLink = (process: string, caseId: string) =>
           ? `/incidents/${caseId}`
           : process === 'catalogue_entry'
             ? `/catalogue/drafts/${caseId}`
-            : `/reforms/${caseId.split('.')[0]}`;
+            : process === 'resource_freshness'
+              ? `/catalogue/${freshnessResource(caseId)}`
+              : `/reforms/${caseId.split('.')[0]}`;
 
 type CaseRow = Overview['overdueCases'][number];
 

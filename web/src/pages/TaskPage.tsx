@@ -9,6 +9,7 @@ import { useApiErrors } from '../api/form-errors';
 import { errorText } from '../i18n/errors';
 import type {
   CatalogueDraft,
+  Resource,
   Correction,
   Dispute,
   Reform,
@@ -22,6 +23,7 @@ import { Loadable } from '../components/Loadable';
 import { useI18n } from '../i18n/i18n';
 import { CorrectionCase, DisputeCase, IncidentCase, ReformView } from './CasePages';
 import { DraftCase } from './DraftPage';
+import { FreshnessCase, freshnessResource } from './FreshnessCase';
 import { RequestCase } from './RequestsPage';
 
 /** The whole case a task belongs to, whatever its process. */
@@ -37,7 +39,9 @@ function CaseOf({ task }: { task: Task }) {
             ? `/api/security/incidents/${task.caseId}`
             : task.processType === 'catalogue_entry'
               ? `/api/catalogue/drafts/${task.caseId}`
-              : `/api/reforms/${task.caseId.split('.')[0]}`;
+              : task.processType === 'resource_freshness'
+                ? `/api/catalogue/resources/${freshnessResource(task.caseId)}`
+                : `/api/reforms/${task.caseId.split('.')[0]}`;
   const q = useQuery({ queryKey: ['case', path], queryFn: () => api<unknown>(path) });
   return (
     <Loadable query={q}>
@@ -52,6 +56,8 @@ function CaseOf({ task }: { task: Task }) {
           <IncidentCase i={data as SecurityIncident} />
         ) : task.processType === 'catalogue_entry' ? (
           <DraftCase d={data as CatalogueDraft} />
+        ) : task.processType === 'resource_freshness' ? (
+          <FreshnessCase r={data as Resource} />
         ) : (
           <ReformView r={data as Reform} only={task.caseId} />
         )
