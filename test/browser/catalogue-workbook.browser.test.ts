@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases } from '../support/http-cases';
 import { useBrowser } from '../support/browser';
+import { waitFor } from '../support/wait';
 import { XLSX_TYPE } from '../support/directory-workbook';
 
 const h = useApiHarness();
@@ -99,6 +100,12 @@ it('refuses a workbook with a bad cell, then takes the corrected one from draft 
     await office.getByTestId('decide-confirm').click();
     await office.getByText('已办理').first().waitFor();
   });
+  // Publishing follows the 核定 by a moment: the page is opened once it is done (it does not poll).
+  await waitFor('the draft published', async () =>
+    (await h.t.db('catalogue_drafts').where({ id: draftId }).first()).status === 'published'
+      ? true
+      : undefined,
+  );
   await b.step(page, 'catalogue-draft-published', async () => {
     await page.goto(`${b.base}/catalogue/drafts/${draftId}`);
     await page.getByTestId('case-status').getByText('已注册发布').waitFor();
