@@ -24,7 +24,7 @@ import { ImportProblems, importProblemsOf, type ImportProblem } from '../compone
 import { hasRole } from '../auth/session';
 import { Loadable } from '../components/Loadable';
 import { ResourceVersions } from '../components/ResourceVersions';
-import { DepartmentDrafts } from './DraftPage';
+import { DepartmentDrafts } from '../components/DepartmentDrafts';
 import { CatalogueCompleteness } from '../components/CatalogueCompleteness';
 import { CATALOGUE_SUPERVISORS } from '../../../domain/catalogue/completeness';
 import { formatInstant } from '../format';

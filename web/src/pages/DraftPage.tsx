@@ -1,13 +1,12 @@
 /**
- * Catalogue drafts (art. 7, 9): a draft's entries with what each changes, field by field, its
- * review and 核定, and the department's drafts under way. Shown on its own page and beside its
- * review and 核定 tasks in the inbox.
+ * A catalogue draft (art. 7, 9): its entries with what each changes, field by field, its review
+ * and 核定. Shown on its own page and beside its review and 核定 tasks in the inbox.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Collapse, Descriptions, Row, Space, Table, Tag } from 'antd';
+import { Alert, Card, Col, Collapse, Descriptions, Row, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { api, qs } from '../api/client';
-import type { CatalogueDraft, CatalogueDraftList } from '../api/types';
+import { api } from '../api/client';
+import type { CatalogueDraft } from '../api/types';
 import { EntryChanges } from '../components/EntryChanges';
 import { Loadable } from '../components/Loadable';
 import { formatInstant } from '../format';
@@ -83,36 +82,4 @@ export function DraftPage() {
     queryFn: () => api<CatalogueDraft>(`/api/catalogue/drafts/${id}`),
   });
   return <Loadable query={q}>{(d) => <DraftCase d={d} />}</Loadable>;
-}
-
-/** The department's drafts under way, for its stewards and reviewers on the catalogue page. */
-export function DepartmentDrafts() {
-  const { t, name, lang } = useI18n();
-  const q = useQuery({
-    queryKey: ['drafts', 'open'],
-    queryFn: () => api<CatalogueDraftList>(`/api/catalogue/drafts${qs({ open: 'true' })}`),
-  });
-  return (
-    <Card title={t('catalogueDrafts')} size="small" style={{ marginTop: 16 }} data-testid="department-drafts">
-      <Loadable query={q}>
-        {(data) => (
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={data.items}
-            columns={[
-              {
-                title: name('catalogue_entry'),
-                render: (_, d) => <Link to={`/catalogue/drafts/${d.id}`}>{d.title}</Link>,
-              },
-              { title: t('status'), render: (_, d) => <Tag>{name(d.status)}</Tag> },
-              { title: t('draftAuthor'), render: (_, d) => d.authorName ?? d.author },
-              { title: t('submittedAt'), render: (_, d) => formatInstant(d.submittedAt, lang) },
-            ]}
-          />
-        )}
-      </Loadable>
-    </Card>
-  );
 }
