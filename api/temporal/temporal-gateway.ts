@@ -8,7 +8,7 @@ import {
   type WorkflowSignalWithStartOptions,
   type WorkflowStartOptions,
 } from '@temporalio/client';
-import type { SignalDefinition, Workflow } from '@temporalio/common';
+import type { SignalDefinition, UpdateDefinition, Workflow } from '@temporalio/common';
 import { SA } from '../../domain/search-attributes';
 import type { CaseMetadata } from '../../workflows/cases/case-metadata';
 import {
@@ -60,6 +60,12 @@ export interface TemporalGateway {
   completeTask(workflowId: string, input: CompleteTaskInput): Promise<TaskView>;
   withdrawRequest(workflowId: string, input: WithdrawInput): Promise<SharingRequestResult>;
   revokeGrant(workflowId: string, input: RevokeInput): Promise<GrantStatus>;
+  /** Runs an Update a process's contract defines (e.g. a reform obligation's `decideResource`), refusals mapped alike. */
+  runUpdate<R, A extends [unknown, ...unknown[]]>(
+    workflowId: string,
+    def: UpdateDefinition<R, A>,
+    args: A,
+  ): Promise<R>;
 }
 
 /** How the validators' refusals read over HTTP. */
@@ -219,6 +225,9 @@ export function createTemporalGateway(
       return update(() =>
         bounded(() => client.workflow.getHandle(workflowId).executeUpdate(revokeGrant, { args: [input] })),
       );
+    },
+    runUpdate(workflowId, def, args) {
+      return update(() => bounded(() => client.workflow.getHandle(workflowId).executeUpdate(def, { args })));
     },
   };
 }

@@ -20,6 +20,8 @@ export interface CaseEventInput {
 
 export class CaseRecorder<S extends string, F extends object = Record<string, never>> {
   private seq: number;
+  /** The step the case is at, as last recorded. */
+  private step: string | null = null;
 
   constructor(
     /** The process's name. */
@@ -68,7 +70,13 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
       notice: extra.notice,
     });
     this.status = status;
+    this.step = currentStep;
     upsertSearchAttributes([{ key: SA.status, value: status }]);
+  }
+
+  /** Records an event on the case's timeline (and its notice) where the case stands: its status and step stay. */
+  note(event: CaseEventInput, extra: { notice?: Notice } = {}): Promise<void> {
+    return this.move(this.status, this.step, event, extra);
   }
 }
 
