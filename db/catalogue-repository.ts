@@ -261,6 +261,8 @@ async function hydrate(db: Db | Knex.Transaction, rows: Row[]): Promise<Resource
     updatedBy: r.updated_by as string,
     dataUpdatedAt: r.data_updated_at_ms == null ? null : localIso(r.data_updated_at_ms),
     freshness: (r.freshness_status as Resource['freshness'] | null) ?? null,
+    retiredAt: r.retired_at_ms == null ? null : localIso(r.retired_at_ms),
+    retiredReason: (r.retired_reason as string | null) ?? null,
   }));
 }
 
@@ -314,6 +316,8 @@ export async function listResources(
   if (f.category) query.where('resources.category', f.category);
   if (f.mode) query.where('resources.mode', f.mode);
   if (f.openToPublic !== undefined) query.where('resources.open_to_public', f.openToPublic);
+  // A retired resource stays in its department's 资源目录, off what others may ask for or the public sees.
+  if (f.sharedWith || f.openToPublic) query.whereNull('resources.retired_at_ms');
   if (f.sharedWith)
     query.where((w) =>
       w

@@ -41,6 +41,7 @@ import * as resourceContributors from './20261204_033_resource_contributors';
 import * as nationalCatalogueMetadata from './20261204_034_national_catalogue_metadata';
 import * as catalogueDrafts from './catalogue_entry/20261204_035_catalogue_drafts';
 import * as resourceFreshness from './resource_freshness/20261204_036_resource_freshness';
+import * as obligationResources from './catalogue_update/20261204_037_obligation_resources';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -86,6 +87,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_034_national_catalogue_metadata', nationalCatalogueMetadata],
   ['20261204_035_catalogue_drafts', catalogueDrafts],
   ['20261204_036_resource_freshness', resourceFreshness],
+  ['20261204_037_obligation_resources', obligationResources],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

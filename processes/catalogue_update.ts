@@ -7,6 +7,7 @@ import {
   CATALOGUE_UPDATE_PROCESS,
   CATALOGUE_UPDATE_STEPS,
   catalogueChanged,
+  decideResource,
   LEGACY_CATALOGUE_UPDATE_WORKFLOW,
   OBLIGATION_STATUSES,
 } from '../workflows/catalogue_update/contract';
@@ -30,6 +31,7 @@ export const catalogueUpdateProcess: ProcessModule = {
     interrupting: [],
     messages: {
       [catalogueChanged.name]: [CATALOGUE_UPDATE_STEPS.update, CATALOGUE_UPDATE_STEPS.rectification],
+      [decideResource.name]: [CATALOGUE_UPDATE_STEPS.update, CATALOGUE_UPDATE_STEPS.rectification],
     },
     outcomes: ['met'],
   },

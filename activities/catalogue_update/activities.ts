@@ -1,12 +1,107 @@
-/** The sanctions of art. 37 (public criticism, suspension of IT-project applications) and their lifting. Idempotent. */
+/**
+ * A reform obligation's activities: the resources it lists and the decision on each (art. 9),
+ * the sanctions of art. 37 (public criticism, suspension of IT-project applications) and their
+ * lifting. Idempotent.
+ */
 import type { Db } from '../../db/connection';
+import {
+  applyResourceDecision,
+  listObligationResources,
+  type AppliedDecision,
+} from '../../db/catalogue_update/obligation-resources';
+import type { Actor } from '../../domain/roles';
 import { insertSanction, liftSanctions, type Sanction } from '../../db/catalogue_update/repository';
 import { appendAudit } from '../../db/log-repository';
-import type { SanctionKind } from '../../workflows/catalogue_update/contract';
+import type {
+  ObligationResource,
+  ResourceDecision,
+  SanctionKind,
+} from '../../workflows/catalogue_update/contract';
 import { notify, type Notice } from '../cases/notices';
 
 export function createCatalogueUpdateActivities(db: Db) {
   return {
+    /** The department's resources the obligation lists, each with its decision (listed once). */
+    async listObligationResources(input: {
+      obligationId: string;
+      department: string;
+      effectiveFrom: string;
+    }): Promise<ObligationResource[]> {
+      const rows = await listObligationResources(db, {
+        obligationId: input.obligationId,
+        department: input.department,
+        effectiveFromMs: Date.parse(input.effectiveFrom),
+      });
+      return rows.map((r) => ({ code: r.code, decision: r.decision }));
+    },
+
+    /**
+     * Records a decision on one listed resource and applies it (a transfer or a retirement changes
+     * the catalogue and the grants), audited and told to the departments concerned, all at once.
+     * Not taken while a request on the resource is open: the answer names those requests.
+     */
+    async decideObligationResource(input: {
+      eventId: string;
+      obligationId: string;
+      department: string;
+      resourceCode: string;
+      decision: ResourceDecision;
+      successor: string | null;
+      reason: string;
+      actor: Actor;
+      at: string;
+    }): Promise<AppliedDecision> {
+      return db.transaction(async (trx) => {
+        const applied = await applyResourceDecision(trx, {
+          obligationId: input.obligationId,
+          resourceCode: input.resourceCode,
+          decision: input.decision,
+          successor: input.successor,
+          reason: input.reason,
+          by: input.actor.username,
+          atMs: Date.parse(input.at),
+        });
+        if (!applied.recorded) return applied;
+        await appendAudit(trx, {
+          id: input.eventId,
+          at: input.at,
+          actor: input.actor.username,
+          actorDepartment: input.actor.department,
+          action: `catalogue.resource.${input.decision}`,
+          entityType: 'resource',
+          entityId: input.resourceCode,
+          ip: null,
+          detail: { obligation: input.obligationId, successor: input.successor, reason: input.reason },
+        });
+        const moved = input.decision === 'transfer' || input.decision === 'retire';
+        if (moved) {
+          const name = ((await trx('resources').where({ code: input.resourceCode }).first('name'))?.name ??
+            input.resourceCode) as string;
+          const stewards = [input.department, ...(input.successor ? [input.successor] : [])].map(
+            (department) => ({ role: 'data_steward' as const, department }),
+          );
+          const consumers = applied.consumers.map((department) => ({
+            role: 'requester' as const,
+            department,
+          }));
+          await notify(trx, input.eventId, {
+            recipients: [...stewards, ...consumers],
+            title:
+              input.decision === 'transfer'
+                ? {
+                    zh: `目录资源移交 ${input.successor},已有授权随之移交:${name}(${input.resourceCode})`,
+                    en: `Resource transferred to ${input.successor}, with its grants: ${input.resourceCode}`,
+                  }
+                : {
+                    zh: `目录资源停用,已有授权终止:${name}(${input.resourceCode})`,
+                    en: `Resource retired; its grants end: ${input.resourceCode}`,
+                  },
+          });
+        }
+        return applied;
+      });
+    },
+
     async recordSanction(input: Omit<Sanction, 'liftedAt' | 'liftedBy'> & { notice: Notice }): Promise<void> {
       await db.transaction(async (trx) => {
         await insertSanction(trx, input);

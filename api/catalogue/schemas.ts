@@ -62,6 +62,11 @@ export const ResourceSchema = z
       description:
         'stale: its update cycle passed without an update, and its steward has a task (art. 20); null: not watched yet',
     }),
+    retiredAt: z.string().nullable().openapi({
+      description:
+        'When a reform obligation retired it (art. 9): off the 共享目录, refused to new requests; null: in force',
+    }),
+    retiredReason: z.string().nullable(),
   })
   .openapi('Resource');
 

@@ -5,8 +5,9 @@ import type { ApiDeps } from '../http/deps';
 import { addRoute } from '../http/route';
 import { CaseIdParamsSchema } from '../cases/case-schemas';
 import { idempotencyKey } from '../http/idempotency';
-import { ReformBodySchema } from './reform-body';
+import { ReformBodySchema, ResourceDecisionBodySchema } from './reform-body';
 import {
+  ObligationParamsSchema,
   ReformListQuerySchema,
   ReformListSchema,
   ReformSchema,
@@ -21,12 +22,13 @@ export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry,
   addRoute(router, registry, {
     method: 'post',
     path: '/api/reforms',
-    summary: 'Register an institutional reform: each affected department must update its catalogue (art. 9)',
+    summary:
+      'Register an institutional reform, or a change of duties or of the law: each affected department must update its catalogue (art. 9)',
     description:
-      "Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss gives the LG office a task to decide public criticism and suspension of IT-project applications (art. 37); the timer sanctions nothing.",
+      "Roles: lg_office, admin; a data_steward registers its own department's (trigger duty_adjustment, law_revision or institutional_reform). Each obligation lists the department's resources; it is met when each has a decision (`POST /api/reforms/{id}/obligations/{department}/decisions`, or a published change since the effective date) or by a reasoned no_change. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss gives the LG office a task to decide public criticism and suspension of IT-project applications (art. 37); the timer sanctions nothing.",
     tags: ['reforms'],
     auth: 'user',
-    roles: ['lg_office', 'admin'],
+    roles: ['lg_office', 'admin', 'data_steward'],
     body: ReformBodySchema,
     response: ReformSchema,
     status: 201,
@@ -59,6 +61,22 @@ export function catalogueUpdateRoutes(router: Router, registry: OpenAPIRegistry,
     response: ReformSchema,
     audit: { action: 'reform.read', entityType: 'reform', entityId: (p) => p.id },
     handler: async ({ params }) => reforms.read(params.id),
+  });
+
+  addRoute(router, registry, {
+    method: 'post',
+    path: '/api/reforms/:id/obligations/:department/decisions',
+    summary:
+      "Decide on one resource the department's obligation lists: keep, transfer to a successor, or retire (art. 9)",
+    description:
+      'Roles: data_steward of the department. A transfer moves the resource and its active grants to the successor; a retirement takes it off the 共享目录 and ends its grants; both tell the departments concerned, and wait until no request on the resource is open (409 open_requests). Once every listed resource has its decision, the obligation is met.',
+    tags: ['reforms'],
+    auth: 'user',
+    roles: ['data_steward'],
+    params: ObligationParamsSchema,
+    body: ResourceDecisionBodySchema,
+    response: ReformSchema,
+    handler: async ({ params, body, user }) => reforms.decide(user, params.id, params.department, body),
   });
 
   addRoute(router, registry, {

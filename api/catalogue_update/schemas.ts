@@ -1,7 +1,12 @@
 /** Shapes of reforms, their catalogue-update obligations and sanctions (art. 9, 37). */
 import { z } from 'zod';
 import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
-import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
+import {
+  OBLIGATION_STATUSES,
+  REFORM_TRIGGERS,
+  RESOURCE_DECISIONS,
+  SANCTION_KINDS,
+} from '../../workflows/catalogue_update/contract';
 import { departmentNameFields, PageQuerySchema, pageOf, QueryFlagSchema } from '../http/common-schemas';
 
 export const SanctionSchema = z
@@ -22,6 +27,7 @@ export const ReformSchema = z
   .object({
     id: z.string(),
     title: z.string(),
+    trigger: z.enum(REFORM_TRIGGERS),
     effectiveDate: z.string(),
     description: z.string(),
     registeredBy: z.string(),
@@ -53,10 +59,31 @@ export const ReformSchema = z
         deadlines: z.array(DeadlineEntrySchema),
         timeline: z.array(TimelineEntrySchema),
         sanctions: z.array(SanctionSchema),
+        resources: z
+          .array(
+            z.object({
+              code: z.string(),
+              name: z.string(),
+              decision: z.enum(RESOURCE_DECISIONS).nullable(),
+              successor: z.string().nullable(),
+              reason: z.string().nullable(),
+              decidedBy: z.string().nullable(),
+              decidedAt: z.string().nullable(),
+            }),
+          )
+          .openapi({
+            description:
+              "The department's resources the obligation lists, each with its decision (null: undecided); empty for obligations met by any change",
+          }),
       }),
     ),
   })
   .openapi('Reform');
+
+export const ObligationParamsSchema = z.object({
+  id: z.string().max(40),
+  department: z.string().max(40),
+});
 
 export const SanctionListQuerySchema = z.object({
   department: z.string().max(40).optional(),

@@ -27,7 +27,11 @@ import {
   obligationId,
   obligationWorkflowId,
 } from '../../workflows/catalogue_update/contract';
-import { effectiveFrom, type ReformBody } from './reform-body';
+import { effectiveFrom, type ReformBody, type ResourceDecisionBody } from './reform-body';
+import { obligationResources, openRequestsOn } from '../../db/catalogue_update/obligation-resources';
+import { decideResource } from '../../workflows/catalogue_update/contract';
+import { mayMaintainEntry } from '../auth/policies';
+import { actorOf } from '../tasks/service';
 import type { Logger } from '../../runtime/logger';
 import type { catalogueUpdate } from '../../workflows/catalogue_update/workflow';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
@@ -38,6 +42,9 @@ import { newCaseId } from '../cases/case-ids';
 import { settle } from '../cases/settle';
 import { createCaseProgress } from '../cases/case-progress';
 import { createTaskViews } from '../tasks/task-views';
+
+/** A reform as registered; the trigger defaults to an institutional reform. */
+type ReformInput = Omit<ReformBody, 'trigger'> & { trigger?: ReformBody['trigger'] };
 
 export function createReformService(deps: { db: Db; temporal: TemporalGateway; logger: Logger }) {
   const { db, temporal } = deps;
@@ -80,6 +87,7 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
           deadlines: p.deadlines,
           timeline: p.timeline,
           sanctions: await listSanctions(db, { caseId: o.id }),
+          resources: await obligationResources(db, o.id),
         };
       }),
     );
@@ -101,13 +109,16 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
   }
 
   return {
-    async register(user: User, key: string, body: ReformBody, ip: string | null) {
+    async register(user: User, key: string, body: ReformInput, ip: string | null) {
       const earlier = await findReformByKey(db, user.username, key);
       if (earlier) {
         // A retry: start whatever did not start the first time (starting again is a no-op).
         await startAll(earlier);
         return { created: false, reform: await detail(earlier) };
       }
+      // A department registers its own trigger (art. 9: 法律法规修订, 职能变化); the LG office any department's.
+      if (!user.roles.some((r) => r === 'lg_office' || r === 'admin'))
+        for (const d of body.departments) mayMaintainEntry(user, d, `The obligation of ${d}`);
       const problems = await unknownDepartments(db, body.departments, 'departments');
       // A reform before the measures took effect owes nothing under them (and would breach at once).
       const policy = await policyInForce(db, DateTime.now().setZone(ZONE).toISODate() as string);
@@ -124,6 +135,7 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
       const reform: Reform = {
         id,
         title: body.title,
+        trigger: body.trigger ?? 'institutional_reform',
         effectiveDate: body.effectiveDate,
         description: body.description,
         registeredBy: user.username,
@@ -174,5 +186,52 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
     },
 
     sanctions: (q: { department?: string; active?: boolean }) => listSanctions(db, q),
+
+    /**
+     * The department's data steward decides on one resource its obligation lists (art. 9). A
+     * transfer names a department the directory holds; a transfer or retirement waits until no
+     * request on the resource is open. The obligation's workflow records and applies it.
+     */
+    async decide(user: User, reformId: string, department: string, body: ResourceDecisionBody) {
+      const r = await getReform(db, reformId);
+      const o = r && (await obligationsOfReform(db, r.id)).find((x) => x.department === department);
+      if (!r || !o)
+        throw new HttpError(
+          404,
+          'obligation_not_found',
+          `Reform ${reformId} obliges no department ${department}.`,
+        );
+      mayMaintainEntry(user, department, `The obligation of ${department}`);
+      if (body.successor) {
+        const problems = await unknownDepartments(db, [body.successor], 'successor');
+        if (problems.length)
+          throw unprocessable(
+            'invalid_decision',
+            'decision',
+            problems.map((p) => ({ ...p, path: 'successor' })),
+          );
+      }
+      if (body.decision !== 'keep') {
+        const open = await openRequestsOn(db, body.resourceCode);
+        if (open.length)
+          throw new HttpError(
+            409,
+            'open_requests',
+            `Requests on ${body.resourceCode} are still open (${open.join(', ')}): decide them first.`,
+            undefined,
+            { params: { reason: 'open_requests', code: body.resourceCode, requests: open.join(', ') } },
+          );
+      }
+      await temporal.runUpdate(o.workflowId, decideResource, [
+        {
+          actor: actorOf(user),
+          resourceCode: body.resourceCode,
+          decision: body.decision,
+          ...(body.successor ? { successor: body.successor } : {}),
+          reason: body.reason,
+        },
+      ]);
+      return detail(r);
+    },
   };
 }

@@ -207,6 +207,15 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
             message: `no resource ${body.resourceCode} in the catalogue`,
           },
         ]);
+      if (resource.retiredAt)
+        throw unprocessable('invalid_request', 'request', [
+          {
+            path: 'resourceCode',
+            code: 'resource_retired',
+            params: { code: body.resourceCode },
+            message: `${body.resourceCode} was retired on ${resource.retiredAt}: ${resource.retiredReason ?? ''}`,
+          },
+        ]);
       const now = new Date();
       const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);
       const problems = checkSharingRequest(

@@ -5,6 +5,7 @@ import { localIso } from '../../domain/calendar/working-days';
 import type {
   ObligationFacts,
   ObligationStatus,
+  ReformTrigger,
   SanctionKind,
 } from '../../workflows/catalogue_update/contract';
 import type { CaseColumns } from '../case-repository';
@@ -13,6 +14,8 @@ import type { CaseSummarySpec } from '../case-summaries';
 export interface Reform {
   id: string;
   title: string;
+  /** What set it off: a reform across departments, or a department's own change of duties or of the law. */
+  trigger: ReformTrigger;
   effectiveDate: string;
   description: string;
   registeredBy: string;
@@ -57,6 +60,7 @@ export async function insertReform(
     await trx('reforms').insert({
       id: r.id,
       title: r.title,
+      trigger_kind: r.trigger,
       effective_date: r.effectiveDate,
       description: r.description,
       registered_by: r.registeredBy,
@@ -78,6 +82,9 @@ export async function insertReform(
 
 export async function deleteReform(db: Db, id: string): Promise<void> {
   await db.transaction(async (trx) => {
+    await trx('obligation_resources')
+      .whereIn('obligation_id', trx('reform_obligations').select('id').where({ reform_id: id }))
+      .delete();
     await trx('reform_obligations').where({ reform_id: id }).delete();
     await trx('reforms').where({ id }).delete();
   });
@@ -87,6 +94,7 @@ function reformFromRow(r: Row): Reform {
   return {
     id: r.id as string,
     title: r.title as string,
+    trigger: r.trigger_kind as ReformTrigger,
     effectiveDate: r.effective_date as string,
     description: r.description as string,
     registeredBy: r.registered_by as string,

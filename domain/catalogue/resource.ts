@@ -272,6 +272,9 @@ export interface Resource extends Omit<
   dataUpdatedAt: string | null;
   /** Whether its data is up to date by its update cycle; null: not watched (yet). */
   freshness: 'fresh' | 'stale' | null;
+  /** When a reform obligation retired it (art. 9): off the 共享目录, no new requests; null: in force. */
+  retiredAt: string | null;
+  retiredReason: string | null;
   updatedAt: string;
   updatedBy: string;
 }

@@ -322,7 +322,12 @@ const BOUNDARIES: Record<string, Check> = {
     insiders: ['zhangwei', 'zhaoqiang', 'zhoujie'],
     outsiders: ['sunhui', 'lina', 'hegang'],
   },
-  'post /api/reforms': CITY('the leading group office registers reforms for the city'),
+  'post /api/reforms': CITY(
+    'the leading group office registers reforms for the city; a data steward only for its own department (catalogue_update/resource-decisions.test.ts)',
+  ),
+  'post /api/reforms/{id}/obligations/{department}/decisions': CITY(
+    "only the department's own data steward decides on its resources (catalogue_update/resource-decisions.test.ts)",
+  ),
   'get /api/reforms': CITY('a reform concerns several departments; its obligations are public'),
   'get /api/reforms/{id}': CITY('a reform concerns several departments; its obligations are public'),
   'get /api/sanctions': CITY('public criticism (art. 37) is public'),

@@ -44,8 +44,7 @@ it('registers a reform (idempotently); a catalogue change or a reasoned "no chan
   const again = await c.post('zhoujie', '/api/reforms', reform(), key);
   expect([again.status, again.body.id]).toEqual([200, res.body.id]);
 
-  // Public security's steward changes a resource: its obligation is met by itself.
-  // Its change is a draft its colleague 李娜 reviews; published, it meets the obligation.
+  // Public security's steward changes a resource: a draft its colleague 李娜 reviews, then published.
   const seeded = DEMO_RESOURCES.find((r) => r.code === 'GA-RK-001')!;
   await c.publishEntries(
     'wangfang',
@@ -53,6 +52,37 @@ it('registers a reform (idempotently); a catalogue change or a reasoned "no chan
     [{ ...seeded, summary: `${seeded.summary}(机构改革后更新)` }],
     '机构改革后更新摘要',
   );
+  // The obligation lists both of its resources: the published change counts for one; the other is kept.
+  const listed = await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>
+    (b.obligations as { department: string; resources: { code: string; decision: string | null }[] }[]).some(
+      (o) => o.department === 'public-security' && o.resources.some((r) => r.decision === 'updated'),
+    ),
+  );
+  expect(
+    (
+      listed.obligations as {
+        department: string;
+        status: string;
+        resources: { code: string; decision: string | null }[];
+      }[]
+    )
+      .filter((o) => o.department === 'public-security')
+      .map((o) => [o.status, o.resources.map((r) => [r.code, r.decision])]),
+  ).toEqual([
+    [
+      'open',
+      [
+        ['GA-RK-001', 'updated'],
+        ['GA-XZ-001', null],
+      ],
+    ],
+  ]);
+  const kept = await c.post('wangfang', `/api/reforms/${res.body.id}/obligations/public-security/decisions`, {
+    resourceCode: 'GA-XZ-001',
+    decision: 'keep',
+    reason: '行政执法信息不受此次改革影响',
+  });
+  expect(kept.status).toBe(200);
   const afterChange = await c.until('zhoujie', `/api/reforms/${res.body.id}`, (b) =>
     (b.obligations as { department: string; status: string }[]).some(
       (o) => o.department === 'public-security' && o.status === 'met',

@@ -1,7 +1,7 @@
 /**
  * Catalogue updates after a reform (art. 9, 37) at real lengths on the
- * time-skipping server: a department that changes a resource meets its
- * obligation; one that declares "no change" with a reason meets it; one that
+ * time-skipping server: a department that decides on each of its resources
+ * (a published change counts for one) meets its obligation; one that declares "no change" with a reason meets it; one that
  * does nothing breaches exactly at the end of the 15th working day after the
  * effective date, gets a rectification order whose period the LG office sets
  * (art. 37), misses that too, and is criticised and suspended only when the LG
@@ -78,6 +78,20 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
   );
   const review = await openTask(draft.id, 'entry_review');
   await s.tasks().complete(await s.user('lina'), review.id, { decision: 'approve' }, null);
+  // The published change counts for that resource; the other one is kept: each listed resource decided.
+  await waitFor('the change counted', async () => {
+    const row = await h.t
+      .db('obligation_resources')
+      .where({ obligation_id: `${reform.id}.public-security`, resource_code: 'GA-RK-001' })
+      .first();
+    return row?.decision === 'updated';
+  });
+  expect((await obligation(reform.id, 'public-security')).status).toBe('open');
+  await s.reforms().decide(steward, reform.id, 'public-security', {
+    resourceCode: 'GA-XZ-001',
+    decision: 'keep',
+    reason: '行政执法信息不受此次改革影响',
+  });
   await waitFor(
     'public security met',
     async () => (await obligation(reform.id, 'public-security')).status === 'met',
@@ -203,4 +217,65 @@ it('meets obligations by a catalogue change or a reasoned "no change"; a departm
   const all = await s.reforms().sanctions({ department: 'natural-resources' });
   expect(all.filter((x) => x.kind !== 'referral').every((x) => x.liftedBy === 'zhoujie')).toBe(true);
   expect(all.find((x) => x.kind === 'referral')?.liftedBy).toBeNull();
+});
+
+it('lists the department’s resources: one retired in time is not enough; the obligation breaches at the 15th working day until the last is transferred', async () => {
+  const effectiveDate = DateTime.fromMillis(await h.env.currentTimeMs())
+    .setZone(ZONE)
+    .toISODate() as string;
+  const lgOffice = await s.user('zhoujie');
+  const { reform } = await s.reforms().register(
+    lgOffice,
+    randomUUID(),
+    {
+      title: '市级机构改革:民政职能调整',
+      effectiveDate,
+      departments: ['civil-affairs'],
+      description: '职责划转',
+    },
+    null,
+  );
+  const id = `${reform.id}.civil-affairs`;
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
+  const due = addWorkingDays(DateTime.fromISO(effectiveDate, { zone: ZONE }).toISO()!, 15, calendar).deadline;
+  expect(reform.obligations[0].resources.map((r) => [r.code, r.decision])).toEqual([
+    ['MZ-DB-001', null],
+    ['MZ-HY-001', null],
+  ]);
+  const steward = await s.user('yangfan');
+  await h.env.sleep(3 * 24 * 3600_000);
+  await s.reforms().decide(steward, reform.id, 'civil-affairs', {
+    resourceCode: 'MZ-HY-001',
+    decision: 'retire',
+    reason: '婚姻登记信息改由省级系统提供',
+  });
+  expect((await getResource(h.t.db, 'MZ-HY-001'))!.retiredAt).not.toBeNull();
+  expect((await obligation(reform.id, 'civil-affairs')).status).toBe('open');
+
+  // One resource is still undecided at the deadline: overdue, and the LG office must order rectification.
+  await h.env.sleep(Date.parse(due) + 60_000 - (await h.env.currentTimeMs()));
+  await openTask(id, 'rectification_order');
+  expect(await obligation(reform.id, 'civil-affairs')).toMatchObject({ status: 'overdue' });
+  const breach = await h.t
+    .db('sla_events')
+    .join('tasks', 'tasks.id', 'sla_events.task_id')
+    .where({ 'tasks.case_id': id, 'tasks.step': 'update', 'sla_events.kind': 'breach' })
+    .first('sla_events.at_ms');
+  expect(Number(breach.at_ms)).toBe(Date.parse(due));
+
+  // The last one is transferred to health: met, the order is no longer needed.
+  await s.reforms().decide(steward, reform.id, 'civil-affairs', {
+    resourceCode: 'MZ-DB-001',
+    decision: 'transfer',
+    successor: 'health',
+    reason: '低保对象健康核查职责划转卫健委',
+  });
+  await waitFor(
+    'civil affairs met',
+    async () => (await obligation(reform.id, 'civil-affairs')).status === 'met',
+  );
+  expect((await getResource(h.t.db, 'MZ-DB-001'))!.providerDepartment.code).toBe('health');
+  expect(await h.t.db('tasks').where({ case_id: id, step: 'rectification_order' }).first()).toMatchObject({
+    status: 'cancelled',
+  });
 });

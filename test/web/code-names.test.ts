@@ -15,7 +15,12 @@ import {
 import { GRANT_STATUSES, REQUEST_STATUSES } from '../../workflows/sharing_request/contract';
 import { DISPUTE_STATUSES, DISPUTE_SUBJECTS } from '../../workflows/dispute/contract';
 import { CORRECTION_STATUSES } from '../../workflows/correction/contract';
-import { OBLIGATION_STATUSES, SANCTION_KINDS } from '../../workflows/catalogue_update/contract';
+import {
+  OBLIGATION_STATUSES,
+  REFORM_TRIGGERS,
+  RESOURCE_DECISIONS,
+  SANCTION_KINDS,
+} from '../../workflows/catalogue_update/contract';
 import { INCIDENT_SEVERITIES, SECURITY_INCIDENT_STATUSES } from '../../workflows/security_incident/contract';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../workflows/security/contract';
 import { CATALOGUE_ENTRY_STATUSES } from '../../workflows/catalogue_entry/contract';
@@ -45,6 +50,8 @@ const codes: Record<string, readonly string[]> = {
   agreementStatuses: AGREEMENT_STATUSES,
   draftStatuses: CATALOGUE_ENTRY_STATUSES,
   freshnessStatuses: RESOURCE_FRESHNESS_STATUSES,
+  reformTriggers: REFORM_TRIGGERS,
+  resourceDecisions: RESOURCE_DECISIONS,
   steps: steps.map(([step]) => step),
   decisions: steps.flatMap(([, s]) => s.decisions),
 };

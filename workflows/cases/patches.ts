@@ -40,3 +40,10 @@ export const LG_OFFICE_REFERS_TO_RULING = 'lg-office-refers-to-ruling';
  * to be watched from their first reported update.
  */
 export const DRAFTS_WATCH_FRESHNESS = 'drafts-watch-freshness';
+
+/**
+ * Art. 9, done properly: an obligation lists the department's resources and is met when each has a
+ * decision (keep, updated, transfer, retire) or by a reasoned "no change" for the whole department.
+ * Obligations started before are met, as they were, by any change to any of its resources.
+ */
+export const OBLIGATION_LISTS_RESOURCES = 'obligation-lists-resources';

@@ -5,7 +5,7 @@
  * brings a rectification order, and missing that a public criticism and the
  * suspension of IT-project applications until the LG office lifts it.
  */
-import { defineSignal } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/roles';
 
 /** The process's one name: workflow type, workflow-id prefix, GovshareProcess and the API's processType. */
@@ -67,6 +67,42 @@ export interface CatalogueChange {
 
 /** The department changed one of its resources in the catalogue: the obligation may be met by it. */
 export const catalogueChanged = defineSignal<[CatalogueChange]>('catalogueChanged');
+
+/**
+ * What sets an obligation off (art. 9: "法律法规作出修订或行政管理职能发生变化"): the LG office
+ * registers institutional reforms across departments; a department may register its own change
+ * of statutory duties or a revision of the law that governs its data.
+ */
+export const REFORM_TRIGGERS = ['institutional_reform', 'duty_adjustment', 'law_revision'] as const;
+export type ReformTrigger = (typeof REFORM_TRIGGERS)[number];
+
+/**
+ * What becomes of each resource the obligation lists: kept as it is, updated (a published change
+ * since the effective date), transferred to the department that takes over the duty, or retired.
+ */
+export const RESOURCE_DECISIONS = ['keep', 'updated', 'transfer', 'retire'] as const;
+export type ResourceDecision = (typeof RESOURCE_DECISIONS)[number];
+
+export interface ResourceDecisionInput {
+  actor: Actor;
+  resourceCode: string;
+  decision: ResourceDecision;
+  /** The department that takes the resource over: only for `transfer`. */
+  successor?: string;
+  reason: string;
+}
+
+/** One resource of the obligation and what was decided on it (null while undecided). */
+export interface ObligationResource {
+  code: string;
+  decision: ResourceDecision | null;
+}
+
+/**
+ * The department's data steward decides on one of the resources the obligation lists; refused with a
+ * `TaskRefusal` (already decided, not listed, the obligation met). The answer is every listed resource.
+ */
+export const decideResource = defineUpdate<ObligationResource[], [ResourceDecisionInput]>('decideResource');
 
 /** What a move records about the obligation besides its status: how and when it was met. */
 export interface ObligationFacts {

@@ -17,16 +17,23 @@
  * timers, their order) goes behind `patched()` or into a new workflow type;
  * the replay test (test/replay/) checks the recorded histories still replay.
  */
-import { condition, patched, setHandler } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import {
   catalogueChanged,
   CATALOGUE_UPDATE_PROCESS,
   CATALOGUE_UPDATE_STEPS as STEPS,
+  decideResource,
   type CatalogueChange,
   type CatalogueUpdateInput,
+  type ObligationResource,
   type ObligationStatus,
   type ObligationFacts,
+  type ResourceDecision,
+  type ResourceDecisionInput,
 } from './contract';
+import { resourceRetired, resourceTransferred } from '../sharing_request/contract';
+import { actorMatches, type Actor } from '../../domain/roles';
+import { hasVisibleText } from '../../domain/text/visible';
 import {
   calendarChanged,
   completeTask,
@@ -41,7 +48,7 @@ import { acts } from '../cases/activities-proxy';
 import { own } from './activities-proxy';
 import { CaseRecorder, noticeTo } from '../cases/case-recorder';
 import { HumanTasks, refuse, type StepResult } from '../sla/human-tasks';
-import { LG_OFFICE_DECIDES_SANCTIONS } from '../cases/patches';
+import { LG_OFFICE_DECIDES_SANCTIONS, OBLIGATION_LISTS_RESOURCES } from '../cases/patches';
 import { localDateOf, periodDuration, periodProblem, type SetPeriod } from '../../domain/policy/set-period';
 
 const DUE_STEPS: string[] = [STEPS.update, STEPS.rectification];
@@ -67,8 +74,16 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
   // Assigned once the policy is loaded; a change may be signalled before that.
   // eslint-disable-next-line prefer-const
   let tasks: HumanTasks | undefined;
+  /**
+   * The listed resources and their decisions, once listed; null for obligations met by any change
+   * (started before OBLIGATION_LISTS_RESOURCES) and until the list is made.
+   */
+  let listed: Map<string, ResourceDecision | null> | null = null;
+  const deciding = new Set<string>();
+  let lastDecider: Actor | null = null;
+  const changes: CatalogueChange[] = [];
   const meetByChange = () => {
-    if (!change) return;
+    if (!change || listed) return;
     for (const step of DUE_STEPS)
       tasks?.completeOpen(step, {
         actor: change.by,
@@ -76,10 +91,40 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
         reason: `目录资源 ${change.resourceCode} 已于 ${change.at} 更新`,
       });
   };
-  setHandler(catalogueChanged, (c) => {
+  /** Met once every listed resource has its decision. */
+  const allDecided = () =>
+    listed !== null && listed.size > 0 && [...listed.values()].every((d) => d !== null);
+  const meetByDecisions = () => {
+    if (!allDecided() || !lastDecider) return;
+    const count = (d: ResourceDecision) => [...listed!.values()].filter((x) => x === d).length;
+    for (const step of DUE_STEPS)
+      tasks?.completeOpen(step, {
+        actor: lastDecider,
+        decision: 'updated',
+        reason: `所列 ${listed!.size} 项资源均已处理:保留 ${count('keep')}、已更新 ${count('updated')}、移交 ${count('transfer')}、停用 ${count('retire')}`,
+      });
+  };
+  setHandler(catalogueChanged, async (c) => {
     change ??= c;
     meetByChange();
+    changes.push(c);
+    if (listed?.get(c.resourceCode) === null) await decide({ ...changeDecision(c), actor: c.by });
   });
+  const changeDecision = (c: CatalogueChange) => ({
+    resourceCode: c.resourceCode,
+    decision: 'updated' as const,
+    reason: `已于 ${c.at} 发布更新`,
+  });
+  setHandler(
+    decideResource,
+    async (d) => {
+      await decide(d);
+      return view();
+    },
+    { validator: (d) => validateDecision(d) },
+  );
+  const view = (): ObligationResource[] =>
+    [...(listed ?? new Map()).entries()].map(([code, decision]) => ({ code, decision }));
 
   const policy = await acts.loadPolicyInForce({ at: input.registeredAt });
   tasks = new HumanTasks({
@@ -88,7 +133,9 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     policy,
     parties: { department },
     onOpened: async (t) => {
-      if (DUE_STEPS.includes(t.step)) meetByChange();
+      if (!DUE_STEPS.includes(t.step)) return;
+      meetByChange();
+      meetByDecisions();
     },
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
@@ -100,7 +147,13 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
   );
   /** "updated" is declared by changing the catalogue, not by saying so. */
   const onlyByChange = (i: CompleteTaskInput) => {
-    if (i.decision === 'updated' && !change)
+    if (i.decision === 'updated' && listed && !allDecided())
+      refuse(
+        TaskRefusal.Invalid,
+        "decide on each of your department's listed resources (keep, transfer, retire, or publish its update): the obligation is then met by itself; or declare no_change with a reason",
+        'decide_each_resource',
+      );
+    if (i.decision === 'updated' && !listed && !change)
       refuse(
         TaskRefusal.Invalid,
         "change one of your department's resources in the catalogue: the obligation is then met by itself; or declare no_change with a reason",
@@ -115,6 +168,18 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
       notice: toDepartment(`机构改革后须在${limit.zh}内更新目录`, `Update the catalogue within ${limit.en}`),
     },
   );
+
+  if (patched(OBLIGATION_LISTS_RESOURCES)) {
+    const rows = await own.listObligationResources({
+      obligationId,
+      department,
+      effectiveFrom: input.effectiveFrom,
+    });
+    listed = new Map(rows.map((r) => [r.code, r.decision]));
+    // Changes published before the list was made count too (art. 9: since the effective date).
+    for (const c of changes)
+      if (listed.get(c.resourceCode) === null) await decide({ ...changeDecision(c), actor: c.by });
+  }
 
   let met: TaskOutcome | null = null;
   let overdue = false;
@@ -216,6 +281,105 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     });
   }
   return 'met';
+
+  /** The `decideResource` Update's validator: the department's steward, a listed resource, once, with a reason. */
+  function validateDecision(d: ResourceDecisionInput): void {
+    if (!listed)
+      refuse(
+        TaskRefusal.Closed,
+        'this obligation is met by any change to the catalogue, as obligations were before each resource had a decision',
+        'decisions_not_listed',
+      );
+    if (!actorMatches(d.actor, { role: 'data_steward', department }))
+      refuse(
+        TaskRefusal.Forbidden,
+        `only a data steward of ${department} decides on its resources`,
+        'not_steward',
+      );
+    if (record.status === 'met')
+      refuse(TaskRefusal.Closed, 'the obligation is already met', 'obligation_met');
+    if (!listed.has(d.resourceCode))
+      refuse(
+        TaskRefusal.Invalid,
+        `${d.resourceCode} is not one of the resources this obligation lists`,
+        'not_listed',
+        {
+          code: d.resourceCode,
+        },
+      );
+    if (listed.get(d.resourceCode) !== null || deciding.has(d.resourceCode))
+      refuse(TaskRefusal.Closed, `${d.resourceCode} already has its decision`, 'already_decided', {
+        code: d.resourceCode,
+      });
+    if (d.decision === 'updated')
+      refuse(
+        TaskRefusal.Invalid,
+        'a resource is updated by publishing its change through a catalogue draft: it then counts by itself',
+        'update_the_catalogue',
+      );
+    if (d.decision === 'transfer' && (!d.successor || d.successor === department))
+      refuse(
+        TaskRefusal.Invalid,
+        'a transfer names the department that takes the resource over',
+        'successor_required',
+      );
+    if (!hasVisibleText(d.reason))
+      refuse(TaskRefusal.Invalid, 'a decision on a resource needs a reason', 'reason_required', {
+        decision: d.decision,
+      });
+  }
+
+  /**
+   * Records and applies one decision (a transfer or retirement tells the workflows keeping the
+   * resource's grants), puts it on the timeline, and meets the obligation once all are decided.
+   */
+  async function decide(d: Omit<ResourceDecisionInput, 'successor'> & { successor?: string }): Promise<void> {
+    deciding.add(d.resourceCode);
+    try {
+      const reason = d.reason.trim();
+      const applied = await own.decideObligationResource({
+        eventId: record.eventId(`resource-${d.decision}`),
+        obligationId,
+        department,
+        resourceCode: d.resourceCode,
+        decision: d.decision,
+        successor: d.decision === 'transfer' ? (d.successor ?? null) : null,
+        reason,
+        actor: d.actor,
+        at: new Date(Date.now()).toISOString(),
+      });
+      if (applied.openRequests)
+        // In the handler: this refusal is in the history and stays as recorded.
+        refuse(
+          TaskRefusal.Closed,
+          `requests on ${d.resourceCode} are still open (${applied.openRequests.join(', ')}): decide them first`,
+          'open_requests',
+          { code: d.resourceCode, requests: applied.openRequests.join(', ') },
+        );
+      for (const workflowId of applied.grantWorkflows) {
+        try {
+          const grants = getExternalWorkflowHandle(workflowId);
+          if (d.decision === 'transfer')
+            await grants.signal(resourceTransferred, { successor: d.successor!, reason });
+          else if (d.decision === 'retire') await grants.signal(resourceRetired, { actor: d.actor, reason });
+        } catch {
+          // The grant's workflow ended meanwhile: nothing left to end or move.
+        }
+      }
+      listed!.set(d.resourceCode, d.decision);
+      lastDecider = d.actor;
+      await record.note({
+        action: `resource_${d.decision}`,
+        step: STEPS.update,
+        actor: d.actor,
+        decision: d.decision,
+        reason: `${d.resourceCode}${d.successor && d.decision === 'transfer' ? ` → ${d.successor}` : ''}:${reason}`,
+      });
+      meetByDecisions();
+    } finally {
+      deciding.delete(d.resourceCode);
+    }
+  }
 
   /**
    * Art. 37: the LG office decides criticism and suspension (and, for a serious case, a

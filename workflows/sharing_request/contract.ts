@@ -3,7 +3,7 @@
  * input, its steps and statuses, the updates that withdraw a request or revoke
  * a grant, and the failure types their validators answer with.
  */
-import { defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/roles';
 import type { ShareType, SharingMode } from '../../domain/catalogue/resource';
 
@@ -98,6 +98,15 @@ export interface SharingRequestResult {
 export const withdrawRequest = defineUpdate<SharingRequestResult, [WithdrawInput]>('withdrawRequest');
 /** The provider or the platform authority revokes the grant with a reason; refused with a `CaseRefusal`. */
 export const revokeGrant = defineUpdate<GrantStatus, [RevokeInput]>('revokeGrant');
+
+/**
+ * A reform obligation transferred the resource to the department that took over its duty
+ * (art. 9): the request's grants are the successor's from now on (it may revoke them).
+ */
+export const resourceTransferred =
+  defineSignal<[{ successor: string; reason: string }]>('resourceTransferred');
+/** A reform obligation retired the resource (art. 9): its active grants end now, with notice, for this reason. */
+export const resourceRetired = defineSignal<[RevokeInput]>('resourceRetired');
 
 /** What a move records about the request besides its status: the reason of its decision (null when granted). */
 export interface SharingRequestFacts {

@@ -92,6 +92,14 @@ export class GrantKeeper {
     return this.status;
   };
 
+  /**
+   * The resource was retired (art. 9): an active grant ends now as revoked, whatever made it; a grant
+   * not active, or already being revoked, is left as it is.
+   */
+  readonly endWithResource = (r: RevokeInput): void => {
+    if (this.status === 'active' && !this.revocation) this.revocation = r;
+  };
+
   /** Records the grant and files it with both departments. */
   async grant(title: { zh: string; en: string }): Promise<void> {
     const t = this.terms;

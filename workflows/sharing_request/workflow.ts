@@ -24,7 +24,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Notice } from '../../activities/cases/notices';
-import { actorMatches } from '../../domain/roles';
+import { actorMatches, type CandidateGroup } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import { calendarChanged, completeTask, type TaskOutcome } from '../sla/task-contract';
 import { articleLabel } from '../../domain/policy/articles';
@@ -34,6 +34,8 @@ import {
   CaseRefusal,
   SHARING_REQUEST_PROCESS,
   SHARING_STEPS,
+  resourceRetired,
+  resourceTransferred,
   revokeGrant,
   withdrawRequest,
   type RequestStatus,
@@ -69,13 +71,14 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   // eslint-disable-next-line prefer-const
   let tasks: HumanTasks | undefined;
   const result = (): SharingRequestResult => ({ status: record.status, grant: keeper.status });
-  const bothDepartments = noticeTo(
-    [
-      { role: 'requester', department: consumer },
-      { role: 'provider_reviewer', department: provider },
-    ],
-    { zh: `${resource.name}(${requestId})`, en: `${resource.code} (${requestId})` },
-  );
+  const noticeParties: CandidateGroup[] = [
+    { role: 'requester', department: consumer },
+    { role: 'provider_reviewer', department: provider },
+  ];
+  const bothDepartments = noticeTo(noticeParties, {
+    zh: `${resource.name}(${requestId})`,
+    en: `${resource.code} (${requestId})`,
+  });
 
   const route = routeRequest(resource, consumer, input.items);
   // Art. 19: a basic resource's base items are shared unconditionally. A request that mixes them
@@ -105,6 +108,16 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     baseKeeper && r?.grantId === baseKeeper.id ? baseKeeper : keeper;
   setHandler(revokeGrant, (r) => keeperFor(r).revoke(r), {
     validator: (r) => keeperFor(r).validateRevocation(r),
+  });
+  // A reform obligation's decision on the resource (art. 9); the API sends it only once no request
+  // on the resource is open, so only grants are affected. Nothing is recorded here: the grant's end is.
+  setHandler(resourceTransferred, ({ successor }) => {
+    resource.providerDepartment = successor;
+    noticeParties[1] = { role: 'provider_reviewer', department: successor };
+  });
+  setHandler(resourceRetired, (r) => {
+    keeper.endWithResource(r);
+    baseKeeper?.endWithResource(r);
   });
 
   /** Records the move to a new status with the event that caused it. */

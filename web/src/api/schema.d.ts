@@ -4904,8 +4904,8 @@ export interface paths {
     };
     put?: never;
     /**
-     * Register an institutional reform: each affected department must update its catalogue (art. 9)
-     * @description Roles: lg_office, admin. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss gives the LG office a task to decide public criticism and suspension of IT-project applications (art. 37); the timer sanctions nothing.
+     * Register an institutional reform, or a change of duties or of the law: each affected department must update its catalogue (art. 9)
+     * @description Roles: lg_office, admin; a data_steward registers its own department's (trigger duty_adjustment, law_revision or institutional_reform). Each obligation lists the department's resources; it is met when each has a decision (`POST /api/reforms/{id}/obligations/{department}/decisions`, or a published change since the effective date) or by a reasoned no_change. Send an Idempotency-Key header. Each department's data steward has the period the policy in force sets after the effective date (`GET /api/processes`: catalogue_update.update); a miss brings a rectification order, a second miss gives the LG office a task to decide public criticism and suspension of IT-project applications (art. 37); the timer sanctions nothing.
      */
     post: {
       parameters: {
@@ -5050,6 +5050,97 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reforms/{id}/obligations/{department}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide on one resource the department's obligation lists: keep, transfer to a successor, or retire (art. 9)
+     * @description Roles: data_steward of the department. A transfer moves the resource and its active grants to the successor; a retirement takes it off the 共享目录 and ends its grants; both tell the departments concerned, and wait until no request on the resource is open (409 open_requests). Once every listed resource has its decision, the obligation is met.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          department: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['ResourceDecisionBody'];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Reform'];
+          };
+        };
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or invalid token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed for this role or department */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The database or Temporal is unreachable */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7357,6 +7448,17 @@ export interface components {
         metHow: string | null;
         metNote: string | null;
         reformId: string;
+        /** @description The department's resources the obligation lists, each with its decision (null: undecided); empty for obligations met by any change */
+        resources: {
+          code: string;
+          decidedAt: string | null;
+          decidedBy: string | null;
+          /** @enum {string|null} */
+          decision: 'keep' | 'updated' | 'transfer' | 'retire' | null;
+          name: string;
+          reason: string | null;
+          successor: string | null;
+        }[];
         sanctions: components['schemas']['Sanction'][];
         /** @enum {string} */
         status: 'open' | 'overdue' | 'rectification' | 'sanction_pending' | 'suspended' | 'met';
@@ -7368,6 +7470,8 @@ export interface components {
       registeredBy: string;
       registeredByName: string | null;
       title: string;
+      /** @enum {string} */
+      trigger: 'institutional_reform' | 'duty_adjustment' | 'law_revision';
     };
     ReformBody: {
       departments: string[];
@@ -7376,6 +7480,12 @@ export interface components {
       /** @example 2026-12-01 */
       effectiveDate: string;
       title: string;
+      /**
+       * @description What sets the obligations off (art. 9): institutional_reform (机构改革), duty_adjustment (法定职责调整) or law_revision (法律法规修订). A data steward registers its own department's
+       * @default institutional_reform
+       * @enum {string}
+       */
+      trigger: 'institutional_reform' | 'duty_adjustment' | 'law_revision';
     };
     ReformList: {
       items: components['schemas']['ReformSummary'][];
@@ -7527,6 +7637,9 @@ export interface components {
       publishedAt: string | null;
       /** @description Codes of related catalogue resources */
       relatedResources: string[];
+      /** @description When a reform obligation retired it (art. 9): off the 共享目录, refused to new requests; null: in force */
+      retiredAt: string | null;
+      retiredReason: string | null;
       /** @enum {string} */
       shareType: 'unconditional' | 'conditional' | 'not_shared';
       statutoryRecipients: components['schemas']['DepartmentRef'][];
@@ -7541,6 +7654,17 @@ export interface components {
     ResourceCondition: {
       id: string;
       question: string;
+    };
+    ResourceDecisionBody: {
+      /**
+       * @description keep: stays as it is; transfer: moves, with its active grants, to `successor`; retire: leaves the 共享目录 and its grants end. A resource is `updated` by publishing its change through a catalogue draft
+       * @enum {string}
+       */
+      decision: 'keep' | 'transfer' | 'retire';
+      reason: string;
+      resourceCode: string;
+      /** @description The department that takes the resource over (transfer only) */
+      successor?: string;
     };
     ResourceFreshness: {
       code: string;

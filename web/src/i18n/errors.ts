@@ -142,6 +142,14 @@ export const ERROR_MESSAGES: Record<string, Text> = {
     zh: '只有被退回修改的草稿才能修改',
     en: 'Only a draft returned for revision can be changed',
   },
+  obligation_not_found: {
+    zh: '该改革未对此部门设定目录更新义务',
+    en: 'The reform sets no obligation on this department',
+  },
+  open_requests: {
+    zh: '该资源尚有未办结的共享申请({requests}),请先办结再移交或停用',
+    en: 'Requests on this resource are still open ({requests}); decide them before transferring or retiring it',
+  },
   entry_in_draft: {
     zh: '该资源已在另一份审核中的草稿里,请修改那份草稿或等其发布、撤回',
     en: 'This entry is already in another draft under way; revise that draft, or wait until it is published or withdrawn',
@@ -190,6 +198,32 @@ export const REASON_MESSAGES: Record<string, Text> = {
   self_review: {
     zh: '起草人不能审核自己的草稿,请由本部门其他审核人或目录管理员审核',
     en: "The draft's author cannot review it; another reviewer or data steward of the department does",
+  },
+  already_decided: { zh: '资源{code}已作出决定', en: 'Resource {code} already has its decision' },
+  decide_each_resource: {
+    zh: '请对本部门所列每项资源作出决定(保留、移交、停用,或发布其更新),全部决定后自动办结;或选择“无需更新”并说明理由',
+    en: "Decide on each of your department's listed resources (keep, transfer, retire, or publish its update): the obligation is then met; or declare no change with a reason",
+  },
+  decisions_not_listed: {
+    zh: '此义务早于逐项决定,任一资源的更新即可履行',
+    en: 'This obligation predates per-resource decisions: any change to the catalogue meets it',
+  },
+  not_listed: {
+    zh: '资源{code}不在此义务所列资源中',
+    en: 'Resource {code} is not listed by this obligation',
+  },
+  not_steward: {
+    zh: '只有本部门的数据管理员才能对其资源作出决定',
+    en: "Only the department's data steward decides on its resources",
+  },
+  obligation_met: { zh: '目录更新义务已履行', en: 'The obligation is already met' },
+  open_requests: {
+    zh: '资源{code}尚有未办结的共享申请({requests}),请先办结',
+    en: 'Requests on {code} are still open ({requests}); decide them first',
+  },
+  successor_required: {
+    zh: '移交须指定承接部门',
+    en: 'A transfer names the department that takes the resource over',
   },
   update_the_catalogue: {
     zh: '请在资源目录中修改本部门的资源(修改后自动办结),或选择“无需更新”并说明理由',
@@ -341,6 +375,10 @@ export const RULE_MESSAGES: Record<string, Text> = {
     en: 'Repeats another entry of the draft ({code})',
   },
   entry_in_draft: { zh: '已在审核中的草稿{draft}里', en: 'Already in draft {draft}, under way' },
+  resource_retired: {
+    zh: '资源{code}已停用,不再受理共享申请',
+    en: 'Resource {code} is retired and takes no new requests',
+  },
   unchanged: { zh: '与已发布的目录完全相同', en: 'Exactly as published' },
   national_code_taken: { zh: '已是资源{code}的信息资源代码', en: 'Is already the national code of {code}' },
   invalid_resource_format: {

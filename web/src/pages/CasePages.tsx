@@ -12,6 +12,8 @@ import { PrintFormButton } from '../components/PrintFormButton';
 import { CaseAttachments } from '../components/CaseAttachments';
 import { CaseDeadlines, CaseTimeline } from '../components/CaseTimeline';
 import { Loadable } from '../components/Loadable';
+import { ObligationResources } from '../components/ObligationResources';
+import { hasRole, useMe } from '../auth/session';
 import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { stepStates } from './RequestsPage';
@@ -213,10 +215,14 @@ export function DisputeCase({ d }: { d: Dispute }) {
 
 export function ReformView({ r, only }: { r: Reform; only?: string }) {
   const { t, name, lang, dept } = useI18n();
+  const user = useMe().data;
+  const steward = (department: string) =>
+    Boolean(user && hasRole(user, 'data_steward') && user.department.code === department);
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
         <Card title={`${r.title}(${r.id})`} size="small">
+          <Tag>{name(r.trigger)}</Tag>
           {t('effectiveDate')} {r.effectiveDate} · {r.registeredByName ?? r.registeredBy} ·{' '}
           {formatInstant(r.registeredAt, lang)}
           {r.description ? <div>{r.description}</div> : null}
@@ -250,6 +256,11 @@ export function ReformView({ r, only }: { r: Reform; only?: string }) {
                   {s.liftedAt ? (lang === 'zh' ? '(已解除)' : ' (lifted)') : ''}
                 </Tag>
               ))}
+              <ObligationResources
+                reformId={r.id}
+                o={o}
+                mayDecide={steward(o.department) && o.status !== 'met'}
+              />
               <Row gutter={[16, 16]}>
                 <Progress
                   process="catalogue_update"

@@ -1,0 +1,180 @@
+/**
+ * The resources a reform obligation lists (art. 9) and the decision on each:
+ * keep, updated, transfer to a successor department, or retire. Transfer and
+ * retire change the catalogue and the grants in the same transaction as the
+ * decision, so a decision is never half applied.
+ */
+import type { Knex } from 'knex';
+import { localIso } from '../../domain/calendar/working-days';
+import type { ResourceDecision } from '../../workflows/catalogue_update/contract';
+import type { Db } from '../connection';
+import { recordedEntries, saveResource } from '../catalogue-repository';
+
+export interface ObligationResourceRow {
+  code: string;
+  name: string;
+  decision: ResourceDecision | null;
+  successor: string | null;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+type Row = Record<string, unknown>;
+const OPEN_REQUEST_STATUSES = ['submitted', 'provider_review', 'statutory_review', 'platform_review'];
+
+/**
+ * Lists the department's resources in force on the obligation (once: listing again keeps the
+ * decisions). A resource whose entry changed since the effective date is already `updated` (art. 9:
+ * a change made since the reform took effect counts), with the version that changed it.
+ */
+export async function listObligationResources(
+  db: Db,
+  o: { obligationId: string; department: string; effectiveFromMs: number },
+): Promise<ObligationResourceRow[]> {
+  await db.transaction(async (trx) => {
+    const listed = await trx('obligation_resources')
+      .where({ obligation_id: o.obligationId })
+      .first('resource_code');
+    if (listed) return;
+    const codes: Row[] = await trx('resources')
+      .where({ provider_department: o.department })
+      .whereNull('retired_at_ms')
+      .select('code');
+    if (codes.length === 0) return;
+    await trx('obligation_resources').insert(
+      codes.map((c) => ({ obligation_id: o.obligationId, resource_code: c.code })),
+    );
+    const changed: Row[] = await trx('resource_versions')
+      .whereIn(
+        'resource_code',
+        codes.map((c) => c.code as string),
+      )
+      .where('recorded_at_ms', '>=', o.effectiveFromMs)
+      // A change of the entry, not its registration.
+      .where('version', '>', 1)
+      .whereRaw("changes <> '[]'")
+      .orderBy('version', 'desc')
+      .select('resource_code', 'version', 'recorded_by', 'recorded_at_ms', 'reason');
+    const latest = new Map<string, Row>();
+    for (const v of changed)
+      if (!latest.has(v.resource_code as string)) latest.set(v.resource_code as string, v);
+    for (const [code, v] of latest)
+      await trx('obligation_resources')
+        .where({ obligation_id: o.obligationId, resource_code: code })
+        .update({
+          decision: 'updated',
+          reason: `v${v.version}${v.reason ? `:${v.reason as string}` : ''}`,
+          decided_by: v.recorded_by,
+          decided_at_ms: v.recorded_at_ms,
+        });
+  });
+  return obligationResources(db, o.obligationId);
+}
+
+export async function obligationResources(
+  db: Db | Knex.Transaction,
+  obligationId: string,
+): Promise<ObligationResourceRow[]> {
+  const rows: Row[] = await db('obligation_resources as o')
+    .join('resources as r', 'r.code', 'o.resource_code')
+    .where('o.obligation_id', obligationId)
+    .orderBy('o.resource_code')
+    .select('o.*', 'r.name');
+  return rows.map((r) => ({
+    code: r.resource_code as string,
+    name: r.name as string,
+    decision: (r.decision as ResourceDecision | null) ?? null,
+    successor: (r.successor_code as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null,
+    decidedBy: (r.decided_by as string | null) ?? null,
+    decidedAt: r.decided_at_ms == null ? null : localIso(Number(r.decided_at_ms)),
+  }));
+}
+
+/** The sharing requests on a resource still awaiting a decision: a transfer or retirement waits for them. */
+export async function openRequestsOn(db: Db | Knex.Transaction, code: string): Promise<string[]> {
+  const rows: Row[] = await db('sharing_requests')
+    .where({ resource_code: code })
+    .whereIn('status', OPEN_REQUEST_STATUSES)
+    .orderBy('id')
+    .select('id');
+  return rows.map((r) => r.id as string);
+}
+
+export interface AppliedDecision {
+  /** False when nothing was written: already decided (a retry), or requests still open. */
+  recorded: boolean;
+  /** Set when the decision was not taken: the requests still open on the resource. */
+  openRequests?: string[];
+  /** The workflows keeping the resource's active grants, to be told of the transfer or retirement. */
+  grantWorkflows: string[];
+  /** The departments holding those grants, to be told. */
+  consumers: string[];
+}
+
+/**
+ * Records one decision and applies it, in one transaction: a transfer makes the successor the
+ * provider (a new version of the entry, with the reason) and moves the active grants to it; a
+ * retirement takes the resource off the 共享目录. Recording a decision already recorded does
+ * nothing more (an activity's retry).
+ */
+export async function applyResourceDecision(
+  db: Db,
+  d: {
+    obligationId: string;
+    resourceCode: string;
+    decision: ResourceDecision;
+    successor: string | null;
+    reason: string;
+    by: string;
+    atMs: number;
+  },
+): Promise<AppliedDecision> {
+  return db.transaction(async (trx) => {
+    const grants = async (recorded: boolean) => {
+      const rows: Row[] = await trx('grants')
+        .where({ resource_code: d.resourceCode, status: 'active' })
+        .select('workflow_id', 'consumer_department');
+      return {
+        recorded,
+        grantWorkflows: [...new Set(rows.map((g) => g.workflow_id as string))],
+        consumers: [...new Set(rows.map((g) => g.consumer_department as string))].sort(),
+      };
+    };
+    const row = await trx('obligation_resources')
+      .where({ obligation_id: d.obligationId, resource_code: d.resourceCode })
+      .first('decision');
+    if (row?.decision) return grants(false);
+    if (d.decision === 'transfer' || d.decision === 'retire') {
+      const open = await openRequestsOn(trx, d.resourceCode);
+      if (open.length) return { recorded: false, openRequests: open, grantWorkflows: [], consumers: [] };
+    }
+    const affected = await grants(true);
+    if (d.decision === 'transfer') {
+      const entry = (await recordedEntries(trx, [d.resourceCode])).get(d.resourceCode);
+      if (entry)
+        await saveResource(trx, { ...entry, providerDepartment: d.successor! }, d.by, {
+          reason: d.reason,
+          atMs: d.atMs,
+        });
+      await trx('grants')
+        .where({ resource_code: d.resourceCode, status: 'active' })
+        .update({ provider_department: d.successor });
+    }
+    if (d.decision === 'retire')
+      await trx('resources')
+        .where({ code: d.resourceCode })
+        .update({ retired_at_ms: d.atMs, retired_reason: d.reason });
+    await trx('obligation_resources')
+      .where({ obligation_id: d.obligationId, resource_code: d.resourceCode })
+      .update({
+        decision: d.decision,
+        successor_code: d.successor,
+        reason: d.reason,
+        decided_by: d.by,
+        decided_at_ms: d.atMs,
+      });
+    return affected;
+  });
+}
