@@ -107,6 +107,31 @@ export async function insertCandidates(
   });
 }
 
+/**
+ * The task's holders are now `groups` (a party of its case became another department, e.g. a
+ * resource transferred to the department taking over its duty): its own candidate groups are
+ * replaced, escalation recipients kept, and the notices announce it to the new holders, in one
+ * transaction. Replacing them again with the same groups changes nothing.
+ */
+export async function replaceCandidates(
+  db: Db,
+  taskId: string,
+  groups: CandidateGroup[],
+  notices: NotificationInput[],
+): Promise<void> {
+  await db.transaction(async (trx) => {
+    const read = trx('tasks').where({ id: taskId }).first('status');
+    const task = await (isMysql(db) ? read.forUpdate() : read);
+    if (!task || task.status !== 'open') return;
+    await trx('task_candidates').where({ task_id: taskId, source: 'actor' }).delete();
+    await trx('tasks')
+      .where({ id: taskId })
+      .update({ department_code: groups[0].department, role: groups[0].role });
+    await insertCandidates(trx, taskId, groups, 'actor');
+    await insertNotifications(trx, notices);
+  });
+}
+
 export async function updateTaskDeadline(
   db: Db,
   taskId: string,

@@ -10,6 +10,7 @@ import {
   insertNotifications,
   insertSlaEvent,
   insertTask,
+  replaceCandidates,
   updateTaskDeadline,
   type NewTask,
   type TaskClosure,
@@ -123,6 +124,32 @@ export function createTaskActivities(db: Db) {
           title: {
             zh: `新待办:${input.processName.zh} ${caseFor(input.caseId, recipient)}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
             en: `New task: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
+          },
+        })),
+      );
+    },
+
+    /** The task goes to other holders (a party of its case became another department); they are told. */
+    async reassignTask(input: {
+      taskId: string;
+      caseId: string;
+      candidates: CandidateGroup[];
+      deadline: string;
+      processName: Text;
+      stepName: Text;
+    }): Promise<void> {
+      await replaceCandidates(
+        db,
+        input.taskId,
+        input.candidates,
+        input.candidates.map((recipient) => ({
+          id: `${input.taskId}#moved#${recipient.role}#${recipient.department ?? '*'}`,
+          recipient,
+          kind: 'task' as const,
+          taskId: input.taskId,
+          title: {
+            zh: `移交待办:${input.processName.zh} ${caseFor(input.caseId, recipient)}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
+            en: `Task handed over: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
           },
         })),
       );

@@ -188,11 +188,7 @@ export class HumanTasks {
       step,
       options,
       policy,
-      candidates: [...stepActors(policy), ...(options.alsoActing ?? [])]
-        .map((ref) => this.group(ref))
-        .filter(
-          (g, i, all) => all.findIndex((o) => o.role === g.role && o.department === g.department) === i,
-        ),
+      candidates: this.candidatesOf(policy, options),
       schedule,
       // Reminders already past when the task opens (a deadline counted from an earlier date) are not sent.
       remindersSent: schedule.reminders.filter((at) => Date.parse(at) <= Date.now()).length,
@@ -296,6 +292,39 @@ export class HumanTasks {
     const r = await this.run(step, options);
     if (r.kind !== 'done') throw new Error(`step ${step} ended without a decision (${r.kind})`);
     return r.outcome;
+  }
+
+  /** The groups that hold a task of `policy`'s step, by the case's parties as they stand. */
+  private candidatesOf(policy: StepPolicy, options: RunOptions): CandidateGroup[] {
+    return [...stepActors(policy), ...(options.alsoActing ?? [])]
+      .map((ref) => this.group(ref))
+      .filter((g, i, all) => all.findIndex((o) => o.role === g.role && o.department === g.department) === i);
+  }
+
+  /**
+   * A party of the case is another department from now on (a resource transferred to the
+   * department taking over its duty, art. 9): each open task that party holds goes to the new
+   * department's holders, deadline unchanged, and they are told.
+   */
+  async moveParty(party: string, department: string): Promise<void> {
+    if (this.ctx.parties[party] === department) return;
+    this.ctx.parties[party] = department;
+    const doc = this.ctx.policy.document;
+    for (const t of this.tasks.values()) {
+      if (t.outcome || t.cancelled || t.closed) continue;
+      const candidates = this.candidatesOf(t.policy, t.options);
+      const key = (gs: CandidateGroup[]) => gs.map((g) => `${g.role}@${g.department}`).join(',');
+      if (key(candidates) === key(t.candidates)) continue;
+      t.candidates = candidates;
+      await acts.reassignTask({
+        taskId: t.id,
+        caseId: this.ctx.caseId,
+        candidates,
+        deadline: t.schedule.deadline,
+        processName: doc.processes[this.ctx.processType].name,
+        stepName: t.policy.name,
+      });
+    }
   }
 
   /**
