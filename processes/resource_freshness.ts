@@ -2,12 +2,14 @@
 import { freshnessRoutes } from '../api/resource_freshness/routes';
 import { freshnessColumns, freshnessSummary } from '../db/resource_freshness/repository';
 import {
+  dataUpdated,
   RESOURCE_FRESHNESS_ID_PREFIX,
   RESOURCE_FRESHNESS_LABEL,
   RESOURCE_FRESHNESS_PROCESS,
   RESOURCE_FRESHNESS_STATUSES,
   RESOURCE_FRESHNESS_STEPS,
 } from '../workflows/resource_freshness/contract';
+import { resourceRetired, resourceTransferred } from '../workflows/catalogue_update/contract';
 import type { ProcessModule } from './process-module';
 
 export const resourceFreshnessProcess: ProcessModule = {
@@ -21,5 +23,14 @@ export const resourceFreshnessProcess: ProcessModule = {
   steps: RESOURCE_FRESHNESS_STEPS,
   legacyWorkflowTypes: [],
   routes: freshnessRoutes,
-  diagram: { policyOnly: [], interrupting: [], messages: { dataUpdated: ['data_refresh'] }, outcomes: [] },
+  diagram: {
+    policyOnly: [],
+    interrupting: [],
+    messages: {
+      [dataUpdated.name]: [RESOURCE_FRESHNESS_STEPS.refresh],
+      [resourceTransferred.name]: [RESOURCE_FRESHNESS_STEPS.refresh],
+      [resourceRetired.name]: [],
+    },
+    outcomes: ['retired'],
+  },
 };

@@ -13,6 +13,7 @@ import {
   withdrawRequest,
 } from '../workflows/sharing_request/contract';
 import { requestColumns, sharingRequestSummary } from '../db/sharing_request/request-repository';
+import { resourceRetired, resourceTransferred } from '../workflows/catalogue_update/contract';
 import type { ProcessModule } from './process-module';
 
 export const sharingRequestProcess: ProcessModule = {
@@ -33,7 +34,13 @@ export const sharingRequestProcess: ProcessModule = {
   diagram: {
     policyOnly: [],
     interrupting: [],
-    messages: { [withdrawRequest.name]: Object.values(SHARING_STEPS), [revokeGrant.name]: [] },
+    messages: {
+      [withdrawRequest.name]: Object.values(SHARING_STEPS),
+      [revokeGrant.name]: [],
+      // A reform's decision on the resource (art. 9): drawn where it ends or moves the grant.
+      [resourceRetired.name]: [],
+      [resourceTransferred.name]: [],
+    },
     outcomes: ['denied', 'withdrawn', 'grant_expired', 'grant_revoked'],
   },
 };

@@ -37,8 +37,8 @@ export function createCatalogueUpdateActivities(db: Db) {
 
     /**
      * Records a decision on one listed resource and applies it (a transfer or a retirement changes
-     * the catalogue and the grants), audited and told to the departments concerned, all at once.
-     * Not taken while a request on the resource is open: the answer names those requests.
+     * the catalogue, the open requests and the grants), audited and told to the departments
+     * concerned, all at once. The answer names the workflows to tell.
      */
     async decideObligationResource(input: {
       eventId: string;
@@ -89,12 +89,12 @@ export function createCatalogueUpdateActivities(db: Db) {
             title:
               input.decision === 'transfer'
                 ? {
-                    zh: `目录资源移交 ${input.successor},已有授权随之移交:${name}(${input.resourceCode})`,
-                    en: `Resource transferred to ${input.successor}, with its grants: ${input.resourceCode}`,
+                    zh: `目录资源移交 ${input.successor},未办结的申请和已有授权随之移交:${name}(${input.resourceCode})`,
+                    en: `Resource transferred to ${input.successor}, with its open requests and grants: ${input.resourceCode}`,
                   }
                 : {
-                    zh: `目录资源停用,已有授权终止:${name}(${input.resourceCode})`,
-                    en: `Resource retired; its grants end: ${input.resourceCode}`,
+                    zh: `目录资源停用,未办结的申请终止、已有授权终止:${name}(${input.resourceCode})`,
+                    en: `Resource retired; its open requests are closed and its grants end: ${input.resourceCode}`,
                   },
           });
         }

@@ -28,7 +28,7 @@ import {
   obligationWorkflowId,
 } from '../../workflows/catalogue_update/contract';
 import { effectiveFrom, type ReformBody, type ResourceDecisionBody } from './reform-body';
-import { obligationResources, openRequestsOn } from '../../db/catalogue_update/obligation-resources';
+import { obligationResources } from '../../db/catalogue_update/obligation-resources';
 import { decideResource } from '../../workflows/catalogue_update/contract';
 import { mayMaintainEntry } from '../auth/policies';
 import { actorOf } from '../tasks/service';
@@ -189,8 +189,8 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
 
     /**
      * The department's data steward decides on one resource its obligation lists (art. 9). A
-     * transfer names a department the directory holds; a transfer or retirement waits until no
-     * request on the resource is open. The obligation's workflow records and applies it.
+     * transfer names a department the directory holds. The obligation's workflow records and
+     * applies it.
      */
     async decide(user: User, reformId: string, department: string, body: ResourceDecisionBody) {
       const r = await getReform(db, reformId);
@@ -209,17 +209,6 @@ export function createReformService(deps: { db: Db; temporal: TemporalGateway; l
             'invalid_decision',
             'decision',
             problems.map((p) => ({ ...p, path: 'successor' })),
-          );
-      }
-      if (body.decision !== 'keep') {
-        const open = await openRequestsOn(db, body.resourceCode);
-        if (open.length)
-          throw new HttpError(
-            409,
-            'open_requests',
-            `Requests on ${body.resourceCode} are still open (${open.join(', ')}): decide them first.`,
-            undefined,
-            { params: { reason: 'open_requests', code: body.resourceCode, requests: open.join(', ') } },
           );
       }
       await temporal.runUpdate(o.workflowId, decideResource, [

@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { localIso } from '../../domain/calendar/working-days';
 import type { ResourceDecision } from '../../workflows/catalogue_update/contract';
+import { OPEN_REQUEST_STATUSES } from '../../workflows/sharing_request/contract';
 import type { Db } from '../connection';
 import { recordedEntries, saveResource } from '../catalogue-repository';
 
@@ -21,7 +22,6 @@ export interface ObligationResourceRow {
 }
 
 type Row = Record<string, unknown>;
-const OPEN_REQUEST_STATUSES = ['submitted', 'provider_review', 'statutory_review', 'platform_review'];
 
 /**
  * Lists the department's resources in force on the obligation (once: listing again keeps the
@@ -92,32 +92,23 @@ export async function obligationResources(
   }));
 }
 
-/** The sharing requests on a resource still awaiting a decision: a transfer or retirement waits for them. */
-export async function openRequestsOn(db: Db | Knex.Transaction, code: string): Promise<string[]> {
-  const rows: Row[] = await db('sharing_requests')
-    .where({ resource_code: code })
-    .whereIn('status', OPEN_REQUEST_STATUSES)
-    .orderBy('id')
-    .select('id');
-  return rows.map((r) => r.id as string);
-}
-
 export interface AppliedDecision {
-  /** False when nothing was written: already decided (a retry), or requests still open. */
+  /** False when nothing was written now: the decision was already recorded (an activity's retry). */
   recorded: boolean;
-  /** Set when the decision was not taken: the requests still open on the resource. */
-  openRequests?: string[];
-  /** The workflows keeping the resource's active grants, to be told of the transfer or retirement. */
-  grantWorkflows: string[];
-  /** The departments holding those grants, to be told. */
+  /**
+   * The workflows to tell of a transfer or retirement: those of the resource's open requests and
+   * active grants (and, by the caller, its freshness case).
+   */
+  caseWorkflows: string[];
+  /** The departments of those requests and grants, to be told. */
   consumers: string[];
 }
 
 /**
  * Records one decision and applies it, in one transaction: a transfer makes the successor the
- * provider (a new version of the entry, with the reason) and moves the active grants to it; a
- * retirement takes the resource off the 共享目录. Recording a decision already recorded does
- * nothing more (an activity's retry).
+ * provider (a new version of the entry, with the reason) of the resource, its open requests and its
+ * active grants; a retirement takes the resource off the 共享目录. Recording a decision already
+ * recorded writes nothing more (an activity's retry) and answers the same workflows.
  */
 export async function applyResourceDecision(
   db: Db,
@@ -132,25 +123,28 @@ export async function applyResourceDecision(
   },
 ): Promise<AppliedDecision> {
   return db.transaction(async (trx) => {
-    const grants = async (recorded: boolean) => {
-      const rows: Row[] = await trx('grants')
+    const affected = async (recorded: boolean): Promise<AppliedDecision> => {
+      if (d.decision !== 'transfer' && d.decision !== 'retire')
+        return { recorded, caseWorkflows: [], consumers: [] };
+      const requests: Row[] = await trx('sharing_requests')
+        .where({ resource_code: d.resourceCode })
+        .whereIn('status', OPEN_REQUEST_STATUSES)
+        .select('workflow_id', 'consumer_department');
+      const grants: Row[] = await trx('grants')
         .where({ resource_code: d.resourceCode, status: 'active' })
         .select('workflow_id', 'consumer_department');
+      const all = [...requests, ...grants];
       return {
         recorded,
-        grantWorkflows: [...new Set(rows.map((g) => g.workflow_id as string))],
-        consumers: [...new Set(rows.map((g) => g.consumer_department as string))].sort(),
+        caseWorkflows: [...new Set(all.map((r) => r.workflow_id as string))].sort(),
+        consumers: [...new Set(all.map((r) => r.consumer_department as string))].sort(),
       };
     };
     const row = await trx('obligation_resources')
       .where({ obligation_id: d.obligationId, resource_code: d.resourceCode })
       .first('decision');
-    if (row?.decision) return grants(false);
-    if (d.decision === 'transfer' || d.decision === 'retire') {
-      const open = await openRequestsOn(trx, d.resourceCode);
-      if (open.length) return { recorded: false, openRequests: open, grantWorkflows: [], consumers: [] };
-    }
-    const affected = await grants(true);
+    if (row?.decision) return affected(false);
+    const answer = await affected(true);
     if (d.decision === 'transfer') {
       const entry = (await recordedEntries(trx, [d.resourceCode])).get(d.resourceCode);
       if (entry)
@@ -158,9 +152,16 @@ export async function applyResourceDecision(
           reason: d.reason,
           atMs: d.atMs,
         });
+      await trx('sharing_requests')
+        .where({ resource_code: d.resourceCode })
+        .whereIn('status', OPEN_REQUEST_STATUSES)
+        .update({ provider_department: d.successor });
       await trx('grants')
         .where({ resource_code: d.resourceCode, status: 'active' })
         .update({ provider_department: d.successor });
+      await trx('resource_freshness')
+        .where({ resource_code: d.resourceCode })
+        .update({ provider_code: d.successor });
     }
     if (d.decision === 'retire')
       await trx('resources')
@@ -175,6 +176,6 @@ export async function applyResourceDecision(
         decided_by: d.by,
         decided_at_ms: d.atMs,
       });
-    return affected;
+    return answer;
   });
 }

@@ -170,8 +170,12 @@ it('transfers a resource with its grant to the successor, who may then revoke it
   expect(obligationOf(met, 'public-security').metHow).toBe('updated');
 });
 
-it('retires a resource: its grant ends with notice, it leaves the 共享目录 and new requests are refused; an open request holds a retirement back', async () => {
+it('moves an open request to the successor, whose reviewer then decides it; retiring a resource closes its open request and ends its grant, both with notice', async () => {
   const open = await c.request('zhangwei', insuranceRequest());
+  const reviewTask = await c.until('zhaoqiang', '/api/tasks?processType=sharing_request', (b) =>
+    (b.items as { caseId: string }[]).some((t) => t.caseId === open.id),
+  );
+  const taskId = (reviewTask.items as { id: string; caseId: string }[]).find((t) => t.caseId === open.id)!.id;
   const employment = await c.request('zhangwei', {
     ...populationRequest(),
     resourceCode: 'RS-JY-001',
@@ -185,21 +189,29 @@ it('retires a resource: its grant ends with notice, it leaves the 共享目录 a
     await c.post(
       'zhoujie',
       '/api/reforms',
-      { title: '市级机构改革:就业职能调整', effectiveDate: localDay(), departments: ['hr-social-security'] },
+      { title: '市级机构改革:社保职能调整', effectiveDate: localDay(), departments: ['hr-social-security'] },
       randomUUID(),
     )
   ).body;
   const path = `/api/reforms/${reform.id}/obligations/hr-social-security/decisions`;
 
-  const held = await c.post('zhaoqiang', path, {
+  // Transferred with its open request: the review task goes to health's reviewers, deadline unchanged.
+  const before = (await c.get('zhaoqiang', `/api/tasks/${taskId}`)).body;
+  const moved = await c.post('zhaoqiang', path, {
     resourceCode: 'RS-SB-001',
-    decision: 'retire',
-    reason: '停止归集',
+    decision: 'transfer',
+    successor: 'health',
+    reason: '参保信息核验职责划转卫健委',
   });
-  expect([held.status, held.body.error.code]).toEqual([409, 'open_requests']);
-  expect(held.body.error.params.requests).toContain(open.id);
-  expect((await c.get('zhaoqiang', '/api/catalogue/resources/RS-SB-001')).body.retiredAt).toBeNull();
+  expect(moved.status).toBe(200);
+  const handedOver = await c.until('huangmin', `/api/tasks/${taskId}`, (b) => b.status === 'open');
+  expect(handedOver.deadline).toBe(before.deadline);
+  expect((await c.get('zhangwei', `/api/requests/${open.id}`)).body.providerDepartment.code).toBe('health');
+  expect((await c.complete('zhaoqiang', taskId, { decision: 'approve' })).status).toBe(403);
+  expect((await c.complete('huangmin', taskId, { decision: 'approve' })).status).toBe(200);
+  await c.until('zhangwei', `/api/requests/${open.id}`, (b) => b.status === 'platform_review');
 
+  // Retired: the grant ends with the reason; the entry leaves the 共享目录; new requests are refused.
   const retired = await c.post('zhaoqiang', path, {
     resourceCode: 'RS-JY-001',
     decision: 'retire',
@@ -212,15 +224,14 @@ it('retires a resource: its grant ends with notice, it leaves the 共享目录 a
   const notices = (await c.get('zhangwei', '/api/notices')).body.items as { title: { zh: string } }[];
   expect(notices.map((n) => n.title.zh)).toEqual(
     expect.arrayContaining([
+      expect.stringContaining('目录资源移交'),
       expect.stringContaining('目录资源停用'),
       expect.stringContaining('共享授权已撤销'),
     ]),
   );
   expect((await c.get('zhangwei', '/api/catalogue/resources/RS-JY-001')).body.retiredAt).not.toBeNull();
   const shared = (await c.get('zhangwei', '/api/catalogue/resources?catalogue=shared&pageSize=100')).body
-    .items as {
-    code: string;
-  }[];
+    .items as { code: string }[];
   expect(shared.map((r) => r.code)).not.toContain('RS-JY-001');
   const again = await c.post(
     'zhangwei',
@@ -229,8 +240,59 @@ it('retires a resource: its grant ends with notice, it leaves the 共享目录 a
     randomUUID(),
   );
   expect([again.status, again.body.error.details[0].code]).toEqual([422, 'resource_retired']);
-  // Its obligation still waits for the resource held back.
-  expect(
-    obligationOf((await c.get('zhoujie', `/api/reforms/${reform.id}`)).body, 'hr-social-security').status,
-  ).toBe('open');
+  // Each listed resource has its decision: met.
+  const met = await c.until(
+    'zhoujie',
+    `/api/reforms/${reform.id}`,
+    (b) => obligationOf(b, 'hr-social-security').status === 'met',
+  );
+  expect(obligationOf(met, 'hr-social-security').resources.map((r) => [r.code, r.decision])).toEqual([
+    ['RS-JY-001', 'retire'],
+    ['RS-SB-001', 'transfer'],
+  ]);
+});
+
+it('closes a request still under review when its resource is retired, with the reason, and tells both sides', async () => {
+  const open = await c.request('liuyan', {
+    resourceCode: 'MZ-DB-001',
+    items: ['保障类别'],
+    purpose: '核对参保人员低保情况',
+    usageFrom: localDay(),
+    usageTo: localDay(30),
+    answers: { scope: '200人', duty: '社保待遇审核' },
+  });
+  await c.until('liuyan', `/api/requests/${open.id}`, (b) => b.status === 'provider_review');
+  const tasks = (await c.get('yangfan', '/api/tasks?processType=sharing_request')).body.items as {
+    id: string;
+    caseId: string;
+  }[];
+  const review = tasks.find((t) => t.caseId === open.id)!;
+  const reform = (
+    await c.post(
+      'yangfan',
+      '/api/reforms',
+      {
+        title: '低保职责调整',
+        trigger: 'duty_adjustment',
+        effectiveDate: localDay(),
+        departments: ['civil-affairs'],
+      },
+      randomUUID(),
+    )
+  ).body;
+  const retired = await c.post('yangfan', `/api/reforms/${reform.id}/obligations/civil-affairs/decisions`, {
+    resourceCode: 'MZ-DB-001',
+    decision: 'retire',
+    reason: '低保信息改由省级平台提供',
+  });
+  expect(retired.status).toBe(200);
+  const closed = await c.until('liuyan', `/api/requests/${open.id}`, (b) => b.status === 'denied');
+  expect(closed.decisionReason).toContain('低保信息改由省级平台提供');
+  expect((await c.get('yangfan', `/api/tasks/${review.id}`)).body.status).toBe('cancelled');
+  for (const who of ['liuyan', 'yangfan']) {
+    const notices = (await c.get(who, '/api/notices')).body.items as { title: { zh: string } }[];
+    expect(notices.map((n) => n.title.zh)).toEqual(
+      expect.arrayContaining([expect.stringContaining('资源已停用,共享申请终止')]),
+    );
+  }
 });

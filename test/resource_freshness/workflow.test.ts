@@ -8,7 +8,8 @@
  */
 import { loadWorkingCalendar } from '../../db/calendar-repository';
 import { getResource } from '../../db/catalogue-repository';
-import { addWorkingDays } from '../../domain/calendar/working-days';
+import { DateTime } from 'luxon';
+import { addWorkingDays, ZONE } from '../../domain/calendar/working-days';
 import { ResourceInputSchema } from '../../domain/catalogue/resource';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
 import { nearYears } from '../support/calendars';
@@ -111,4 +112,68 @@ it('the steward may say the data did not change this cycle, with a reason; an on
   );
   expect(await freshness('GA-FR-003')).toMatchObject({ status: 'fresh' });
   expect(await h.t.db('tasks').where({ case_id: 'DF-GA-FR-003' })).toEqual([]);
+});
+
+it('follows its resource through a reform: the stale task goes to the successor’s steward, and a retired entry is no longer watched', async () => {
+  const daily = policy.catalogue!.freshness.periods.daily as { calendarDays: number };
+  await publish({ code: 'GA-FR-003', name: '流动人口登记信息', updateCycle: 'daily' });
+  await h.env.sleep(daily.calendarDays * DAY + 60_000);
+  const task = await openTask('GA-FR-003');
+  const { reform } = await s.reforms().register(
+    await s.user('wangfang'),
+    `fr-${Date.now()}`,
+    {
+      title: '流动人口管理职责调整',
+      trigger: 'duty_adjustment',
+      effectiveDate: DateTime.fromMillis(await h.env.currentTimeMs())
+        .setZone(ZONE)
+        .toISODate() as string,
+      departments: ['public-security'],
+      description: '',
+    },
+    null,
+  );
+  await s.reforms().decide(await s.user('wangfang'), reform.id, 'public-security', {
+    resourceCode: 'GA-FR-003',
+    decision: 'transfer',
+    successor: 'civil-affairs',
+    reason: '流动人口登记职责划转民政局',
+  });
+  // The same task, deadline unchanged, is now civil affairs' steward's.
+  await waitFor('the task handed over', async () => {
+    const row = await h.t.db('tasks').where({ id: task.id }).first();
+    return row.department_code === 'civil-affairs' && row.status === 'open' ? row : undefined;
+  });
+  expect((await h.t.db('tasks').where({ id: task.id }).first()).deadline).toBe(task.deadline);
+  expect(await freshness('GA-FR-003')).toMatchObject({ provider_code: 'civil-affairs', status: 'stale' });
+
+  // Civil affairs' steward retires it: the task is cancelled and the case ends.
+  const { reform: second } = await s.reforms().register(
+    await s.user('yangfan'),
+    `fr2-${Date.now()}`,
+    {
+      title: '流动人口登记并入省级系统',
+      trigger: 'law_revision',
+      // Takes effect tomorrow: the transfer today is not a change made since (that would count as `updated`).
+      effectiveDate: DateTime.fromMillis((await h.env.currentTimeMs()) + DAY)
+        .setZone(ZONE)
+        .toISODate() as string,
+      departments: ['civil-affairs'],
+      description: '',
+    },
+    null,
+  );
+  await s.reforms().decide(await s.user('yangfan'), second.id, 'civil-affairs', {
+    resourceCode: 'GA-FR-003',
+    decision: 'retire',
+    reason: '并入省级系统',
+  });
+  await waitFor('the task cancelled', async () =>
+    (await h.t.db('tasks').where({ id: task.id }).first()).status === 'cancelled' ? true : undefined,
+  );
+  const handle = h.env.client.workflow.getHandle(freshnessWorkflowId('GA-FR-003'));
+  await waitFor('the case ended', async () => (await handle.describe()).status.name === 'COMPLETED');
+  // The case has ended: no task can open for it any more.
+  expect(await freshness('GA-FR-003')).toMatchObject({ status: 'fresh' });
+  expect(await h.t.db('tasks').where({ case_id: 'DF-GA-FR-003', status: 'open' }).first()).toBeUndefined();
 });

@@ -104,6 +104,19 @@ export interface ObligationResource {
  */
 export const decideResource = defineUpdate<ObligationResource[], [ResourceDecisionInput]>('decideResource');
 
+/**
+ * The obligation transferred a resource to the department that takes over its duty (art. 9). Sent
+ * to the workflows of the resource's open requests and active grants, and to its freshness case:
+ * the successor is their provider from now on (it reviews, may revoke, keeps the data fresh).
+ */
+export const resourceTransferred =
+  defineSignal<[{ successor: string; reason: string }]>('resourceTransferred');
+/**
+ * The obligation retired a resource (art. 9). Sent to the same workflows: an open request is closed
+ * with the reason, an active grant ends with notice, the freshness case stops watching.
+ */
+export const resourceRetired = defineSignal<[{ actor: Actor; reason: string }]>('resourceRetired');
+
 /** What a move records about the obligation besides its status: how and when it was met. */
 export interface ObligationFacts {
   met?: { how: string; note: string | null; at: string };

@@ -23,6 +23,8 @@ import {
   CATALOGUE_UPDATE_PROCESS,
   CATALOGUE_UPDATE_STEPS as STEPS,
   decideResource,
+  resourceRetired,
+  resourceTransferred,
   type CatalogueChange,
   type CatalogueUpdateInput,
   type ObligationResource,
@@ -31,9 +33,9 @@ import {
   type ResourceDecision,
   type ResourceDecisionInput,
 } from './contract';
-import { resourceRetired, resourceTransferred } from '../sharing_request/contract';
 import { actorMatches, type Actor } from '../../domain/roles';
 import { hasVisibleText } from '../../domain/text/visible';
+import { freshnessWorkflowId } from '../resource_freshness/contract';
 import {
   calendarChanged,
   completeTask,
@@ -330,8 +332,9 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
   }
 
   /**
-   * Records and applies one decision (a transfer or retirement tells the workflows keeping the
-   * resource's grants), puts it on the timeline, and meets the obligation once all are decided.
+   * Records and applies one decision (a transfer or retirement tells the workflows of the resource's
+   * open requests, active grants and freshness case), puts it on the timeline, and meets the
+   * obligation once all are decided.
    */
   async function decide(d: Omit<ResourceDecisionInput, 'successor'> & { successor?: string }): Promise<void> {
     deciding.add(d.resourceCode);
@@ -348,22 +351,20 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
         actor: d.actor,
         at: new Date(Date.now()).toISOString(),
       });
-      if (applied.openRequests)
-        // In the handler: this refusal is in the history and stays as recorded.
-        refuse(
-          TaskRefusal.Closed,
-          `requests on ${d.resourceCode} are still open (${applied.openRequests.join(', ')}): decide them first`,
-          'open_requests',
-          { code: d.resourceCode, requests: applied.openRequests.join(', ') },
-        );
-      for (const workflowId of applied.grantWorkflows) {
+      const moves = [
+        ...applied.caseWorkflows,
+        ...(d.decision === 'transfer' || d.decision === 'retire'
+          ? [freshnessWorkflowId(d.resourceCode)]
+          : []),
+      ];
+      for (const workflowId of moves) {
         try {
-          const grants = getExternalWorkflowHandle(workflowId);
+          const other = getExternalWorkflowHandle(workflowId);
           if (d.decision === 'transfer')
-            await grants.signal(resourceTransferred, { successor: d.successor!, reason });
-          else if (d.decision === 'retire') await grants.signal(resourceRetired, { actor: d.actor, reason });
+            await other.signal(resourceTransferred, { successor: d.successor!, reason });
+          else await other.signal(resourceRetired, { actor: d.actor, reason });
         } catch {
-          // The grant's workflow ended meanwhile: nothing left to end or move.
+          // That case ended meanwhile (or never ran): nothing left to move or end.
         }
       }
       listed!.set(d.resourceCode, d.decision);

@@ -7,7 +7,9 @@
  * deadline escalates to the LG office. Reporting the update (the `dataUpdated`
  * signal) makes it fresh again and ends the task; so does the steward's
  * `no_change` with a reason (the data did not change this cycle). A new
- * version with another cycle (`cycleChanged`) reschedules it. A durable timer,
+ * version with another cycle (`cycleChanged`) reschedules it. A reform that
+ * transfers the entry (`resourceTransferred`, art. 9) hands an open task to the
+ * successor's steward; one that retires it (`resourceRetired`) ends the case. A durable timer,
  * not a polling loop; the case continues as new every so many rounds, so its
  * history stays short.
  *
@@ -23,7 +25,9 @@ import type { UpdateCycle } from '../../domain/catalogue/resource';
 import { acts } from '../cases/activities-proxy';
 import { CaseRecorder, noticeTo } from '../cases/case-recorder';
 import { HumanTasks } from '../sla/human-tasks';
+import type { CandidateGroup } from '../../domain/roles';
 import { calendarChanged, completeTask } from '../sla/task-contract';
+import { resourceRetired, resourceTransferred } from '../catalogue_update/contract';
 import {
   cycleChanged,
   dataUpdated,
@@ -45,7 +49,11 @@ export async function resourceFreshness(input: FreshnessInput): Promise<void> {
     caseId,
     'fresh',
   );
-  const toSteward = noticeTo([{ role: 'data_steward', department: input.provider }], {
+  // A reform may transfer the resource to the department taking over its duty, or retire it (art. 9).
+  let provider = input.provider;
+  let retirement: string | null = null;
+  const stewards: CandidateGroup[] = [{ role: 'data_steward', department: provider }];
+  const toSteward = noticeTo(stewards, {
     zh: `${input.resourceName}(${input.resourceCode})`,
     en: input.resourceCode,
   });
@@ -58,7 +66,7 @@ export async function resourceFreshness(input: FreshnessInput): Promise<void> {
     processType: RESOURCE_FRESHNESS_PROCESS,
     caseId,
     policy,
-    parties: { provider: input.provider },
+    parties: { provider },
     openedBefore: input.tasksOpened ?? 0,
     onOpened: (t) => record.move('stale', t.step, { action: 'task_opened', step: t.step }),
   });
@@ -73,8 +81,28 @@ export async function resourceFreshness(input: FreshnessInput): Promise<void> {
     cycle = c.cycle;
     woken = true;
   });
+  setHandler(resourceTransferred, async ({ successor }) => {
+    provider = successor;
+    stewards[0] = { role: 'data_steward', department: successor };
+    await tasks.moveParty('provider', successor);
+  });
+  setHandler(resourceRetired, (r) => {
+    retirement ??= r.reason;
+    woken = true;
+    tasks.cancelOpen(r.actor, r.reason, STEPS.refresh);
+  });
 
   for (let round = 0; round < ROUNDS_PER_RUN; round += 1) {
+    if (retirement !== null) {
+      // Retired: nothing is due any more; the case ends.
+      await record.move(
+        'fresh',
+        null,
+        { action: 'resource_retired', reason: retirement },
+        { facts: { staleSince: null } },
+      );
+      return;
+    }
     woken = false;
     const due = dueAt(lastUpdated, cycle, periods);
     if (due === null) {
@@ -101,6 +129,8 @@ export async function resourceFreshness(input: FreshnessInput): Promise<void> {
       continue;
     }
     const spell = await tasks.run(STEPS.refresh);
+    // Retired during the spell: the next round ends the case.
+    if (retirement !== null) continue;
     if (spell.kind === 'done') lastUpdated = Math.max(lastUpdated, Date.parse(spell.outcome.completedAt));
     await record.move(
       'fresh',
@@ -119,6 +149,7 @@ export async function resourceFreshness(input: FreshnessInput): Promise<void> {
   }
   await continueAsNew<typeof resourceFreshness>({
     ...input,
+    provider,
     cycle,
     lastUpdatedAt: new Date(lastUpdated).toISOString(),
     tasksOpened: tasks.opened,

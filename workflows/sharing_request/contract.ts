@@ -3,7 +3,7 @@
  * input, its steps and statuses, the updates that withdraw a request or revoke
  * a grant, and the failure types their validators answer with.
  */
-import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/roles';
 import type { ShareType, SharingMode } from '../../domain/catalogue/resource';
 
@@ -34,6 +34,13 @@ export const REQUEST_STATUSES = [
   'withdrawn',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+/** A request is open (awaiting a decision) in these statuses. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = [
+  'submitted',
+  'provider_review',
+  'statutory_review',
+  'platform_review',
+];
 
 export const GRANT_STATUSES = ['active', 'expired', 'revoked'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
@@ -98,15 +105,6 @@ export interface SharingRequestResult {
 export const withdrawRequest = defineUpdate<SharingRequestResult, [WithdrawInput]>('withdrawRequest');
 /** The provider or the platform authority revokes the grant with a reason; refused with a `CaseRefusal`. */
 export const revokeGrant = defineUpdate<GrantStatus, [RevokeInput]>('revokeGrant');
-
-/**
- * A reform obligation transferred the resource to the department that took over its duty
- * (art. 9): the request's grants are the successor's from now on (it may revoke them).
- */
-export const resourceTransferred =
-  defineSignal<[{ successor: string; reason: string }]>('resourceTransferred');
-/** A reform obligation retired the resource (art. 9): its active grants end now, with notice, for this reason. */
-export const resourceRetired = defineSignal<[RevokeInput]>('resourceRetired');
 
 /** What a move records about the request besides its status: the reason of its decision (null when granted). */
 export interface SharingRequestFacts {

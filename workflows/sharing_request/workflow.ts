@@ -7,7 +7,10 @@
  * provider's deadline has passed the platform authority may decide in its
  * place (art. 22), and its decision is final. The requester may withdraw
  * before a decision. A grant ends by itself when its usage period ends (a
- * durable timer) or earlier when the provider or the platform revokes it.
+ * durable timer) or earlier when the provider or the platform revokes it. A
+ * reform that transfers the resource (art. 9) makes the successor the provider
+ * of an open review and of the grants; one that retires it closes an open
+ * request (denied, with the reason) and ends the grants.
  *
  * Steps and deadlines come from the policy document; the BPMN diagram beside
  * this file (diagram.bpmn) names the same steps.
@@ -24,7 +27,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Notice } from '../../activities/cases/notices';
-import { actorMatches, type CandidateGroup } from '../../domain/roles';
+import { actorMatches, type Actor, type CandidateGroup } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import { calendarChanged, completeTask, type TaskOutcome } from '../sla/task-contract';
 import { articleLabel } from '../../domain/policy/articles';
@@ -32,10 +35,9 @@ import { stepPolicy } from '../../domain/policy/policy-document';
 import { routeRequest } from './routing';
 import {
   CaseRefusal,
+  OPEN_REQUEST_STATUSES,
   SHARING_REQUEST_PROCESS,
   SHARING_STEPS,
-  resourceRetired,
-  resourceTransferred,
   revokeGrant,
   withdrawRequest,
   type RequestStatus,
@@ -45,21 +47,18 @@ import {
   type SharingRequestFacts,
 } from './contract';
 import { GrantKeeper } from './grant-keeper';
+import { resourceRetired, resourceTransferred } from '../catalogue_update/contract';
 import { CaseRecorder, noticeTo, type CaseEventInput } from '../cases/case-recorder';
 import { HumanTasks, refuse } from '../sla/human-tasks';
 import { acts } from '../cases/activities-proxy';
 import { ONE_NAME_PER_PROCESS, STATUTORY_AND_DIRECT_REVIEW } from '../cases/patches';
 
-const OPEN: ReadonlySet<RequestStatus> = new Set([
-  'submitted',
-  'provider_review',
-  'statutory_review',
-  'platform_review',
-]);
+const OPEN: ReadonlySet<RequestStatus> = new Set(OPEN_REQUEST_STATUSES);
 
 export async function sharingRequest(input: SharingRequestInput): Promise<SharingRequestResult> {
   const { requestId, resource } = input;
-  const provider = resource.providerDepartment;
+  // A reform may transfer the resource to the department taking over its duty (art. 9).
+  let provider = resource.providerDepartment;
   const consumer = input.consumerDepartment;
   const record = new CaseRecorder<RequestStatus, SharingRequestFacts>(
     SHARING_REQUEST_PROCESS,
@@ -109,15 +108,24 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   setHandler(revokeGrant, (r) => keeperFor(r).revoke(r), {
     validator: (r) => keeperFor(r).validateRevocation(r),
   });
-  // A reform obligation's decision on the resource (art. 9); the API sends it only once no request
-  // on the resource is open, so only grants are affected. Nothing is recorded here: the grant's end is.
-  setHandler(resourceTransferred, ({ successor }) => {
+  // A reform obligation's decision on the resource (art. 9). Transferred: the successor is the
+  // provider from now on, of an open review (its task goes to the successor's reviewers, deadline
+  // unchanged) and of the grants (it may revoke them). Retired: an open request is closed with the
+  // reason, and the grants end with notice.
+  let retirement: { actor: Actor; reason: string } | null = null;
+  setHandler(resourceTransferred, async ({ successor, reason }) => {
+    if (successor === provider) return;
+    provider = successor;
     resource.providerDepartment = successor;
     noticeParties[1] = { role: 'provider_reviewer', department: successor };
+    await tasks?.moveParty('provider', successor);
+    await moveTo(record.status, { action: 'provider_transferred', reason: `${successor}:${reason}` });
   });
   setHandler(resourceRetired, (r) => {
+    retirement ??= r;
     keeper.endWithResource(r);
     baseKeeper?.endWithResource(r);
+    tasks?.cancelOpen(r.actor, r.reason);
   });
 
   /** Records the move to a new status with the event that caused it. */
@@ -176,7 +184,11 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     caseId: requestId,
     policy,
     parties: { provider, consumer },
-    onOpened: (task) => moveTo(task.step as RequestStatus, { action: 'task_opened', step: task.step }),
+    onOpened: async (task) => {
+      await moveTo(task.step as RequestStatus, { action: 'task_opened', step: task.step });
+      // Retired before this task opened: it closes at once.
+      if (retirement) tasks!.cancelOpen(retirement.actor, retirement.reason);
+    },
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);
@@ -307,6 +319,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   }
 
   async function withdrawn(): Promise<false> {
+    if (!withdrawal && retirement) return closedByRetirement();
     const w = withdrawal!;
     await moveTo(
       'withdrawn',
@@ -316,8 +329,22 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     return false;
   }
 
+  /** The resource was retired while the request was open (art. 9): it is closed, not granted, with the reason. */
+  async function closedByRetirement(): Promise<false> {
+    const r = retirement!;
+    await moveTo(
+      'denied',
+      { action: 'resource_retired', actor: r.actor, reason: r.reason },
+      {
+        decisionReason: `资源已停用:${r.reason}`,
+        notice: bothDepartments('资源已停用,共享申请终止', 'Resource retired; request closed'),
+      },
+    );
+    return false;
+  }
+
   async function grantNow(action: string, reason?: string): Promise<void> {
-    if (withdrawal) {
+    if (withdrawal || retirement) {
       await withdrawn();
       return;
     }

@@ -5067,7 +5067,7 @@ export interface paths {
     put?: never;
     /**
      * Decide on one resource the department's obligation lists: keep, transfer to a successor, or retire (art. 9)
-     * @description Roles: data_steward of the department. A transfer moves the resource and its active grants to the successor; a retirement takes it off the 共享目录 and ends its grants; both tell the departments concerned, and wait until no request on the resource is open (409 open_requests). Once every listed resource has its decision, the obligation is met.
+     * @description Roles: data_steward of the department. A transfer moves the resource, its open requests (their review tasks go to the successor, deadlines unchanged) and its active grants to the successor; a retirement takes it off the 共享目录, closes its open requests with the reason and ends its grants; both tell the departments concerned. Once every listed resource has its decision, the obligation is met.
      */
     post: {
       parameters: {

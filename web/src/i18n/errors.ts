@@ -146,10 +146,6 @@ export const ERROR_MESSAGES: Record<string, Text> = {
     zh: '该改革未对此部门设定目录更新义务',
     en: 'The reform sets no obligation on this department',
   },
-  open_requests: {
-    zh: '该资源尚有未办结的共享申请({requests}),请先办结再移交或停用',
-    en: 'Requests on this resource are still open ({requests}); decide them before transferring or retiring it',
-  },
   entry_in_draft: {
     zh: '该资源已在另一份审核中的草稿里,请修改那份草稿或等其发布、撤回',
     en: 'This entry is already in another draft under way; revise that draft, or wait until it is published or withdrawn',
@@ -217,10 +213,6 @@ export const REASON_MESSAGES: Record<string, Text> = {
     en: "Only the department's data steward decides on its resources",
   },
   obligation_met: { zh: '目录更新义务已履行', en: 'The obligation is already met' },
-  open_requests: {
-    zh: '资源{code}尚有未办结的共享申请({requests}),请先办结',
-    en: 'Requests on {code} are still open ({requests}); decide them first',
-  },
   successor_required: {
     zh: '移交须指定承接部门',
     en: 'A transfer names the department that takes the resource over',
