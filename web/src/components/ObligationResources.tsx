@@ -92,6 +92,7 @@ function DecideResource({
   return (
     <Space wrap data-testid={`decide-${code}`}>
       <Select
+        data-testid={`decision-${code}`}
         value={decision}
         style={{ width: 100 }}
         onChange={setDecision}
@@ -101,6 +102,7 @@ function DecideResource({
         <Select
           showSearch
           optionFilterProp="label"
+          data-testid={`successor-${code}`}
           placeholder={t('successorDepartment')}
           style={{ width: 180 }}
           value={successor}
@@ -116,7 +118,13 @@ function DecideResource({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <Button type="primary" size="small" loading={decide.isPending} onClick={() => decide.mutate()}>
+      <Button
+        type="primary"
+        size="small"
+        data-testid={`submit-${code}`}
+        loading={decide.isPending}
+        onClick={() => decide.mutate()}
+      >
         {t('decide')}
       </Button>
     </Space>
