@@ -67,16 +67,24 @@ export function zodDetails(err: ZodError): FieldProblem[] {
 
 /** Errors from the database driver or pool that mean "cannot reach the database", not "bad query". */
 function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; name?: string; message?: string };
+  const e = err as { code?: string; name?: string; message?: string; fatal?: boolean };
   return (
     [
       'ECONNREFUSED',
       'ECONNRESET',
       'ETIMEDOUT',
+      'EPIPE',
       'PROTOCOL_CONNECTION_LOST',
       'ER_CON_COUNT_ERROR',
+      // The server is stopping, or killed the connection, while a query was under way.
+      'ER_SERVER_SHUTDOWN',
+      'ER_CONNECTION_KILLED',
       'SQLITE_BUSY',
-    ].includes(e?.code ?? '') || e?.name === 'KnexTimeoutError'
+    ].includes(e?.code ?? '') ||
+    e?.name === 'KnexTimeoutError' ||
+    // mysql2 marks the errors that close a connection fatal: a query on a connection the outage
+    // closed fails so ("Can't add new command when connection is in closed state"), without a code.
+    e?.fatal === true
   );
 }
 
