@@ -12,6 +12,7 @@ import {
 import type { Actor } from '../../domain/roles';
 import { insertSanction, liftSanctions, type Sanction } from '../../db/catalogue_update/repository';
 import { appendAudit } from '../../db/log-repository';
+import { resourceNames } from '../../db/catalogue-repository';
 import type {
   ObligationResource,
   ResourceDecision,
@@ -75,8 +76,8 @@ export function createCatalogueUpdateActivities(db: Db) {
         });
         const moved = input.decision === 'transfer' || input.decision === 'retire';
         if (moved) {
-          const name = ((await trx('resources').where({ code: input.resourceCode }).first('name'))?.name ??
-            input.resourceCode) as string;
+          const name =
+            (await resourceNames(trx, [input.resourceCode])).get(input.resourceCode) ?? input.resourceCode;
           const stewards = [input.department, ...(input.successor ? [input.successor] : [])].map(
             (department) => ({ role: 'data_steward' as const, department }),
           );

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../domain/calendar/working-days';
 import { LocalDateSchema, MAX_LIST } from '../http/common-schemas';
-import { REFORM_TRIGGERS, RESOURCE_DECISIONS } from '../../workflows/catalogue_update/contract';
+import { REFORM_TRIGGERS, STEWARD_DECISIONS } from '../../workflows/catalogue_update/contract';
 
 export const ReformBodySchema = z
   .object({
@@ -29,12 +29,10 @@ export type ReformBody = z.infer<typeof ReformBodySchema>;
 export const ResourceDecisionBodySchema = z
   .object({
     resourceCode: z.string().trim().min(1, 'is required').max(40),
-    decision: z
-      .enum(RESOURCE_DECISIONS.filter((d) => d !== 'updated') as ['keep', 'transfer', 'retire'])
-      .openapi({
-        description:
-          'keep: stays as it is; transfer: moves, with its active grants, to `successor`; retire: leaves the 共享目录 and its grants end. A resource is `updated` by publishing its change through a catalogue draft',
-      }),
+    decision: z.enum(STEWARD_DECISIONS).openapi({
+      description:
+        'keep: stays as it is; transfer: moves, with its open requests and active grants, to `successor`; retire: leaves the 共享目录, its open requests are closed and its grants end. A resource is `updated` by publishing its change through a catalogue draft',
+    }),
     successor: z
       .string()
       .trim()

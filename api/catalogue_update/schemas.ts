@@ -1,6 +1,11 @@
 /** Shapes of reforms, their catalogue-update obligations and sanctions (art. 9, 37). */
 import { z } from 'zod';
-import { CurrentTaskSchema, DeadlineEntrySchema, TimelineEntrySchema } from '../cases/case-schemas';
+import {
+  CaseIdParamsSchema,
+  CurrentTaskSchema,
+  DeadlineEntrySchema,
+  TimelineEntrySchema,
+} from '../cases/case-schemas';
 import {
   OBLIGATION_STATUSES,
   REFORM_TRIGGERS,
@@ -80,10 +85,8 @@ export const ReformSchema = z
   })
   .openapi('Reform');
 
-export const ObligationParamsSchema = z.object({
-  id: z.string().max(40),
-  department: z.string().max(40),
-});
+/** A reform's id and one of the departments it obliges. */
+export const ObligationParamsSchema = CaseIdParamsSchema.extend({ department: z.string().max(40) });
 
 export const SanctionListQuerySchema = z.object({
   department: z.string().max(40).optional(),

@@ -81,6 +81,8 @@ export type ReformTrigger = (typeof REFORM_TRIGGERS)[number];
  * since the effective date), transferred to the department that takes over the duty, or retired.
  */
 export const RESOURCE_DECISIONS = ['keep', 'updated', 'transfer', 'retire'] as const;
+/** What a steward decides by saying so: `updated` is recorded only by publishing the change. */
+export const STEWARD_DECISIONS = ['keep', 'transfer', 'retire'] as const;
 export type ResourceDecision = (typeof RESOURCE_DECISIONS)[number];
 
 export interface ResourceDecisionInput {

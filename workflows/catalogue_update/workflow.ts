@@ -110,7 +110,9 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     change ??= c;
     meetByChange();
     changes.push(c);
-    if (listed?.get(c.resourceCode) === null) await decide({ ...changeDecision(c), actor: c.by });
+    // A steward's decision on the same resource, under way, stands.
+    if (listed?.get(c.resourceCode) === null && !deciding.has(c.resourceCode))
+      await decide({ ...changeDecision(c), actor: c.by });
   });
   const changeDecision = (c: CatalogueChange) => ({
     resourceCode: c.resourceCode,

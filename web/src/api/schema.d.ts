@@ -7657,7 +7657,7 @@ export interface components {
     };
     ResourceDecisionBody: {
       /**
-       * @description keep: stays as it is; transfer: moves, with its active grants, to `successor`; retire: leaves the 共享目录 and its grants end. A resource is `updated` by publishing its change through a catalogue draft
+       * @description keep: stays as it is; transfer: moves, with its open requests and active grants, to `successor`; retire: leaves the 共享目录, its open requests are closed and its grants end. A resource is `updated` by publishing its change through a catalogue draft
        * @enum {string}
        */
       decision: 'keep' | 'transfer' | 'retire';
