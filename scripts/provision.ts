@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import cluster from '../temporal-config/cluster/cluster.json';
 import devServer from '../temporal-config/dev-server.json';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -67,6 +68,15 @@ function run(
   });
 }
 
+/** Installs Debian packages with apt-get (as root), with progress output. */
+async function aptInstall(...packages: string[]): Promise<void> {
+  await run('apt-get', ['update'], { what: 'apt-get update' });
+  await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+    what: `${packages.join(' ')} install`,
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
 /** The Temporal CLI: TEMPORAL_CLI, `temporal` on PATH, the cached build, or a fresh `go install`. */
 export async function ensureTemporalCli(): Promise<string> {
   const fromEnv = process.env.TEMPORAL_CLI;
@@ -91,6 +101,107 @@ export async function ensureTemporalCli(): Promise<string> {
   });
   if (!fs.existsSync(cached)) throw new ProvisionError(`go install finished but ${cached} is missing.`);
   return cached;
+}
+
+/** The Temporal server and its SQL tool (which carries the server's schemas), built from the server's Go module. */
+export interface TemporalServerTools {
+  server: string;
+  sqlTool: string;
+}
+
+/**
+ * The real Temporal server (`temporal-server`) and `temporal-sql-tool`, built once with
+ * `go install` from the module in temporal-config/cluster/cluster.json into .tools/bin, as the
+ * CLI is. The tool carries the module's schema/ folder, so no checkout of it is needed.
+ */
+export async function ensureTemporalServer(): Promise<TemporalServerTools> {
+  const bin = path.join(TOOLS, 'bin');
+  const server = path.join(bin, 'temporal-server');
+  const sqlTool = path.join(bin, 'temporal-sql-tool');
+  if (!which('go'))
+    throw new ProvisionError(
+      `Go is missing: it builds the Temporal server ${cluster.serverVersion} for the cluster (apt-get install golang).`,
+    );
+  if (!fs.existsSync(server) || !fs.existsSync(sqlTool)) {
+    say(
+      `building the Temporal server ${cluster.serverVersion} and its SQL tool with go install (first time only: a few minutes)…`,
+    );
+    const staging = path.join(TOOLS, 'go-build');
+    fs.mkdirSync(staging, { recursive: true });
+    await run(
+      'go',
+      [
+        'install',
+        '-v',
+        `${cluster.serverModule}/cmd/server@${cluster.serverVersion}`,
+        `${cluster.serverModule}/cmd/tools/sql@${cluster.serverVersion}`,
+      ],
+      { env: { GOBIN: staging, GOFLAGS: '-mod=mod' }, what: 'Temporal server build' },
+    );
+    fs.mkdirSync(bin, { recursive: true });
+    fs.renameSync(path.join(staging, 'server'), server);
+    fs.renameSync(path.join(staging, 'sql'), sqlTool);
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return { server, sqlTool };
+}
+
+/** A PostgreSQL role for Temporal's stores, as connection settings. */
+export interface PostgresLogin {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+/**
+ * PostgreSQL for the Temporal cluster: Debian's `postgresql`, installed and started when
+ * nothing answers, with the login in cluster.json allowed to create databases.
+ * TEST_POSTGRES_URL (postgres://user:password@host:port) names another server instead.
+ */
+export async function ensurePostgres(): Promise<PostgresLogin> {
+  if (process.env.TEST_POSTGRES_URL) {
+    const u = new URL(process.env.TEST_POSTGRES_URL);
+    return {
+      host: u.hostname,
+      port: Number(u.port || 5432),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    };
+  }
+  const pg = cluster.postgres;
+  const isRoot = process.getuid?.() === 0;
+  if (!(await portAnswers(pg.host, pg.port))) {
+    if (!which('pg_ctlcluster')) {
+      if (!isRoot)
+        throw new ProvisionError(
+          `No PostgreSQL answers on ${pg.host}:${pg.port} and none is installed: apt-get install postgresql, or set TEST_POSTGRES_URL.`,
+        );
+      say("installing Debian's postgresql (apt-get)…");
+      await aptInstall('postgresql');
+    }
+    say('starting PostgreSQL…');
+    await run('service', ['postgresql', 'start'], { what: 'PostgreSQL start' });
+    if (!(await waitForPort(pg.host, pg.port, 60)))
+      throw new ProvisionError(
+        `PostgreSQL was started but does not answer on ${pg.host}:${pg.port} after 60 s; see /var/log/postgresql.`,
+      );
+  }
+  if (isRoot && which('runuser') && which('psql')) {
+    // The postgres superuser connects through the socket (peer auth); make sure the login exists.
+    const sql = `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${pg.user}') THEN CREATE ROLE ${pg.user} LOGIN CREATEDB PASSWORD '${pg.password}'; END IF; END $$;`;
+    const r = spawnSync(
+      'runuser',
+      ['-u', 'postgres', '--', 'psql', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+      {
+        encoding: 'utf8',
+        cwd: '/',
+      },
+    );
+    if (r.status !== 0)
+      say(`could not create the PostgreSQL login as postgres (${r.stderr.trim()}); assuming it exists`);
+  }
+  return { host: pg.host, port: pg.port, user: pg.user, password: pg.password };
 }
 
 /** The Java time-skipping test server's jars, fetched from Maven Central; returns the wrapper script. */
@@ -125,7 +236,7 @@ export async function ensureTestServer(): Promise<string> {
   return TEST_SERVER_SCRIPT;
 }
 
-function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const done = (ok: boolean) => {
@@ -164,11 +275,7 @@ export async function ensureMariaDb(): Promise<string> {
           'No MariaDB/MySQL answers on 127.0.0.1:3306 and none is installed: apt-get install mariadb-server, or set TEST_MYSQL_URL.',
         );
       say("installing Debian's mariadb-server (apt-get)…");
-      await run('apt-get', ['update'], { what: 'apt-get update' });
-      await run('apt-get', ['install', '-y', '--no-install-recommends', 'mariadb-server'], {
-        what: 'mariadb-server install',
-        env: { DEBIAN_FRONTEND: 'noninteractive' },
-      });
+      await aptInstall('mariadb-server');
     }
     say('starting MariaDB…');
     if (fs.existsSync('/etc/init.d/mariadb') && isRoot) {
@@ -220,11 +327,7 @@ export async function ensureChromium(): Promise<string> {
       `Missing for the browser tests: apt-get install ${missing.join(' ')} (Debian's packages).`,
     );
   say(`installing Debian's ${missing.join(' and ')} (apt-get)…`);
-  await run('apt-get', ['update'], { what: 'apt-get update' });
-  await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
-    what: `${missing.join(' ')} install`,
-    env: { DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  await aptInstall(...missing);
   return found ?? which('chromium') ?? '/usr/bin/chromium';
 }
 
@@ -238,11 +341,7 @@ export async function ensureFaketime(): Promise<string> {
   if (process.getuid?.() !== 0)
     throw new ProvisionError("faketime is missing: apt-get install faketime (Debian's package).");
   say("installing Debian's faketime (apt-get)…");
-  await run('apt-get', ['update'], { what: 'apt-get update' });
-  await run('apt-get', ['install', '-y', '--no-install-recommends', 'faketime'], {
-    what: 'faketime install',
-    env: { DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  await aptInstall('faketime');
   return which('faketime') ?? '/usr/bin/faketime';
 }
 

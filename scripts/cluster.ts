@@ -1,0 +1,92 @@
+/**
+ * `npm run cluster`: govshare as a city runs it, on one machine.
+ * 1. builds the Temporal server from its Go module (first time only) and finds or
+ *    installs PostgreSQL; 2. sets up Temporal's persistence and visibility databases
+ *    and starts its four services as separate processes (temporal-config/cluster/);
+ * 3. migrates and seeds the MariaDB database (DATABASE_URL, else a local MariaDB);
+ * 4. starts the govshare workers and APIs (two of each by default) as separate processes;
+ * 5. prints the URLs and demo logins. Ctrl-C stops govshare, then the cluster.
+ * State survives a restart: the databases are set up once and then only brought up to date.
+ */
+import path from 'node:path';
+import { loadConfigOrExit } from '../runtime/config';
+import cluster from '../temporal-config/cluster/cluster.json';
+import { ChildProcesses, waitUntil } from './child-processes';
+import { demoLoginLines, prepareDemoCity } from './demo-city';
+import { TemporalCluster } from './harness/temporal-cluster';
+import { ensureMariaDb, ensurePostgres, ensureTemporalServer, ProvisionError, ROOT } from './provision';
+
+const say = (line: string) => process.stdout.write(`govshare: ${line}\n`);
+let temporalCluster: TemporalCluster | undefined;
+const children = new ChildProcesses(async () => {
+  say('stopping the Temporal cluster…');
+  await temporalCluster?.stop();
+});
+
+/** A count from the environment (GOVSHARE_WORKERS, GOVSHARE_APIS), else cluster.json's. */
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new ProvisionError(`${name} must be a whole number from 1 to 16, not "${raw}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const workers = count('GOVSHARE_WORKERS', cluster.govshare.workers);
+  const apis = count('GOVSHARE_APIS', cluster.govshare.apis);
+  const frontendPort = Number(process.env.TEMPORAL_CLUSTER_FRONTEND_PORT ?? cluster.ports.frontend);
+
+  const [tools, postgres] = [await ensureTemporalServer(), await ensurePostgres()];
+  process.env.DATABASE_URL ??= `${await ensureMariaDb()}/${cluster.govshare.database}`;
+  process.env.TEMPORAL_ADDRESS = `127.0.0.1:${frontendPort}`;
+  const config = loadConfigOrExit();
+
+  const logDir = path.join(ROOT, 'data', 'cluster', 'logs');
+  say(
+    `starting the Temporal cluster (${cluster.services.join(', ')}; logs in ${path.relative(ROOT, logDir)})…`,
+  );
+  temporalCluster = await TemporalCluster.start({
+    tools,
+    postgres,
+    frontendPort,
+    database: cluster.postgres.database,
+    logDir,
+    say,
+  });
+
+  const users = await prepareDemoCity(config, say);
+
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  for (let i = 1; i <= workers; i += 1) children.start(`worker ${i}`, tsx, ['runtime/worker.ts']);
+  const bases: string[] = [];
+  for (let i = 0; i < apis; i += 1) {
+    const port = config.port + i;
+    children.start(`API ${i + 1}`, tsx, ['runtime/api-server.ts'], { PORT: String(port) });
+    bases.push(`http://localhost:${port}`);
+  }
+  for (const base of bases)
+    await waitUntil(`The API at ${base}`, async () => (await fetch(`${base}/healthz`)).ok, 90);
+
+  const lines = [
+    '',
+    `govshare is running on a Temporal cluster: ${workers} worker(s), ${apis} API(s).`,
+    ...bases.map((base, i) => `  Web app / API ${i + 1}  ${base}/   (API docs: ${base}/api/docs)`),
+    `  Temporal          ${temporalCluster.address} (namespace ${temporalCluster.namespace}; PostgreSQL ${postgres.host}:${postgres.port}, databases ${cluster.postgres.database} and ${temporalCluster.visibilityDatabase})`,
+    `  Database          ${config.database.client === 'mysql2' ? config.database.url.replace(/:[^:@/]*@/, ':***@') : path.relative(ROOT, config.database.file)}`,
+    '',
+  ];
+  if (config.auth.mode === 'dev') lines.push(...demoLoginLines(bases[0], users));
+  lines.push('', 'Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch(async (err) => {
+  process.stderr.write(
+    err instanceof ProvisionError
+      ? `npm run cluster cannot run: ${err.message}\n`
+      : `npm run cluster failed: ${(err as Error).message}\n`,
+  );
+  await children.stopAll(1);
+});

@@ -1,0 +1,362 @@
+/**
+ * A real Temporal cluster on this machine: the server built from its Go module
+ * (scripts/provision), PostgreSQL as persistence and SQL visibility, and each of
+ * its services (history, matching, frontend, worker) as a process of its own,
+ * configured from temporal-config/cluster/. `npm run cluster` runs one; the cluster
+ * tests run theirs on other ports and databases, and stop, kill or restart a service.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import cluster from '../../temporal-config/cluster/cluster.json';
+import searchAttributes from '../../temporal-config/search-attributes.json';
+import { portAnswers, type PostgresLogin, type TemporalServerTools } from '../provision';
+
+export type TemporalService = 'history' | 'matching' | 'frontend' | 'worker';
+export const SERVICES = cluster.services as TemporalService[];
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CONFIG_DIR = path.join(ROOT, 'temporal-config', 'cluster', 'config');
+
+const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+export interface ClusterOptions {
+  tools: TemporalServerTools;
+  postgres: PostgresLogin;
+  /** The frontend's gRPC port; the other services' ports follow from it (cluster.yaml). */
+  frontendPort: number;
+  /** Persistence database; visibility is `<database>_visibility`. */
+  database: string;
+  /** Where each service's log goes (`<service>.log`). */
+  logDir: string;
+  /** Drop both databases and the logs before starting (tests start from nothing). */
+  fresh?: boolean;
+  logLevel?: string;
+  say?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** gRPC status codes the setup meets. */
+const ALREADY_EXISTS = 6;
+
+function grpcCode(err: unknown): number | undefined {
+  return (err as { code?: number }).code;
+}
+
+export class TemporalCluster {
+  readonly address: string;
+  readonly namespace = cluster.namespace;
+  private readonly processes = new Map<TemporalService, ChildProcess>();
+  private readonly say: (line: string) => void;
+
+  private constructor(private readonly opts: ClusterOptions) {
+    this.address = `127.0.0.1:${opts.frontendPort}`;
+    this.say = opts.say ?? (() => undefined);
+  }
+
+  /** Sets up the databases, starts every service, registers the namespace and search attributes. */
+  static async start(opts: ClusterOptions): Promise<TemporalCluster> {
+    const c = new TemporalCluster(opts);
+    if (opts.fresh) fs.rmSync(opts.logDir, { recursive: true, force: true });
+    fs.mkdirSync(opts.logDir, { recursive: true });
+    await c.setUpDatabases();
+    // One at a time: services starting together on a fresh database race to write the
+    // cluster's metadata, and the loser exits ("SaveClusterMetadata encountered version mismatch").
+    try {
+      for (const service of SERVICES) {
+        c.startService(service);
+        await c.serving(service);
+      }
+      await c.registerNamespace();
+    } catch (err) {
+      await c.stop();
+      throw err;
+    }
+    return c;
+  }
+
+  get visibilityDatabase(): string {
+    return `${this.opts.database}_visibility`;
+  }
+
+  /** The environment cluster.yaml is filled from; the password goes only through it, never on a command line. */
+  private serviceEnv(service?: TemporalService): NodeJS.ProcessEnv {
+    const pg = this.opts.postgres;
+    return {
+      ...process.env,
+      TEMPORAL_CLUSTER_PG_HOST: pg.host,
+      TEMPORAL_CLUSTER_PG_PORT: String(pg.port),
+      TEMPORAL_CLUSTER_PG_USER: pg.user,
+      TEMPORAL_CLUSTER_PG_PASSWORD: pg.password,
+      TEMPORAL_CLUSTER_DB: this.opts.database,
+      TEMPORAL_CLUSTER_VISIBILITY_DB: this.visibilityDatabase,
+      TEMPORAL_CLUSTER_FRONTEND_PORT: String(this.opts.frontendPort),
+      TEMPORAL_CLUSTER_LOG_LEVEL: this.opts.logLevel ?? 'warn',
+      TEMPORAL_CLUSTER_DYNAMIC_CONFIG: path.join(CONFIG_DIR, 'dynamicconfig.yaml'),
+      ...(service
+        ? {
+            TEMPORAL_CLUSTER_METRICS_ADDRESS: `127.0.0.1:${this.opts.frontendPort + 20 + SERVICES.indexOf(service)}`,
+          }
+        : {}),
+    };
+  }
+
+  private sqlTool(database: string, args: string[]): Promise<{ code: number; output: string }> {
+    const pg = this.opts.postgres;
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.opts.tools.sqlTool, ['--plugin', cluster.postgres.plugin, ...args], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          SQL_HOST: pg.host,
+          SQL_PORT: String(pg.port),
+          SQL_USER: pg.user,
+          SQL_PASSWORD: pg.password,
+          SQL_DATABASE: database,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    });
+  }
+
+  /**
+   * Creates each database once and brings its schema to the version the server carries
+   * (update-schema applies only what is missing, so a restart changes nothing).
+   */
+  private async setUpDatabases(): Promise<void> {
+    const stores: [string, string][] = [
+      [this.opts.database, 'postgresql/v12/temporal'],
+      [this.visibilityDatabase, 'postgresql/v12/visibility'],
+    ];
+    for (const [database, schema] of stores) {
+      if (this.opts.fresh) await this.sqlTool(database, ['drop-database', '--force']);
+      const created = await this.sqlTool(database, ['create-database']);
+      if (created.code === 0) {
+        this.say(`cluster: created the PostgreSQL database ${database}`);
+        const setup = await this.sqlTool(database, ['setup-schema', '-v', '0.0']);
+        if (setup.code !== 0) throw new Error(`temporal-sql-tool setup-schema ${database}:\n${setup.output}`);
+      } else if (!/already exists/.test(created.output)) {
+        throw new Error(`temporal-sql-tool create-database ${database}:\n${created.output}`);
+      }
+      const updated = await this.sqlTool(database, ['update-schema', '--schema-name', schema]);
+      if (updated.code !== 0)
+        throw new Error(`temporal-sql-tool update-schema ${database}:\n${updated.output}`);
+    }
+    this.say(`cluster: schemas of ${this.opts.database} and ${this.visibilityDatabase} are current`);
+  }
+
+  /** Starts one service as its own process, its output in `<logDir>/<service>.log`. */
+  startService(service: TemporalService): void {
+    const log = fs.openSync(path.join(this.opts.logDir, `${service}.log`), 'a');
+    const child = spawn(
+      this.opts.tools.server,
+      [
+        '--root',
+        ROOT,
+        '--config',
+        path.relative(ROOT, CONFIG_DIR),
+        '--env',
+        'cluster',
+        '--allow-no-auth',
+        'start',
+        '--service',
+        service,
+      ],
+      { cwd: ROOT, env: this.serviceEnv(service), stdio: ['ignore', log, log] },
+    );
+    fs.closeSync(log);
+    this.processes.set(service, child);
+  }
+
+  /**
+   * The port that answers once a service is up (cluster.yaml lays them out from the
+   * frontend's): its gRPC port, or for the worker service, which serves no gRPC, its membership port.
+   */
+  port(service: TemporalService): number {
+    return this.opts.frontendPort + { frontend: 0, history: 1, matching: 2, worker: -294 }[service];
+  }
+
+  /** Waits until a service's port answers; fails at once, naming its log, if it exits. */
+  async serving(service: TemporalService, seconds = 60): Promise<void> {
+    const deadline = Date.now() + seconds * 1000;
+    while (Date.now() < deadline) {
+      this.assertRunning();
+      if (await portAnswers('127.0.0.1', this.port(service))) return;
+      await sleep(200);
+    }
+    throw new Error(
+      `the Temporal ${service} service did not answer on ${this.port(service)} within ${seconds} s; see ${this.logOf(service)}`,
+    );
+  }
+
+  private logOf(service: TemporalService): string {
+    return path.join(this.opts.logDir, `${service}.log`);
+  }
+
+  /** Throws, naming its log, when a service that should run has exited. */
+  assertRunning(): void {
+    for (const [service, child] of this.processes)
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(
+          `the Temporal ${service} service exited (${child.signalCode ?? `code ${child.exitCode}`}); see ${this.logOf(service)}`,
+        );
+  }
+
+  /** The process of a running service (its pid for a test that kills it). */
+  process(service: TemporalService): ChildProcess | undefined {
+    return this.processes.get(service);
+  }
+
+  /** Stops a service: SIGTERM, then SIGKILL after 15 s. */
+  async stopService(service: TemporalService, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.processes.get(service);
+    this.processes.delete(service);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill(signal);
+    const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+    if (!stopped) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  }
+
+  async restartService(service: TemporalService): Promise<void> {
+    await this.stopService(service);
+    this.startService(service);
+  }
+
+  /** Stops every service, frontend first. */
+  async stop(): Promise<void> {
+    for (const service of ['frontend', 'worker', 'matching', 'history'] as TemporalService[])
+      await this.stopService(service);
+  }
+
+  /** Drops both databases (tests clean up after themselves). */
+  async dropDatabases(): Promise<void> {
+    for (const database of [this.opts.database, this.visibilityDatabase])
+      await this.sqlTool(database, ['drop-database', '--force']);
+  }
+
+  /**
+   * Registers the namespace and govshare's search attributes once, then waits until a
+   * visibility query on them answers: every service has then loaded both.
+   */
+  private async registerNamespace(): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    let connection: Connection | undefined;
+    let lastError: unknown;
+    while (Date.now() < deadline) {
+      try {
+        connection ??= await Connection.connect({ address: this.address, connectTimeout: '2s' });
+        await connection.workflowService
+          .registerNamespace({
+            namespace: this.namespace,
+            workflowExecutionRetentionPeriod: msToTs(`${cluster.retentionDays} days`),
+          })
+          .catch((err: unknown) => {
+            if (grpcCode(err) !== ALREADY_EXISTS) throw err;
+          });
+        const existing = await connection.operatorService.listSearchAttributes({ namespace: this.namespace });
+        const missing = searchAttributes.attributes.filter((a) => !(a.name in existing.customAttributes));
+        if (missing.length > 0)
+          await connection.operatorService.addSearchAttributes({
+            namespace: this.namespace,
+            searchAttributes: Object.fromEntries(missing.map((a) => [a.name, INDEXED_VALUE_TYPE[a.type]])),
+          });
+        await connection.workflowService.countWorkflowExecutions({
+          namespace: this.namespace,
+          query: searchAttributes.attributes.map((a) => `${a.name} IS NULL`).join(' AND '),
+        });
+        this.say(
+          `cluster: namespace ${this.namespace} and its search attributes are ready on ${this.address}`,
+        );
+        await connection.close();
+        return;
+      } catch (err) {
+        lastError = err;
+        this.assertRunning();
+        await sleep(1000);
+      }
+    }
+    await connection?.close();
+    throw new Error(
+      `the Temporal cluster on ${this.address} was not ready within 120 s: ${(lastError as Error)?.message}; logs in ${this.opts.logDir}`,
+    );
+  }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A frontend port whose whole block (membership 300 below, gRPC, HTTP and metrics above) is free. */
+export async function freeFrontendPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    // Below 32,768 with its membership ports: Temporal stores those as a SQL smallint.
+    const base = 20_300 + Math.floor(Math.random() * 240) * 50;
+    const block = [0, 1, 2, 6, 10, 20, 21, 22, 23, -300, -299, -298, -294].map((d) => base + d);
+    if ((await Promise.all(block.map(portFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free block of ports for a Temporal cluster');
+}
+
+function requiredTool(env: string | undefined, what: string): string {
+  if (!env || !fs.existsSync(env))
+    throw new Error(`${what} not found: run the cluster tests with 'npm run test:cluster', which builds it.`);
+  return env;
+}
+
+/**
+ * A cluster of a test's own: its own ports and PostgreSQL databases (dropped by
+ * `teardown`), from what `npm run test:cluster` provisioned (the GOVSHARE_TEMPORAL_SERVER,
+ * GOVSHARE_TEMPORAL_SQL_TOOL and TEST_POSTGRES_URL it sets).
+ */
+export async function startTestCluster(
+  name: string,
+): Promise<TemporalCluster & { teardown(): Promise<void> }> {
+  const pgUrl = process.env.TEST_POSTGRES_URL;
+  if (!pgUrl)
+    throw new Error("TEST_POSTGRES_URL is not set: run the cluster tests with 'npm run test:cluster'.");
+  const u = new URL(pgUrl);
+  const c = await TemporalCluster.start({
+    tools: {
+      server: requiredTool(process.env.GOVSHARE_TEMPORAL_SERVER, 'The Temporal server'),
+      sqlTool: requiredTool(process.env.GOVSHARE_TEMPORAL_SQL_TOOL, 'temporal-sql-tool'),
+    },
+    postgres: {
+      host: u.hostname,
+      port: Number(u.port || 5432),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+    },
+    frontendPort: await freeFrontendPort(),
+    database: `temporal_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+    logDir: path.join(ROOT, 'test-output', 'cluster', name),
+    fresh: true,
+  });
+  return Object.assign(c, {
+    async teardown() {
+      await c.stop();
+      await c.dropDatabases();
+    },
+  });
+}
