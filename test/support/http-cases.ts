@@ -71,7 +71,7 @@ export const catalogueEntry = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export function httpCases(h: ApiHarness) {
+export function httpCases(h: Pick<ApiHarness, 'http' | 'as'>) {
   return {
     async post(username: string, path: string, body: object, key?: string) {
       const req = h

@@ -1,0 +1,31 @@
+/**
+ * `npm run test:cluster`: the tests that run govshare on a real Temporal cluster
+ * (test/cluster/*.cluster-test.ts). Provisions the Temporal server and its SQL tool
+ * (built from the Go module), PostgreSQL and MariaDB, then runs those tests one
+ * file at a time: each starts a cluster of its own (four service processes) and
+ * govshare's worker processes, which is all two cores carry.
+ * Arguments after `--` go to jest.
+ */
+import { exitWith, runJest } from './jest-run';
+import { ensureMariaDb, ensurePostgres, ensureTemporalServer } from './provision';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const [tools, postgres, mysqlUrl] = [
+    await ensureTemporalServer(),
+    await ensurePostgres(),
+    await ensureMariaDb(),
+  ];
+  process.stdout.write(
+    `provision: ready in ${Math.round((Date.now() - started) / 1000)} s (temporal-server: ${tools.server}; PostgreSQL: ${postgres.host}:${postgres.port})\n`,
+  );
+  const pgUrl = `postgres://${encodeURIComponent(postgres.user)}:${encodeURIComponent(postgres.password)}@${postgres.host}:${postgres.port}`;
+  return runJest(['--config', 'jest.cluster.config.js', ...process.argv.slice(2)], {
+    GOVSHARE_TEMPORAL_SERVER: tools.server,
+    GOVSHARE_TEMPORAL_SQL_TOOL: tools.sqlTool,
+    TEST_POSTGRES_URL: pgUrl,
+    TEST_MYSQL_URL: mysqlUrl,
+  });
+}
+
+exitWith('npm run test:cluster', main());
