@@ -79,6 +79,8 @@ export class TemporalCluster {
       await c.registerNamespace();
     } catch (err) {
       await c.stop();
+      // A test's own databases go with its failed start; a city's stay for the next try.
+      if (opts.fresh) await c.dropDatabases();
       throw err;
     }
     return c;
@@ -134,8 +136,10 @@ export class TemporalCluster {
   }
 
   /**
-   * Creates each database once and brings its schema to the version the server carries
-   * (update-schema applies only what is missing, so a restart changes nothing).
+   * Creates each database and brings its schema to the version the server carries. Every
+   * step of temporal-sql-tool is idempotent (an existing database is kept, setup-schema
+   * skips a database already past 0.0, update-schema applies only what is missing), so a
+   * restart changes nothing.
    */
   private async setUpDatabases(): Promise<void> {
     const stores: [string, string][] = [
@@ -144,19 +148,18 @@ export class TemporalCluster {
     ];
     for (const [database, schema] of stores) {
       if (this.opts.fresh) await this.sqlTool(database, ['drop-database', '--force']);
-      const created = await this.sqlTool(database, ['create-database']);
-      if (created.code === 0) {
-        this.say(`cluster: created the PostgreSQL database ${database}`);
-        const setup = await this.sqlTool(database, ['setup-schema', '-v', '0.0']);
-        if (setup.code !== 0) throw new Error(`temporal-sql-tool setup-schema ${database}:\n${setup.output}`);
-      } else if (!/already exists/.test(created.output)) {
-        throw new Error(`temporal-sql-tool create-database ${database}:\n${created.output}`);
+      for (const step of [
+        ['create-database'],
+        ['setup-schema', '-v', '0.0'],
+        ['update-schema', '--schema-name', schema],
+      ]) {
+        const r = await this.sqlTool(database, step);
+        if (r.code !== 0) throw new Error(`temporal-sql-tool ${step[0]} ${database}:\n${r.output}`);
       }
-      const updated = await this.sqlTool(database, ['update-schema', '--schema-name', schema]);
-      if (updated.code !== 0)
-        throw new Error(`temporal-sql-tool update-schema ${database}:\n${updated.output}`);
     }
-    this.say(`cluster: schemas of ${this.opts.database} and ${this.visibilityDatabase} are current`);
+    this.say(
+      `cluster: the PostgreSQL databases ${this.opts.database} and ${this.visibilityDatabase} are set up and current`,
+    );
   }
 
   /** Starts one service as its own process, its output in `<logDir>/<service>.log`. */

@@ -57,7 +57,9 @@ export function useClusterHarness(name: string, opts: { workers?: number } = {})
   };
 
   beforeAll(async () => {
-    [h.cluster, h.t] = await Promise.all([startTestCluster(name), createTestDb('mysql')]);
+    // One after the other, so a failure of either leaves nothing running that afterAll cannot stop.
+    h.t = await createTestDb('mysql');
+    h.cluster = await startTestCluster(name);
     loadLogSigningKey(signingKey, { create: true });
     for (let i = 0; i < (opts.workers ?? 2); i += 1) h.startWorker(i);
     for (let i = 0; i < 2; i += 1) {
