@@ -1,10 +1,18 @@
 /**
  * `npm run bench`: provisions the servers as `npm test` does, then runs each
  * benchmark, printing its table with the target beside it and writing JSON
- * under bench/results/. `npm run bench -- submission` runs one.
+ * under bench/results/. `npm run bench -- submission` runs one; the `cluster-`
+ * ones run on a real Temporal cluster (scripts/harness/temporal-cluster).
  */
-import { ensureMariaDb, ensureTemporalCli } from '../scripts/provision';
+import {
+  ensureMariaDb,
+  ensurePostgres,
+  ensureTemporalCli,
+  ensureTemporalServer,
+  postgresUrl,
+} from '../scripts/provision';
 import { catchUpBench } from './catch-up.bench';
+import { clusterSubmissionBench } from './cluster-submission.bench';
 import { inboxDashboardBench } from './inbox-dashboard.bench';
 import { openCasesBench } from './open-cases.bench';
 import { submissionBench } from './submission.bench';
@@ -14,12 +22,22 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'inbox-dashboard': inboxDashboardBench,
   'open-cases': openCasesBench,
   'catch-up': catchUpBench,
+  'cluster-submission': clusterSubmissionBench,
 };
+
+/** What the cluster benchmarks need beyond the dev server: the Temporal server, its SQL tool, PostgreSQL. */
+async function provisionCluster(): Promise<void> {
+  const [tools, pg] = [await ensureTemporalServer(), await ensurePostgres()];
+  process.env.GOVSHARE_TEMPORAL_SERVER ??= tools.server;
+  process.env.GOVSHARE_TEMPORAL_SQL_TOOL ??= tools.sqlTool;
+  process.env.TEST_POSTGRES_URL ??= postgresUrl(pg);
+}
 
 async function main() {
   process.env.GOVSHARE_TEMPORAL_CLI ??= await ensureTemporalCli();
   process.env.TEST_MYSQL_URL ??= await ensureMariaDb();
   const only = process.argv.slice(2);
+  if (only.length === 0 || only.some((name) => name.startsWith('cluster-'))) await provisionCluster();
   for (const [name, run] of Object.entries(BENCHES)) {
     if (only.length && !only.includes(name)) continue;
     await run();

@@ -6,12 +6,11 @@
  * project's throughput is at least 0.8 of the baseline's.
  */
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
-import { ZONE } from '../domain/calendar/working-days';
 import { createTestDb } from '../scripts/harness/databases';
 import { startDevServer } from '../scripts/harness/servers';
 import { runWorker } from '../scripts/harness/worker';
 import { serveApi } from './support/bench-api';
+import { submitters } from './support/submissions';
 import { fmt, latencyRow, measure, record, summarize, type Round } from './support/stats';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
@@ -32,34 +31,7 @@ export async function submissionBench(): Promise<{ ratio: number; target: number
   const base = api.base;
   try {
     const token = await api.token('zhangwei');
-    const today = DateTime.now().setZone(ZONE).toISODate();
-    const body = JSON.stringify({
-      resourceCode: 'RS-SB-001',
-      items: ['参保状态'],
-      purpose: '基准测试',
-      usageFrom: today,
-      usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate(),
-      answers: { scope: '10人', duty: '低保审核', security: '专人专机' },
-    });
-    const post = (prefer?: string) => async () => {
-      const res = await fetch(`${base}/api/requests`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          'Idempotency-Key': randomUUID(),
-          ...(prefer ? { Prefer: prefer } : {}),
-        },
-        body,
-      });
-      if (res.status !== (prefer ? 202 : 201))
-        throw new Error(`submission answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    };
-    // What the issue measures (auth, validation, database, workflow start): answered once the workflow has started.
-    const submit = post('respond-async');
-    // What the app does by default: also waits until the workflow has routed the request and opened its first task.
-    const submitAndWait = post();
+    const { submit, submitAndWait } = submitters(base, token);
     const bare = async () => {
       await env.client.workflow.start('trivial', { taskQueue, workflowId: `trivial-${randomUUID()}` });
     };

@@ -154,6 +154,11 @@ export interface PostgresLogin {
   password: string;
 }
 
+/** The login as the TEST_POSTGRES_URL the cluster tests and benchmarks read (passed in the environment, never printed). */
+export function postgresUrl(pg: PostgresLogin): string {
+  return `postgres://${encodeURIComponent(pg.user)}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}`;
+}
+
 /**
  * PostgreSQL for the Temporal cluster: Debian's `postgresql`, installed and started when
  * nothing answers, with the login in cluster.json allowed to create databases.

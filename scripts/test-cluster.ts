@@ -7,7 +7,7 @@
  * Arguments after `--` go to jest.
  */
 import { exitWith, runJest } from './jest-run';
-import { ensureMariaDb, ensurePostgres, ensureTemporalServer } from './provision';
+import { ensureMariaDb, ensurePostgres, ensureTemporalServer, postgresUrl } from './provision';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -19,11 +19,10 @@ async function main(): Promise<number> {
   process.stdout.write(
     `provision: ready in ${Math.round((Date.now() - started) / 1000)} s (temporal-server: ${tools.server}; PostgreSQL: ${postgres.host}:${postgres.port})\n`,
   );
-  const pgUrl = `postgres://${encodeURIComponent(postgres.user)}:${encodeURIComponent(postgres.password)}@${postgres.host}:${postgres.port}`;
   return runJest(['--config', 'jest.cluster.config.js', ...process.argv.slice(2)], {
     GOVSHARE_TEMPORAL_SERVER: tools.server,
     GOVSHARE_TEMPORAL_SQL_TOOL: tools.sqlTool,
-    TEST_POSTGRES_URL: pgUrl,
+    TEST_POSTGRES_URL: postgresUrl(postgres),
     TEST_MYSQL_URL: mysqlUrl,
   });
 }
