@@ -7,6 +7,8 @@
  * 4. starts the govshare workers and APIs (two of each by default) as separate processes;
  * 5. prints the URLs and demo logins. Ctrl-C stops govshare, then the cluster.
  * State survives a restart: the databases are set up once and then only brought up to date.
+ * TEMPORAL_CLUSTER_FRONTEND_PORT, TEMPORAL_CLUSTER_DB and TEMPORAL_CLUSTER_LOG_DIR run a second
+ * one beside it (as its test does).
  */
 import path from 'node:path';
 import { loadConfigOrExit } from '../runtime/config';
@@ -43,7 +45,10 @@ async function main(): Promise<void> {
   process.env.TEMPORAL_ADDRESS = `127.0.0.1:${frontendPort}`;
   const config = loadConfigOrExit();
 
-  const logDir = path.join(ROOT, 'data', 'cluster', 'logs');
+  const logDir = path.resolve(
+    ROOT,
+    process.env.TEMPORAL_CLUSTER_LOG_DIR ?? path.join('data', 'cluster', 'logs'),
+  );
   say(
     `starting the Temporal cluster (${cluster.services.join(', ')}; logs in ${path.relative(ROOT, logDir)})…`,
   );
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
     tools,
     postgres,
     frontendPort,
-    database: cluster.postgres.database,
+    database: process.env.TEMPORAL_CLUSTER_DB ?? cluster.postgres.database,
     logDir,
     say,
   });
@@ -73,7 +78,7 @@ async function main(): Promise<void> {
     '',
     `govshare is running on a Temporal cluster: ${workers} worker(s), ${apis} API(s).`,
     ...bases.map((base, i) => `  Web app / API ${i + 1}  ${base}/   (API docs: ${base}/api/docs)`),
-    `  Temporal          ${temporalCluster.address} (namespace ${temporalCluster.namespace}; PostgreSQL ${postgres.host}:${postgres.port}, databases ${cluster.postgres.database} and ${temporalCluster.visibilityDatabase})`,
+    `  Temporal          ${temporalCluster.address} (namespace ${temporalCluster.namespace}; PostgreSQL ${postgres.host}:${postgres.port}, databases ${process.env.TEMPORAL_CLUSTER_DB ?? cluster.postgres.database} and ${temporalCluster.visibilityDatabase})`,
     `  Database          ${config.database.client === 'mysql2' ? config.database.url.replace(/:[^:@/]*@/, ':***@') : path.relative(ROOT, config.database.file)}`,
     '',
   ];

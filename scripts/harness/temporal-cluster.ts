@@ -303,7 +303,8 @@ export class TemporalCluster {
   }
 }
 
-function portFree(port: number): Promise<boolean> {
+/** Whether nothing listens on a local port. */
+export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.once('error', () => resolve(false));

@@ -1,0 +1,119 @@
+/**
+ * `npm run cluster` itself, as a newcomer runs it: it sets up its own Temporal
+ * cluster on PostgreSQL, seeds the demo city, starts two workers and two APIs,
+ * prints where they are; a request filed through one API is routed to the
+ * provider; Ctrl-C stops every process it started, the cluster's included.
+ * It runs on its own ports and databases, beside any cluster a developer runs.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { freeFrontendPort, portFree } from '../../scripts/harness/temporal-cluster';
+import { portAnswers } from '../../scripts/provision';
+import { insuranceRequest } from '../support/http-cases';
+import { waitFor } from '../support/wait';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const database = `temporal_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+let t: TestDb;
+let run: ChildProcess | undefined;
+let output = '';
+
+/**
+ * Two consecutive free ports for the two APIs, below the range the system hands out to
+ * outgoing connections (from 32,768), so neither is taken by one while the command starts.
+ */
+async function freePortPair(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 10_000 + Math.floor(Math.random() * 9_000);
+    if ((await portFree(port)) && (await portFree(port + 1))) return port;
+  }
+  throw new Error('no two consecutive free ports for the APIs');
+}
+
+afterAll(async () => {
+  if (run && run.exitCode === null) {
+    run.kill('SIGINT');
+    await new Promise((r) => run!.once('exit', r));
+  }
+  const pg = new URL(process.env.TEST_POSTGRES_URL!);
+  for (const db of [database, `${database}_visibility`])
+    spawnSync(
+      process.env.GOVSHARE_TEMPORAL_SQL_TOOL!,
+      ['--plugin', 'postgres12', 'drop-database', '--force'],
+      {
+        env: {
+          ...process.env,
+          SQL_HOST: pg.hostname,
+          SQL_PORT: pg.port || '5432',
+          SQL_USER: decodeURIComponent(pg.username),
+          SQL_PASSWORD: decodeURIComponent(pg.password),
+          SQL_DATABASE: db,
+        },
+      },
+    );
+  await t?.drop();
+}, 120_000);
+
+it('runs the cluster, two workers and two APIs, serves a request, and stops everything on Ctrl-C', async () => {
+  t = await createTestDb('mysql', { migrate: false });
+  const [frontendPort, apiPort] = [await freeFrontendPort(), await freePortPair()];
+  run = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: t.location,
+      PORT: String(apiPort),
+      TEMPORAL_CLUSTER_FRONTEND_PORT: String(frontendPort),
+      TEMPORAL_CLUSTER_DB: database,
+      TEMPORAL_CLUSTER_LOG_DIR: path.join('test-output', 'cluster', 'npm-run-cluster'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  run.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  run.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  await waitFor(
+    'npm run cluster to say it is running',
+    async () => {
+      if (run!.exitCode !== null) throw new Error(`npm run cluster exited (${run!.exitCode}):\n${output}`);
+      return output.includes('govshare is running on a Temporal cluster: 2 worker(s), 2 API(s).');
+    },
+    240_000,
+  );
+  const bases = [`http://localhost:${apiPort}`, `http://localhost:${apiPort + 1}`];
+  expect(output).toContain(`${bases[1]}/`);
+  expect(output).toContain(`127.0.0.1:${frontendPort} (namespace default`);
+  expect(output).not.toMatch(/temporal:temporal@|PASSWORD=/i);
+  for (const base of bases) expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+  const signIn = await fetch(`${bases[1]}/api/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'zhangwei' }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const filed = await fetch(`${bases[0]}/api/requests`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      'Idempotency-Key': randomUUID(),
+    },
+    body: JSON.stringify(insuranceRequest()),
+  });
+  expect(filed.status).toBe(201);
+  expect(await filed.json()).toMatchObject({
+    status: 'provider_review',
+    currentTask: { step: 'provider_review' },
+  });
+
+  run.kill('SIGINT');
+  const code = await new Promise<number | null>((r) => run!.once('exit', (c) => r(c)));
+  expect(code).toBe(0);
+  expect(output).toContain('stopping the Temporal cluster');
+  for (const port of [frontendPort, frontendPort + 1, frontendPort + 2, apiPort, apiPort + 1])
+    expect(await portAnswers('127.0.0.1', port)).toBe(false);
+});
