@@ -159,21 +159,24 @@ export function postgresUrl(pg: PostgresLogin): string {
   return `postgres://${encodeURIComponent(pg.user)}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}`;
 }
 
+/** The login a postgres://user:password@host:port URL names. */
+export function postgresLogin(url: string): PostgresLogin {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  };
+}
+
 /**
  * PostgreSQL for the Temporal cluster: Debian's `postgresql`, installed and started when
  * nothing answers, with the login in cluster.json allowed to create databases.
  * TEST_POSTGRES_URL (postgres://user:password@host:port) names another server instead.
  */
 export async function ensurePostgres(): Promise<PostgresLogin> {
-  if (process.env.TEST_POSTGRES_URL) {
-    const u = new URL(process.env.TEST_POSTGRES_URL);
-    return {
-      host: u.hostname,
-      port: Number(u.port || 5432),
-      user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password),
-    };
-  }
+  if (process.env.TEST_POSTGRES_URL) return postgresLogin(process.env.TEST_POSTGRES_URL);
   const pg = cluster.postgres;
   const isRoot = process.getuid?.() === 0;
   if (!(await portAnswers(pg.host, pg.port))) {
@@ -195,14 +198,12 @@ export async function ensurePostgres(): Promise<PostgresLogin> {
   if (isRoot && which('runuser') && which('psql')) {
     // The postgres superuser connects through the socket (peer auth); make sure the login exists.
     const sql = `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${pg.user}') THEN CREATE ROLE ${pg.user} LOGIN CREATEDB PASSWORD '${pg.password}'; END IF; END $$;`;
-    const r = spawnSync(
-      'runuser',
-      ['-u', 'postgres', '--', 'psql', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql],
-      {
-        encoding: 'utf8',
-        cwd: '/',
-      },
-    );
+    // Through psql's standard input: the password never shows on a command line (ps).
+    const r = spawnSync('runuser', ['-u', 'postgres', '--', 'psql', '-q', '-v', 'ON_ERROR_STOP=1'], {
+      encoding: 'utf8',
+      cwd: '/',
+      input: sql,
+    });
     if (r.status !== 0)
       say(`could not create the PostgreSQL login as postgres (${r.stderr.trim()}); assuming it exists`);
   }

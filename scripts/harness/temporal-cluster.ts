@@ -12,10 +12,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { temporal } from '@temporalio/proto';
 import cluster from '../../temporal-config/cluster/cluster.json';
 import searchAttributes from '../../temporal-config/search-attributes.json';
-import { portAnswers, type PostgresLogin, type TemporalServerTools } from '../provision';
+import { portAnswers, postgresLogin, type PostgresLogin, type TemporalServerTools } from '../provision';
+import { INDEXED_VALUE_TYPE } from './servers';
 
 export type TemporalService = 'history' | 'matching' | 'frontend' | 'worker';
 export const SERVICES = cluster.services as TemporalService[];
@@ -23,10 +23,17 @@ export const SERVICES = cluster.services as TemporalService[];
 const ROOT = path.resolve(__dirname, '..', '..');
 const CONFIG_DIR = path.join(ROOT, 'temporal-config', 'cluster', 'config');
 
-const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
-  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
-};
+/**
+ * Ports from the frontend's gRPC port, as config/cluster.yaml lays them out: each service's
+ * gRPC port, its membership port 300 below, the frontend's HTTP API, and one metrics port a
+ * service (the harness gives each process its own).
+ */
+const PORT_OFFSETS = {
+  grpc: { frontend: 0, history: 1, matching: 2, worker: 6 },
+  membership: { frontend: -300, history: -299, matching: -298, worker: -294 },
+  http: 10,
+  metrics: 20,
+} as const;
 
 export interface ClusterOptions {
   tools: TemporalServerTools;
@@ -50,6 +57,47 @@ const ALREADY_EXISTS = 6;
 
 function grpcCode(err: unknown): number | undefined {
   return (err as { code?: number }).code;
+}
+
+/**
+ * Runs temporal-sql-tool on one database; the login goes only through its environment
+ * (SQL_*), never on its command line.
+ */
+function runSqlTool(
+  sqlTool: string,
+  pg: PostgresLogin,
+  database: string,
+  args: string[],
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(sqlTool, ['--plugin', cluster.postgres.plugin, ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SQL_HOST: pg.host,
+        SQL_PORT: String(pg.port),
+        SQL_USER: pg.user,
+        SQL_PASSWORD: pg.password,
+        SQL_DATABASE: database,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Drops a cluster's persistence database and its `_visibility` one. */
+export async function dropClusterDatabases(
+  sqlTool: string,
+  pg: PostgresLogin,
+  database: string,
+): Promise<void> {
+  for (const db of [database, `${database}_visibility`])
+    await runSqlTool(sqlTool, pg, db, ['drop-database', '--force']);
 }
 
 export class TemporalCluster {
@@ -106,33 +154,14 @@ export class TemporalCluster {
       TEMPORAL_CLUSTER_DYNAMIC_CONFIG: path.join(CONFIG_DIR, 'dynamicconfig.yaml'),
       ...(service
         ? {
-            TEMPORAL_CLUSTER_METRICS_ADDRESS: `127.0.0.1:${this.opts.frontendPort + 20 + SERVICES.indexOf(service)}`,
+            TEMPORAL_CLUSTER_METRICS_ADDRESS: `127.0.0.1:${this.opts.frontendPort + PORT_OFFSETS.metrics + SERVICES.indexOf(service)}`,
           }
         : {}),
     };
   }
 
   private sqlTool(database: string, args: string[]): Promise<{ code: number; output: string }> {
-    const pg = this.opts.postgres;
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.opts.tools.sqlTool, ['--plugin', cluster.postgres.plugin, ...args], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          SQL_HOST: pg.host,
-          SQL_PORT: String(pg.port),
-          SQL_USER: pg.user,
-          SQL_PASSWORD: pg.password,
-          SQL_DATABASE: database,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-      child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? 1, output }));
-    });
+    return runSqlTool(this.opts.tools.sqlTool, this.opts.postgres, database, args);
   }
 
   /**
@@ -190,7 +219,8 @@ export class TemporalCluster {
    * frontend's): its gRPC port, or for the worker service, which serves no gRPC, its membership port.
    */
   port(service: TemporalService): number {
-    return this.opts.frontendPort + { frontend: 0, history: 1, matching: 2, worker: -294 }[service];
+    const offsets = service === 'worker' ? PORT_OFFSETS.membership : PORT_OFFSETS.grpc;
+    return this.opts.frontendPort + offsets[service];
   }
 
   /** Waits until a service's port answers; fails at once, naming its log, if it exits. */
@@ -250,9 +280,8 @@ export class TemporalCluster {
   }
 
   /** Drops both databases (tests clean up after themselves). */
-  async dropDatabases(): Promise<void> {
-    for (const database of [this.opts.database, this.visibilityDatabase])
-      await this.sqlTool(database, ['drop-database', '--force']);
+  dropDatabases(): Promise<void> {
+    return dropClusterDatabases(this.opts.tools.sqlTool, this.opts.postgres, this.opts.database);
   }
 
   /**
@@ -317,7 +346,12 @@ export async function freeFrontendPort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     // Below 32,768 with its membership ports: Temporal stores those as a SQL smallint.
     const base = 20_300 + Math.floor(Math.random() * 240) * 50;
-    const block = [0, 1, 2, 6, 10, 20, 21, 22, 23, -300, -299, -298, -294].map((d) => base + d);
+    const block = [
+      ...Object.values(PORT_OFFSETS.grpc),
+      ...Object.values(PORT_OFFSETS.membership),
+      PORT_OFFSETS.http,
+      ...SERVICES.map((_, i) => PORT_OFFSETS.metrics + i),
+    ].map((d) => base + d);
     if ((await Promise.all(block.map(portFree))).every(Boolean)) return base;
   }
   throw new Error('no free block of ports for a Temporal cluster');
@@ -340,18 +374,12 @@ export async function startTestCluster(
   const pgUrl = process.env.TEST_POSTGRES_URL;
   if (!pgUrl)
     throw new Error("TEST_POSTGRES_URL is not set: run the cluster tests with 'npm run test:cluster'.");
-  const u = new URL(pgUrl);
   const c = await TemporalCluster.start({
     tools: {
       server: requiredTool(process.env.GOVSHARE_TEMPORAL_SERVER, 'The Temporal server'),
       sqlTool: requiredTool(process.env.GOVSHARE_TEMPORAL_SQL_TOOL, 'temporal-sql-tool'),
     },
-    postgres: {
-      host: u.hostname,
-      port: Number(u.port || 5432),
-      user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password),
-    },
+    postgres: postgresLogin(pgUrl),
     frontendPort: await freeFrontendPort(),
     database: `temporal_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
     logDir: path.join(ROOT, 'test-output', 'cluster', name),

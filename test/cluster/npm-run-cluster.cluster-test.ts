@@ -5,12 +5,12 @@
  * provider; Ctrl-C stops every process it started, the cluster's included.
  * It runs on its own ports and databases, beside any cluster a developer runs.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
-import { freeFrontendPort, portFree } from '../../scripts/harness/temporal-cluster';
-import { portAnswers } from '../../scripts/provision';
+import { dropClusterDatabases, freeFrontendPort, portFree } from '../../scripts/harness/temporal-cluster';
+import { portAnswers, postgresLogin } from '../../scripts/provision';
 import { insuranceRequest } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 
@@ -37,22 +37,11 @@ afterAll(async () => {
     run.kill('SIGINT');
     await new Promise((r) => run!.once('exit', r));
   }
-  const pg = new URL(process.env.TEST_POSTGRES_URL!);
-  for (const db of [database, `${database}_visibility`])
-    spawnSync(
-      process.env.GOVSHARE_TEMPORAL_SQL_TOOL!,
-      ['--plugin', 'postgres12', 'drop-database', '--force'],
-      {
-        env: {
-          ...process.env,
-          SQL_HOST: pg.hostname,
-          SQL_PORT: pg.port || '5432',
-          SQL_USER: decodeURIComponent(pg.username),
-          SQL_PASSWORD: decodeURIComponent(pg.password),
-          SQL_DATABASE: db,
-        },
-      },
-    );
+  await dropClusterDatabases(
+    process.env.GOVSHARE_TEMPORAL_SQL_TOOL!,
+    postgresLogin(process.env.TEST_POSTGRES_URL!),
+    database,
+  );
   await t?.drop();
 }, 120_000);
 
