@@ -6,8 +6,9 @@ import type { User } from '../../db/directory-repository';
 import { appendAudit } from '../../db/log-repository';
 
 /**
- * A refused access (401, 403, too many sign-ins, a 404 to a signed-in caller): who asked for what,
- * from where, and why it was refused. Auditors ask about these as much as about reads.
+ * A refused access (401, 403, too many sign-ins, a 404 to a signed-in caller), or a refused change
+ * (409, 422: a decision the rules do not allow): who asked for what, from where, and why it was
+ * refused. Auditors ask about these as much as about reads.
  */
 export function auditRefusal(
   db: Db,
@@ -19,7 +20,7 @@ export function auditRefusal(
     at: new Date().toISOString(),
     actor: req.user?.username ?? null,
     actorDepartment: req.user?.department.code ?? null,
-    action: 'access.refused',
+    action: refusal.status === 409 || refusal.status === 422 ? 'change.refused' : 'access.refused',
     entityType: 'endpoint',
     entityId: `${req.method} ${req.originalUrl.split('?')[0]}`.slice(0, 190),
     ip: req.ip ?? null,

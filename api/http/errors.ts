@@ -95,11 +95,21 @@ function isTemporalUnavailable(err: unknown): boolean {
   );
 }
 
-/** Told of every refusal an auditor asks about (401, 403, 429, and 404 to a signed-in caller) before it is answered. */
+/**
+ * Told of every refusal an auditor asks about before it is answered: 401, 403, 429, a 404 to a
+ * signed-in caller, and a change a signed-in caller asked for that the rules refused (409, 422:
+ * a decision on something already decided, a step the case does not take).
+ */
 export type RefusalRecorder = (
   req: Request,
   refusal: { status: number; code: string; message: string },
 ) => Promise<void>;
+
+function isAuditedRefusal(req: Request, status: number): boolean {
+  if ([401, 403, 429].includes(status)) return true;
+  if (!req.user) return false;
+  return status === 404 || ([409, 422].includes(status) && req.method !== 'GET');
+}
 
 export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): ErrorRequestHandler {
   return async (err, req, res, _next) => {
@@ -152,7 +162,7 @@ export function errorHandler(logger: Logger, onRefused?: RefusalRecorder): Error
       body = { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
     }
     if (status >= 500) (req.log ?? logger).error({ err }, 'request failed');
-    if (onRefused && ([401, 403, 429].includes(status) || (status === 404 && req.user)))
+    if (onRefused && isAuditedRefusal(req, status))
       await onRefused(req, { status, code: body.code, message: body.message }).catch((e: unknown) =>
         (req.log ?? logger).error({ err: e }, 'the refusal could not be written to the audit log'),
       );

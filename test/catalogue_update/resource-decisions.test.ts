@@ -145,6 +145,16 @@ it('transfers a resource with its grant to the successor, who may then revoke it
   expect(
     (await decide('wangfang', { resourceCode: 'GA-RK-001', decision: 'keep', reason: '再议' })).status,
   ).toBe(409);
+  // Each decision the rules refused is in the audit log, as the refused accesses are: who, what, why.
+  const refused = await h.t
+    .db('audit_log')
+    .where({ action: 'change.refused', entity_id: `POST ${path}` })
+    .orderBy('seq');
+  expect(refused.map((r) => [r.actor, JSON.parse(r.detail).status, JSON.parse(r.detail).code])).toEqual([
+    ['wangfang', 422, unknown.body.error.code],
+    ['wangfang', 422, unlisted.body.error.code],
+    ['wangfang', 409, expect.any(String)],
+  ]);
 
   // The grant's workflow took the transfer: the successor's steward may revoke it, the old provider no more.
   const old = await c.post('wangfang', `/api/grants/${grantId}/revoke`, { reason: '不再提供' });
