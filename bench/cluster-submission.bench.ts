@@ -1,26 +1,16 @@
 /**
  * Benchmark 5: submission (benchmark 1) on a real Temporal cluster — the server's
  * four services as processes of their own on PostgreSQL, as `npm run cluster` runs
- * them — with govshare's workers as processes of their own, first one, then two.
+ * them — with govshare's workers and API as processes of their own, first one
+ * worker, then two.
  * Each round alternates bare `client.workflow.start` of a trivial workflow (the
  * baseline, on the same cluster), `POST /api/requests` with `Prefer: respond-async`
  * and the default that waits for routing. Target: the async submission's throughput
  * at least 0.8 of the baseline's. The scale-out factor is two workers ÷ one.
  */
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { NativeConnection } from '@temporalio/worker';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { ChildProcess } from 'node:child_process';
-import { loadLogSigningKey } from '../runtime/log-signing-key';
-import { createTestDb } from '../scripts/harness/databases';
-import { startTestCluster } from '../scripts/harness/temporal-cluster';
-import { runWorker } from '../scripts/harness/worker';
-import { startWorkerProcess } from '../scripts/harness/worker-process';
-import { serveApi } from './support/bench-api';
+import { startClusterBench } from './support/cluster-bench';
 import { submitters } from './support/submissions';
 import { fmt, latencyRow, measure, record, summarize, type Round } from './support/stats';
 
@@ -54,46 +44,16 @@ async function pollers(client: Client, taskQueue: string, count: number): Promis
 }
 
 export async function clusterSubmissionBench(): Promise<Measured[]> {
-  const t = await createTestDb('mysql');
-  const cluster = await startTestCluster('bench-submission');
-  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-bench-'));
-  const signingKey = path.join(keyDir, 'log-signing-key.pem');
-  loadLogSigningKey(signingKey, { create: true });
-  const taskQueue = `bench-${randomUUID()}`;
-  const connection = await Connection.connect({ address: cluster.address });
-  const client = new Client({ connection, namespace: cluster.namespace });
-  // The baseline's trivial workflow runs on a queue of its own, in this process.
-  const nativeConnection = await NativeConnection.connect({ address: cluster.address });
-  const baselineQueue = `${taskQueue}-baseline`;
-  const baselineWorker = await runWorker({
-    connection: nativeConnection,
-    taskQueue: baselineQueue,
-    workflowsPath: require.resolve('./fixtures/bench-workflows'),
-    db: t.db,
-  });
-  const api = await serveApi(t.db, client, taskQueue);
-  const workers: ChildProcess[] = [];
+  const b = await startClusterBench('bench-submission');
+  const { client, taskQueue, bare } = b;
+  const workers: number[] = [];
   const results: Measured[] = [];
   try {
-    const token = await api.token('zhangwei');
-    const { submit, submitAndWait } = submitters(api.base, token);
-    const bare = async () => {
-      await client.workflow.start('trivial', {
-        taskQueue: baselineQueue,
-        workflowId: `trivial-${randomUUID()}`,
-      });
-    };
+    const api = await b.startApi();
+    const { submit, submitAndWait } = submitters(api.base, await api.token('zhangwei'));
 
     for (const count of [1, 2]) {
-      while (workers.length < count)
-        workers.push(
-          startWorkerProcess({
-            temporalAddress: cluster.address,
-            databaseUrl: t.location,
-            taskQueue,
-            env: { AUDIT_SIGNING_KEY: signingKey },
-          }),
-        );
+      while (workers.length < count) workers.push(b.startWorker());
       await pollers(client, taskQueue, count);
       await measure(20, 5, submitAndWait); // warm-up: connections, caches, JIT, the workers' caches
       await measure(20, 5, bare);
@@ -115,7 +75,7 @@ export async function clusterSubmissionBench(): Promise<Measured[]> {
     }
 
     console.log(
-      `\n5. Submission on the Temporal cluster (PostgreSQL, four service processes): ${COUNT} requests × ${ROUNDS} rounds, ${CONCURRENCY} in flight, worker(s) as their own processes (medians of rounds)`,
+      `\n5. Submission on the Temporal cluster (PostgreSQL, four service processes): ${COUNT} requests × ${ROUNDS} rounds, ${CONCURRENCY} in flight, worker(s) and the API as their own processes (medians of rounds)`,
     );
     console.table(
       Object.fromEntries(
@@ -149,13 +109,6 @@ export async function clusterSubmissionBench(): Promise<Measured[]> {
     console.log(`   written to ${file}`);
     return results;
   } finally {
-    for (const w of workers) w.kill('SIGTERM');
-    await api.close();
-    await baselineWorker.stop();
-    await nativeConnection.close();
-    await connection.close();
-    await cluster.teardown();
-    await t.drop();
-    fs.rmSync(keyDir, { recursive: true, force: true });
+    await b.close();
   }
 }

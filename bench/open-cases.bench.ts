@@ -11,7 +11,7 @@ import { sharingWorkflowId } from '../workflows/sharing_request/contract';
 import { randomUUID } from 'node:crypto';
 import { createTestDb } from '../scripts/harness/databases';
 import { startDevServer } from '../scripts/harness/servers';
-import { startWorkerProcess } from '../scripts/harness/worker-process';
+import { startWorkerProcess } from '../scripts/harness/runtime-processes';
 import { serveApi } from './support/bench-api';
 import { openRequests } from './support/open-requests';
 import { treeRssMiB } from './support/process-memory';

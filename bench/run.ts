@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: provisions the servers as `npm test` does, then runs each
  * benchmark, printing its table with the target beside it and writing JSON
- * under bench/results/. `npm run bench -- submission` runs one; the `cluster-`
- * ones run on a real Temporal cluster (scripts/harness/temporal-cluster).
+ * under bench/results/. `npm run bench -- submission` runs one; `cluster-submission`
+ * and `peer` run on a real Temporal cluster (scripts/harness/temporal-cluster), the
+ * peer against Flowable (bench/peer/flowable).
  */
 import {
   ensureMariaDb,
@@ -15,6 +16,7 @@ import { catchUpBench } from './catch-up.bench';
 import { clusterSubmissionBench } from './cluster-submission.bench';
 import { inboxDashboardBench } from './inbox-dashboard.bench';
 import { openCasesBench } from './open-cases.bench';
+import { peerBench } from './peer.bench';
 import { submissionBench } from './submission.bench';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -23,7 +25,10 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'open-cases': openCasesBench,
   'catch-up': catchUpBench,
   'cluster-submission': clusterSubmissionBench,
+  peer: peerBench,
 };
+/** The benchmarks that run govshare on a real Temporal cluster. */
+const ON_CLUSTER = new Set(['cluster-submission', 'peer']);
 
 /** What the cluster benchmarks need beyond the dev server: the Temporal server, its SQL tool, PostgreSQL. */
 async function provisionCluster(): Promise<void> {
@@ -37,7 +42,7 @@ async function main() {
   process.env.GOVSHARE_TEMPORAL_CLI ??= await ensureTemporalCli();
   process.env.TEST_MYSQL_URL ??= await ensureMariaDb();
   const only = process.argv.slice(2);
-  if (only.length === 0 || only.some((name) => name.startsWith('cluster-'))) await provisionCluster();
+  if (only.length === 0 || only.some((name) => ON_CLUSTER.has(name))) await provisionCluster();
   for (const [name, run] of Object.entries(BENCHES)) {
     if (only.length && !only.includes(name)) continue;
     await run();

@@ -242,6 +242,24 @@ export async function ensureTestServer(): Promise<string> {
   return TEST_SERVER_SCRIPT;
 }
 
+/**
+ * The peer benchmark's Flowable server (bench/peer/flowable), built with Maven from Maven Central;
+ * returns its Java classpath. Maven builds only what changed, so a second run takes seconds.
+ */
+export async function ensureFlowablePeer(): Promise<string> {
+  const project = path.join(ROOT, 'bench', 'peer', 'flowable');
+  for (const cmd of ['java', 'mvn'])
+    if (!which(cmd))
+      throw new ProvisionError(
+        `${cmd} is missing: the Flowable peer needs Java 17 and Maven (apt-get install maven).`,
+      );
+  say('building the Flowable peer (bench/peer/flowable) with Maven…');
+  await run('mvn', ['-B', '-q', '-f', path.join(project, 'pom.xml'), 'package'], {
+    what: 'Flowable peer build',
+  });
+  return [path.join(project, 'target', 'classes'), path.join(project, 'target', 'dependency', '*')].join(':');
+}
+
 export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });

@@ -21,6 +21,17 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
+/** A dev-mode token for a seeded user, from the API at `base`. */
+export async function devLoginToken(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
+  if (!res.ok) throw new Error(`dev-login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 export async function serveApi(db: Db, client: Client, taskQueue: string): Promise<BenchApi> {
   const app = createApp({
     config: parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue }),
@@ -34,14 +45,7 @@ export async function serveApi(db: Db, client: Client, taskQueue: string): Promi
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
     base,
-    async token(username) {
-      const res = await fetch(`${base}/api/auth/dev-login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username }),
-      });
-      return ((await res.json()) as { token: string }).token;
-    },
+    token: (username) => devLoginToken(base, username),
     async get(path, token) {
       const res = await fetch(`${base}${path}`, {
         headers: token ? { Authorization: `Bearer ${token}` } : {},

@@ -6,11 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/calendar/working-days';
 
+/** What a submission answers: the request, and the task routing opened (null while it routes). */
+export interface Submitted {
+  id: string;
+  currentTask: { id: string; step: string } | null;
+}
+
 export interface Submitters {
   /** Answered once the workflow has started (`Prefer: respond-async`, 202). */
-  submit(): Promise<void>;
+  submit(): Promise<Submitted>;
   /** The app's default: also waits until the workflow has routed the request and opened its first task (201). */
-  submitAndWait(): Promise<void>;
+  submitAndWait(): Promise<Submitted>;
 }
 
 export function submitters(base: string, token: string): Submitters {
@@ -23,7 +29,7 @@ export function submitters(base: string, token: string): Submitters {
     usageTo: today.plus({ months: 1 }).toISODate(),
     answers: { scope: '10人', duty: '低保审核', security: '专人专机' },
   });
-  const post = (prefer?: string) => async () => {
+  const post = (prefer?: string) => async (): Promise<Submitted> => {
     const res = await fetch(`${base}/api/requests`, {
       method: 'POST',
       headers: {
@@ -36,7 +42,7 @@ export function submitters(base: string, token: string): Submitters {
     });
     if (res.status !== (prefer ? 202 : 201))
       throw new Error(`submission answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
+    return (await res.json()) as Submitted;
   };
   return { submit: post('respond-async'), submitAndWait: post() };
 }

@@ -15,7 +15,7 @@ import request from 'supertest';
 import { loadLogSigningKey } from '../../runtime/log-signing-key';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { startTestCluster } from '../../scripts/harness/temporal-cluster';
-import { startWorkerProcess } from '../../scripts/harness/worker-process';
+import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
 import { signIn, testApp } from '../support/api';
 
 export interface ClusterHarness {

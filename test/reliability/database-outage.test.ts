@@ -19,7 +19,7 @@ import { ownMariaDb, type OwnServer } from '../support/own-servers';
 import { startDevServer } from '../../scripts/harness/servers';
 import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
-import { startWorkerProcess } from '../../scripts/harness/worker-process';
+import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
 
 const COUNT = 100;
 const taskQueue = `db-outage-${randomUUID()}`;

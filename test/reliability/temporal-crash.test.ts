@@ -19,7 +19,7 @@ import { localDay } from '../support/http-cases';
 import { ownTemporalServer, type OwnServer } from '../support/own-servers';
 import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
-import { startWorkerProcess } from '../../scripts/harness/worker-process';
+import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
 
 const COUNT = 200;
 /** How long the API waits for Temporal on one call before answering 503. */

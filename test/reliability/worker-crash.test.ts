@@ -15,7 +15,7 @@ import { localDay } from '../support/http-cases';
 import { startDevServer } from '../../scripts/harness/servers';
 import { countRows, expectEachGrantedOnce } from '../support/granted-once';
 import { waitFor } from '../support/wait';
-import { startWorkerProcess } from '../../scripts/harness/worker-process';
+import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
 
 const COUNT = 200;
 

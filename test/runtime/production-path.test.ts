@@ -11,7 +11,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -22,6 +21,7 @@ import { handWrittenDirectory, XLSX_TYPE } from '../support/directory-workbook';
 import { useFakeIssuer } from '../support/fake-issuer';
 import { catalogueEntry, localDay } from '../support/http-cases';
 import { waitFor } from '../support/wait';
+import { freePort } from '../../scripts/harness/free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 jest.setTimeout(600_000);
@@ -32,15 +32,6 @@ let t: TestDb;
 let dir: string;
 let base: string;
 const children: { name: string; proc: ChildProcess; output: () => string }[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a command to its end, as the operator would at a shell; fails with its output. */
 function run(what: string, command: string, args: string[], extra: NodeJS.ProcessEnv = {}): string {

@@ -12,19 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { devServerArgs } from '../../scripts/temporal-dev-server';
+import { freePort } from '../../scripts/harness/free-port';
 import { temporalCliPath } from '../../scripts/harness/servers';
 import { waitFor } from './wait';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {

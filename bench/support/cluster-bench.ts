@@ -1,0 +1,101 @@
+/**
+ * What a benchmark on a real Temporal cluster sets up: the cluster (scripts/harness/temporal-cluster),
+ * a fresh MariaDB database with the demo city, a log-signing key, a client, the baseline (bare
+ * `client.workflow.start` of a trivial workflow on a queue of its own), and govshare's workers and
+ * API as processes of their own, as production runs them.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { loadLogSigningKey } from '../../runtime/log-signing-key';
+import { waitUntil } from '../../scripts/child-processes';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { freePort } from '../../scripts/harness/free-port';
+import { startApiProcess, startWorkerProcess } from '../../scripts/harness/runtime-processes';
+import { devLoginToken } from './bench-api';
+import { startTestCluster } from '../../scripts/harness/temporal-cluster';
+import { runWorker } from '../../scripts/harness/worker';
+
+export interface ClusterBench {
+  t: TestDb;
+  cluster: Awaited<ReturnType<typeof startTestCluster>>;
+  client: Client;
+  /** govshare's task queue. */
+  taskQueue: string;
+  /** The key file govshare's processes sign the logs with (AUDIT_SIGNING_KEY). */
+  signingKey: string;
+  /** The baseline: starts one trivial workflow. */
+  bare(): Promise<void>;
+  /** Starts one more govshare worker process; its pid. */
+  startWorker(): number;
+  /** Starts the govshare API as a process of its own; where it answers, and dev-login tokens. */
+  startApi(): Promise<{ base: string; token(username: string): Promise<string> }>;
+  close(): Promise<void>;
+}
+
+export async function startClusterBench(name: string): Promise<ClusterBench> {
+  const t = await createTestDb('mysql');
+  const cluster = await startTestCluster(name);
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-bench-'));
+  const signingKey = path.join(keyDir, 'log-signing-key.pem');
+  loadLogSigningKey(signingKey, { create: true });
+  const taskQueue = `bench-${randomUUID()}`;
+  const connection = await Connection.connect({ address: cluster.address });
+  const client = new Client({ connection, namespace: cluster.namespace });
+  const nativeConnection = await NativeConnection.connect({ address: cluster.address });
+  const baselineQueue = `${taskQueue}-baseline`;
+  const baselineWorker = await runWorker({
+    connection: nativeConnection,
+    taskQueue: baselineQueue,
+    workflowsPath: require.resolve('../fixtures/bench-workflows'),
+    db: t.db,
+  });
+  const processes: ChildProcess[] = [];
+  const runtime = () => ({
+    temporalAddress: cluster.address,
+    databaseUrl: t.location,
+    taskQueue,
+    env: { AUDIT_SIGNING_KEY: signingKey },
+  });
+  return {
+    t,
+    cluster,
+    client,
+    taskQueue,
+    signingKey,
+    async bare() {
+      await client.workflow.start('trivial', {
+        taskQueue: baselineQueue,
+        workflowId: `trivial-${randomUUID()}`,
+      });
+    },
+    startWorker() {
+      const worker = startWorkerProcess(runtime());
+      processes.push(worker);
+      return worker.pid!;
+    },
+    async startApi() {
+      const port = await freePort();
+      processes.push(startApiProcess({ ...runtime(), port }));
+      const base = `http://127.0.0.1:${port}`;
+      await waitUntil('The govshare API', async () => (await fetch(`${base}/healthz`)).ok, 120);
+      return {
+        base,
+        token: (username: string) => devLoginToken(base, username),
+      };
+    },
+    async close() {
+      for (const p of processes) p.kill('SIGTERM');
+      await baselineWorker.stop();
+      await nativeConnection.close();
+      await connection.close();
+      await cluster.teardown();
+      await t.drop();
+      fs.rmSync(keyDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * govshare's production processes (runtime/worker.ts, runtime/api-server.ts) started as processes
+ * of their own, as a reliability test kills and restarts a worker and a benchmark measures them
+ * apart from its load generator.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface RuntimeOptions {
+  temporalAddress: string;
+  databaseUrl: string;
+  taskQueue: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+function startRuntime(script: string, opts: RuntimeOptions, logLevel: string | undefined): ChildProcess {
+  // Node itself with tsx's loader, not the tsx command: that would run the script as a child of
+  // its own, which a SIGKILL of the command would leave running.
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: opts.databaseUrl,
+      TEMPORAL_ADDRESS: opts.temporalAddress,
+      TEMPORAL_TASK_QUEUE: opts.taskQueue,
+      LOG_LEVEL: logLevel ?? 'silent',
+      ...opts.env,
+    },
+    // Its stderr says why it failed to start; the SDK's own progress lines would only be noise.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export function startWorkerProcess(opts: RuntimeOptions): ChildProcess {
+  return startRuntime('runtime/worker.ts', opts, process.env.WORKER_LOG_LEVEL);
+}
+
+/** The API on 127.0.0.1:`port`, with dev sign-in (NODE_ENV=test); ready once `/healthz` answers. */
+export function startApiProcess(opts: RuntimeOptions & { port: number }): ChildProcess {
+  return startRuntime(
+    'runtime/api-server.ts',
+    { ...opts, env: { PORT: String(opts.port), ...opts.env } },
+    undefined,
+  );
+}
