@@ -17,6 +17,7 @@ import { minutePolicy } from '../../scripts/harness/minute-policy';
 import { startDevServer } from '../../scripts/harness/servers';
 import { waitFor } from '../support/wait';
 import { runWorker } from '../../scripts/harness/worker';
+import { activityCalls } from '../support/activity-calls';
 
 let env: TestWorkflowEnvironment;
 let t: TestDb;
@@ -86,11 +87,7 @@ it('records every SLA event that passed during an outage in one activity, each a
       await t.db('task_candidates').where({ task_id: task.id, role: 'platform_approver', status: 'open' }),
     ).toHaveLength(1);
     // One round trip through Temporal, not one per event.
-    const scheduled = (await handle.fetchHistory()).events!.flatMap((e) =>
-      e.activityTaskScheduledEventAttributes
-        ? [e.activityTaskScheduledEventAttributes.activityType!.name!]
-        : [],
-    );
+    const scheduled = activityCalls((await handle.fetchHistory()).events!);
     expect(scheduled.filter((name) => name === 'recordSlaEvents')).toHaveLength(1);
     expect(scheduled.filter((name) => /^record(Reminder|Breach|Escalation)$/.test(name))).toEqual([]);
   } finally {

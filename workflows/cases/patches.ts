@@ -47,3 +47,10 @@ export const DRAFTS_WATCH_FRESHNESS = 'drafts-watch-freshness';
  * Obligations started before are met, as they were, by any change to any of its resources.
  */
 export const OBLIGATION_LISTS_RESOURCES = 'obligation-lists-resources';
+
+/**
+ * The shared activities (case state, policy, deadlines, tasks and their SLA events) run as local
+ * activities, within the workflow task that calls them (workflows/cases/activities-proxy.ts).
+ * Cases started before call them as activities, through the Temporal server.
+ */
+export const CASE_WRITES_LOCAL = 'case-writes-local';
