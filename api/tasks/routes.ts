@@ -12,6 +12,7 @@ import {
   TaskIdParamsSchema,
   TaskListQuerySchema,
   TaskListSchema,
+  DecidedTaskSchema,
   TaskSchema,
   TaskDetailSchema,
 } from './schemas';
@@ -91,12 +92,13 @@ export function taskRoutes(
     summary: 'Decide a task: {decision, reason}',
     description:
       "The decision goes to the case's workflow as an Update; its validator checks your department, role and the task's state. " +
-      '403: not yours to decide; 409: already decided, cancelled, or claimed by someone else; 422: a decision the step does not take, or a denial without a reason.',
+      '403: not yours to decide; 409: already decided, cancelled, or claimed by someone else; 422: a decision the step does not take, or a denial without a reason. ' +
+      'The answer is the decided task and, in `opened`, the tasks the decision opened (the next step), so a client goes on to them without asking again.',
     tags: ['tasks'],
     auth: 'user',
     params: TaskIdParamsSchema,
     body: CompleteTaskBodySchema,
-    response: TaskSchema,
+    response: DecidedTaskSchema,
     handler: async ({ params, body, user, req }) => service.complete(user, params.id, body, req.ip ?? null),
   });
 }

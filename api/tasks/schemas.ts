@@ -99,6 +99,14 @@ export const CaseSummarySchema = z
   .openapi('CaseSummary');
 
 /** A task as the inbox lists it: the task, the case it belongs to, and the working days left. */
+/** A decided task, with what the decision opened. */
+export const DecidedTaskSchema = TaskSchema.extend({
+  opened: z.array(TaskSchema).openapi({
+    description:
+      "The case's tasks open once the decision was taken, e.g. the platform's review after a provider's approval: the workflow opens them before it answers the decision. Empty when the case ended or waits on something else.",
+  }),
+}).openapi('DecidedTask');
+
 export const InboxTaskSchema = TaskSchema.extend({
   case: CaseSummarySchema.nullable(),
   actingFor: z.string().nullable().openapi({

@@ -9,7 +9,7 @@ import type { User } from '../../db/directory-repository';
 import { loadCalendarFor, loadWorkingCalendar } from '../../db/calendar-repository';
 import { caseSummaries, type CaseSummarySpec } from '../../db/case-summaries';
 import { delegatorsOf, setCompletedFor } from '../../db/delegation-repository';
-import { getTask, listDone, listInbox, setClaim, type TaskRow } from '../../db/task-repository';
+import { getTask, listDone, listInbox, setClaim, tasksOfCase, type TaskRow } from '../../db/task-repository';
 import {
   endOfWorkingDaysFrom,
   formatInstant,
@@ -269,7 +269,13 @@ export function createTaskService(
             ...(onBehalfOf ? { onBehalfOf } : {}),
           },
         });
-        return views.view((await getTask(db, id))!);
+        // The workflow opens the next step's task before it answers the decision (its writes are
+        // local activities of the same workflow task), so the answer can say what opened.
+        const opened = (await tasksOfCase(db, task.caseId)).filter((t) => t.status === 'open' && t.id !== id);
+        return {
+          ...(await views.view((await getTask(db, id))!)),
+          opened: await Promise.all(opened.map((t) => views.view(t))),
+        };
       });
     },
 

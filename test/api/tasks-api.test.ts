@@ -294,3 +294,30 @@ it('approves alike tasks in one go, each decided and audited on its own; refuses
   expect(notBulk.status).toBe(400);
   expect(notBulk.body.error.details[0].path).toBe('decision');
 });
+
+it("answers a provider's approval with the platform's review it opened, which the platform decides at once", async () => {
+  const { id, taskId } = await submitConditional();
+  const approved = await h
+    .http()
+    .post(`/api/tasks/${taskId}/complete`)
+    .set(await h.as('zhaoqiang'))
+    .send({ decision: 'approve', reason: '符合条件' });
+  expect(approved.status).toBe(200);
+  expect(approved.body).toMatchObject({ id: taskId, status: 'done', caseId: id });
+  expect(approved.body.opened).toEqual([
+    expect.objectContaining({
+      caseId: id,
+      step: 'platform_review',
+      status: 'open',
+      role: 'platform_approver',
+    }),
+  ]);
+  // The client goes on to it straight away: no 404 while the workflow catches up.
+  const next = approved.body.opened[0].id as string;
+  const decided = await h
+    .http()
+    .post(`/api/tasks/${next}/complete`)
+    .set(await h.as('chenjing'))
+    .send({ decision: 'approve' });
+  expect([decided.status, decided.body.opened]).toEqual([200, []]);
+});

@@ -6043,7 +6043,7 @@ export interface paths {
     put?: never;
     /**
      * Decide a task: {decision, reason}
-     * @description The decision goes to the case's workflow as an Update; its validator checks your department, role and the task's state. 403: not yours to decide; 409: already decided, cancelled, or claimed by someone else; 422: a decision the step does not take, or a denial without a reason.
+     * @description The decision goes to the case's workflow as an Update; its validator checks your department, role and the task's state. 403: not yours to decide; 409: already decided, cancelled, or claimed by someone else; 422: a decision the step does not take, or a denial without a reason. The answer is the decided task and, in `opened`, the tasks the decision opened (the next step), so a client goes on to them without asking again.
      */
     post: {
       parameters: {
@@ -6066,7 +6066,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Task'];
+            'application/json': components['schemas']['DecidedTask'];
           };
         };
         /** @description Invalid input */
@@ -6942,6 +6942,10 @@ export interface components {
       step: string;
       stepName: components['schemas']['LocalizedText'];
       taskId: string;
+    };
+    DecidedTask: components['schemas']['Task'] & {
+      /** @description The case's tasks open once the decision was taken, e.g. the platform's review after a provider's approval: the workflow opens them before it answers the decision. Empty when the case ended or waits on something else. */
+      opened: components['schemas']['Task'][];
     };
     Delegation: {
       /** @description In force today: begun, not ended, not revoked */
