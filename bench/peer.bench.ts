@@ -11,9 +11,9 @@
  * - file a case (govshare's default waits until routing has opened the first task; the peer
  *   answers with its first task too);
  * - complete the first task (on cases filed before the clock starts);
- * - a case end to end: file, the provider approves, the platform approves. govshare's platform
- *   task opens after the provider's answer, so the client asks until it sees it; the waits are
- *   counted;
+ * - a case end to end: file, the provider approves, the platform approves (govshare's answer to
+ *   the provider's approval names the platform's task; were it missing, the client would ask
+ *   until it shows, and those waits are counted);
  * and bare `client.workflow.start` on the same cluster, Temporal's own floor.
  * Printed per step: govshare ÷ Flowable in throughput (target ≥ 1, ahead of the peer) and, at
  * one in flight, govshare's p50 ÷ bare Temporal's (target ≤ 2).
@@ -99,8 +99,11 @@ function govshareEngine(base: string, tokens: Record<string, string>, waits: { c
       return { id: b.id, task: b.currentTask.id };
     },
     async approveFirst(c) {
-      await complete('zhaoqiang', c.task);
-      // The platform's task opens once the workflow has taken the decision: ask until it shows.
+      const answer = (await complete('zhaoqiang', c.task)) as { opened?: { id: string; step: string }[] };
+      // The answer names the task the decision opened; a case whose workflow opens it later
+      // (one started before that) is asked until it shows.
+      const opened = answer.opened?.find((t) => t.step === 'platform_review');
+      if (opened) return opened.id;
       for (;;) {
         const res = await fetch(`${base}/api/requests/${c.id}`, { headers: as('chenjing') });
         const b = (await res.json()) as { currentTask: { id: string; step: string } | null };
