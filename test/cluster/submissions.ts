@@ -1,8 +1,8 @@
 /**
- * Unconditional requests (granted at once) filed through the cluster's APIs in
- * batches of 20, as a client does it: each with its own Idempotency-Key, sent again
- * with the same key when the platform answers 5xx or the connection fails, so a
- * request filed while a server is down is filed once when it is back.
+ * Requests filed through the cluster's APIs in batches of 20, as a client does it:
+ * each with its own Idempotency-Key, sent again with the same key when the platform
+ * answers 5xx or the connection fails, so a request filed while a server is down is
+ * filed once when it is back. Unconditional ones (granted at once) unless told.
  */
 import type { ClusterHarness } from './cluster-harness';
 import { populationRequest } from '../support/http-cases';
@@ -18,6 +18,7 @@ export async function submitMany(
   h: ClusterHarness,
   range: { from: number; to: number; prefix: string },
   refused: Refusal[] = [],
+  body: (purpose: string) => object = (purpose) => populationRequest({ purpose }),
 ): Promise<Refusal[]> {
   const headers = await h.as('zhangwei');
   const submit = async (i: number) => {
@@ -28,7 +29,7 @@ export async function submitMany(
         .set(headers)
         .set('Idempotency-Key', `${range.prefix}-${i}`)
         .set('Prefer', 'respond-async')
-        .send(populationRequest({ purpose: `集群可靠性 ${range.prefix} ${i}` }))
+        .send(body(`集群可靠性 ${range.prefix} ${i}`))
         .then(
           (r) => r,
           () => undefined,
