@@ -59,6 +59,8 @@ it('request, approve, approve, granted, counted — all in the browser, in Chine
     await reviewer.getByTestId('task-link').filter({ hasText: requestId }).click();
     await reviewer.getByTestId('bpmn').locator('svg').first().waitFor();
     await reviewer.getByTestId('decide-approve').click();
+    // The answer says where the case went: the platform authority's approval, opened by this decision.
+    await reviewer.getByText('已办理,下一步:共享平台主管部门审批').waitFor();
     await reviewer.waitForURL(/\/inbox$/);
   });
   await b.step(colleague, 'colleague-sees-it-gone', async () => {

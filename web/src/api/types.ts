@@ -25,6 +25,7 @@ export type Grant = Schemas['Grant'];
 export type RequestSummary = Schemas['RequestSummary'];
 export type RequestDetail = Schemas['RequestDetail'];
 export type Task = Schemas['Task'];
+export type DecidedTask = Schemas['DecidedTask'];
 export type InboxTask = Schemas['InboxTask'];
 export type Notice = Schemas['Notice'];
 export type Attachment = Schemas['Attachment'];

@@ -15,6 +15,7 @@ import type {
   Reform,
   RequestDetail,
   SecurityIncident,
+  DecidedTask,
   Task,
   TaskDetail,
 } from '../api/types';
@@ -86,7 +87,7 @@ export function TaskPage() {
   });
   const decide = useMutation({
     mutationFn: (decision: string) =>
-      api<Task>(`/api/tasks/${encodeURIComponent(id)}/complete`, {
+      api<DecidedTask>(`/api/tasks/${encodeURIComponent(id)}/complete`, {
         method: 'POST',
         body: {
           decision,
@@ -98,8 +99,10 @@ export function TaskPage() {
               : undefined,
         },
       }),
-    onSuccess: () => {
-      message.success(t('decisionDone'));
+    onSuccess: (decided) => {
+      // Say where the case went: the step the decision opened, if any (e.g. the platform's approval).
+      const next = decided.opened.map((o) => text(o.stepName)).join('、');
+      message.success(next ? t('decisionOpened').replace('{steps}', next) : t('decisionDone'));
       qc.invalidateQueries();
       navigate('/inbox');
     },
