@@ -9,10 +9,10 @@ import {
   CompleteManyBodySchema,
   CompleteManyResultSchema,
   CompleteTaskBodySchema,
+  DecidedTaskSchema,
   TaskIdParamsSchema,
   TaskListQuerySchema,
   TaskListSchema,
-  DecidedTaskSchema,
   TaskSchema,
   TaskDetailSchema,
 } from './schemas';

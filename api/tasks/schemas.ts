@@ -98,7 +98,6 @@ export const CaseSummarySchema = z
   })
   .openapi('CaseSummary');
 
-/** A task as the inbox lists it: the task, the case it belongs to, and the working days left. */
 /** A decided task, with what the decision opened. */
 export const DecidedTaskSchema = TaskSchema.extend({
   opened: z.array(TaskSchema).openapi({
@@ -107,6 +106,7 @@ export const DecidedTaskSchema = TaskSchema.extend({
   }),
 }).openapi('DecidedTask');
 
+/** A task as the inbox lists it: the task, the case it belongs to, and the working days left. */
 export const InboxTaskSchema = TaskSchema.extend({
   case: CaseSummarySchema.nullable(),
   actingFor: z.string().nullable().openapi({

@@ -16,9 +16,9 @@ import { waitUntil } from '../../scripts/child-processes';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { freePort } from '../../scripts/harness/free-port';
 import { startApiProcess, startWorkerProcess } from '../../scripts/harness/runtime-processes';
-import { devLoginToken } from './bench-api';
 import { startTestCluster } from '../../scripts/harness/temporal-cluster';
 import { runWorker } from '../../scripts/harness/worker';
+import { devLoginToken } from './bench-api';
 
 export interface ClusterBench {
   t: TestDb;

@@ -11,6 +11,7 @@ import { createSharedActivities } from '../../activities/shared';
 import { processNamed } from '../../processes';
 import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
+import { httpCases } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 import { defaultPolicyKey } from '../../seeds/default-policy';
 
@@ -296,12 +297,9 @@ it('approves alike tasks in one go, each decided and audited on its own; refuses
 });
 
 it("answers a provider's approval with the platform's review it opened, which the platform decides at once", async () => {
+  const c = httpCases(h);
   const { id, taskId } = await submitConditional();
-  const approved = await h
-    .http()
-    .post(`/api/tasks/${taskId}/complete`)
-    .set(await h.as('zhaoqiang'))
-    .send({ decision: 'approve', reason: '符合条件' });
+  const approved = await c.complete('zhaoqiang', taskId, { decision: 'approve', reason: '符合条件' });
   expect(approved.status).toBe(200);
   expect(approved.body).toMatchObject({ id: taskId, status: 'done', caseId: id });
   expect(approved.body.opened).toEqual([
@@ -313,11 +311,6 @@ it("answers a provider's approval with the platform's review it opened, which th
     }),
   ]);
   // The client goes on to it straight away: no 404 while the workflow catches up.
-  const next = approved.body.opened[0].id as string;
-  const decided = await h
-    .http()
-    .post(`/api/tasks/${next}/complete`)
-    .set(await h.as('chenjing'))
-    .send({ decision: 'approve' });
+  const decided = await c.complete('chenjing', approved.body.opened[0].id, { decision: 'approve' });
   expect([decided.status, decided.body.opened]).toEqual([200, []]);
 });
