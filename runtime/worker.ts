@@ -7,8 +7,7 @@ import { createLogger } from './logger';
 import { loadLogSigningKeyOrExit } from './log-signing-key';
 import { configuredChannels, createNoticeDelivery } from './notice-delivery';
 import { connectWorkerConnection } from './temporal-connection';
-
-export const WORKFLOWS_PATH = require.resolve('../workflows');
+import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOWS_PATH } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -21,6 +20,7 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
+    bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
     activities: createActivities(db, () => key),
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,

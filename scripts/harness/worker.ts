@@ -1,8 +1,9 @@
-/** A worker running workflows with govshare's real activities on a test database, until stopped. */
+/** A worker running workflows with govshare's real activities on a test database, bundled as production bundles them, until stopped. */
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { Db } from '../../db/connection';
 import type { LogSigningKey } from '../../runtime/log-signing-key';
+import { WORKFLOW_BUNDLER_OPTIONS } from '../../runtime/workflow-bundle';
 
 export async function runWorker(opts: {
   connection: NativeConnection;
@@ -16,6 +17,7 @@ export async function runWorker(opts: {
     connection: opts.connection,
     taskQueue: opts.taskQueue,
     workflowsPath: opts.workflowsPath,
+    bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
     activities: createActivities(opts.db, opts.signingKey),
   });
   const running = worker.run();

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOWS_PATH } from '../../runtime/workflow-bundle';
 import { HISTORIES_DIR } from './record-histories';
 
 const recorded = fs.readdirSync(HISTORIES_DIR).flatMap((dir) =>
@@ -31,7 +32,11 @@ it('replays every recorded history against the current workflow code', async () 
   }));
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowsPath: require.resolve('../../workflows'), replayName: 'govshare-replay' },
+    {
+      workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
+      replayName: 'govshare-replay',
+    },
     histories,
   )) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
