@@ -59,10 +59,12 @@ const EnvSchema = z
     TEMPORAL_TLS_CA: z.string().min(1).optional(),
     TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
     /**
-     * Workflows a worker keeps in memory between events (each ~1.5 MB). Cases wait days for
-     * people, so a small cache costs a short replay on the next event and keeps memory bounded.
+     * Workflows a worker keeps in memory between events. Cases wait days for people, so a small
+     * cache costs a short replay on the next event and keeps memory bounded.
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(400),
+    /** The worker's heap cap in MiB, passed as --max-old-space-size by whatever starts it (runtime/worker-heap.ts). */
+    WORKER_HEAP_MIB: z.coerce.number().int().min(128).max(65_536).default(384),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
     /**
      * The SM2 private key (PKCS#8 PEM file) that signs the logs' daily checkpoints. Required in
@@ -246,7 +248,7 @@ export interface Config {
     apiKey?: string;
     tls?: { certFile: string; keyFile: string; caFile?: string; serverName?: string };
   };
-  worker: { maxCachedWorkflows: number; maxConcurrentActivities: number };
+  worker: { maxCachedWorkflows: number; maxConcurrentActivities: number; heapMiB: number };
   /** The key that signs log checkpoints: its file, and whether a missing one may be made. */
   logSigningKey: { file: string; create: boolean };
   /** Where archived log rows are written. */
@@ -366,6 +368,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     worker: {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      heapMiB: e.WORKER_HEAP_MIB,
     },
     logSigningKey: e.AUDIT_SIGNING_KEY
       ? { file: path.resolve(e.AUDIT_SIGNING_KEY), create: false }

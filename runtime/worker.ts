@@ -8,6 +8,7 @@ import { loadLogSigningKeyOrExit } from './log-signing-key';
 import { configuredChannels, createNoticeDelivery } from './notice-delivery';
 import { connectWorkerConnection } from './temporal-connection';
 import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOWS_PATH } from './workflow-bundle';
+import { heapLimitMiB, workerNodeOptions } from './worker-heap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -25,10 +26,21 @@ async function main(): Promise<void> {
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
   });
+  const heapLimit = heapLimitMiB();
   logger.info(
-    { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace, ...config.worker },
+    {
+      taskQueue: config.temporal.taskQueue,
+      namespace: config.temporal.namespace,
+      ...config.worker,
+      heapLimitMiB: heapLimit,
+    },
     'worker started',
   );
+  // Young generation and code space add a little to the cap; far above it, nobody set the cap.
+  if (heapLimit > config.worker.heapMiB + 128)
+    logger.warn(
+      `the worker's heap limit is ${heapLimit} MiB, not WORKER_HEAP_MIB=${config.worker.heapMiB}: start it with NODE_OPTIONS="${workerNodeOptions(config.worker.heapMiB, '')}" to keep its memory flat`,
+    );
   // Notices go out from the worker too, on the channels configured: every worker may take part.
   const channels = configuredChannels(config.notices);
   const delivery = channels.length

@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { loadConfigOrExit } from '../runtime/config';
+import { workerNodeOptions } from '../runtime/worker-heap';
 import cluster from '../temporal-config/cluster/cluster.json';
 import { ChildProcesses, waitUntil } from './child-processes';
 import { demoLoginLines, prepareDemoCity } from './demo-city';
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
   const users = await prepareDemoCity(config, say);
 
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-  for (let i = 1; i <= workers; i += 1) children.start(`worker ${i}`, tsx, ['runtime/worker.ts']);
+  const workerEnv = { NODE_OPTIONS: workerNodeOptions(config.worker.heapMiB) };
+  for (let i = 1; i <= workers; i += 1) children.start(`worker ${i}`, tsx, ['runtime/worker.ts'], workerEnv);
   const bases: string[] = [];
   for (let i = 0; i < apis; i += 1) {
     const port = config.port + i;

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfigOrExit } from '../runtime/config';
+import { workerNodeOptions } from '../runtime/worker-heap';
 import devServer from '../temporal-config/dev-server.json';
 import { ChildProcesses, waitUntil } from './child-processes';
 import { demoLoginLines, prepareDemoCity } from './demo-city';
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
 
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const env = { TEMPORAL_ADDRESS: temporalAddress };
-  children.start('worker', tsx, ['runtime/worker.ts'], env);
+  children.start('worker', tsx, ['runtime/worker.ts'], {
+    ...env,
+    NODE_OPTIONS: workerNodeOptions(config.worker.heapMiB),
+  });
   children.start('API', tsx, ['runtime/api-server.ts'], env);
   const base = `http://localhost:${config.port}`;
   await waitUntil('The API', async () => (await fetch(`${base}/healthz`)).ok, 90);

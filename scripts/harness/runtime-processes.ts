@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { parseConfig } from '../../runtime/config';
+import { workerNodeOptions } from '../../runtime/worker-heap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -34,8 +36,14 @@ function startRuntime(script: string, opts: RuntimeOptions, logLevel: string | u
   });
 }
 
+/** A worker with its heap capped as production caps it (runtime/worker-heap.ts). */
 export function startWorkerProcess(opts: RuntimeOptions): ChildProcess {
-  return startRuntime('runtime/worker.ts', opts, process.env.WORKER_LOG_LEVEL);
+  const heapMiB = parseConfig({ ...process.env, ...opts.env, NODE_ENV: 'test' }).worker.heapMiB;
+  return startRuntime(
+    'runtime/worker.ts',
+    { ...opts, env: { NODE_OPTIONS: workerNodeOptions(heapMiB), ...opts.env } },
+    process.env.WORKER_LOG_LEVEL,
+  );
 }
 
 /** The API on 127.0.0.1:`port`, with dev sign-in (NODE_ENV=test); ready once `/healthz` answers. */
