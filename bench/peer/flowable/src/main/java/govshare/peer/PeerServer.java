@@ -72,6 +72,13 @@ public final class PeerServer {
     System.out.println("flowable peer listening on http://127.0.0.1:" + port);
   }
 
+  /** A task id that names no open task: 404, as govshare answers it. */
+  private static final class NoSuchTask extends RuntimeException {
+    NoSuchTask(String id) {
+      super("no open task " + id);
+    }
+  }
+
   private interface Work {
     Object run() throws Exception;
   }
@@ -83,6 +90,8 @@ public final class PeerServer {
     }
     try {
       answer(ex, 200, work.run());
+    } catch (NoSuchTask e) {
+      answer(ex, 404, Map.of("error", String.valueOf(e.getMessage())));
     } catch (IllegalArgumentException e) {
       answer(ex, 400, Map.of("error", String.valueOf(e.getMessage())));
     } catch (Exception e) {
@@ -112,7 +121,7 @@ public final class PeerServer {
     if (!decision.equals("approve") && !decision.equals("deny"))
       throw new IllegalArgumentException("decision must be approve or deny");
     Task task = engine.getTaskService().createTaskQuery().taskId(parts[2]).singleResult();
-    if (task == null) throw new IllegalArgumentException("no open task " + parts[2]);
+    if (task == null) throw new NoSuchTask(parts[2]);
     engine.getTaskService().complete(task.getId(), Map.of("decision", decision));
     return Map.of("next", openTask(engine, task.getProcessInstanceId()));
   }
