@@ -12,6 +12,7 @@ import {
   ensureTemporalServer,
   postgresUrl,
 } from '../scripts/provision';
+import { undoOnInterrupt } from '../scripts/harness/leftovers';
 import { catchUpBench } from './catch-up.bench';
 import { clusterSubmissionBench } from './cluster-submission.bench';
 import { inboxDashboardBench } from './inbox-dashboard.bench';
@@ -39,6 +40,7 @@ async function provisionCluster(): Promise<void> {
 }
 
 async function main() {
+  undoOnInterrupt('bench'); // Ctrl-C midway leaves no database, cluster or process behind
   process.env.GOVSHARE_TEMPORAL_CLI ??= await ensureTemporalCli();
   process.env.TEST_MYSQL_URL ??= await ensureMariaDb();
   const only = process.argv.slice(2);

@@ -10,6 +10,7 @@ import knex from 'knex';
 import { createDb, type Db } from '../../db/connection';
 import { ensureDatabaseExists } from '../../db/ensure-database';
 import { prepareDatabase } from '../../runtime/migrate';
+import { tracking } from './leftovers';
 import { testCalendarDataSet } from './test-calendar';
 
 export type DbKind = 'mysql' | 'sqlite';
@@ -44,12 +45,12 @@ export async function createTestDb(
       db,
       kind,
       location: url,
-      async drop() {
+      drop: tracking(`the test database ${name}`, async () => {
         await db.destroy();
         const a = knex({ client: 'mysql2', connection: { uri: server } as never });
         await a.raw(`DROP DATABASE IF EXISTS \`${name}\``);
         await a.destroy();
-      },
+      }),
     };
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-test-'));

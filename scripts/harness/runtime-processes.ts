@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseConfig } from '../../runtime/config';
 import { workerNodeOptions } from '../../runtime/worker-heap';
+import { tracking } from './leftovers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -20,7 +21,7 @@ interface RuntimeOptions {
 function startRuntime(script: string, opts: RuntimeOptions, logLevel: string | undefined): ChildProcess {
   // Node itself with tsx's loader, not the tsx command: that would run the script as a child of
   // its own, which a SIGKILL of the command would leave running.
-  return spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -34,6 +35,11 @@ function startRuntime(script: string, opts: RuntimeOptions, logLevel: string | u
     // Its stderr says why it failed to start; the SDK's own progress lines would only be noise.
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const stop = tracking(`${script} (pid ${child.pid})`, async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  });
+  child.once('exit', () => void stop());
+  return child;
 }
 
 /** A worker with its heap capped as production caps it (runtime/worker-heap.ts). */

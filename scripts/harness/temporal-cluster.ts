@@ -15,6 +15,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import cluster from '../../temporal-config/cluster/cluster.json';
 import searchAttributes from '../../temporal-config/search-attributes.json';
 import { portAnswers, postgresLogin, type PostgresLogin, type TemporalServerTools } from '../provision';
+import { tracking } from './leftovers';
 import { INDEXED_VALUE_TYPE } from './servers';
 
 export type TemporalService = 'history' | 'matching' | 'frontend' | 'worker';
@@ -386,9 +387,9 @@ export async function startTestCluster(
     fresh: true,
   });
   return Object.assign(c, {
-    async teardown() {
+    teardown: tracking(`the Temporal cluster ${name} and its databases`, async () => {
       await c.stop();
       await c.dropDatabases();
-    },
+    }),
   });
 }
