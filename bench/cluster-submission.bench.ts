@@ -8,8 +8,6 @@
  * and the default that waits for routing. Target: the async submission's throughput
  * at least 0.8 of the baseline's. The scale-out factor is two workers ÷ one.
  */
-import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { startClusterBench } from './support/cluster-bench';
 import { submitters } from './support/submissions';
 import { fmt, latencyRow, measure, record, summarize, type Round } from './support/stats';
@@ -28,24 +26,9 @@ interface Measured {
   rounds: { async: Round[]; waiting: Round[]; baseline: Round[] };
 }
 
-/** Waits until `count` workers poll the task queue, so a round never measures a worker still bundling. */
-async function pollers(client: Client, taskQueue: string, count: number): Promise<void> {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    const d = await client.workflowService.describeTaskQueue({
-      namespace: client.options.namespace,
-      taskQueue: { name: taskQueue },
-      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-    });
-    if ((d.pollers ?? []).length >= count) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${count} worker(s) did not poll ${taskQueue} within 120 s`);
-}
-
 export async function clusterSubmissionBench(): Promise<Measured[]> {
   const b = await startClusterBench('bench-submission');
-  const { client, taskQueue, bare } = b;
+  const { bare } = b;
   const workers: number[] = [];
   const results: Measured[] = [];
   try {
@@ -54,7 +37,7 @@ export async function clusterSubmissionBench(): Promise<Measured[]> {
 
     for (const count of [1, 2]) {
       while (workers.length < count) workers.push(b.startWorker());
-      await pollers(client, taskQueue, count);
+      await b.pollers(count);
       await measure(20, 5, submitAndWait); // warm-up: connections, caches, JIT, the workers' caches
       await measure(20, 5, bare);
       const rounds = { async: [] as Round[], waiting: [] as Round[], baseline: [] as Round[] };

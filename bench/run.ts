@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: provisions the servers as `npm test` does, then runs each
  * benchmark, printing its table with the target beside it and writing JSON
- * under bench/results/. `npm run bench -- submission` runs one; `cluster-submission`
- * and `peer` run on a real Temporal cluster (scripts/harness/temporal-cluster), the
+ * under bench/results/. `npm run bench -- submission` runs one; `cluster-submission`,
+ * `peer` and `cluster-open-cases` run on a real Temporal cluster (scripts/harness/temporal-cluster), the
  * peer against Flowable (bench/peer/flowable).
  */
 import {
@@ -14,6 +14,7 @@ import {
 } from '../scripts/provision';
 import { undoOnInterrupt } from '../scripts/harness/leftovers';
 import { catchUpBench } from './catch-up.bench';
+import { clusterOpenCasesBench } from './cluster-open-cases.bench';
 import { clusterSubmissionBench } from './cluster-submission.bench';
 import { inboxDashboardBench } from './inbox-dashboard.bench';
 import { openCasesBench } from './open-cases.bench';
@@ -27,9 +28,10 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'catch-up': catchUpBench,
   'cluster-submission': clusterSubmissionBench,
   peer: peerBench,
+  'cluster-open-cases': clusterOpenCasesBench,
 };
 /** The benchmarks that run govshare on a real Temporal cluster. */
-const ON_CLUSTER = new Set(['cluster-submission', 'peer']);
+const ON_CLUSTER = new Set(['cluster-submission', 'cluster-open-cases', 'peer']);
 
 /** What the cluster benchmarks need beyond the dev server: the Temporal server, its SQL tool, PostgreSQL. */
 async function provisionCluster(): Promise<void> {

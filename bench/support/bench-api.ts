@@ -32,17 +32,8 @@ export async function devLoginToken(base: string, username: string): Promise<str
   return ((await res.json()) as { token: string }).token;
 }
 
-export async function serveApi(db: Db, client: Client, taskQueue: string): Promise<BenchApi> {
-  const app = createApp({
-    config: parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue }),
-    db,
-    temporal: createTemporalGateway(client, taskQueue),
-    logger: createLogger('silent', 'bench'),
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+/** The govshare API at `base` (this process's or a process of its own), called over HTTP. */
+export function apiAt(base: string): Omit<BenchApi, 'close'> {
   return {
     base,
     token: (username) => devLoginToken(base, username),
@@ -62,6 +53,21 @@ export async function serveApi(db: Db, client: Client, taskQueue: string): Promi
       if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     },
+  };
+}
+
+export async function serveApi(db: Db, client: Client, taskQueue: string): Promise<BenchApi> {
+  const app = createApp({
+    config: parseConfig({ NODE_ENV: 'test', TEMPORAL_TASK_QUEUE: taskQueue }),
+    db,
+    temporal: createTemporalGateway(client, taskQueue),
+    logger: createLogger('silent', 'bench'),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    ...apiAt(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { NativeConnection } from '@temporalio/worker';
 import { loadLogSigningKey } from '../../runtime/log-signing-key';
 import { waitUntil } from '../../scripts/child-processes';
@@ -18,7 +19,7 @@ import { freePort } from '../../scripts/harness/free-port';
 import { startApiProcess, startWorkerProcess } from '../../scripts/harness/runtime-processes';
 import { startTestCluster } from '../../scripts/harness/temporal-cluster';
 import { runWorker } from '../../scripts/harness/worker';
-import { devLoginToken } from './bench-api';
+import { apiAt, type BenchApi } from './bench-api';
 
 export interface ClusterBench {
   t: TestDb;
@@ -30,10 +31,12 @@ export interface ClusterBench {
   signingKey: string;
   /** The baseline: starts one trivial workflow. */
   bare(): Promise<void>;
+  /** Waits until `count` workers poll govshare's queue, so a measurement never meets a worker still bundling. */
+  pollers(count: number): Promise<void>;
   /** Starts one more govshare worker process; its pid. */
   startWorker(): number;
-  /** Starts the govshare API as a process of its own; where it answers, and dev-login tokens. */
-  startApi(): Promise<{ base: string; token(username: string): Promise<string> }>;
+  /** Starts the govshare API as a process of its own; it, called over HTTP. */
+  startApi(): Promise<Omit<BenchApi, 'close'>>;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,19 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
         workflowId: `trivial-${randomUUID()}`,
       });
     },
+    async pollers(count) {
+      const until = Date.now() + 120_000;
+      while (Date.now() < until) {
+        const d = await client.workflowService.describeTaskQueue({
+          namespace: client.options.namespace,
+          taskQueue: { name: taskQueue },
+          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+        });
+        if ((d.pollers ?? []).length >= count) return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error(`${count} worker(s) did not poll ${taskQueue} within 120 s`);
+    },
     startWorker() {
       const worker = startWorkerProcess(runtime());
       processes.push(worker);
@@ -83,10 +99,7 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
       processes.push(startApiProcess({ ...runtime(), port }));
       const base = `http://127.0.0.1:${port}`;
       await waitUntil('The govshare API', async () => (await fetch(`${base}/healthz`)).ok, 120);
-      return {
-        base,
-        token: (username: string) => devLoginToken(base, username),
-      };
+      return apiAt(base);
     },
     async close() {
       for (const p of processes) p.kill('SIGTERM');

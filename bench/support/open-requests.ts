@@ -31,7 +31,7 @@ const openReviews = async (db: Db) =>
 
 /** Submits `count` requests (`concurrency` in flight) and waits until all their review tasks are open; returns the request ids. */
 export async function openRequests(
-  api: BenchApi,
+  api: Pick<BenchApi, 'post'>,
   db: Db,
   opts: { count: number; concurrency: number; token: string; label: string },
 ): Promise<string[]> {
