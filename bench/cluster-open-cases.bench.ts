@@ -6,16 +6,19 @@
  * Completing provider-review tasks is timed with one worker, then again after a second worker has
  * joined; the scale-out factor is two workers ÷ one. Target: each worker's RSS ≤ 1 GiB.
  */
-import { sharingWorkflowId } from '../workflows/sharing_request/contract';
 import { startClusterBench } from './support/cluster-bench';
 import { openRequests } from './support/open-requests';
+import {
+  approveProviderReview,
+  BASELINE_CASES,
+  COMPLETIONS,
+  OPEN_CASES,
+  TARGET_RSS_MIB,
+} from './support/provider-reviews';
 import { treeRssMiB } from './support/process-memory';
 import { fmt, latencyRow, measure, record } from './support/stats';
 
-const OPEN = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
-const BASELINE_CASES = 200;
-const COMPLETIONS = 200;
-const TARGET_RSS_MIB = 1024;
+const OPEN = OPEN_CASES;
 
 export async function clusterOpenCasesBench() {
   const b = await startClusterBench('bench-open-cases');
@@ -29,13 +32,7 @@ export async function clusterOpenCasesBench() {
     const api = await b.startApi();
     await b.pollers(1);
     const [requester, reviewer] = await Promise.all([api.token('zhangwei'), api.token('zhaoqiang')]);
-    const complete = (ids: string[]) => async (i: number) => {
-      await api.post(
-        `/api/tasks/${sharingWorkflowId(ids[i])}.provider_review.1/complete`,
-        { decision: 'approve', reason: '符合共享条件' },
-        reviewer,
-      );
-    };
+    const complete = approveProviderReview(api, reviewer);
 
     console.log(`\n7. Open cases on the Temporal cluster: ${OPEN} conditional requests, one worker then two`);
     const few = await openRequests(api, b.t.db, {

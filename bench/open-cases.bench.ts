@@ -7,20 +7,23 @@
  * is the same completion with only the baseline's cases open, in the same run.
  * Targets: worker RSS ≤ 1 GiB with 10,000 open; completion latency reported.
  */
-import { sharingWorkflowId } from '../workflows/sharing_request/contract';
 import { randomUUID } from 'node:crypto';
 import { createTestDb } from '../scripts/harness/databases';
 import { startDevServer } from '../scripts/harness/servers';
 import { startWorkerProcess } from '../scripts/harness/runtime-processes';
 import { serveApi } from './support/bench-api';
 import { openRequests } from './support/open-requests';
+import {
+  approveProviderReview,
+  BASELINE_CASES,
+  COMPLETIONS,
+  OPEN_CASES,
+  TARGET_RSS_MIB,
+} from './support/provider-reviews';
 import { treeRssMiB } from './support/process-memory';
 import { fmt, latencyRow, measure, record } from './support/stats';
 
-const OPEN = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
-const BASELINE_CASES = 200;
-const COMPLETIONS = 200;
-const TARGET_RSS_MIB = 1024;
+const OPEN = OPEN_CASES;
 
 export async function openCasesBench() {
   const [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
@@ -31,13 +34,7 @@ export async function openCasesBench() {
   const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(worker.pid!))), 1000);
   try {
     const [requester, reviewer] = await Promise.all([api.token('zhangwei'), api.token('zhaoqiang')]);
-    const complete = (ids: string[]) => async (i: number) => {
-      await api.post(
-        `/api/tasks/${sharingWorkflowId(ids[i])}.provider_review.1/complete`,
-        { decision: 'approve', reason: '符合共享条件' },
-        reviewer,
-      );
-    };
+    const complete = approveProviderReview(api, reviewer);
 
     console.log(`\n3. Open cases: ${OPEN} conditional requests waiting on the provider's review`);
     const few = await openRequests(api, t.db, {
