@@ -85,26 +85,35 @@ export async function insertCandidates(
   source: 'actor' | 'escalation',
 ): Promise<void> {
   if (groups.length === 0) return;
-  await db.transaction(async (trx) => {
-    // The task row's lock orders this against a concurrent close, so the copy is never stale.
-    const read = trx('tasks').where({ id: taskId }).first('status', 'due_at_ms');
-    const task = await (isMysql(db) ? read.forUpdate() : read);
-    if (!task) return;
-    await trx('task_candidates')
-      .insert(
-        groups.map((g) => ({
-          id: candidateId(taskId, g),
-          task_id: taskId,
-          role: g.role,
-          department_code: g.department,
-          source,
-          status: task.status,
-          due_at_ms: task.due_at_ms,
-        })),
-      )
-      .onConflict('id')
-      .ignore();
-  });
+  await db.transaction((trx) => addCandidates(trx, taskId, groups, source));
+}
+
+/** insertCandidates' writes, inside a transaction the caller holds. */
+async function addCandidates(
+  trx: Knex.Transaction,
+  taskId: string,
+  groups: CandidateGroup[],
+  source: 'actor' | 'escalation',
+): Promise<void> {
+  if (groups.length === 0) return;
+  // The task row's lock orders this against a concurrent close, so the copy is never stale.
+  const read = trx('tasks').where({ id: taskId }).first('status', 'due_at_ms');
+  const task = await (isMysql(trx) ? read.forUpdate() : read);
+  if (!task) return;
+  await trx('task_candidates')
+    .insert(
+      groups.map((g) => ({
+        id: candidateId(taskId, g),
+        task_id: taskId,
+        role: g.role,
+        department_code: g.department,
+        source,
+        status: task.status,
+        due_at_ms: task.due_at_ms,
+      })),
+    )
+    .onConflict('id')
+    .ignore();
 }
 
 /**
@@ -161,31 +170,55 @@ export function slaEventId(e: Pick<SlaEventInput, 'taskId' | 'kind' | 'level'>):
   return `${e.taskId}#${e.kind}#${e.level}`;
 }
 
-/** Records an SLA event once; a breach marks the task breached (and counts it), an escalation raises its level. */
-export async function insertSlaEvent(db: Db, e: SlaEventInput): Promise<void> {
+/**
+ * Records the SLA events of one task that fell due together (what its workflow finds on
+ * waking after an outage: a reminder, the breach, each escalation level), the candidate
+ * groups its escalations let act, and the notices they all send, in one transaction: a
+ * handful of statements and one commit, however many events there are.
+ */
+export async function recordDueSlaEvents(
+  db: Db,
+  due: {
+    taskId: string;
+    events: SlaEventInput[];
+    escalationCandidates: CandidateGroup[];
+    notices: NotificationInput[];
+  },
+): Promise<void> {
   await db.transaction(async (trx) => {
-    await trx('sla_events')
-      .insert({
+    await applySlaEvents(trx, due.taskId, due.events);
+    await addCandidates(trx, due.taskId, due.escalationCandidates, 'escalation');
+    await insertNotifications(trx, due.notices);
+  });
+}
+
+/** Records each event once; a breach marks the task breached (and counts it), an escalation raises its level. */
+async function applySlaEvents(trx: Knex.Transaction, taskId: string, events: SlaEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx('sla_events')
+    .insert(
+      events.map((e) => ({
         id: slaEventId(e),
-        task_id: e.taskId,
+        task_id: taskId,
         kind: e.kind,
         level: e.level,
         at: e.at,
         at_ms: Date.parse(e.at),
         detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-      })
-      .onConflict('id')
-      .ignore();
-    if (e.kind === 'breach') {
-      const flipped = await trx('tasks').where({ id: e.taskId, breached: false }).update({ breached: true });
-      if (flipped > 0) await countBreach(trx, e.taskId);
-    }
-    if (e.kind === 'escalation')
-      await trx('tasks')
-        .where({ id: e.taskId })
-        .andWhere('escalation_level', '<', e.level)
-        .update({ escalation_level: e.level });
-  });
+      })),
+    )
+    .onConflict('id')
+    .ignore();
+  if (events.some((e) => e.kind === 'breach')) {
+    const flipped = await trx('tasks').where({ id: taskId, breached: false }).update({ breached: true });
+    if (flipped > 0) await countBreach(trx, taskId);
+  }
+  const level = Math.max(0, ...events.filter((e) => e.kind === 'escalation').map((e) => e.level));
+  if (level > 0)
+    await trx('tasks')
+      .where({ id: taskId })
+      .andWhere('escalation_level', '<', level)
+      .update({ escalation_level: level });
 }
 
 export interface TaskClosure {

@@ -6,13 +6,13 @@
 import type { Db } from '../../db/connection';
 import {
   closeTaskRow,
-  insertCandidates,
-  insertNotifications,
-  insertSlaEvent,
   insertTask,
+  recordDueSlaEvents,
   replaceCandidates,
   updateTaskDeadline,
   type NewTask,
+  type NotificationInput,
+  type SlaEventInput,
   type TaskClosure,
 } from '../../db/task-repository';
 import type { CandidateGroup } from '../../domain/roles';
@@ -54,62 +54,75 @@ const caseFor = (caseId: string, recipient: CandidateGroup) =>
     ? caseId.slice(0, -recipient.department.length - 1)
     : caseId;
 
+/** A reminder as an SLA event and the notices that carry it. */
+function reminderRecord(input: ReminderInput): { event: SlaEventInput; notices: NotificationInput[] } {
+  return {
+    event: { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at },
+    notices: input.notify.map((recipient, i) => ({
+      id: `${input.taskId}#reminder#${input.index}#${i}`,
+      recipient,
+      kind: 'reminder' as const,
+      taskId: input.taskId,
+      title: {
+        zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
+        en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
+      },
+    })),
+  };
+}
+
+function breachEvent(input: BreachInput): SlaEventInput {
+  return { taskId: input.taskId, kind: 'breach', level: 0, at: input.at, detail: { article: input.article } };
+}
+
+/** An escalation as an SLA event, the notices that carry it, and whom it lets act on the task. */
+function escalationRecord(input: EscalationInput): {
+  event: SlaEventInput;
+  notices: NotificationInput[];
+  candidates: CandidateGroup[];
+} {
+  return {
+    event: {
+      taskId: input.taskId,
+      kind: 'escalation',
+      level: input.level,
+      at: input.at,
+      detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
+    },
+    candidates: input.mayAct ? input.notify : [],
+    notices: input.notify.map((recipient, i) => ({
+      id: `${input.taskId}#escalation#${input.level}#${i}`,
+      recipient,
+      kind: 'escalation' as const,
+      taskId: input.taskId,
+      title: {
+        zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
+        en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
+      },
+    })),
+  };
+}
+
 export function createTaskActivities(db: Db) {
   // An event and the notices it sends are written together, so no one sees one without the other.
-  async function recordReminder(input: ReminderInput): Promise<void> {
-    await db.transaction(async (trx) => {
-      await insertSlaEvent(trx, { taskId: input.taskId, kind: 'reminder', level: input.index, at: input.at });
-      await insertNotifications(
-        trx,
-        input.notify.map((recipient, i) => ({
-          id: `${input.taskId}#reminder#${input.index}#${i}`,
-          recipient,
-          kind: 'reminder' as const,
-          taskId: input.taskId,
-          title: {
-            zh: `催办:${input.processName.zh}·${input.stepName.zh} 将于 ${fmt(input.deadline)} 到期`,
-            en: `Reminder: ${input.processName.en} · ${input.stepName.en} is due ${fmt(input.deadline)}`,
-          },
-        })),
-      );
+  const recordAll = (
+    taskId: string,
+    reminders: ReminderInput[],
+    breach: BreachInput | null,
+    escalations: EscalationInput[],
+  ) => {
+    const r = reminders.map(reminderRecord);
+    const e = escalations.map(escalationRecord);
+    return recordDueSlaEvents(db, {
+      taskId,
+      events: [...r.map((x) => x.event), ...(breach ? [breachEvent(breach)] : []), ...e.map((x) => x.event)],
+      escalationCandidates: e.flatMap((x) => x.candidates),
+      notices: [...r.flatMap((x) => x.notices), ...e.flatMap((x) => x.notices)],
     });
-  }
-
-  async function recordBreach(input: BreachInput): Promise<void> {
-    await insertSlaEvent(db, {
-      taskId: input.taskId,
-      kind: 'breach',
-      level: 0,
-      at: input.at,
-      detail: { article: input.article },
-    });
-  }
-
-  async function recordEscalation(input: EscalationInput): Promise<void> {
-    await db.transaction(async (trx) => {
-      await insertSlaEvent(trx, {
-        taskId: input.taskId,
-        kind: 'escalation',
-        level: input.level,
-        at: input.at,
-        detail: { notify: input.notify, mayAct: input.mayAct, label: input.label, article: input.article },
-      });
-      if (input.mayAct) await insertCandidates(trx, input.taskId, input.notify, 'escalation');
-      await insertNotifications(
-        trx,
-        input.notify.map((recipient, i) => ({
-          id: `${input.taskId}#escalation#${input.level}#${i}`,
-          recipient,
-          kind: 'escalation' as const,
-          taskId: input.taskId,
-          title: {
-            zh: `督办:${input.processName.zh}·${input.stepName.zh} 已逾期。${input.label.zh}`,
-            en: `Escalation: ${input.processName.en} · ${input.stepName.en} is overdue. ${input.label.en}`,
-          },
-        })),
-      );
-    });
-  }
+  };
+  const recordReminder = (input: ReminderInput) => recordAll(input.taskId, [input], null, []);
+  const recordBreach = (input: BreachInput) => recordAll(input.taskId, [], input, []);
+  const recordEscalation = (input: EscalationInput) => recordAll(input.taskId, [], null, [input]);
 
   return {
     async openTask(input: NewTask & { processName: Text; stepName: Text }): Promise<void> {
@@ -164,18 +177,19 @@ export function createTaskActivities(db: Db) {
     recordEscalation,
 
     /**
-     * Records every SLA event that is due at once, in order, in one activity: what
-     * a workflow finds on waking after an outage (a reminder, the breach and each
-     * escalation level), without a round trip through Temporal for each.
+     * Records every SLA event that is due at once in one activity and one
+     * transaction: what a workflow finds on waking after an outage (a reminder,
+     * the breach and each escalation level), without a round trip through
+     * Temporal or a commit for each.
      */
     async recordSlaEvents(input: {
       reminders: ReminderInput[];
       breach: BreachInput | null;
       escalations: EscalationInput[];
     }): Promise<void> {
-      for (const r of input.reminders) await recordReminder(r);
-      if (input.breach) await recordBreach(input.breach);
-      for (const e of input.escalations) await recordEscalation(e);
+      const taskId = [...input.reminders, ...(input.breach ? [input.breach] : []), ...input.escalations][0]
+        ?.taskId;
+      if (taskId) await recordAll(taskId, input.reminders, input.breach, input.escalations);
     },
 
     async closeTask(input: TaskClosure): Promise<void> {

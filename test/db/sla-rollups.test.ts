@@ -5,7 +5,7 @@
  * from the rows gives the same counts, and medians come off the buckets.
  */
 import { insertRequest } from '../../db/sharing_request/request-repository';
-import { closeTaskRow, insertSlaEvent, insertTask, updateTaskDeadline } from '../../db/task-repository';
+import { closeTaskRow, insertTask, recordDueSlaEvents, updateTaskDeadline } from '../../db/task-repository';
 import {
   breachesByStep,
   doneByStep,
@@ -48,8 +48,9 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     expect(total(await doneByStep(t.db, filter))).toBe(total(before) + 1);
     // A breach recorded after the decision moves the count to the breached side, once.
     const breach = { taskId: id, kind: 'breach' as const, level: 0, at: iso(T0 + 31 * 24 * HOUR) };
-    await insertSlaEvent(t.db, breach);
-    await insertSlaEvent(t.db, breach);
+    const due = { taskId: id, events: [breach], escalationCandidates: [], notices: [] };
+    await recordDueSlaEvents(t.db, due);
+    await recordDueSlaEvents(t.db, due);
     const after = await doneByStep(t.db, filter);
     // The breach is counted under its task's step (the dashboard's department × step table).
     const { step } = await t.db('tasks').where({ id }).first('step');
