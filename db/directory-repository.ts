@@ -36,6 +36,18 @@ export async function listDepartments(db: Db): Promise<Department[]> {
   }));
 }
 
+function asUser(r: Record<string, unknown>): Omit<User, 'roles'> {
+  return {
+    username: r.username as string,
+    displayName: r.display_name as string,
+    department: {
+      code: r.department_code as string,
+      name: r.department_name as string,
+      nameEn: r.department_name_en as string,
+    },
+  };
+}
+
 async function withRoles(db: Db, rows: Record<string, unknown>[]): Promise<User[]> {
   if (rows.length === 0) return [];
   const roles = await db('user_roles')
@@ -45,13 +57,7 @@ async function withRoles(db: Db, rows: Record<string, unknown>[]): Promise<User[
     )
     .orderBy('role');
   return rows.map((r) => ({
-    username: r.username as string,
-    displayName: r.display_name as string,
-    department: {
-      code: r.department_code as string,
-      name: r.department_name as string,
-      nameEn: r.department_name_en as string,
-    },
+    ...asUser(r),
     roles: roles
       .filter((x: { username: string }) => x.username === r.username)
       .map((x: { role: Role }) => x.role),
@@ -71,9 +77,21 @@ function userQuery(db: Db) {
     );
 }
 
+/**
+ * An active user with their department and roles, in one query: every authenticated request
+ * reads it, so a role withdrawn or an account deactivated counts from the person's next request.
+ */
 export async function findUser(db: Db, username: string): Promise<User | null> {
-  const row = await userQuery(db).andWhere('users.username', username).first();
-  return row ? (await withRoles(db, [row]))[0] : null;
+  const rows: Record<string, unknown>[] = await userQuery(db)
+    .leftJoin('user_roles', 'user_roles.username', 'users.username')
+    .andWhere('users.username', username)
+    .select('user_roles.role')
+    .orderBy('user_roles.role');
+  if (rows.length === 0) return null;
+  return {
+    ...asUser(rows[0]),
+    roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])),
+  };
 }
 
 export async function listUsers(db: Db): Promise<User[]> {
