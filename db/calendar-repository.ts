@@ -15,8 +15,10 @@ export interface CalendarYear {
 
 /** The calendar data for the given years (others are simply unknown). */
 export async function loadWorkingCalendar(db: Db, years: number[]): Promise<WorkingCalendar> {
-  const known = await db('calendar_years').whereIn('year', years).select('year');
-  const days = await db('calendar_days').whereIn('year', years).select('date', 'kind');
+  const [known, days] = await Promise.all([
+    db('calendar_years').whereIn('year', years).select('year'),
+    db('calendar_days').whereIn('year', years).select('date', 'kind'),
+  ]);
   return {
     knownYears: new Set(known.map((r: { year: number }) => Number(r.year))),
     holidays: new Set(

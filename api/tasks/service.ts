@@ -71,11 +71,12 @@ export function createTaskService(
   /** Tasks as the inbox lists them: each with its case's summary and, while open, the working days left. */
   async function inboxViews(tasks: TaskRow[], nowMs: number, user: User) {
     if (tasks.length === 0) return [];
-    const delegators = await standingInFor(user);
     const nowIso = formatInstant(parseInstant(new Date(nowMs).toISOString()));
     const years = new Set<number>([parseInstant(nowIso).year]);
     for (const t of tasks) if (t.status === 'open') years.add(parseInstant(t.deadline).year);
-    const [cases, names, calendar, shown] = await Promise.all([
+    // Independent reads, sent together.
+    const [delegators, cases, names, calendar, shown] = await Promise.all([
+      standingInFor(user),
       caseSummaries(db, summaries, tasks),
       directoryNames(db),
       loadWorkingCalendar(db, [...years]),
