@@ -481,27 +481,16 @@ export async function listInbox(
   const [first, ...rest] = branches.map((b, i) => db.select('*').from(b.as(`b${i}`)));
   const union = rest.length ? first.unionAll(rest) : first;
   // The page and the total are independent reads; so are the page's rows and their groups.
-  // The page's task rows come with it: the page's ids are joined to their tasks in the same query.
-  const [rows, [{ n }]] = await Promise.all([
+  const [page, [{ n }]] = await Promise.all([
     db
-      .from(
-        db
-          .from(union.as('u'))
-          .distinct('task_id', 'due_at_ms')
-          .orderBy([
-            { column: 'due_at_ms', order: 'asc' },
-            { column: 'task_id', order: 'asc' },
-          ])
-          .limit(f.pageSize)
-          .offset(end - f.pageSize)
-          .as('p'),
-      )
-      .join('tasks', 'tasks.id', 'p.task_id')
-      .select('tasks.*')
+      .from(union.as('u'))
+      .distinct('task_id', 'due_at_ms')
       .orderBy([
-        { column: 'p.due_at_ms', order: 'asc' },
-        { column: 'p.task_id', order: 'asc' },
-      ]),
+        { column: 'due_at_ms', order: 'asc' },
+        { column: 'task_id', order: 'asc' },
+      ])
+      .limit(f.pageSize)
+      .offset(end - f.pageSize),
     db
       .from(
         filtered(
@@ -516,8 +505,16 @@ export async function listInbox(
       )
       .count({ n: '*' }),
   ]);
+  const ids = page.map((r: Row) => r.task_id as string);
+  const [rows, candidates] = ids.length
+    ? await Promise.all([db('tasks').whereIn('id', ids), candidatesOf(db, ids)])
+    : [[], []];
+  const byId = new Map(rows.map((r: Row) => [r.id as string, r]));
   return {
-    items: await withCandidates(db, rows),
+    items: toTaskRows(
+      ids.map((id) => byId.get(id)!),
+      candidates,
+    ),
     total: Math.min(Number(n), INBOX_TOTAL_CAP),
     totalCapped: Number(n) > INBOX_TOTAL_CAP,
   };
