@@ -74,6 +74,8 @@ export async function bulkSeed(db: Db, counts: SeedCounts, now = Date.now()): Pr
       await db('sharing_requests').insert(rows);
     },
   );
+  // Read, validated and hashed once: the policy file is the same for every row.
+  const policyKey = defaultPolicyKey();
   // Request n has one task: open for the first `openTasks` (every fifth at the platform's
   // city-wide step), done for the others, taking 1 to 20 days, a seventh of them late.
   const task = (n: number) => {
@@ -99,7 +101,7 @@ export async function bulkSeed(db: Db, counts: SeedCounts, now = Date.now()): Pr
       due_at_ms: due,
       provisional: false,
       article: 23,
-      policy_key: defaultPolicyKey(),
+      policy_key: policyKey,
       breached,
       escalation_level: breached ? 1 : 0,
       decision: open ? null : n % 3 ? 'approve' : 'deny',
