@@ -10,6 +10,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { defineSearchAttributeKey, type SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import searchAttributes from '../../temporal-config/search-attributes.json';
+import { tracking } from './leftovers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -94,9 +95,9 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
 }
 
 /** The Temporal dev server, in memory, with govshare's search attributes registered. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createLocal({
+  const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
       searchAttributes: searchAttributes.attributes.map((a) =>
@@ -105,4 +106,7 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
       log: { format: 'pretty', level: 'error' },
     },
   });
+  // A run stopped midway (Ctrl-C on `npm run bench`) stops the server too, instead of leaving it running.
+  const stop = env.teardown.bind(env);
+  return Object.assign(env, { teardown: tracking('the Temporal dev server', stop) });
 }

@@ -1,14 +1,28 @@
 /**
- * `npm run bench` stopped with Ctrl-C midway leaves no test database behind: what the harness
- * made and has not undone yet is undone on SIGINT, saying so, and the run exits 130.
+ * `npm run bench` stopped with Ctrl-C midway leaves no test database and no Temporal dev server
+ * behind: what the harness made and has not undone yet is undone on SIGINT, saying so, and the
+ * run exits 130.
  */
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import knex from 'knex';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-it('undoes the databases a harness made when it is interrupted midway', async () => {
+/** Whether something accepts connections at host:port. */
+function answers(address: string): Promise<boolean> {
+  const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.split(':').pop())];
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+it('undoes the database and the dev server a harness made when it is interrupted midway', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/interrupted-harness.ts'], {
     cwd: ROOT,
     env: process.env,
@@ -16,23 +30,28 @@ it('undoes the databases a harness made when it is interrupted midway', async ()
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  const database = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { database: string }).database);
-    });
-    child.once('exit', () => reject(new Error(`the harness exited early: ${output}`)));
-  });
+  const { database, server: devServer } = await new Promise<{ database: string; server: string }>(
+    (resolve, reject) => {
+      child.stdout.on('data', () => {
+        const line = output.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line) as { database: string; server: string });
+      });
+      child.once('exit', () => reject(new Error(`the harness exited early: ${output}`)));
+    },
+  );
   const server = knex({ client: 'mysql2', connection: { uri: process.env.TEST_MYSQL_URL } as never });
   try {
     const exists = async () => (await server.raw('SHOW DATABASES LIKE ?', [database]))[0].length > 0;
     expect(await exists()).toBe(true);
+    expect(await answers(devServer)).toBe(true);
 
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(output).toContain(`undoing the test database ${database}`);
     expect(await exists()).toBe(false);
+    expect(output).toContain('undoing the Temporal dev server');
+    expect(await answers(devServer)).toBe(false);
   } finally {
     await server.destroy();
   }
