@@ -4,23 +4,15 @@
  * run exits 130.
  */
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import knex from 'knex';
+import { portAnswers } from '../../scripts/provision';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Whether something accepts connections at host:port. */
-function answers(address: string): Promise<boolean> {
-  const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.split(':').pop())];
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+/** Whether the dev server at host:port accepts connections. */
+const answers = (address: string) =>
+  portAnswers(address.slice(0, address.lastIndexOf(':')), Number(address.split(':').pop()));
 
 it('undoes the database and the dev server a harness made when it is interrupted midway', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/interrupted-harness.ts'], {
