@@ -199,7 +199,7 @@ async function applySlaEvents(trx: Knex.Transaction, taskId: string, events: Sla
     .insert(
       events.map((e) => ({
         id: slaEventId(e),
-        task_id: taskId,
+        task_id: e.taskId,
         kind: e.kind,
         level: e.level,
         at: e.at,
