@@ -22,10 +22,13 @@ function tsFiles(dir: string): string[] {
     );
 }
 
-/** The modules a file imports at run time (not `import type`), as written. */
+/**
+ * The modules a file loads at run time, as written: what it imports and what it re-exports
+ * (`export { x } from …`, `export * from …`), but not `import type` or `export type`.
+ */
 function runtimeImports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
+  return [...text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
 }
 
 const resolveFrom = (file: string, spec: string) =>
