@@ -6,20 +6,15 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { NativeConnection } from '@temporalio/worker';
-import { loadLogSigningKey } from '../../runtime/log-signing-key';
-import { waitUntil } from '../../scripts/child-processes';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
-import { freePort } from '../../scripts/harness/free-port';
-import { startApiProcess, startWorkerProcess } from '../../scripts/harness/runtime-processes';
+import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
 import { startTestCluster } from '../../scripts/harness/temporal-cluster';
 import { runWorker } from '../../scripts/harness/worker';
-import { apiAt, type BenchApi } from './bench-api';
+import { startBenchApiProcess, temporarySigningKey, type BenchApiProcess } from './api-process';
+import type { BenchApi } from './bench-api';
 
 export interface ClusterBench {
   t: TestDb;
@@ -43,9 +38,8 @@ export interface ClusterBench {
 export async function startClusterBench(name: string): Promise<ClusterBench> {
   const t = await createTestDb('mysql');
   const cluster = await startTestCluster(name);
-  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-bench-'));
-  const signingKey = path.join(keyDir, 'log-signing-key.pem');
-  loadLogSigningKey(signingKey, { create: true });
+  const key = temporarySigningKey();
+  const signingKey = key.file;
   const taskQueue = `bench-${randomUUID()}`;
   const connection = await Connection.connect({ address: cluster.address });
   const client = new Client({ connection, namespace: cluster.namespace });
@@ -58,6 +52,7 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
     db: t.db,
   });
   const processes: ChildProcess[] = [];
+  const apis: BenchApiProcess[] = [];
   const runtime = () => ({
     temporalAddress: cluster.address,
     databaseUrl: t.location,
@@ -95,20 +90,19 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
       return worker.pid!;
     },
     async startApi() {
-      const port = await freePort();
-      processes.push(startApiProcess({ ...runtime(), port }));
-      const base = `http://127.0.0.1:${port}`;
-      await waitUntil('The govshare API', async () => (await fetch(`${base}/healthz`)).ok, 120);
-      return apiAt(base);
+      const api = await startBenchApiProcess(runtime());
+      apis.push(api);
+      return api.api;
     },
     async close() {
       for (const p of processes) p.kill('SIGTERM');
+      await Promise.all(apis.map((a) => a.stop()));
       await baselineWorker.stop();
       await nativeConnection.close();
       await connection.close();
       await cluster.teardown();
       await t.drop();
-      fs.rmSync(keyDir, { recursive: true, force: true });
+      key.remove();
     },
   };
 }

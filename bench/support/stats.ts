@@ -81,16 +81,32 @@ export function summarize(rounds: Round[]): Round {
   };
 }
 
-/** Runs `rounds` rounds of `measure` and returns their medians, with each round kept. */
-export async function rounds(
-  count: number,
-  concurrency: number,
+/** One measurement of an alternated run: `count` calls of `op`, `concurrency` in flight. */
+export interface Measurement {
+  count: number;
+  concurrency: number;
+  op: (i: number) => Promise<unknown>;
+}
+
+/**
+ * Runs every measurement once per round, in turn (a, b, c, a, b, c, …), so a slow stretch of
+ * the machine falls on the project and its baseline alike; each one's medians, with its rounds.
+ */
+export async function alternatedRounds<K extends string>(
   times: number,
-  op: (i: number) => Promise<unknown>,
-): Promise<Round & { rounds: Round[] }> {
-  const all: Round[] = [];
-  for (let r = 0; r < times; r++) all.push(await measure(count, concurrency, op));
-  return { ...summarize(all), rounds: all };
+  plan: Record<K, Measurement>,
+  progress: (round: number) => void = () => {},
+): Promise<Record<K, Round & { rounds: Round[] }>> {
+  const names = Object.keys(plan) as K[];
+  const all = Object.fromEntries(names.map((k) => [k, [] as Round[]])) as Record<K, Round[]>;
+  for (let r = 0; r < times; r++) {
+    progress(r + 1);
+    for (const k of names) all[k].push(await measure(plan[k].count, plan[k].concurrency, plan[k].op));
+  }
+  return Object.fromEntries(names.map((k) => [k, { ...summarize(all[k]), rounds: all[k] }])) as Record<
+    K,
+    Round & { rounds: Round[] }
+  >;
 }
 
 /** A row of a latency table: throughput and percentiles. */

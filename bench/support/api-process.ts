@@ -1,0 +1,53 @@
+/**
+ * The govshare API as a process of its own (runtime/api-server.ts) on a free port, as production
+ * runs it, so a benchmark's load generator does not share the API's thread. Ready once `/healthz`
+ * answers; called over HTTP.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadLogSigningKey } from '../../runtime/log-signing-key';
+import { waitUntil } from '../../scripts/child-processes';
+import { freePort } from '../../scripts/harness/free-port';
+import { startApiProcess } from '../../scripts/harness/runtime-processes';
+import { apiAt, type BenchApi } from './bench-api';
+
+type Runtime = Omit<Parameters<typeof startApiProcess>[0], 'port'>;
+
+export interface BenchApiProcess {
+  api: Omit<BenchApi, 'close'>;
+  /** Stops the process (SIGTERM) and waits until it has exited. */
+  stop(): Promise<void>;
+}
+
+/** A log-signing key in a temporary folder, for processes that run without one of their own. */
+export function temporarySigningKey(): { file: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-bench-'));
+  const file = path.join(dir, 'log-signing-key.pem');
+  loadLogSigningKey(file, { create: true });
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startBenchApiProcess(runtime: Runtime): Promise<BenchApiProcess> {
+  const key = runtime.env?.AUDIT_SIGNING_KEY ? undefined : temporarySigningKey();
+  const port = await freePort();
+  const child = startApiProcess({
+    ...runtime,
+    port,
+    env: { ...(key ? { AUDIT_SIGNING_KEY: key.file } : {}), ...runtime.env },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    key?.remove();
+  };
+  try {
+    await waitUntil('The govshare API', async () => (await fetch(`${base}/healthz`)).ok, 120);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { api: apiAt(base), stop };
+}
