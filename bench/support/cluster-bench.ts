@@ -7,7 +7,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { NativeConnection } from '@temporalio/worker';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
@@ -15,6 +14,7 @@ import { startTestCluster } from '../../scripts/harness/temporal-cluster';
 import { runWorker } from '../../scripts/harness/worker';
 import { startBenchApiProcess, temporarySigningKey, type BenchApiProcess } from './api-process';
 import type { BenchApi } from './bench-api';
+import { waitForPollers } from './pollers';
 
 export interface ClusterBench {
   t: TestDb;
@@ -71,19 +71,7 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
         workflowId: `trivial-${randomUUID()}`,
       });
     },
-    async pollers(count) {
-      const until = Date.now() + 120_000;
-      while (Date.now() < until) {
-        const d = await client.workflowService.describeTaskQueue({
-          namespace: client.options.namespace,
-          taskQueue: { name: taskQueue },
-          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        if ((d.pollers ?? []).length >= count) return;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      throw new Error(`${count} worker(s) did not poll ${taskQueue} within 120 s`);
-    },
+    pollers: (count) => waitForPollers(client, taskQueue, count),
     startWorker() {
       const worker = startWorkerProcess(runtime());
       processes.push(worker);

@@ -86,6 +86,8 @@ export interface Measurement {
   count: number;
   concurrency: number;
   op: (i: number) => Promise<unknown>;
+  /** Runs after the measurement, off the clock: e.g. waits for the work it left behind to finish. */
+  settle?: () => Promise<void>;
 }
 
 /**
@@ -101,7 +103,10 @@ export async function alternatedRounds<K extends string>(
   const all = Object.fromEntries(names.map((k) => [k, [] as Round[]])) as Record<K, Round[]>;
   for (let r = 0; r < times; r++) {
     progress(r + 1);
-    for (const k of names) all[k].push(await measure(plan[k].count, plan[k].concurrency, plan[k].op));
+    for (const k of names) {
+      all[k].push(await measure(plan[k].count, plan[k].concurrency, plan[k].op));
+      await plan[k].settle?.();
+    }
   }
   return Object.fromEntries(names.map((k) => [k, { ...summarize(all[k]), rounds: all[k] }])) as Record<
     K,
