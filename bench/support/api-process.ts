@@ -3,14 +3,11 @@
  * runs it, so a benchmark's load generator does not share the API's thread. Ready once `/healthz`
  * answers; called over HTTP.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadLogSigningKey } from '../../runtime/log-signing-key';
 import { waitUntil } from '../../scripts/child-processes';
 import { freePort } from '../../scripts/harness/free-port';
 import { startApiProcess } from '../../scripts/harness/runtime-processes';
 import { apiAt, type BenchApi } from './bench-api';
+import { temporarySigningKey } from './signing-key';
 
 type Runtime = Omit<Parameters<typeof startApiProcess>[0], 'port'>;
 
@@ -18,14 +15,6 @@ export interface BenchApiProcess {
   api: Omit<BenchApi, 'close'>;
   /** Stops the process (SIGTERM) and waits until it has exited. */
   stop(): Promise<void>;
-}
-
-/** A log-signing key in a temporary folder, for processes that run without one of their own. */
-export function temporarySigningKey(): { file: string; remove(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-bench-'));
-  const file = path.join(dir, 'log-signing-key.pem');
-  loadLogSigningKey(file, { create: true });
-  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function startBenchApiProcess(runtime: Runtime): Promise<BenchApiProcess> {

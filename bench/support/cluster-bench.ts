@@ -12,7 +12,8 @@ import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { startWorkerProcess } from '../../scripts/harness/runtime-processes';
 import { startTestCluster } from '../../scripts/harness/temporal-cluster';
 import { runWorker } from '../../scripts/harness/worker';
-import { startBenchApiProcess, temporarySigningKey, type BenchApiProcess } from './api-process';
+import { startBenchApiProcess, type BenchApiProcess } from './api-process';
+import { temporarySigningKey } from './signing-key';
 import type { BenchApi } from './bench-api';
 import { waitForPollers } from './pollers';
 
