@@ -86,8 +86,12 @@ it('records every SLA event that passed during an outage in one activity, each a
     expect(
       await t.db('task_candidates').where({ task_id: task.id, role: 'platform_approver', status: 'open' }),
     ).toHaveLength(1);
-    // One round trip through Temporal, not one per event.
-    const scheduled = activityCalls((await handle.fetchHistory()).events!);
+    // One round trip through Temporal, not one per event. The call runs as a local activity: its
+    // rows are written before the workflow task that records its marker completes, so wait for that.
+    const scheduled = await waitFor('the SLA events call in the history', async () => {
+      const names = activityCalls((await handle.fetchHistory()).events!);
+      return names.includes('recordSlaEvents') && names;
+    });
     expect(scheduled.filter((name) => name === 'recordSlaEvents')).toHaveLength(1);
     expect(scheduled.filter((name) => /^record(Reminder|Breach|Escalation)$/.test(name))).toEqual([]);
   } finally {
