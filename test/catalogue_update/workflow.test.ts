@@ -19,6 +19,15 @@ import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { waitFor } from '../support/wait';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import {
+  catalogueChanged,
+  decideResource,
+  obligationWorkflowId,
+} from '../../workflows/catalogue_update/contract';
+import { actorOf } from '../../api/tasks/service';
+import { activityCalls } from '../support/activity-calls';
 
 const h = useWorkflowHarness(require.resolve('../../workflows'));
 const s = servicesOf(h);
@@ -278,4 +287,62 @@ it('lists the department’s resources: one retired in time is not enough; the o
   expect(await h.t.db('tasks').where({ case_id: id, step: 'rectification_order' }).first()).toMatchObject({
     status: 'cancelled',
   });
+});
+
+it('keeps a steward’s decision under way when the same resource’s change is published meanwhile', async () => {
+  const lgOffice = await s.user('zhoujie');
+  const { reform } = await s.reforms().register(
+    lgOffice,
+    randomUUID(),
+    {
+      title: '市级机构改革:公安职能调整',
+      effectiveDate: DateTime.fromMillis(await h.env.currentTimeMs())
+        .setZone(ZONE)
+        .toISODate() as string,
+      departments: ['public-security'],
+      description: '职责调整',
+    },
+    null,
+  );
+  const id = `${reform.id}.public-security`;
+  const code = reform.obligations[0].resources[0].code;
+  const steward = actorOf(await s.user('wangfang'));
+  const handle = h.env.client.workflow.getHandle(obligationWorkflowId(id));
+
+  // The steward's decision is held at its write, so it is under way when the change arrives.
+  const held = await h.t.db.transaction();
+  try {
+    await held('obligation_resources').where({ obligation_id: id, resource_code: code }).forUpdate().first();
+    const update = await handle.startUpdate(decideResource, {
+      args: [{ actor: steward, resourceCode: code, decision: 'keep', reason: '职责未变,目录无需调整' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await handle.signal(catalogueChanged, {
+      resourceCode: code,
+      by: steward,
+      at: new Date(await h.env.currentTimeMs()).toISOString(),
+    });
+    const { EventType } = temporal.api.enums.v1;
+    await waitFor('the workflow task that took the change', async () => {
+      const events = (await handle.fetchHistory()).events!;
+      const signalled = events.findIndex(
+        (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+      );
+      return (
+        signalled >= 0 &&
+        events.slice(signalled).some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)
+      );
+    });
+    await held.commit();
+    const listed = await update.result();
+    expect(listed.find((r) => r.code === code)).toMatchObject({ decision: 'keep' });
+  } finally {
+    if (!held.isCompleted()) await held.rollback();
+  }
+  // One decision, the steward's: the change did not decide the resource a second time.
+  const calls = activityCalls((await handle.fetchHistory()).events!);
+  expect(calls.filter((name) => name === 'decideObligationResource')).toHaveLength(1);
+  expect(
+    await h.t.db('obligation_resources').where({ obligation_id: id, resource_code: code }).first('decision'),
+  ).toEqual({ decision: 'keep' });
 });

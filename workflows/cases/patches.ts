@@ -49,6 +49,12 @@ export const DRAFTS_WATCH_FRESHNESS = 'drafts-watch-freshness';
 export const OBLIGATION_LISTS_RESOURCES = 'obligation-lists-resources';
 
 /**
+ * Art. 9: a change published for a listed resource while its steward's decision on it is under
+ * way leaves that decision to stand. Cases started before recorded the change as a second decision.
+ */
+export const CHANGE_LEAVES_DECISION_UNDER_WAY = 'change-leaves-decision-under-way';
+
+/**
  * The shared activities (case state, policy, deadlines, tasks and their SLA events) run as local
  * activities, within the workflow task that calls them (workflows/cases/activities-proxy.ts).
  * Cases started before call them as activities, through the Temporal server.

@@ -50,7 +50,11 @@ import { acts } from '../cases/activities-proxy';
 import { own } from './activities-proxy';
 import { CaseRecorder, noticeTo } from '../cases/case-recorder';
 import { HumanTasks, refuse, type StepResult } from '../sla/human-tasks';
-import { LG_OFFICE_DECIDES_SANCTIONS, OBLIGATION_LISTS_RESOURCES } from '../cases/patches';
+import {
+  CHANGE_LEAVES_DECISION_UNDER_WAY,
+  LG_OFFICE_DECIDES_SANCTIONS,
+  OBLIGATION_LISTS_RESOURCES,
+} from '../cases/patches';
 import { localDateOf, periodDuration, periodProblem, type SetPeriod } from '../../domain/policy/set-period';
 
 const DUE_STEPS: string[] = [STEPS.update, STEPS.rectification];
@@ -110,8 +114,9 @@ export async function catalogueUpdate(input: CatalogueUpdateInput): Promise<Obli
     change ??= c;
     meetByChange();
     changes.push(c);
-    // A steward's decision on the same resource, under way, stands.
-    if (listed?.get(c.resourceCode) === null && !deciding.has(c.resourceCode))
+    // A steward's decision on the same resource, under way, stands (cases started before decided again).
+    const decisionUnderWay = deciding.has(c.resourceCode) && patched(CHANGE_LEAVES_DECISION_UNDER_WAY);
+    if (listed?.get(c.resourceCode) === null && !decisionUnderWay)
       await decide({ ...changeDecision(c), actor: c.by });
   });
   const changeDecision = (c: CatalogueChange) => ({
