@@ -8,8 +8,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { portAnswers } from './port-answers';
 import cluster from '../temporal-config/cluster/cluster.json';
 import devServer from '../temporal-config/dev-server.json';
 
@@ -258,19 +258,6 @@ export async function ensureFlowablePeer(): Promise<string> {
     what: 'Flowable peer build',
   });
   return [path.join(project, 'target', 'classes'), path.join(project, 'target', 'dependency', '*')].join(':');
-}
-
-export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 async function waitForPort(host: string, port: number, seconds: number): Promise<boolean> {

@@ -14,7 +14,8 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import cluster from '../../temporal-config/cluster/cluster.json';
 import searchAttributes from '../../temporal-config/search-attributes.json';
-import { portAnswers, postgresLogin, type PostgresLogin, type TemporalServerTools } from '../provision';
+import { portAnswers } from '../port-answers';
+import { postgresLogin, type PostgresLogin, type TemporalServerTools } from '../provision';
 import { tracking } from './leftovers';
 import { INDEXED_VALUE_TYPE } from './servers';
 

@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { dropClusterDatabases, freeFrontendPort, portFree } from '../../scripts/harness/temporal-cluster';
-import { portAnswers, postgresLogin } from '../../scripts/provision';
+import { portAnswers } from '../../scripts/port-answers';
+import { postgresLogin } from '../../scripts/provision';
 import { insuranceRequest } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 

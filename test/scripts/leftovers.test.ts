@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import knex from 'knex';
-import { portAnswers } from '../../scripts/provision';
+import { portAnswers } from '../../scripts/port-answers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

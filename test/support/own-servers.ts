@@ -7,23 +7,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { devServerArgs } from '../../scripts/temporal-dev-server';
 import { freePort } from '../../scripts/harness/free-port';
+import { portAnswers } from '../../scripts/port-answers';
 import { temporalCliPath } from '../../scripts/harness/servers';
 import { waitFor } from './wait';
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(500, () => (socket.destroy(), resolve(false)));
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -145,7 +136,7 @@ export async function ownMariaDb(): Promise<OwnServer & { url: string }> {
       '--innodb-buffer-pool-size=64M',
     ],
     dir,
-    () => portAnswers(port),
+    () => portAnswers('127.0.0.1', port),
   );
   await server.start();
   return { ...server, url: `mysql://root@127.0.0.1:${port}` };
