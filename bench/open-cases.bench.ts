@@ -22,6 +22,7 @@ import {
 } from './support/provider-reviews';
 import { treeRssMiB } from './support/process-memory';
 import { fmt, latencyRow, measure, record } from './support/stats';
+import { stopChild } from '../scripts/stop-child';
 
 const OPEN = OPEN_CASES;
 
@@ -88,8 +89,7 @@ export async function openCasesBench() {
     return { met };
   } finally {
     clearInterval(sampler);
-    worker.kill('SIGTERM');
-    await new Promise((r) => (worker.exitCode !== null ? r(null) : worker.once('exit', r)));
+    await stopChild(worker);
     await api.close();
     await env.teardown();
     await t.drop();

@@ -19,6 +19,7 @@ import { temporarySigningKey } from './support/signing-key';
 import { waitForPollers } from './support/pollers';
 import { submitters } from './support/submissions';
 import { alternatedRounds, fmt, latencyRow, measure, record } from './support/stats';
+import { stopChild } from '../scripts/stop-child';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -54,7 +55,6 @@ export async function submissionBench(): Promise<{ ratio: number; target: number
     env: { AUDIT_SIGNING_KEY: key.file },
   };
   const worker = startWorkerProcess(runtime);
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
   const baselineWorker = await runWorker({
     connection: env.nativeConnection,
     taskQueue: baselineQueue,
@@ -119,8 +119,7 @@ export async function submissionBench(): Promise<{ ratio: number; target: number
     return { ratio, target: TARGET, met: ratio >= TARGET };
   } finally {
     await api?.stop();
-    worker.kill('SIGTERM');
-    await exited;
+    await stopChild(worker);
     await baselineWorker.stop();
     await env.teardown();
     await t.drop();

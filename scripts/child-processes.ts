@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './provision';
+import { stopChild } from './stop-child';
 
 const say = (line: string) => process.stdout.write(`govshare: ${line}\n`);
 
@@ -46,16 +47,7 @@ export class ChildProcesses {
     if (!this.stopping) {
       this.stopping = true;
       for (const { name, proc } of [...this.children].reverse()) {
-        if (proc.exitCode !== null || proc.signalCode !== null) continue;
-        proc.kill('SIGTERM');
-        const exited = await Promise.race([
-          new Promise<boolean>((r) => proc.once('exit', () => r(true))),
-          new Promise<boolean>((r) => setTimeout(() => r(false), 10000)),
-        ]);
-        if (!exited) {
-          say(`${name} did not stop in 10 s; killing it`);
-          proc.kill('SIGKILL');
-        }
+        if (!(await stopChild(proc))) say(`${name} did not stop in 10 s; it was killed`);
       }
       await this.cleanUp().catch((err: unknown) => say(`stopping: ${(err as Error).message}`));
     }

@@ -6,6 +6,7 @@
 import { waitUntil } from '../../scripts/child-processes';
 import { freePort } from '../../scripts/harness/free-port';
 import { startApiProcess } from '../../scripts/harness/runtime-processes';
+import { stopChild } from '../../scripts/stop-child';
 import { apiAt, type BenchApi } from './bench-api';
 import { temporarySigningKey } from './signing-key';
 
@@ -13,7 +14,7 @@ type Runtime = Omit<Parameters<typeof startApiProcess>[0], 'port'>;
 
 export interface BenchApiProcess {
   api: Omit<BenchApi, 'close'>;
-  /** Stops the process (SIGTERM) and waits until it has exited. */
+  /** Stops the process (scripts/stop-child.ts) and waits until it has exited. */
   stop(): Promise<void>;
 }
 
@@ -25,11 +26,9 @@ export async function startBenchApiProcess(runtime: Runtime): Promise<BenchApiPr
     port,
     env: { ...(key ? { AUDIT_SIGNING_KEY: key.file } : {}), ...runtime.env },
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    await stopChild(child);
     key?.remove();
   };
   try {

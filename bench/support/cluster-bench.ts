@@ -16,6 +16,7 @@ import { startBenchApiProcess, type BenchApiProcess } from './api-process';
 import { temporarySigningKey } from './signing-key';
 import type { BenchApi } from './bench-api';
 import { waitForPollers } from './pollers';
+import { stopChild } from '../../scripts/stop-child';
 
 export interface ClusterBench {
   t: TestDb;
@@ -84,7 +85,7 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
       return api.api;
     },
     async close() {
-      for (const p of processes) p.kill('SIGTERM');
+      await Promise.all(processes.map((p) => stopChild(p)));
       await Promise.all(apis.map((a) => a.stop()));
       await baselineWorker.stop();
       await nativeConnection.close();

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { PostgresLogin } from '../../scripts/provision';
 import { waitUntil } from '../../scripts/child-processes';
+import { stopChild } from '../../scripts/stop-child';
 
 export interface FlowablePeer {
   base: string;
@@ -51,11 +52,7 @@ export async function startFlowablePeer(opts: {
     base,
     pid: proc.pid!,
     async stop() {
-      if (proc.exitCode === null) {
-        const exited = new Promise((resolve) => proc.once('exit', resolve));
-        proc.kill('SIGTERM');
-        await exited;
-      }
+      await stopChild(proc);
       // The password goes on psql's environment, never its command line.
       spawnSync(
         'psql',

@@ -18,6 +18,7 @@ import { portAnswers } from '../port-answers';
 import { postgresLogin, type PostgresLogin, type TemporalServerTools } from '../provision';
 import { tracking } from './leftovers';
 import { INDEXED_VALUE_TYPE } from './servers';
+import { stopChild } from '../stop-child';
 
 export type TemporalService = 'history' | 'matching' | 'frontend' | 'worker';
 export const SERVICES = cluster.services as TemporalService[];
@@ -260,14 +261,7 @@ export class TemporalCluster {
   async stopService(service: TemporalService, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.processes.get(service);
     this.processes.delete(service);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill(signal);
-    const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
-    if (!stopped) {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    if (child) await stopChild(child, { graceMs: 15_000, signal });
   }
 
   async restartService(service: TemporalService): Promise<void> {
