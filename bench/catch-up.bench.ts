@@ -13,52 +13,26 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../runtime/workflow-bundle';
-import type { Db } from '../db/connection';
 import { savePolicyVersion } from '../db/policy-repository';
 import { createTestDb } from '../scripts/harness/databases';
 import { minutePolicy } from '../scripts/harness/minute-policy';
 import { startDevServer } from '../scripts/harness/servers';
 import { serveApi } from './support/bench-api';
+import {
+  bareTimersCatchUp,
+  deadlineMinutesFor,
+  slaEvents,
+  TARGET,
+  timeUntil,
+  waitOutage,
+} from './support/catch-up';
 import { openRequests } from './support/open-requests';
 import { fmt, record } from './support/stats';
 
-const CASES = Number(process.env.BENCH_CATCHUP_CASES ?? 10_000);
-// Every task must open before the first deadline passes: on this 2-core machine the dev
-// server opens 20 to 30 cases a second, so allow a minute for each 1,000 and three more.
-const DEADLINE_MINUTES = Number(
-  process.env.BENCH_CATCHUP_DEADLINE_MINUTES ?? Math.max(5, Math.ceil(CASES / 1000) + 3),
-);
-const TARGET_SECONDS = 60;
+const CASES = Number(process.env.BENCH_CATCHUP_CASES ?? TARGET.cases);
+const DEADLINE_MINUTES = deadlineMinutesFor(CASES);
+const TARGET_SECONDS = TARGET.seconds;
 const WORKFLOWS = require.resolve('./fixtures/bench-workflows');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits until `probe` reaches `total`, printing progress; returns the seconds it took from `since`. */
-async function timeUntil(what: string, total: number, probe: () => Promise<number>, since: number) {
-  let printed = Date.now();
-  for (;;) {
-    const n = await probe();
-    if (n >= total) return (performance.now() - since) / 1000;
-    if (Date.now() - printed > 5_000) {
-      process.stdout.write(
-        `   ${what}: ${n}/${total} after ${fmt((performance.now() - since) / 1000, 0)} s\n`,
-      );
-      printed = Date.now();
-    }
-    if (performance.now() - since > 900_000) throw new Error(`${what}: only ${n}/${total} after 15 minutes`);
-    await sleep(250);
-  }
-}
-
-async function waitOutage(untilMs: number, what: string) {
-  while (Date.now() < untilMs) {
-    process.stdout.write(`   worker stopped; ${what} in ${Math.ceil((untilMs - Date.now()) / 1000)} s\n`);
-    await sleep(Math.min(30_000, untilMs - Date.now()));
-  }
-}
-
-const slaEvents = async (db: Db, kind: string) =>
-  Number((await db('sla_events').where({ kind }).count({ n: '*' }))[0].n);
 
 export async function catchUpBench() {
   const [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
@@ -69,44 +43,10 @@ export async function catchUpBench() {
     );
 
     // Baseline: bare workflows sleeping through the outage.
-    const baseQueue = `bench-sleepers-${randomUUID()}`;
-    let arrived = 0;
-    let woke = 0;
-    const baselineWorker = () =>
-      Worker.create({
-        connection,
-        taskQueue: baseQueue,
-        workflowsPath: WORKFLOWS,
-        bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
-        activities: { arrived: async () => void (arrived += 1), woke: async () => void (woke += 1) },
-      });
-    let w = await baselineWorker();
-    let running = w.run();
-    const sleepMs = 60_000;
-    const starting = Date.now();
-    for (let i = 0; i < CASES; i += 100)
-      await Promise.all(
-        Array.from({ length: Math.min(100, CASES - i) }, (_, j) =>
-          env.client.workflow.start('sleeper', {
-            taskQueue: baseQueue,
-            workflowId: `sleeper-${i + j}`,
-            args: [sleepMs],
-          }),
-        ),
-      );
-    await timeUntil('baseline workflows started', CASES, async () => arrived, performance.now());
-    w.shutdown();
-    await running;
-    await waitOutage(Date.now() + sleepMs + 10_000, 'the last baseline timer passes');
-    // Each clock starts once the worker's bundle is built, when the worker begins to poll.
-    w = await baselineWorker();
-    let since = performance.now();
-    running = w.run();
-    const baselineSeconds = await timeUntil('baseline caught up', CASES, async () => woke, since);
-    w.shutdown();
-    await running;
+    const baseline = await bareTimersCatchUp(connection, env.client, CASES);
+    const baselineSeconds = baseline.seconds;
     console.log(
-      `   baseline: ${CASES} sleepers started in ${fmt((Date.now() - starting) / 1000, 0)} s; caught up in ${fmt(baselineSeconds)} s`,
+      `   baseline: ${CASES} sleepers started in ${fmt(baseline.startSeconds, 0)} s; caught up in ${fmt(baselineSeconds)} s`,
     );
 
     // The project: open tasks whose deadlines and escalations pass during the outage.
@@ -120,8 +60,8 @@ export async function catchUpBench() {
         bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
         activities: createActivities(t.db),
       });
-    w = await projectWorker();
-    running = w.run();
+    let w = await projectWorker();
+    let running = w.run();
     const api = await serveApi(t.db, env.client, queue);
     const filling = performance.now();
     await openRequests(api, t.db, {
@@ -148,7 +88,7 @@ export async function catchUpBench() {
     await waitOutage(lastDue + 60_000 + 10_000, 'the last task\u2019s deadline and escalations pass');
 
     w = await projectWorker();
-    since = performance.now();
+    const since = performance.now();
     running = w.run();
     const breachSeconds = await timeUntil('breaches recorded', CASES, () => slaEvents(t.db, 'breach'), since);
     const seconds = await timeUntil(

@@ -2,7 +2,16 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 
-export async function waitForPollers(client: Client, taskQueue: string, count: number): Promise<void> {
+/**
+ * Resolves once `count` workers poll `taskQueue`. The server lists a stopped worker's poller for
+ * a few minutes after, so after a restart pass `since` (ms): only pollers seen since then count.
+ */
+export async function waitForPollers(
+  client: Client,
+  taskQueue: string,
+  count: number,
+  since = 0,
+): Promise<void> {
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
     const d = await client.workflowService.describeTaskQueue({
@@ -10,8 +19,10 @@ export async function waitForPollers(client: Client, taskQueue: string, count: n
       taskQueue: { name: taskQueue },
       taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
     });
-    if ((d.pollers ?? []).length >= count) return;
-    await new Promise((r) => setTimeout(r, 500));
+    const seenMs = (p: temporal.api.taskqueue.v1.IPollerInfo) =>
+      Number(p.lastAccessTime?.seconds ?? 0) * 1000 + Math.floor((p.lastAccessTime?.nanos ?? 0) / 1e6);
+    if ((d.pollers ?? []).filter((p) => seenMs(p) >= since).length >= count) return;
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${count} worker(s) did not poll ${taskQueue} within 120 s`);
 }
