@@ -2,7 +2,7 @@
  * `npm run bench`: provisions the servers as `npm test` does, then runs each
  * benchmark, printing its table with the target beside it and writing JSON
  * under bench/results/. `npm run bench -- submission` runs one; `cluster-submission`,
- * `peer` and `cluster-open-cases` run on a real Temporal cluster (scripts/harness/temporal-cluster), the
+ * `peer`, `cluster-open-cases` and `cluster-catch-up` run on a real Temporal cluster (scripts/harness/temporal-cluster), the
  * peer against Flowable (bench/peer/flowable).
  */
 import {
@@ -14,6 +14,7 @@ import {
 } from '../scripts/provision';
 import { undoOnInterrupt } from '../scripts/harness/leftovers';
 import { catchUpBench } from './catch-up.bench';
+import { clusterCatchUpBench } from './cluster-catch-up.bench';
 import { clusterOpenCasesBench } from './cluster-open-cases.bench';
 import { clusterSubmissionBench } from './cluster-submission.bench';
 import { inboxDashboardBench } from './inbox-dashboard.bench';
@@ -29,9 +30,10 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'cluster-submission': clusterSubmissionBench,
   peer: peerBench,
   'cluster-open-cases': clusterOpenCasesBench,
+  'cluster-catch-up': clusterCatchUpBench,
 };
 /** The benchmarks that run govshare on a real Temporal cluster. */
-const ON_CLUSTER = new Set(['cluster-submission', 'cluster-open-cases', 'peer']);
+const ON_CLUSTER = new Set(['cluster-submission', 'cluster-open-cases', 'cluster-catch-up', 'peer']);
 
 /** What the cluster benchmarks need beyond the dev server: the Temporal server, its SQL tool, PostgreSQL. */
 async function provisionCluster(): Promise<void> {

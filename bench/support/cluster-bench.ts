@@ -22,16 +22,23 @@ export interface ClusterBench {
   t: TestDb;
   cluster: Awaited<ReturnType<typeof startTestCluster>>;
   client: Client;
+  /** A worker's connection to the cluster, for a baseline worker in the benchmark's own process. */
+  connection: NativeConnection;
   /** govshare's task queue. */
   taskQueue: string;
   /** The key file govshare's processes sign the logs with (AUDIT_SIGNING_KEY). */
   signingKey: string;
   /** The baseline: starts one trivial workflow. */
   bare(): Promise<void>;
-  /** Waits until `count` workers poll govshare's queue, so a measurement never meets a worker still bundling. */
-  pollers(count: number): Promise<void>;
+  /**
+   * Waits until `count` workers poll govshare's queue, so a measurement never meets a worker still
+   * bundling; after a restart, only those seen since `since` (ms) count.
+   */
+  pollers(count: number, since?: number): Promise<void>;
   /** Starts one more govshare worker process; its pid. */
   startWorker(): number;
+  /** Stops every govshare worker process and waits until they have exited (an outage). */
+  stopWorkers(): Promise<void>;
   /** Starts the govshare API as a process of its own; it, called over HTTP. */
   startApi(): Promise<Omit<BenchApi, 'close'>>;
   close(): Promise<void>;
@@ -65,6 +72,7 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
     t,
     cluster,
     client,
+    connection: nativeConnection,
     taskQueue,
     signingKey,
     async bare() {
@@ -73,11 +81,14 @@ export async function startClusterBench(name: string): Promise<ClusterBench> {
         workflowId: `trivial-${randomUUID()}`,
       });
     },
-    pollers: (count) => waitForPollers(client, taskQueue, count),
+    pollers: (count, since) => waitForPollers(client, taskQueue, count, since),
     startWorker() {
       const worker = startWorkerProcess(runtime());
       processes.push(worker);
       return worker.pid!;
+    },
+    async stopWorkers() {
+      await Promise.all(processes.splice(0).map((p) => stopChild(p)));
     },
     async startApi() {
       const api = await startBenchApiProcess(runtime());
