@@ -27,6 +27,7 @@ import { addDuration } from '../domain/sla/schedule';
 import { freePort } from '../scripts/harness/free-port';
 import { ensureFlowablePeer, postgresLogin } from '../scripts/provision';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../seeds/default-policy';
+import { postJson } from './support/bench-api';
 import { startClusterBench } from './support/cluster-bench';
 import { startFlowablePeer } from './support/flowable-peer';
 import { treeRssMiB } from './support/process-memory';
@@ -55,16 +56,6 @@ interface Engine {
   approveFirst(c: { id: string; task: string }): Promise<string>;
   /** The platform approves `task`. */
   approveLast(task: string): Promise<void>;
-}
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
 }
 
 function flowableEngine(base: string, dues: { providerDue: string; platformDue: string }): Engine {

@@ -32,6 +32,21 @@ export async function devLoginToken(base: string, username: string): Promise<str
   return ((await res.json()) as { token: string }).token;
 }
 
+/** POSTs JSON to a URL, failing unless it answers 2xx; returns the body. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
 /** The govshare API at `base` (this process's or a process of its own), called over HTTP. */
 export function apiAt(base: string): Omit<BenchApi, 'close'> {
   return {
@@ -44,15 +59,8 @@ export function apiAt(base: string): Omit<BenchApi, 'close'> {
       if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     },
-    async post(path, body, token, headers = {}) {
-      const res = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
-        body: JSON.stringify(body),
-      });
-      if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
+    post: (path, body, token, headers = {}) =>
+      postJson(`${base}${path}`, body, { Authorization: `Bearer ${token}`, ...headers }),
   };
 }
 
