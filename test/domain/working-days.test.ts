@@ -1,4 +1,11 @@
-import { addWorkingDays, judgeDay, parseInstant, workingDaysLeft } from '../../domain/calendar/working-days';
+import fc from 'fast-check';
+import {
+  addWorkingDays,
+  judgeDay,
+  parseInstant,
+  workingDaysLeft,
+  type WorkingCalendar,
+} from '../../domain/calendar/working-days';
 import { officialCalendar } from '../support/calendars';
 
 const calendar = officialCalendar();
@@ -96,5 +103,32 @@ describe('working-day deadlines', () => {
     expect(workingDaysLeft('2026-11-17T10:00:00+08:00', '2026-11-13T23:59:59.999+08:00', calendar)).toBe(-2);
     // An instant in UTC is read in Asia/Shanghai: 2026-10-08T17:00Z is already the 9th there.
     expect(workingDaysLeft('2026-10-08T17:00:00Z', '2026-10-09T23:59:59.999+08:00', calendar)).toBe(0);
+  });
+
+  it('counts the working days left as the rule judges each local day, for any two instants from 2024 to 2028', () => {
+    // The rule itself, a local day at a time: what the inbox's faster count must always agree with.
+    const byEachDay = (nowIso: string, deadlineIso: string, cal: WorkingCalendar) => {
+      const today = parseInstant(nowIso).startOf('day');
+      const due = parseInstant(deadlineIso).startOf('day');
+      const [from, to, sign] = due >= today ? [today, due, 1] : [due, today, -1];
+      let n = 0;
+      for (let day = from.plus({ days: 1 }); day <= to; day = day.plus({ days: 1 }))
+        if (judgeDay(day, cal).working) n += 1;
+      return sign * n;
+    };
+    const instant = fc
+      .integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2028-12-31T23:59:59Z') })
+      .map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(instant, instant, (now, deadline) => {
+        expect(workingDaysLeft(now, deadline, calendar)).toBe(byEachDay(now, deadline, calendar));
+      }),
+      { numRuns: 100 },
+    );
+    // Around local midnight, where the UTC date and the local date differ.
+    for (const now of ['2026-09-30T15:59:59.999Z', '2026-09-30T16:00:00Z'])
+      expect(workingDaysLeft(now, '2026-10-12T00:00:00+08:00', calendar)).toBe(
+        byEachDay(now, '2026-10-12T00:00:00+08:00', calendar),
+      );
   });
 });
