@@ -100,57 +100,64 @@ afterAll(async () => {
 });
 
 it('starts everything, prints URLs and demo logins, stops every child on Ctrl-C, and restarts on the same data', async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-start-'));
-  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const env = {
-    PORT: String(port),
-    TEMPORAL_DEV_PORT: String(temporalPort),
-    TEMPORAL_DEV_UI_PORT: String(uiPort),
-    TEMPORAL_DEV_DB_FILE: path.join(dir, 'temporal.sqlite'),
-    SQLITE_FILE: path.join(dir, 'govshare.sqlite'),
-  };
+  try {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-start-'));
+    const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+    const env = {
+      PORT: String(port),
+      TEMPORAL_DEV_PORT: String(temporalPort),
+      TEMPORAL_DEV_UI_PORT: String(uiPort),
+      TEMPORAL_DEV_DB_FILE: path.join(dir, 'temporal.sqlite'),
+      SQLITE_FILE: path.join(dir, 'govshare.sqlite'),
+    };
 
-  // Request lines are logged at info: the first run shows them, so the test can see what they hold.
-  const first = startGovshare({ ...env, LOG_LEVEL: 'info' });
-  await waitForText(first, 'Press Ctrl-C to stop.', 100_000);
-  const banner = first.output();
-  expect(banner).toContain(`API          http://localhost:${port}/api`);
-  expect(banner).toContain(`API docs     http://localhost:${port}/api/docs`);
-  expect(banner).toContain(`Temporal UI  http://localhost:${uiPort}`);
-  expect(banner).toMatch(/lina\s+李娜\s+市公安局\s+提供部门审核人/);
-  expect(await (await fetch(`http://localhost:${port}/healthz`)).json()).toMatchObject({ status: 'ok' });
-  // Dev sign-in lets anyone be anyone: by default the API answers on this machine's loopback only.
-  expect(listeningAddresses(port)).toEqual(['127.0.0.1']);
-  const login = await fetch(`http://localhost:${port}/api/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'chenjing' }),
-  });
-  expect(login.status).toBe(200);
-  // The token is used, and the request is logged, but the log never holds the token or the cookie.
-  const { token } = (await login.json()) as { token: string };
-  const me = await fetch(`http://localhost:${port}/api/me`, {
-    headers: { Authorization: `Bearer ${token}`, Cookie: 'session=s3cr3t-cookie-value' },
-  });
-  expect(me.status).toBe(200);
-  // The worker may still be bundling on a busy machine: the line can take a while, never forever.
-  await waitForText(first, '"url":"/api/me"', 30_000);
-  expect(first.output()).not.toContain(token);
-  expect(first.output()).not.toContain(token.split('.')[2]); // not even the signature alone
-  expect(first.output()).not.toContain('s3cr3t-cookie-value');
-  expect(first.output()).toContain('"authorization":"[redacted]"');
+    // Request lines are logged at info: the first run shows them, so the test can see what they hold.
+    const first = startGovshare({ ...env, LOG_LEVEL: 'info' });
+    await waitForText(first, 'Press Ctrl-C to stop.', 100_000);
+    const banner = first.output();
+    expect(banner).toContain(`API          http://localhost:${port}/api`);
+    expect(banner).toContain(`API docs     http://localhost:${port}/api/docs`);
+    expect(banner).toContain(`Temporal UI  http://localhost:${uiPort}`);
+    expect(banner).toMatch(/lina\s+李娜\s+市公安局\s+提供部门审核人/);
+    expect(await (await fetch(`http://localhost:${port}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    // Dev sign-in lets anyone be anyone: by default the API answers on this machine's loopback only.
+    expect(listeningAddresses(port)).toEqual(['127.0.0.1']);
+    const login = await fetch(`http://localhost:${port}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'chenjing' }),
+    });
+    expect(login.status).toBe(200);
+    // The token is used, and the request is logged, but the log never holds the token or the cookie.
+    const { token } = (await login.json()) as { token: string };
+    const me = await fetch(`http://localhost:${port}/api/me`, {
+      headers: { Authorization: `Bearer ${token}`, Cookie: 'session=s3cr3t-cookie-value' },
+    });
+    expect(me.status).toBe(200);
+    // The worker may still be bundling on a busy machine: the line can take a while, never forever.
+    await waitForText(first, '"url":"/api/me"', 30_000);
+    expect(first.output()).not.toContain(token);
+    expect(first.output()).not.toContain(token.split('.')[2]); // not even the signature alone
+    expect(first.output()).not.toContain('s3cr3t-cookie-value');
+    expect(first.output()).toContain('"authorization":"[redacted]"');
 
-  first.proc.kill('SIGINT');
-  expect(await first.exited).toBe(0);
-  expect(processesWith(dir)).toEqual([]);
-  await expect(fetch(`http://localhost:${port}/healthz`)).rejects.toThrow();
-  expect(fs.existsSync(path.join(dir, 'temporal.sqlite'))).toBe(true);
+    first.proc.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(processesWith(dir)).toEqual([]);
+    await expect(fetch(`http://localhost:${port}/healthz`)).rejects.toThrow();
+    expect(fs.existsSync(path.join(dir, 'temporal.sqlite'))).toBe(true);
 
-  const second = startGovshare(env);
-  await waitForText(second, 'Press Ctrl-C to stop.', 100_000);
-  expect(second.output()).not.toContain('calendar seeded'); // the data was kept
-  expect(second.output()).toContain('schema up to date');
-  second.proc.kill('SIGINT');
-  expect(await second.exited).toBe(0);
-  expect(processesWith(dir)).toEqual([]);
+    const second = startGovshare(env);
+    await waitForText(second, 'Press Ctrl-C to stop.', 100_000);
+    expect(second.output()).not.toContain('calendar seeded'); // the data was kept
+    expect(second.output()).toContain('schema up to date');
+    second.proc.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(processesWith(dir)).toEqual([]);
+  } catch (err) {
+    // A step that fails after npm start began: what it printed says which child stopped, and why.
+    const printed = runs.map((r, n) => `npm start #${n + 1} printed:\n${r.output().slice(-8000)}`);
+    (err as Error).message += `\n${printed.join('\n')}`;
+    throw err;
+  }
 }, 240_000);
