@@ -24,6 +24,7 @@ import { temporal } from '@temporalio/proto';
 import {
   catalogueChanged,
   decideResource,
+  obligationId,
   obligationWorkflowId,
 } from '../../workflows/catalogue_update/contract';
 import { actorOf } from '../../api/tasks/service';
@@ -304,7 +305,7 @@ it('keeps a steward’s decision under way when the same resource’s change is 
     },
     null,
   );
-  const id = `${reform.id}.public-security`;
+  const id = obligationId(reform.id, 'public-security');
   const code = reform.obligations[0].resources[0].code;
   const steward = actorOf(await s.user('wangfang'));
   const handle = h.env.client.workflow.getHandle(obligationWorkflowId(id));
