@@ -15,7 +15,7 @@ import { createActivities } from '../activities';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../runtime/workflow-bundle';
 import { savePolicyVersion } from '../db/policy-repository';
 import { createTestDb } from '../scripts/harness/databases';
-import { minutePolicy } from '../scripts/harness/minute-policy';
+import { lastEscalationAfterMs, minutePolicy } from '../scripts/harness/minute-policy';
 import { startDevServer } from '../scripts/harness/servers';
 import { serveApi } from './support/bench-api';
 import {
@@ -50,7 +50,8 @@ export async function catchUpBench() {
     );
 
     // The project: open tasks whose deadlines and escalations pass during the outage.
-    const policyKey = await savePolicyVersion(t.db, minutePolicy(DEADLINE_MINUTES));
+    const policy = minutePolicy(DEADLINE_MINUTES);
+    const policyKey = await savePolicyVersion(t.db, policy);
     const queue = `bench-catch-up-${randomUUID()}`;
     const projectWorker = () =>
       Worker.create({
@@ -85,7 +86,10 @@ export async function catchUpBench() {
       .count({ n: '*' });
     if (Number(policyCheck[0].n) !== CASES) throw new Error(`the tasks did not start under ${policyKey}`);
     const lastDue = Number((await t.db('tasks').where({ status: 'open' }).max({ m: 'due_at_ms' }))[0].m);
-    await waitOutage(lastDue + 60_000 + 10_000, 'the last task\u2019s deadline and escalations pass');
+    await waitOutage(
+      lastDue + lastEscalationAfterMs(policy) + 10_000,
+      'the last task\u2019s deadline and escalations pass',
+    );
 
     w = await projectWorker();
     const since = performance.now();

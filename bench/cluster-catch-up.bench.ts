@@ -10,7 +10,7 @@
  * outage, then running one activity.
  */
 import { savePolicyVersion } from '../db/policy-repository';
-import { minutePolicy } from '../scripts/harness/minute-policy';
+import { lastEscalationAfterMs, minutePolicy } from '../scripts/harness/minute-policy';
 import type { BenchApi } from './support/bench-api';
 import {
   bareTimersCatchUp,
@@ -28,6 +28,7 @@ import { fmt, record } from './support/stats';
 /** Fewer than benchmark 4's 10,000 by default: the cluster runs it twice, and opens cases no faster. */
 const CASES = Number(process.env.BENCH_CLUSTER_CATCHUP_CASES ?? 2_000);
 const DEADLINE_MINUTES = deadlineMinutesFor(CASES);
+const LAST_ESCALATION_MS = lastEscalationAfterMs(minutePolicy(DEADLINE_MINUTES));
 
 interface Phase {
   workers: number;
@@ -62,7 +63,10 @@ async function catchUpWith(
       `${early} deadlines passed before the workers stopped (opening ${CASES} tasks took ${fmt(fillSeconds, 0)} s): raise BENCH_CATCHUP_DEADLINE_MINUTES`,
     );
   const lastDue = Number((await b.t.db('tasks').where({ status: 'open' }).max({ m: 'due_at_ms' }))[0].m);
-  await waitOutage(lastDue + 60_000 + 10_000, 'the last task\u2019s deadline and escalations pass');
+  await waitOutage(
+    lastDue + LAST_ESCALATION_MS + 10_000,
+    'the last task\u2019s deadline and escalations pass',
+  );
 
   const restart = Date.now();
   for (let i = 0; i < workers; i += 1) b.startWorker();

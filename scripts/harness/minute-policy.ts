@@ -19,3 +19,16 @@ export function minutePolicy(minutes: number): PolicyDocument {
   step.escalation = step.escalation.map((level, i) => ({ ...level, after: { minutes: i } }));
   return doc;
 }
+
+/**
+ * How long after its deadline the last escalation of a provider review under `minutePolicy`
+ * falls, in ms (level i comes i minutes after it): what an outage must outlast for a task to
+ * have nothing left to record.
+ */
+export function lastEscalationAfterMs(doc: PolicyDocument): number {
+  const minutes = doc.processes.sharing_request.steps.provider_review.escalation.map(({ after }) => {
+    if (!('minutes' in after)) throw new Error('not a minutePolicy: an escalation is not set in minutes');
+    return after.minutes;
+  });
+  return Math.max(0, ...minutes) * 60_000;
+}

@@ -8,7 +8,7 @@
  * a case writes holds each thing once (test/cluster/reviews.ts).
  */
 import { savePolicyVersion } from '../../db/policy-repository';
-import { minutePolicy } from '../../scripts/harness/minute-policy';
+import { lastEscalationAfterMs, minutePolicy } from '../../scripts/harness/minute-policy';
 import { stopChild } from '../../scripts/stop-child';
 import { countRows } from '../support/granted-once';
 import { waitFor } from '../support/wait';
@@ -21,14 +21,16 @@ const DEADLINE_MINUTES = 2;
 const h = useClusterHarness('deadline-outage');
 
 it('records every deadline and escalation that passed while all workers were down, each once and at its instant', async () => {
-  await savePolicyVersion(h.t.db, minutePolicy(DEADLINE_MINUTES));
+  const policy = minutePolicy(DEADLINE_MINUTES);
+  const lastEscalationMs = lastEscalationAfterMs(policy);
+  await savePolicyVersion(h.t.db, policy);
   await submitMany(h, { from: 0, to: COUNT, prefix: 'outage' }, [], conditional);
   await expectEachRoutedOnce(h.t.db, COUNT);
 
   // The outage: no worker at all while the reminder, the deadline and the last escalation pass.
   await Promise.all(h.workers.map((w) => w && stopChild(w, { signal: 'SIGKILL' })));
   const tasks = await h.t.db('tasks').select('id', 'deadline', 'status');
-  const lastEscalation = Math.max(...tasks.map((t) => Date.parse(t.deadline))) + 60_000;
+  const lastEscalation = Math.max(...tasks.map((t) => Date.parse(t.deadline))) + lastEscalationMs;
   await new Promise((r) => setTimeout(r, lastEscalation + 5_000 - Date.now()));
   expect(await countRows(h.t.db, 'sla_events')).toBe(0);
   h.startWorker(0);
@@ -45,7 +47,7 @@ it('records every deadline and escalation that passed while all workers were dow
     expect(events.map((e) => [e.kind, Number(e.level), Number(e.at_ms)])).toEqual([
       ['breach', 0, due],
       ['escalation', 1, due],
-      ['escalation', 2, due + 60_000],
+      ['escalation', 2, due + lastEscalationMs],
     ]);
   }
   // A reminder that would only say "due soon" of a task already overdue is not sent.

@@ -13,7 +13,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { savePolicyVersion } from '../../db/policy-repository';
 import type { slaProbe } from '../fixtures/sla-probe-workflow';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
-import { minutePolicy } from '../../scripts/harness/minute-policy';
+import { lastEscalationAfterMs, minutePolicy } from '../../scripts/harness/minute-policy';
 import { startDevServer } from '../../scripts/harness/servers';
 import { waitFor } from '../support/wait';
 import { runWorker } from '../../scripts/harness/worker';
@@ -23,10 +23,12 @@ let env: TestWorkflowEnvironment;
 let t: TestDb;
 const taskQueue = `catch-up-${randomUUID()}`;
 const workflowsPath = require.resolve('../fixtures/sla-probe-workflow');
+const policy = minutePolicy(1);
+const lastEscalationMs = lastEscalationAfterMs(policy);
 
 beforeAll(async () => {
   [env, t] = await Promise.all([startDevServer(), createTestDb('mysql')]);
-  await savePolicyVersion(t.db, minutePolicy(1));
+  await savePolicyVersion(t.db, policy);
 });
 
 afterAll(async () => {
@@ -58,7 +60,7 @@ it('records every SLA event that passed during an outage in one activity, each a
 
   // The outage: the deadline (a minute after opening) and the last escalation (a minute later) pass.
   const dueMs = Date.parse(task.deadline);
-  await new Promise((r) => setTimeout(r, dueMs + 60_000 + 3_000 - Date.now()));
+  await new Promise((r) => setTimeout(r, dueMs + lastEscalationMs + 3_000 - Date.now()));
   worker = await startWorker();
   try {
     const events = await waitFor(
@@ -72,7 +74,7 @@ it('records every SLA event that passed during an outage in one activity, each a
     expect(events.map((e) => [e.kind, Number(e.level), Number(e.at_ms)])).toEqual([
       ['breach', 0, dueMs],
       ['escalation', 1, dueMs],
-      ['escalation', 2, dueMs + 60_000],
+      ['escalation', 2, dueMs + lastEscalationMs],
     ]);
     // A reminder that would only say "due soon" of a task already overdue is not sent.
     expect(await t.db('notifications').where({ task_id: task.id, kind: 'reminder' })).toEqual([]);
