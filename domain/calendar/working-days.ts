@@ -150,7 +150,36 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** The local (Asia/Shanghai) date of an instant, as the UTC midnight of that date, in ms. */
 function localDateMs(iso: string): number {
-  return Date.parse(`${parseInstant(iso).toISODate()}T00:00:00Z`);
+  return Date.parse(`${localDateOf(iso)}T00:00:00Z`);
+}
+
+/** An ISO 8601 instant as this module takes them: a date and a time, with an offset or Z. */
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:[0-5]\d)$/;
+
+/** Whether yyyy-MM-dd names a day of the calendar (Date.parse rolls 02-30 over to March). */
+const isRealDate = (date: string) => {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date);
+};
+
+// One formatter, made once: the inbox asks for the local date of two instants a row, and a zoned
+// luxon DateTime cost about five times as much as asking Intl directly.
+const LOCAL_DATE = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The local (Asia/Shanghai) date of an ISO 8601 instant, as yyyy-MM-dd; throws on bad input. */
+export function localDateOf(iso: string): string {
+  const date = ISO_INSTANT.exec(iso)?.[1];
+  const ms = date && isRealDate(date) ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO 8601 date-time: ${iso}`);
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of LOCAL_DATE.formatToParts(ms)) part[type] = value;
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 /** The years a computation starting at `fromIso` may touch, for loading calendar data. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   addWorkingDays,
   judgeDay,
+  localDateOf,
   parseInstant,
   workingDaysLeft,
   type WorkingCalendar,
@@ -103,6 +104,22 @@ describe('working-day deadlines', () => {
     expect(workingDaysLeft('2026-11-17T10:00:00+08:00', '2026-11-13T23:59:59.999+08:00', calendar)).toBe(-2);
     // An instant in UTC is read in Asia/Shanghai: 2026-10-08T17:00Z is already the 9th there.
     expect(workingDaysLeft('2026-10-08T17:00:00Z', '2026-10-09T23:59:59.999+08:00', calendar)).toBe(0);
+  });
+
+  it('gives the local date of any instant as luxon does in Asia/Shanghai, and refuses what is not an instant', () => {
+    const instant = fc
+      .integer({ min: Date.parse('1970-01-01T00:00:00Z'), max: Date.parse('2099-12-31T23:59:59Z') })
+      .map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(instant, (iso) => {
+        expect(localDateOf(iso)).toBe(parseInstant(iso).toISODate());
+      }),
+      { numRuns: 500 },
+    );
+    expect(localDateOf('2026-09-30T16:00:00Z')).toBe('2026-10-01');
+    expect(localDateOf('2026-10-01T07:59:59.999-08:00')).toBe('2026-10-01');
+    for (const bad of ['2026-02-30T00:00:00Z', '2026-10-01T24:00:00Z', '2026-10-01', 'Oct 1 2026', ''])
+      expect(() => localDateOf(bad)).toThrow(RangeError);
   });
 
   it('counts the working days left as the rule judges each local day, for any two instants from 2024 to 2028', () => {
