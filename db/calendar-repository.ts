@@ -13,6 +13,34 @@ export interface CalendarYear {
   workdays: { date: string; name: string | null }[];
 }
 
+/** How long a calendar read for display is kept before it is read again. */
+const KEEP_MS = 10_000;
+
+const recent = new WeakMap<Db, Map<string, { at: number; calendar: Promise<WorkingCalendar> }>>();
+
+/**
+ * The calendar data for the given years as of at most a few seconds ago, for what only shows the
+ * working days left (the inbox, each row): every list would otherwise read the calendar again.
+ * Deadlines are never computed from it. A year replaced or seeded through this process is read
+ * afresh at once; another API process sees it within KEEP_MS.
+ */
+export function recentWorkingCalendar(db: Db, years: number[]): Promise<WorkingCalendar> {
+  const key = [...years].sort((a, b) => a - b).join(',');
+  let held = recent.get(db);
+  if (!held) recent.set(db, (held = new Map()));
+  const kept = held.get(key);
+  if (kept && Date.now() - kept.at < KEEP_MS) return kept.calendar;
+  const calendar = loadWorkingCalendar(db, years);
+  held.set(key, { at: Date.now(), calendar });
+  calendar.catch(() => held.delete(key)); // an unreachable database is not remembered
+  return calendar;
+}
+
+/** Drops what recentWorkingCalendar keeps for `db`, once its calendar has changed. */
+export function forgetRecentCalendars(db: Db): void {
+  recent.delete(db);
+}
+
 /** The calendar data for the given years (others are simply unknown). */
 export async function loadWorkingCalendar(db: Db, years: number[]): Promise<WorkingCalendar> {
   const [known, days] = await Promise.all([
@@ -79,6 +107,7 @@ export async function replaceCalendarYear(
     ];
     if (rows.length) await trx('calendar_days').insert(rows);
   });
+  forgetRecentCalendars(db);
 }
 
 export async function lastKnownYear(db: Db): Promise<number | null> {

@@ -7,6 +7,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import chineseDaysPackage from 'chinese-days/package.json';
 import type { Db } from '../db/connection';
+import { forgetRecentCalendars } from '../db/calendar-repository';
 
 interface ChineseDaysData {
   holidays: Record<string, string>;
@@ -73,5 +74,6 @@ export async function seedCalendar(
     });
     added.push(year);
   }
+  if (added.length) forgetRecentCalendars(db);
   return added;
 }

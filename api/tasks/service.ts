@@ -6,13 +6,14 @@
 import { localToday } from '../http/local-today';
 import type { Db } from '../../db/connection';
 import type { User } from '../../db/directory-repository';
-import { loadCalendarFor, loadWorkingCalendar } from '../../db/calendar-repository';
+import { loadCalendarFor, recentWorkingCalendar } from '../../db/calendar-repository';
 import { caseSummaries, type CaseSummarySpec } from '../../db/case-summaries';
 import { delegatorsOf, setCompletedFor } from '../../db/delegation-repository';
 import { getTask, listDone, listInbox, setClaim, tasksOfCase, type TaskRow } from '../../db/task-repository';
 import {
   endOfWorkingDaysFrom,
   formatInstant,
+  localDateOf,
   parseInstant,
   workingDaysLeft,
 } from '../../domain/calendar/working-days';
@@ -72,14 +73,15 @@ export function createTaskService(
   async function inboxViews(tasks: TaskRow[], nowMs: number, user: User) {
     if (tasks.length === 0) return [];
     const nowIso = formatInstant(parseInstant(new Date(nowMs).toISOString()));
-    const years = new Set<number>([parseInstant(nowIso).year]);
-    for (const t of tasks) if (t.status === 'open') years.add(parseInstant(t.deadline).year);
+    const yearOf = (iso: string) => Number(localDateOf(iso).slice(0, 4));
+    const years = new Set<number>([yearOf(nowIso)]);
+    for (const t of tasks) if (t.status === 'open') years.add(yearOf(t.deadline));
     // Independent reads, sent together.
     const [delegators, cases, names, calendar, shown] = await Promise.all([
       standingInFor(user),
       caseSummaries(db, summaries, tasks),
       directoryNames(db),
-      loadWorkingCalendar(db, [...years]),
+      recentWorkingCalendar(db, [...years]),
       Promise.all(tasks.map((t) => views.view(t, nowMs))),
     ]);
     return tasks.map((t, i) => {

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { createSharedActivities } from '../../activities/shared';
 import { processNamed } from '../../processes';
-import { ZONE } from '../../domain/calendar/working-days';
+import { loadWorkingCalendar } from '../../db/calendar-repository';
+import { localDateOf, workingDaysLeft, ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
 import { httpCases } from '../support/http-cases';
 import { waitFor } from '../support/wait';
@@ -313,4 +314,42 @@ it("answers a provider's approval with the platform's review it opened, which th
   // The client goes on to it straight away: no 404 while the workflow catches up.
   const decided = await c.complete('chenjing', approved.body.opened[0].id, { decision: 'approve' });
   expect([decided.status, decided.body.opened]).toEqual([200, []]);
+});
+
+it('counts the working days left on the calendar an administrator has just imported', async () => {
+  const { taskId } = await submitConditional();
+  const row = async () => {
+    const one = await h
+      .http()
+      .get(`/api/tasks/${taskId}`)
+      .set(await h.as('zhaoqiang'));
+    expect(one.status).toBe(200);
+    return one.body as { deadline: string; workingDaysLeft: number };
+  };
+  const before = await row();
+  // The deadline's own day declared a holiday: one working day fewer before it falls.
+  const dueDate = localDateOf(before.deadline);
+  const year = Number(dueDate.slice(0, 4));
+  const admin = await h.as('admin');
+  const schedule = (await h.http().get(`/api/calendar/${year}`).set(admin)).body;
+  const days = (list: { date: string; name: string | null }[]) =>
+    list.map(({ date, name }) => (name ? { date, name } : { date }));
+  const put = (holidays: { date: string; name?: string }[]) =>
+    h
+      .http()
+      .put(`/api/calendar/${year}`)
+      .set(admin)
+      .send({ holidays, workdays: days(schedule.workdays).filter((d) => d.date !== dueDate) });
+  expect((await put([...days(schedule.holidays), { date: dueDate, name: '测试假日' }])).status).toBe(200);
+  try {
+    const after = await row();
+    // Counted on the calendar as it now stands, at once (the deadline itself may move, if it was provisional).
+    const now = new Date().toISOString();
+    const calendar = await loadWorkingCalendar(h.t.db, [Number(localDateOf(now).slice(0, 4)), year]);
+    expect(after.workingDaysLeft).toBe(workingDaysLeft(now, after.deadline, calendar));
+    if (after.deadline === before.deadline) expect(after.workingDaysLeft).toBe(before.workingDaysLeft - 1);
+  } finally {
+    expect((await put(days(schedule.holidays))).status).toBe(200);
+  }
+  expect((await row()).workingDaysLeft).toBe(before.workingDaysLeft);
 });
