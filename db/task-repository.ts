@@ -351,24 +351,49 @@ function toTaskRows(rows: Row[], candidates: Row[]): TaskRow[] {
   }));
 }
 
-async function withCandidates(db: Db, rows: Row[]): Promise<TaskRow[]> {
-  if (rows.length === 0) return [];
-  return toTaskRows(
-    rows,
-    await candidatesOf(
-      db,
-      rows.map((r) => r.id as string),
-    ),
-  );
+/**
+ * `q` (over `tasks as t`) joined with each task's candidate groups, so a list of tasks and their
+ * groups come in one round trip: a task's columns come once per group, in the order `q` sets,
+ * then by group. Read the rows with `joinedTaskRows`.
+ */
+function withCandidateGroups(q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return q
+    .leftJoin('task_candidates as c', 'c.task_id', 't.id')
+    .select('t.*', 'c.role as candidate_role', 'c.department_code as candidate_department')
+    .orderBy([
+      { column: 'c.source', order: 'asc' },
+      { column: 'c.id', order: 'asc' },
+    ]);
+}
+
+/** The tasks of rows `withCandidateGroups` read, in the order they first come. */
+function joinedTaskRows(joined: Row[]): TaskRow[] {
+  const rows = new Map<string, Row>();
+  const candidates: Row[] = [];
+  for (const r of joined) {
+    if (!rows.has(r.id as string)) rows.set(r.id as string, r);
+    if (r.candidate_role != null)
+      candidates.push({ task_id: r.id, role: r.candidate_role, department_code: r.candidate_department });
+  }
+  return toTaskRows([...rows.values()], candidates);
 }
 
 export async function getTask(db: Db, id: string): Promise<TaskRow | null> {
-  const row = await db('tasks').where({ id }).first();
-  return row ? (await withCandidates(db, [row]))[0] : null;
+  const [task] = joinedTaskRows(await withCandidateGroups(db('tasks as t').where('t.id', id)));
+  return task ?? null;
 }
 
 export async function tasksOfCase(db: Db, caseId: string): Promise<TaskRow[]> {
-  return withCandidates(db, await db('tasks').where({ case_id: caseId }).orderBy(['started_at_ms', 'id']));
+  return joinedTaskRows(
+    await withCandidateGroups(
+      db('tasks as t')
+        .where('t.case_id', caseId)
+        .orderBy([
+          { column: 't.started_at_ms', order: 'asc' },
+          { column: 't.id', order: 'asc' },
+        ]),
+    ),
+  );
 }
 
 export interface SlaEventRow {
@@ -481,16 +506,26 @@ export async function listInbox(
   const [first, ...rest] = branches.map((b, i) => db.select('*').from(b.as(`b${i}`)));
   const union = rest.length ? first.unionAll(rest) : first;
   // The page and the total are independent reads; so are the page's rows and their groups.
-  const [page, [{ n }]] = await Promise.all([
-    db
-      .from(union.as('u'))
-      .distinct('task_id', 'due_at_ms')
-      .orderBy([
-        { column: 'due_at_ms', order: 'asc' },
-        { column: 'task_id', order: 'asc' },
-      ])
-      .limit(f.pageSize)
-      .offset(end - f.pageSize),
+  const page = db
+    .from(union.as('u'))
+    .distinct('task_id', 'due_at_ms')
+    .orderBy([
+      { column: 'due_at_ms', order: 'asc' },
+      { column: 'task_id', order: 'asc' },
+    ])
+    .limit(f.pageSize)
+    .offset(end - f.pageSize);
+  // The page's tasks and their groups come with it: one round trip, beside the count's.
+  const [joined, [{ n }]] = await Promise.all([
+    withCandidateGroups(
+      db
+        .from(page.as('p'))
+        .join('tasks as t', 't.id', 'p.task_id')
+        .orderBy([
+          { column: 'p.due_at_ms', order: 'asc' },
+          { column: 'p.task_id', order: 'asc' },
+        ]),
+    ),
     db
       .from(
         filtered(
@@ -505,16 +540,8 @@ export async function listInbox(
       )
       .count({ n: '*' }),
   ]);
-  const ids = page.map((r: Row) => r.task_id as string);
-  const [rows, candidates] = ids.length
-    ? await Promise.all([db('tasks').whereIn('id', ids), candidatesOf(db, ids)])
-    : [[], []];
-  const byId = new Map(rows.map((r: Row) => [r.id as string, r]));
   return {
-    items: toTaskRows(
-      ids.map((id) => byId.get(id)!),
-      candidates,
-    ),
+    items: joinedTaskRows(joined),
     total: Math.min(Number(n), INBOX_TOTAL_CAP),
     totalCapped: Number(n) > INBOX_TOTAL_CAP,
   };
