@@ -505,7 +505,6 @@ export async function listInbox(
   );
   const [first, ...rest] = branches.map((b, i) => db.select('*').from(b.as(`b${i}`)));
   const union = rest.length ? first.unionAll(rest) : first;
-  // The page and the total are independent reads; so are the page's rows and their groups.
   const page = db
     .from(union.as('u'))
     .distinct('task_id', 'due_at_ms')
@@ -515,7 +514,7 @@ export async function listInbox(
     ])
     .limit(f.pageSize)
     .offset(end - f.pageSize);
-  // The page's tasks and their groups come with it: one round trip, beside the count's.
+  // The page's tasks and their groups come with it in one round trip; the total is read beside it.
   const [joined, [{ n }]] = await Promise.all([
     withCandidateGroups(
       db
