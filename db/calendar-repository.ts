@@ -1,5 +1,6 @@
 /** Reads and replaces the working-day calendar. */
 import type { Db } from './connection';
+import { keptReads } from './kept-reads';
 import { localIso, yearsSpanned, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { CalendarYearInput } from '../domain/calendar/calendar-year';
 
@@ -13,32 +14,23 @@ export interface CalendarYear {
   workdays: { date: string; name: string | null }[];
 }
 
-/** How long a calendar read for display is kept before it is read again. */
-const KEEP_MS = 10_000;
-
-const recent = new WeakMap<Db, Map<string, { at: number; calendar: Promise<WorkingCalendar> }>>();
+/** The calendars read for display, each kept ten seconds. */
+const recent = keptReads<WorkingCalendar>(10_000);
 
 /**
  * The calendar data for the given years as of at most a few seconds ago, for what only shows the
  * working days left (the inbox, each row): every list would otherwise read the calendar again.
  * Deadlines are never computed from it. A year replaced or seeded through this process is read
- * afresh at once; another API process sees it within KEEP_MS.
+ * afresh at once; another API process sees it when its copy lapses.
  */
 export function recentWorkingCalendar(db: Db, years: number[]): Promise<WorkingCalendar> {
   const key = [...years].sort((a, b) => a - b).join(',');
-  let held = recent.get(db);
-  if (!held) recent.set(db, (held = new Map()));
-  const kept = held.get(key);
-  if (kept && Date.now() - kept.at < KEEP_MS) return kept.calendar;
-  const calendar = loadWorkingCalendar(db, years);
-  held.set(key, { at: Date.now(), calendar });
-  calendar.catch(() => held.delete(key)); // an unreachable database is not remembered
-  return calendar;
+  return recent.get(db, key, () => loadWorkingCalendar(db, years));
 }
 
 /** Drops what recentWorkingCalendar keeps for `db`, once its calendar has changed. */
 export function forgetRecentCalendars(db: Db): void {
-  recent.delete(db);
+  recent.forget(db);
 }
 
 /** The calendar data for the given years (others are simply unknown). */

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/connection';
 import { listDepartments } from '../../db/directory-repository';
+import { keptReads } from '../../db/kept-reads';
 
 export interface LocalizedName {
   zh: string;
@@ -17,10 +18,8 @@ export interface Names {
   person(username: string | null): string | null;
 }
 
-/** How long names are kept before the directory is read again. */
-const KEEP_MS = 10_000;
-
-const snapshots = new WeakMap<Db, { at: number; names: Promise<Names> }>();
+/** The directory's names, each database's kept ten seconds. */
+const snapshots = keptReads<Names>(10_000);
 
 async function read(db: Db): Promise<Names> {
   // Every user, not only the active ones listUsers gives: the history still names people who left.
@@ -39,13 +38,8 @@ async function read(db: Db): Promise<Names> {
 }
 
 /** The directory's names, as of at most a few seconds ago. */
-export async function directoryNames(db: Db): Promise<Names> {
-  const held = snapshots.get(db);
-  if (held && Date.now() - held.at < KEEP_MS) return held.names;
-  const names = read(db);
-  snapshots.set(db, { at: Date.now(), names });
-  names.catch(() => snapshots.delete(db)); // an unreachable database is not remembered
-  return names;
+export function directoryNames(db: Db): Promise<Names> {
+  return snapshots.get(db, 'names', () => read(db));
 }
 
 /** `x` with `<field>Name` beside each of the named department-code fields: e.g. providerDepartmentName. */
