@@ -7,6 +7,7 @@ import { localIso } from '../domain/calendar/working-days';
 import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
 import { countBreach, countClosed, countOpened, countRescheduled } from './sla-rollup-repository';
+import { countGroupsClosed, countGroupsOpened, openCountsOf } from './inbox-rollup-repository';
 import type { CandidateGroup } from '../domain/roles';
 import type { Duration } from '../domain/policy/duration';
 import { casesMatching, type CaseSummarySpec } from './case-summaries';
@@ -100,20 +101,27 @@ async function addCandidates(
   const read = trx('tasks').where({ id: taskId }).first('status', 'due_at_ms');
   const task = await (isMysql(trx) ? read.forUpdate() : read);
   if (!task) return;
-  await trx('task_candidates')
-    .insert(
-      groups.map((g) => ({
-        id: candidateId(taskId, g),
-        task_id: taskId,
-        role: g.role,
-        department_code: g.department,
-        source,
-        status: task.status,
-        due_at_ms: task.due_at_ms,
-      })),
-    )
-    .onConflict('id')
-    .ignore();
+  // Under that lock, the groups not yet held are the ones this write adds (and counts).
+  const held = new Set(
+    (await trx('task_candidates').where({ task_id: taskId }).select('id')).map((r: Row) => r.id as string),
+  );
+  const added = groups.filter((g, i) => {
+    const id = candidateId(taskId, g);
+    return !held.has(id) && groups.findIndex((o) => candidateId(taskId, o) === id) === i;
+  });
+  if (added.length === 0) return;
+  await trx('task_candidates').insert(
+    added.map((g) => ({
+      id: candidateId(taskId, g),
+      task_id: taskId,
+      role: g.role,
+      department_code: g.department,
+      source,
+      status: task.status,
+      due_at_ms: task.due_at_ms,
+    })),
+  );
+  if (task.status === 'open') await countGroupsOpened(trx, added);
 }
 
 /**
@@ -132,7 +140,12 @@ export async function replaceCandidates(
     const read = trx('tasks').where({ id: taskId }).first('status');
     const task = await (isMysql(db) ? read.forUpdate() : read);
     if (!task || task.status !== 'open') return;
-    await trx('task_candidates').where({ task_id: taskId, source: 'actor' }).delete();
+    const replaced = trx('task_candidates').where({ task_id: taskId, source: 'actor' });
+    await countGroupsClosed(
+      trx,
+      groupsOf(await replaced.clone().where({ status: 'open' }).select('role', 'department_code')),
+    );
+    await replaced.delete();
     await trx('tasks')
       .where({ id: taskId })
       .update({ department_code: groups[0].department, role: groups[0].role });
@@ -243,7 +256,12 @@ export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
         completed_at_ms: Date.parse(c.at),
       });
     if (changed === 0) return;
-    await trx('task_candidates').where({ task_id: c.taskId }).update({ status: c.status });
+    const candidates = trx('task_candidates').where({ task_id: c.taskId });
+    await countGroupsClosed(
+      trx,
+      groupsOf(await candidates.clone().where({ status: 'open' }).select('role', 'department_code')),
+    );
+    await candidates.update({ status: c.status });
     await countClosed(trx, c.taskId);
   });
 }
@@ -314,6 +332,13 @@ export interface TaskRow {
 
 type Row = Record<string, unknown>;
 
+/** Candidate rows' groups. */
+const groupsOf = (rows: Row[]): CandidateGroup[] =>
+  rows.map((c) => ({
+    role: c.role as CandidateGroup['role'],
+    department: (c.department_code as string | null) ?? null,
+  }));
+
 function candidatesOf(db: Db, taskIds: string[]): Promise<Row[]> {
   return db('task_candidates').whereIn('task_id', taskIds).orderBy(['task_id', 'source', 'id']);
 }
@@ -342,12 +367,7 @@ function toTaskRows(rows: Row[], candidates: Row[]): TaskRow[] {
     completedBy: (r.completed_by as string | null) ?? null,
     completedFor: (r.completed_for as string | null) ?? null,
     completedAt: r.completed_at_ms == null ? null : localIso(r.completed_at_ms),
-    candidates: candidates
-      .filter((c: Row) => c.task_id === r.id)
-      .map((c: Row) => ({
-        role: c.role as CandidateGroup['role'],
-        department: (c.department_code as string | null) ?? null,
-      })),
+    candidates: groupsOf(candidates.filter((c: Row) => c.task_id === r.id)),
   }));
 }
 
@@ -454,9 +474,14 @@ function searched(db: Db, q: Knex.QueryBuilder, search: InboxFilter['search']): 
  * deadline first. Each group (role × own department or city-wide) is read off
  * `task_candidates_inbox_idx` in deadline order and cut at the page's end, so
  * a page costs a few index reads however many tasks are open. The total is
- * counted over the same index ranges up to INBOX_TOTAL_CAP (`totalCapped`
- * says there are more): nobody pages through a thousand tasks, and counting
- * twenty thousand would cost more than the page itself.
+ * counted up to INBOX_TOTAL_CAP (`totalCapped` says there are more): nobody
+ * pages through a thousand tasks.
+ *
+ * Open tasks start from the inbox rollup (`open_task_groups`): the groups that
+ * hold nothing are left out, and when one group holds all of the caller's
+ * work, or one holds more than the cap, the unfiltered total is read off it.
+ * Otherwise (several groups may share a task; a filter) the distinct tasks
+ * are counted over the same index ranges.
  */
 export async function listInbox(
   db: Db,
@@ -465,9 +490,21 @@ export async function listInbox(
   // Overdue and due-soon are about open tasks; asked of done tasks they match none.
   if (f.status === 'done' && (f.overdue || f.dueBeforeMs !== undefined))
     return { items: [], total: 0, totalCapped: false };
-  const roles = f.roles.length ? f.roles : ['-'];
+  const none = { items: [], total: 0, totalCapped: false };
   const statuses = f.status === 'open' ? ['open'] : ['done', 'cancelled'];
   const needsTask = f.mine || f.unclaimed || f.processType !== undefined || f.search !== undefined;
+  let groups: CandidateGroup[] = (f.roles.length ? f.roles : ['-']).flatMap((role) =>
+    [f.department, null].map((department) => ({ role: role as CandidateGroup['role'], department })),
+  );
+  let counted: number | undefined;
+  if (f.status === 'open') {
+    const held = (await openCountsOf(db, groups)).filter((g) => g.open > 0);
+    if (held.length === 0) return none;
+    groups = held;
+    const unfiltered = !f.overdue && f.dueBeforeMs === undefined && !needsTask;
+    const most = Math.max(...held.map((g) => g.open));
+    if (unfiltered && (held.length === 1 || most > INBOX_TOTAL_CAP)) counted = most;
+  }
   const filtered = (q: Knex.QueryBuilder) => {
     if (f.overdue) q.where('c.due_at_ms', '<', f.nowMs);
     if (f.dueBeforeMs !== undefined) q.where('c.due_at_ms', '<=', f.dueBeforeMs);
@@ -485,22 +522,21 @@ export async function listInbox(
     }
     return q;
   };
+  const ofGroup = (q: Knex.QueryBuilder, g: CandidateGroup) =>
+    g.department === null
+      ? q.where('c.role', g.role).whereNull('c.department_code')
+      : q.where({ 'c.role': g.role, 'c.department_code': g.department });
   const end = f.page * f.pageSize;
-  const branches = roles.flatMap((role) =>
-    [f.department, null].flatMap((department) =>
-      statuses.map((status) => {
-        const q = db('task_candidates as c')
-          .select('c.task_id', 'c.due_at_ms')
-          .where({ 'c.role': role, 'c.status': status });
-        if (department === null) q.whereNull('c.department_code');
-        else q.where('c.department_code', department);
-        return filtered(q)
-          .orderBy([
-            { column: 'c.due_at_ms', order: 'asc' },
-            { column: 'c.task_id', order: 'asc' },
-          ])
-          .limit(end);
-      }),
+  const branches = groups.flatMap((g) =>
+    statuses.map((status) =>
+      filtered(
+        ofGroup(db('task_candidates as c').select('c.task_id', 'c.due_at_ms'), g).where('c.status', status),
+      )
+        .orderBy([
+          { column: 'c.due_at_ms', order: 'asc' },
+          { column: 'c.task_id', order: 'asc' },
+        ])
+        .limit(end),
     ),
   );
   const [first, ...rest] = branches.map((b, i) => db.select('*').from(b.as(`b${i}`)));
@@ -514,8 +550,8 @@ export async function listInbox(
     ])
     .limit(f.pageSize)
     .offset(end - f.pageSize);
-  // The page's tasks and their groups come with it in one round trip; the total is read beside it.
-  const [joined, [{ n }]] = await Promise.all([
+  // The page's tasks and their groups come with it in one round trip; the total, if counted, beside it.
+  const [joined, n] = await Promise.all([
     withCandidateGroups(
       db
         .from(page.as('p'))
@@ -525,24 +561,27 @@ export async function listInbox(
           { column: 'p.task_id', order: 'asc' },
         ]),
     ),
-    db
-      .from(
-        filtered(
-          db('task_candidates as c')
-            .whereIn('c.role', roles)
-            .whereIn('c.status', statuses)
-            .andWhere((w) => w.where('c.department_code', f.department).orWhereNull('c.department_code')),
+    counted ??
+      db
+        .from(
+          filtered(
+            db('task_candidates as c')
+              .whereIn('c.status', statuses)
+              .andWhere((w) => {
+                for (const g of groups) w.orWhere((one) => ofGroup(one, g));
+              }),
+          )
+            .distinct('c.task_id')
+            .limit(INBOX_TOTAL_CAP + 1)
+            .as('counted'),
         )
-          .distinct('c.task_id')
-          .limit(INBOX_TOTAL_CAP + 1)
-          .as('counted'),
-      )
-      .count({ n: '*' }),
+        .count({ n: '*' })
+        .then(([row]) => Number(row.n)),
   ]);
   return {
     items: joinedTaskRows(joined),
-    total: Math.min(Number(n), INBOX_TOTAL_CAP),
-    totalCapped: Number(n) > INBOX_TOTAL_CAP,
+    total: Math.min(n, INBOX_TOTAL_CAP),
+    totalCapped: n > INBOX_TOTAL_CAP,
   };
 }
 

@@ -42,6 +42,7 @@ import * as nationalCatalogueMetadata from './20261204_034_national_catalogue_me
 import * as catalogueDrafts from './catalogue_entry/20261204_035_catalogue_drafts';
 import * as resourceFreshness from './resource_freshness/20261204_036_resource_freshness';
 import * as obligationResources from './catalogue_update/20261204_037_obligation_resources';
+import * as openTaskGroups from './20261206_038_open_task_groups';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -88,6 +89,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_035_catalogue_drafts', catalogueDrafts],
   ['20261204_036_resource_freshness', resourceFreshness],
   ['20261204_037_obligation_resources', obligationResources],
+  ['20261206_038_open_task_groups', openTaskGroups],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

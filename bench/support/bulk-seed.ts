@@ -8,6 +8,7 @@
  */
 import { sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import type { Db } from '../../db/connection';
+import { rebuildInboxRollup } from '../../db/inbox-rollup-repository';
 import { rebuildSlaRollups } from '../../db/sla-rollup-repository';
 import { DEMO_DEPARTMENTS } from '../../seeds/demo-directory';
 import { defaultPolicyKey } from '../../seeds/default-policy';
@@ -123,11 +124,12 @@ export async function bulkSeed(db: Db, counts: SeedCounts, now = Date.now()): Pr
       })),
     );
   });
-  // Rows written around the repositories are counted for the dashboard as after any bulk import.
+  // Rows written around the repositories are counted for the dashboard and the inbox as after any bulk import.
   const counting = performance.now();
   await rebuildSlaRollups(db);
+  await rebuildInboxRollup(db);
   process.stdout.write(
-    `   dashboard rollups rebuilt in ${((performance.now() - counting) / 1000).toFixed(1)} s\n`,
+    `   dashboard and inbox rollups rebuilt in ${((performance.now() - counting) / 1000).toFixed(1)} s\n`,
   );
   await db.raw('ANALYZE TABLE tasks, task_candidates, sharing_requests');
 }

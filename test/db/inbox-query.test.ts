@@ -2,12 +2,17 @@
  * The inbox read off the candidate index, against a plain filter and sort of
  * the same rows, on MariaDB and SQLite: a page is the caller's visible tasks in
  * deadline order, each once (a caller may match a task through several
- * groups), with the right total, through every filter and page; and a task's
- * closing, new deadline and escalation groups reach its candidate rows.
+ * groups), with the right total, through every filter and page; a task's
+ * closing, new deadline and escalation groups reach its candidate rows; and
+ * the inbox rollup (open tasks per group) follows every change once, as a
+ * recount would.
  */
+import { rebuildInboxRollup } from '../../db/inbox-rollup-repository';
 import {
   closeTaskRow,
   insertCandidates,
+  insertTask,
+  replaceCandidates,
   updateTaskDeadline,
   INBOX_TOTAL_CAP,
   listDone,
@@ -162,11 +167,90 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
         })),
       );
     }
+    // Written around the repository, as a bulk import is: counted afresh, as after one.
+    await rebuildInboxRollup(t.db);
     const got = await listInbox(t.db, { ...base, department: 'audit-bureau', roles: ['provider_reviewer'] });
     expect(got).toMatchObject({ total: INBOX_TOTAL_CAP, totalCapped: true });
     expect(got.items.map((x) => x.id)).toEqual(rows.slice(0, 5).map((r) => r.id));
     const few = await listInbox(t.db, base);
     expect(few.totalCapped).toBe(false);
+  });
+
+  it("counts each group's open tasks once however often a write is retried, as a recount does", async () => {
+    const recount = async () => {
+      const open: { role: string; department_code: string | null }[] = await t
+        .db('task_candidates')
+        .where({ status: 'open' })
+        .select('role', 'department_code');
+      const n = new Map<string, number>();
+      for (const c of open) {
+        const key = `${c.role}|${c.department_code ?? ''}`;
+        n.set(key, (n.get(key) ?? 0) + 1);
+      }
+      return [...n].map(([key, count]) => `${key}|${count}`).sort();
+    };
+    const rollup = async () =>
+      (await t.db('open_task_groups').where('n', '>', 0).select('*'))
+        .map((r) => `${r.role}|${r.department_code}|${Number(r.n)}`)
+        .sort();
+    const task = {
+      id: 'rollup-1.step.1',
+      workflowId: 'rollup-1',
+      processType: 'sharing_request',
+      caseId: 'R-1',
+      step: 'provider_review',
+      candidates: [{ role: 'provider_reviewer' as const, department: 'public-security' }],
+      startedAt: iso(T0),
+      deadline: iso(T0 + 24 * HOUR),
+      provisional: false,
+      article: 23,
+      policyKey: defaultPolicyKey(),
+    };
+    const before = await listInbox(t.db, {
+      ...base,
+      department: 'public-security',
+      roles: ['provider_reviewer'],
+    });
+    // Opened twice (a retried activity), escalated twice, handed to another department, closed twice.
+    await insertTask(t.db, task);
+    await insertTask(t.db, task);
+    expect(await rollup()).toEqual(await recount());
+    const opened = await listInbox(t.db, {
+      ...base,
+      department: 'public-security',
+      roles: ['provider_reviewer'],
+    });
+    expect(opened.total).toBe(before.total + 1);
+    const escalation = [{ role: 'supervisor' as const, department: null }];
+    await insertCandidates(t.db, task.id, escalation, 'escalation');
+    await insertCandidates(t.db, task.id, escalation, 'escalation');
+    const moved = [{ role: 'provider_reviewer' as const, department: 'civil-affairs' }];
+    await replaceCandidates(t.db, task.id, moved, []);
+    await replaceCandidates(t.db, task.id, moved, []);
+    expect(await rollup()).toEqual(await recount());
+    const after = await listInbox(t.db, {
+      ...base,
+      department: 'public-security',
+      roles: ['provider_reviewer'],
+    });
+    expect(after.total).toBe(before.total);
+    const supervisor = { ...base, department: 'civil-affairs', roles: ['supervisor'] };
+    expect((await listInbox(t.db, supervisor)).items.map((x) => x.id)).toEqual([task.id]);
+    const closing = {
+      taskId: task.id,
+      status: 'done' as const,
+      decision: 'approve',
+      reason: null,
+      by: 'x',
+      at: iso(T0),
+    };
+    await closeTaskRow(t.db, closing);
+    await closeTaskRow(t.db, closing);
+    expect(await rollup()).toEqual(await recount());
+    expect(await listInbox(t.db, supervisor)).toEqual({ items: [], total: 0, totalCapped: false });
+    const incremental = await rollup();
+    await rebuildInboxRollup(t.db);
+    expect(await rollup()).toEqual(incremental);
   });
 
   it('carries a closing, a new deadline and an escalation group to the candidate rows', async () => {

@@ -91,8 +91,8 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
   });
 
   it('counts the breaches a database already had under their steps when it reaches migration 028', async () => {
-    // Back to before 028 (breaches without steps), undoing the migrations after it too.
-    await migrateDownTo('20261203_028_breaches_by_step');
+    // A task opened through today's repository, then the schema back to before 028 (breaches
+    // without steps), undoing the migrations after it too.
     await insertTask(t.db, {
       id: 'correction-CR-MIG-1.provider_reply.1',
       workflowId: 'correction-CR-MIG-1',
@@ -106,12 +106,20 @@ describe.each<DbKind>(['mysql', 'sqlite'])('migrations and seeds on %s', (kind) 
       article: 24,
       policyKey: (await policyInForce(t.db, '2026-11-20')).key,
     });
+    await migrateDownTo('20261203_028_breaches_by_step');
     await t.db('tasks').where({ id: 'correction-CR-MIG-1.provider_reply.1' }).update({ breached: true });
     await migrateLatest(t.db);
     const rows = await breachesByStep(t.db, { fromDay: 0, toDay: 100_000 });
     expect(rows.map((r) => [r.department_code, r.process_type, r.step, Number(r.n)])).toEqual([
       ['public-security', 'correction', 'provider_reply', 1],
     ]);
+    // Migration 038 counts the open tasks it finds for the inbox.
+    expect(
+      await t
+        .db('open_task_groups')
+        .where({ role: 'provider_reviewer', department_code: 'public-security' })
+        .first('n'),
+    ).toEqual({ n: 1 });
   });
 
   it('records each entry catalogued before migration 030 as version 1, as it stood, so the next change has a diff', async () => {
