@@ -10,13 +10,7 @@ import { loadCalendarFor, recentWorkingCalendar } from '../../db/calendar-reposi
 import { caseSummaries, type CaseSummarySpec } from '../../db/case-summaries';
 import { delegatorsOf, setCompletedFor } from '../../db/delegation-repository';
 import { getTask, listDone, listInbox, setClaim, tasksOfCase, type TaskRow } from '../../db/task-repository';
-import {
-  endOfWorkingDaysFrom,
-  formatInstant,
-  localDateOf,
-  parseInstant,
-  workingDaysLeft,
-} from '../../domain/calendar/working-days';
+import { endOfWorkingDaysFrom, localDateOf, workingDaysBetween } from '../../domain/calendar/working-days';
 import type { Actor } from '../../domain/roles';
 import { mayActOnTask } from '../auth/policies';
 import { HttpError, unprocessable } from '../http/errors';
@@ -72,13 +66,19 @@ export function createTaskService(
   /** Tasks as the inbox lists them: each with its case's summary and, while open, the working days left. */
   async function inboxViews(tasks: TaskRow[], nowMs: number, user: User) {
     if (tasks.length === 0) return [];
-    const nowIso = formatInstant(parseInstant(new Date(nowMs).toISOString()));
-    const yearOf = (iso: string) => Number(localDateOf(iso).slice(0, 4));
-    const years = new Set<number>([yearOf(nowIso)]);
-    for (const t of tasks) if (t.status === 'open') years.add(yearOf(t.deadline));
+    const today = localDateOf(new Date(nowMs).toISOString());
+    // Each open task's local due date, once: its year picks the calendar, and its days left count to it.
+    const dueDates = tasks.map((t) => (t.status === 'open' ? localDateOf(t.deadline) : null));
+    const years = new Set<number>(
+      [today, ...dueDates].filter((d) => d !== null).map((d) => Number(d.slice(0, 4))),
+    );
+    // Whom the caller stands in for matters only for a task a colleague claimed.
+    const claimedByOthers = tasks.some(
+      (t) => t.status === 'open' && t.claimedBy && t.claimedBy !== user.username,
+    );
     // Independent reads, sent together.
     const [delegators, cases, names, calendar, shown] = await Promise.all([
-      standingInFor(user),
+      claimedByOthers ? standingInFor(user) : [],
       caseSummaries(db, summaries, tasks),
       directoryNames(db),
       recentWorkingCalendar(db, [...years]),
@@ -92,7 +92,7 @@ export function createTaskService(
         actingFor: forWhom,
         actingForName: names.person(forWhom),
         case: c ? { ...c, requesterDepartmentName: names.department(c.requesterDepartment) } : null,
-        workingDaysLeft: t.status === 'open' ? workingDaysLeft(nowIso, t.deadline, calendar) : null,
+        workingDaysLeft: dueDates[i] === null ? null : workingDaysBetween(today, dueDates[i], calendar),
       };
     });
   }

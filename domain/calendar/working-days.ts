@@ -130,11 +130,20 @@ export function workingDaysBefore(
  * (-1: a working day late).
  */
 export function workingDaysLeft(nowIso: string, deadlineIso: string, calendar: WorkingCalendar): number {
-  // Only the two local dates need the time zone. The days between are walked as plain calendar
-  // dates (a date's weekday and ISO form are the same in any zone): stepping zoned DateTimes a day
-  // at a time cost the inbox about half of its CPU.
-  const today = localDateMs(nowIso);
-  const due = localDateMs(deadlineIso);
+  // Only the two local dates need the time zone.
+  return workingDaysBetween(localDateOf(nowIso), localDateOf(deadlineIso), calendar);
+}
+
+/**
+ * `workingDaysLeft` between two local dates (yyyy-MM-dd) already known: a list
+ * of tasks takes today's date once and each deadline's once.
+ */
+export function workingDaysBetween(todayDate: string, dueDate: string, calendar: WorkingCalendar): number {
+  // The days between are walked as plain calendar dates (a date's weekday and ISO form are the
+  // same in any zone): stepping zoned DateTimes a day at a time cost the inbox about half of its CPU.
+  const today = Date.parse(`${todayDate}T00:00:00Z`);
+  const due = Date.parse(`${dueDate}T00:00:00Z`);
+  if (Number.isNaN(today) || Number.isNaN(due)) throw new RangeError(`not dates: ${todayDate}, ${dueDate}`);
   const [from, to, sign] = due >= today ? [today, due, 1] : [due, today, -1];
   let n = 0;
   for (let ms = from + DAY_MS; ms <= to; ms += DAY_MS) {
@@ -147,11 +156,6 @@ export function workingDaysLeft(nowIso: string, deadlineIso: string, calendar: W
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/** The local (Asia/Shanghai) date of an instant, as the UTC midnight of that date, in ms. */
-function localDateMs(iso: string): number {
-  return Date.parse(`${localDateOf(iso)}T00:00:00Z`);
-}
 
 /** An ISO 8601 instant as this module takes them: a date and a time, with an offset or Z. */
 const ISO_INSTANT =
