@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
   addWorkingDays,
+  formatInstant,
   judgeDay,
   localDateOf,
+  localIso,
   parseInstant,
   workingDaysLeft,
   type WorkingCalendar,
@@ -120,6 +123,21 @@ describe('working-day deadlines', () => {
     expect(localDateOf('2026-10-01T07:59:59.999-08:00')).toBe('2026-10-01');
     for (const bad of ['2026-02-30T00:00:00Z', '2026-10-01T24:00:00Z', '2026-10-01', 'Oct 1 2026', ''])
       expect(() => localDateOf(bad)).toThrow(RangeError);
+  });
+
+  it('writes an instant in epoch milliseconds as luxon does, for any instant from 1970 to 2099', () => {
+    // Asia/Shanghai kept summer time (+09:00) from 1986 to 1991: the offset is read, not assumed.
+    const ms = fc.integer({ min: 0, max: Date.parse('2099-12-31T23:59:59.999Z') });
+    fc.assert(
+      fc.property(ms, (t) => {
+        expect(localIso(t)).toBe(formatInstant(DateTime.fromMillis(t)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(localIso(Date.parse('2026-10-09T15:59:59.999Z'))).toBe('2026-10-09T23:59:59.999+08:00');
+    expect(localIso('1788000000000')).toBe('2026-08-29T18:40:00.000+08:00');
+    expect(localIso(Date.parse('1988-07-01T00:00:00Z'))).toBe('1988-07-01T09:00:00.000+09:00');
+    for (const bad of [NaN, 'x', Infinity]) expect(() => localIso(bad)).toThrow(RangeError);
   });
 
   it('counts the working days left as the rule judges each local day, for any two instants from 2024 to 2028', () => {
