@@ -167,21 +167,65 @@ export function workingDaysLeft(nowIso: string, deadlineIso: string, calendar: W
  * of tasks takes today's date once and each deadline's once.
  */
 export function workingDaysBetween(todayDate: string, dueDate: string, calendar: WorkingCalendar): number {
-  // The days between are walked as plain calendar dates (a date's weekday and ISO form are the
-  // same in any zone): stepping zoned DateTimes a day at a time cost the inbox about half of its CPU.
-  const today = Date.parse(`${todayDate}T00:00:00Z`);
-  const due = Date.parse(`${dueDate}T00:00:00Z`);
-  if (Number.isNaN(today) || Number.isNaN(due)) throw new RangeError(`not dates: ${todayDate}, ${dueDate}`);
+  // Plain calendar dates as day numbers (a date's weekday is the same in any zone). The count is
+  // the weekdays between, corrected by the days the official schedule moves, so it costs the same
+  // for a task due tomorrow as for one a month late; walking the days cost the inbox 5% of its CPU.
+  const today = dayNumber(todayDate);
+  const due = dayNumber(dueDate);
   const [from, to, sign] = due >= today ? [today, due, 1] : [due, today, -1];
-  let n = 0;
-  for (let ms = from + DAY_MS; ms <= to; ms += DAY_MS) {
-    const date = new Date(ms);
-    const weekday = date.getUTCDay();
-    const iso = date.toISOString().slice(0, 10);
-    if (judgeDate(iso, date.getUTCFullYear(), weekday === 0 || weekday === 6, calendar).working) n += 1;
-  }
-  return sign * n;
+  const moved = movedDays(calendar);
+  return sign * (weekdaysThrough(to) - weekdaysThrough(from) + moved.through(to) - moved.through(from));
 }
+
+/** yyyy-MM-dd as days since 1970-01-01; throws on what is not a date. */
+function dayNumber(date: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${date}`);
+  return ms / DAY_MS;
+}
+
+/** Monday to Friday from an arbitrary Sunday (day -4, 1969-12-28) up to and including day `n`. */
+function weekdaysThrough(n: number): number {
+  const k = n + 4;
+  const weeks = Math.floor(k / 7);
+  return weeks * 5 + Math.min(k - weeks * 7, 5);
+}
+
+/**
+ * The days of a calendar's known years that the weekday rule gets wrong (a holiday on a
+ * weekday: -1; a make-up working day at a weekend: +1), with `through(n)` their sum up to day n.
+ * Made once per calendar object: the inbox keeps its calendar a few seconds.
+ */
+function movedDays(calendar: WorkingCalendar): { through(n: number): number } {
+  const made = MOVED.get(calendar);
+  if (made) return made;
+  const moves = new Map<number, number>();
+  const weekend = (d: number) => [0, 6].includes((((d + 4) % 7) + 7) % 7);
+  const known = (date: string) => calendar.knownYears.has(Number(date.slice(0, 4)));
+  for (const date of calendar.holidays)
+    if (known(date) && !weekend(dayNumber(date))) moves.set(dayNumber(date), -1);
+  for (const date of calendar.makeUpWorkdays)
+    if (known(date) && !calendar.holidays.has(date) && weekend(dayNumber(date)))
+      moves.set(dayNumber(date), 1);
+  const days = [...moves.keys()].sort((a, b) => a - b);
+  const sums: number[] = [];
+  for (const d of days) sums.push((sums.at(-1) ?? 0) + moves.get(d)!);
+  const through = (n: number) => {
+    // The number of moved days on or before n, found by bisection.
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid] <= n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : sums[lo - 1];
+  };
+  MOVED.set(calendar, { through });
+  return { through };
+}
+
+const MOVED = new WeakMap<WorkingCalendar, { through(n: number): number }>();
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -7,6 +7,7 @@ import {
   localDateOf,
   localIso,
   parseInstant,
+  workingDaysBetween,
   workingDaysLeft,
   type WorkingCalendar,
 } from '../../domain/calendar/working-days';
@@ -140,7 +141,7 @@ describe('working-day deadlines', () => {
     for (const bad of [NaN, 'x', Infinity]) expect(() => localIso(bad)).toThrow(RangeError);
   });
 
-  it('counts the working days left as the rule judges each local day, for any two instants from 2024 to 2028', () => {
+  it('counts the working days left as the rule judges each local day, for any two instants from 2024 to 2028 and dates from 2020 to 2032', () => {
     // The rule itself, a local day at a time: what the inbox's faster count must always agree with.
     const byEachDay = (nowIso: string, deadlineIso: string, cal: WorkingCalendar) => {
       const today = parseInstant(nowIso).startOf('day');
@@ -159,6 +160,18 @@ describe('working-day deadlines', () => {
         expect(workingDaysLeft(now, deadline, calendar)).toBe(byEachDay(now, deadline, calendar));
       }),
       { numRuns: 100 },
+    );
+    // Between any two dates from 2020 to 2032, across the years the calendar knows and those it
+    // does not (judged by weekends alone), the count agrees with the rule a day at a time.
+    const date = fc
+      .integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2032-12-31T00:00:00Z') })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        const at = (d: string) => `${d}T12:00:00+08:00`;
+        expect(workingDaysBetween(a, b, calendar)).toBe(byEachDay(at(a), at(b), calendar));
+      }),
+      { numRuns: 50 },
     );
     // Around local midnight, where the UTC date and the local date differ.
     for (const now of ['2026-09-30T15:59:59.999Z', '2026-09-30T16:00:00Z'])
