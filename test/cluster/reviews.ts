@@ -2,7 +2,7 @@
  * What the cluster tests on conditional requests ask: each routed once to one open
  * review, then both reviews decided through the API (each answer naming the next task),
  * and every table a case writes holding each thing once: tasks, candidates, timeline,
- * notices, SLA rollups, grants, audit.
+ * notices, SLA and inbox rollups, grants, audit.
  */
 import type { Db } from '../../db/connection';
 import { countRows } from '../support/granted-once';
@@ -41,6 +41,8 @@ export async function expectEachRoutedOnce(db: Db, count: number): Promise<{ id:
   expect(notices).toHaveLength(count);
   expect(new Set(notices).size).toBe(1);
   expect(await sum(db, 'sla_open_daily')).toBe(count);
+  // Each open candidate row counted once for its group.
+  expect(await sum(db, 'open_task_groups')).toBe(count * candidates[0]);
   expect(await sum(db, 'request_daily')).toBe(count);
   expect(await countRows(db, 'sla_events')).toBe(0);
   return tasks;
@@ -83,6 +85,7 @@ export async function decideEachAndExpectGrantedOnce(h: ClusterHarness, tasks: {
   ] as const)
     expect(await perKey(db, 'case_events', 'case_id', { action })).toEqual(Array(count).fill(n));
   expect(await sum(db, 'sla_open_daily')).toBe(0);
+  expect(await sum(db, 'open_task_groups')).toBe(0);
   expect(await sum(db, 'sla_done_daily')).toBe(2 * count);
   expect(await perKey(db, 'audit_log', 'entity_id', { action: 'task.complete' })).toEqual(
     Array(count).fill(2),
