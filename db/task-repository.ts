@@ -527,29 +527,35 @@ export async function listInbox(
       ? q.where('c.role', g.role).whereNull('c.department_code')
       : q.where({ 'c.role': g.role, 'c.department_code': g.department });
   const end = f.page * f.pageSize;
-  const branches = groups.flatMap((g) =>
+  const ranges = groups.flatMap((g) =>
     statuses.map((status) =>
       filtered(
         ofGroup(db('task_candidates as c').select('c.task_id', 'c.due_at_ms'), g).where('c.status', status),
-      )
-        .orderBy([
-          { column: 'c.due_at_ms', order: 'asc' },
-          { column: 'c.task_id', order: 'asc' },
-        ])
-        .limit(end),
+      ).orderBy([
+        { column: 'c.due_at_ms', order: 'asc' },
+        { column: 'c.task_id', order: 'asc' },
+      ]),
     ),
   );
-  const [first, ...rest] = branches.map((b, i) => db.select('*').from(b.as(`b${i}`)));
-  const union = rest.length ? first.unionAll(rest) : first;
-  const page = db
-    .from(union.as('u'))
-    .distinct('task_id', 'due_at_ms')
-    .orderBy([
-      { column: 'due_at_ms', order: 'asc' },
-      { column: 'task_id', order: 'asc' },
-    ])
-    .limit(f.pageSize)
-    .offset(end - f.pageSize);
+  // One range comes off the index in order, each task once: the page is a slice of it. Several
+  // are each cut at the page's end and merged, keeping once a task that two groups share.
+  const page =
+    ranges.length === 1
+      ? ranges[0].limit(f.pageSize).offset(end - f.pageSize)
+      : db
+          .from(
+            ranges
+              .map((r, i) => db.select('*').from(r.limit(end).as(`b${i}`)))
+              .reduce((union, next) => union.unionAll(next))
+              .as('u'),
+          )
+          .distinct('task_id', 'due_at_ms')
+          .orderBy([
+            { column: 'due_at_ms', order: 'asc' },
+            { column: 'task_id', order: 'asc' },
+          ])
+          .limit(f.pageSize)
+          .offset(end - f.pageSize);
   // The page's tasks and their groups come with it in one round trip; the total, if counted, beside it.
   const [joined, n] = await Promise.all([
     withCandidateGroups(
