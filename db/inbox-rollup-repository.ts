@@ -14,6 +14,7 @@
 import type { Knex } from 'knex';
 import type { CandidateGroup } from '../domain/roles';
 import type { Db } from './connection';
+import { bump, drop } from './rollup-counts';
 
 export interface GroupCount extends CandidateGroup {
   open: number;
@@ -23,19 +24,12 @@ const keyOf = (g: CandidateGroup) => ({ role: g.role, department_code: g.departm
 
 /** Counts a task that has just become open for each of `groups` (new candidate rows of an open task). */
 export async function countGroupsOpened(trx: Knex, groups: readonly CandidateGroup[]): Promise<void> {
-  for (const g of groups)
-    await trx('open_task_groups')
-      .insert({ ...keyOf(g), n: 1 })
-      .onConflict(['role', 'department_code'])
-      .merge({ n: trx.raw('?? + 1', ['n']) });
+  for (const g of groups) await bump(trx, 'open_task_groups', keyOf(g), { n: 1 });
 }
 
 /** Uncounts an open task for each of `groups` (it was closed, or these groups no longer hold it). */
 export async function countGroupsClosed(trx: Knex, groups: readonly CandidateGroup[]): Promise<void> {
-  for (const g of groups)
-    await trx('open_task_groups')
-      .where(keyOf(g))
-      .update({ n: trx.raw('?? - 1', ['n']) });
+  for (const g of groups) await drop(trx, 'open_task_groups', keyOf(g), { n: 1 });
 }
 
 /** How many open tasks each of `groups` holds (0 for a group that holds none), in the order asked. */

@@ -15,6 +15,7 @@
  */
 import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
+import { bump, drop } from './rollup-counts';
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no DST), so a local day is a whole number of days since the shifted epoch. */
@@ -90,27 +91,6 @@ function dayExpr(db: Db, column: string): string {
 function bucketExpr(durationSql: string): string {
   const cases = DURATION_BUCKET_HOURS.map((h, i) => `when ${durationSql} < ${h * 3_600_000} then ${i}`);
   return `case ${cases.join(' ')} else ${DURATION_BUCKET_HOURS.length} end`;
-}
-
-/** Adds to a rollup row's counts, creating the row (with `extra` columns) if needed. */
-function bump(
-  trx: Knex,
-  table: string,
-  key: Record<string, unknown>,
-  add: Record<string, number>,
-  extra: Record<string, unknown> = {},
-) {
-  return trx(table)
-    .insert({ ...key, ...extra, ...add })
-    .onConflict(Object.keys(key))
-    .merge(Object.fromEntries(Object.entries(add).map(([col, by]) => [col, trx.raw('?? + ?', [col, by])])));
-}
-
-/** Takes from a rollup row's counts. */
-function drop(trx: Knex, table: string, key: Record<string, unknown>, take: Record<string, number>) {
-  return trx(table)
-    .where(key)
-    .update(Object.fromEntries(Object.entries(take).map(([col, by]) => [col, trx.raw('?? - ?', [col, by])])));
 }
 
 interface TaskFacts {

@@ -105,10 +105,8 @@ async function addCandidates(
   const held = new Set(
     (await trx('task_candidates').where({ task_id: taskId }).select('id')).map((r: Row) => r.id as string),
   );
-  const added = groups.filter((g, i) => {
-    const id = candidateId(taskId, g);
-    return !held.has(id) && groups.findIndex((o) => candidateId(taskId, o) === id) === i;
-  });
+  const byId = new Map(groups.map((g) => [candidateId(taskId, g), g]));
+  const added = [...byId].filter(([id]) => !held.has(id)).map(([, g]) => g);
   if (added.length === 0) return;
   await trx('task_candidates').insert(
     added.map((g) => ({
@@ -488,9 +486,8 @@ export async function listInbox(
   f: InboxFilter,
 ): Promise<{ items: TaskRow[]; total: number; totalCapped: boolean }> {
   // Overdue and due-soon are about open tasks; asked of done tasks they match none.
-  if (f.status === 'done' && (f.overdue || f.dueBeforeMs !== undefined))
-    return { items: [], total: 0, totalCapped: false };
   const none = { items: [], total: 0, totalCapped: false };
+  if (f.status === 'done' && (f.overdue || f.dueBeforeMs !== undefined)) return none;
   const statuses = f.status === 'open' ? ['open'] : ['done', 'cancelled'];
   const needsTask = f.mine || f.unclaimed || f.processType !== undefined || f.search !== undefined;
   let groups: CandidateGroup[] = (f.roles.length ? f.roles : ['-']).flatMap((role) =>
