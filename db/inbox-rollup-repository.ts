@@ -14,7 +14,7 @@
 import type { Knex } from 'knex';
 import type { CandidateGroup } from '../domain/roles';
 import type { Db } from './connection';
-import { bump, drop } from './rollup-counts';
+import { bump, drop, recount, type RollupDefinition } from './rollup-counts';
 
 export interface GroupCount extends CandidateGroup {
   open: number;
@@ -49,14 +49,18 @@ export async function openCountsOf(db: Db, groups: readonly CandidateGroup[]): P
   }));
 }
 
+/** The inbox's rollup, with the count it is rebuilt and checked from. */
+export const INBOX_ROLLUP: RollupDefinition = {
+  table: 'open_task_groups',
+  keys: ['role', 'department_code'],
+  counts: ['n'],
+  recount: () => ({
+    sql: `select role, coalesce(department_code, ''), count(*)
+       from task_candidates where status = 'open' group by role, coalesce(department_code, '')`,
+  }),
+};
+
 /** Counts every group's open tasks afresh from the candidate rows. */
 export async function rebuildInboxRollup(db: Db): Promise<void> {
-  await db.transaction(async (trx) => {
-    await trx('open_task_groups').delete();
-    await trx.raw(
-      `insert into open_task_groups (role, department_code, n)
-       select role, coalesce(department_code, ''), count(*)
-       from task_candidates where status = 'open' group by role, coalesce(department_code, '')`,
-    );
-  });
+  await db.transaction((trx) => recount(trx, INBOX_ROLLUP));
 }

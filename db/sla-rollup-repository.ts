@@ -15,7 +15,7 @@
  */
 import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
-import { bump, drop } from './rollup-counts';
+import { bump, drop, recount, type RollupDefinition } from './rollup-counts';
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no DST), so a local day is a whole number of days since the shifted epoch. */
@@ -83,7 +83,7 @@ export function medianOfBuckets(counts: number[]): number | null {
   return null;
 }
 
-function dayExpr(db: Db, column: string): string {
+function dayExpr(db: Knex, column: string): string {
   const shifted = `${column} + ${ZONE_OFFSET_MS}`;
   return isMysql(db) ? `(${shifted}) div ${DAY_MS}` : `(${shifted}) / ${DAY_MS}`;
 }
@@ -213,47 +213,66 @@ export async function countRequest(
   );
 }
 
-/** Counts every task and request afresh, in one transaction. */
-export async function rebuildSlaRollups(db: Db): Promise<void> {
-  const buckets = BUCKET_COLUMNS.map((_, b) => `sum(case when bucket = ${b} then 1 else 0 end)`);
-  await db.transaction(async (trx) => {
-    for (const table of [
-      'sla_done_daily',
-      'sla_breach_daily',
-      'sla_open_daily',
-      'open_cases',
-      'request_daily',
-    ])
-      await trx(table).delete();
-    await trx.raw(
-      `insert into sla_done_daily (day, department_code, process_type, step, policy_key, breached, n, ${BUCKET_COLUMNS.join(', ')})
-       select day, department_code, process_type, step, policy_key, breached, count(*), ${buckets.join(', ')}
+const BUCKET_SUMS = BUCKET_COLUMNS.map((_, b) => `sum(case when bucket = ${b} then 1 else 0 end)`);
+
+/** The dashboard's rollups, each with the count it is rebuilt and checked from. */
+export const SLA_ROLLUPS: readonly RollupDefinition[] = [
+  {
+    table: 'sla_done_daily',
+    keys: ['day', 'department_code', 'process_type', 'step', 'policy_key', 'breached'],
+    counts: ['n', ...BUCKET_COLUMNS],
+    recount: (db) => ({
+      sql: `select day, department_code, process_type, step, policy_key, breached, count(*), ${BUCKET_SUMS.join(', ')}
        from (select ${dayExpr(db, 'completed_at_ms')} as day, coalesce(department_code, '') as department_code,
                     process_type, step, policy_key, breached,
                     ${bucketExpr('(completed_at_ms - started_at_ms)')} as bucket
              from tasks where status = 'done') done
        group by day, department_code, process_type, step, policy_key, breached`,
-    );
-    await trx.raw(
-      `insert into sla_breach_daily (day, department_code, process_type, step, n)
-       select ${dayExpr(db, 'started_at_ms')}, coalesce(department_code, ''), process_type, step, count(*)
+    }),
+  },
+  {
+    table: 'sla_breach_daily',
+    keys: ['day', 'department_code', 'process_type', 'step'],
+    counts: ['n'],
+    recount: (db) => ({
+      sql: `select ${dayExpr(db, 'started_at_ms')}, coalesce(department_code, ''), process_type, step, count(*)
        from tasks where breached = ? group by 1, 2, 3, 4`,
-      [true],
-    );
-    await trx.raw(
-      `insert into sla_open_daily (day, department_code, process_type, n)
-       select ${dayExpr(db, 'due_at_ms')}, coalesce(department_code, ''), process_type, count(*)
+      bindings: [true],
+    }),
+  },
+  {
+    table: 'sla_open_daily',
+    keys: ['day', 'department_code', 'process_type'],
+    counts: ['n'],
+    recount: (db) => ({
+      sql: `select ${dayExpr(db, 'due_at_ms')}, coalesce(department_code, ''), process_type, count(*)
        from tasks where status = 'open' group by 1, 2, 3`,
-    );
-    await trx.raw(
-      `insert into open_cases (case_id, process_type, n)
-       select case_id, min(process_type), count(*) from tasks where status = 'open' group by case_id`,
-    );
-    await trx.raw(
-      `insert into request_daily (day, consumer_department, provider_department, n)
-       select ${dayExpr(db, 'submitted_at_ms')}, consumer_department, provider_department, count(*)
+    }),
+  },
+  {
+    table: 'open_cases',
+    keys: ['case_id'],
+    extra: ['process_type'],
+    counts: ['n'],
+    recount: () => ({
+      sql: `select case_id, min(process_type), count(*) from tasks where status = 'open' group by case_id`,
+    }),
+  },
+  {
+    table: 'request_daily',
+    keys: ['day', 'consumer_department', 'provider_department'],
+    counts: ['n'],
+    recount: (db) => ({
+      sql: `select ${dayExpr(db, 'submitted_at_ms')}, consumer_department, provider_department, count(*)
        from sharing_requests group by 1, 2, 3`,
-    );
+    }),
+  },
+];
+
+/** Counts every task and request afresh, in one transaction. */
+export async function rebuildSlaRollups(db: Db): Promise<void> {
+  await db.transaction(async (trx) => {
+    for (const r of SLA_ROLLUPS) await recount(trx, r);
   });
 }
 

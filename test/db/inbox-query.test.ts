@@ -20,7 +20,7 @@ import {
   type InboxFilter,
 } from '../../db/task-repository';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
-import { HOUR, iso, seedTasks, T0 } from '../support/task-fixtures';
+import { HOUR, importOpenTasks, iso, seedTasks, T0 } from '../support/task-fixtures';
 import { defaultPolicyKey } from '../../seeds/default-policy';
 
 /** The inbox as a plain filter and sort over every row. */
@@ -136,42 +136,19 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
   });
 
   it('counts a full inbox up to 1000 and says there are more', async () => {
-    const rows = Array.from({ length: INBOX_TOTAL_CAP + 5 }, (_, i) => ({
-      id: `bulk-${i}.step.1`,
-      workflow_id: `bulk-${i}`,
-      process_type: 'sharing_request',
-      case_id: `B-${i}`,
-      step: 'provider_review',
-      department_code: 'audit-bureau',
-      role: 'provider_reviewer',
-      status: 'open',
-      started_at: iso(T0),
-      started_at_ms: T0,
-      deadline: iso(T0 + i * HOUR),
-      due_at_ms: T0 + i * HOUR,
-      article: 23,
-      policy_key: defaultPolicyKey(),
-    }));
-    for (let i = 0; i < rows.length; i += 200) {
-      const batch = rows.slice(i, i + 200);
-      await t.db('tasks').insert(batch);
-      await t.db('task_candidates').insert(
-        batch.map((r) => ({
-          id: `${r.id}|provider_reviewer|audit-bureau`,
-          task_id: r.id,
-          role: 'provider_reviewer',
-          department_code: 'audit-bureau',
-          source: 'actor',
-          status: 'open',
-          due_at_ms: r.due_at_ms,
-        })),
-      );
-    }
+    const ids = await importOpenTasks(
+      t,
+      Array.from({ length: INBOX_TOTAL_CAP + 5 }, (_, i) => ({
+        workflowId: `bulk-${i}`,
+        caseId: `B-${i}`,
+        dueAtMs: T0 + i * HOUR,
+      })),
+    );
     // Written around the repository, as a bulk import is: counted afresh, as after one.
     await rebuildInboxRollup(t.db);
     const got = await listInbox(t.db, { ...base, department: 'audit-bureau', roles: ['provider_reviewer'] });
     expect(got).toMatchObject({ total: INBOX_TOTAL_CAP, totalCapped: true });
-    expect(got.items.map((x) => x.id)).toEqual(rows.slice(0, 5).map((r) => r.id));
+    expect(got.items.map((x) => x.id)).toEqual(ids.slice(0, 5));
     const few = await listInbox(t.db, base);
     expect(few.totalCapped).toBe(false);
   });

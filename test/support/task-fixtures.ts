@@ -54,3 +54,45 @@ export async function seedTasks(t: TestDb) {
   await t.db('tasks').where({ id: 'wf-2.step.2' }).update({ claimed_by: 'zhaoqiang' });
   return tasks;
 }
+
+/**
+ * Open provider-review tasks of the audit bureau as a bulk import writes them:
+ * task rows and candidate rows, around the repository, so no rollup counts them.
+ */
+export async function importOpenTasks(
+  t: TestDb,
+  tasks: readonly { workflowId: string; caseId: string; dueAtMs: number }[],
+): Promise<string[]> {
+  const rows = tasks.map((x) => ({
+    id: `${x.workflowId}.provider_review.1`,
+    workflow_id: x.workflowId,
+    process_type: 'sharing_request',
+    case_id: x.caseId,
+    step: 'provider_review',
+    department_code: 'audit-bureau',
+    role: 'provider_reviewer',
+    status: 'open',
+    started_at: iso(T0),
+    started_at_ms: T0,
+    deadline: iso(x.dueAtMs),
+    due_at_ms: x.dueAtMs,
+    article: 23,
+    policy_key: defaultPolicyKey(),
+  }));
+  for (let i = 0; i < rows.length; i += 200) {
+    const batch = rows.slice(i, i + 200);
+    await t.db('tasks').insert(batch);
+    await t.db('task_candidates').insert(
+      batch.map((r) => ({
+        id: `${r.id}|provider_reviewer|audit-bureau`,
+        task_id: r.id,
+        role: 'provider_reviewer',
+        department_code: 'audit-bureau',
+        source: 'actor',
+        status: 'open',
+        due_at_ms: r.due_at_ms,
+      })),
+    );
+  }
+  return rows.map((r) => r.id);
+}
