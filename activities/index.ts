@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { PROCESSES, processNamed } from '../processes';
 import type { LogSigningKey } from '../runtime/log-signing-key';
 import { createAuditActivities } from './audit/checkpoint-activities';
+import { createRollupActivities } from './rollups/recount-activities';
 import { createSecurityActivities } from './security/agreement-activities';
 import { createSharedActivities } from './shared';
 
@@ -16,6 +17,7 @@ export function createActivities(
   const all: Record<string, (input: never) => Promise<unknown>> = {
     ...createSharedActivities(db, processNamed),
     ...createAuditActivities(db, signingKey),
+    ...createRollupActivities(db),
     ...createSecurityActivities(db),
   };
   for (const p of PROCESSES) {

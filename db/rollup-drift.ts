@@ -4,8 +4,9 @@
  * only rows written around it (an import, a restore, a hand-made fix) leave
  * them behind. That matters most for the inbox: it reads which of its
  * caller's groups hold work from `open_task_groups`, so a task whose group is
- * not counted shows in nobody's inbox. The hourly rollup check
- * (workflows/rollups) finds drift with `rollupDrift` and recounts what drifted;
+ * not counted shows in nobody's inbox. The rollup checks (workflows/rollups:
+ * the open work's every hour, all every night) find drift with `rollupDrift`
+ * and recount what drifted;
  * `npm run rebuild-rollups -- --check` reports it.
  */
 import type { Knex } from 'knex';
@@ -16,6 +17,16 @@ import { SLA_ROLLUPS } from './sla-rollup-repository';
 
 /** Every rollup the platform keeps: the dashboard's and the inbox's. */
 export const ROLLUPS: readonly RollupDefinition[] = [...SLA_ROLLUPS, INBOX_ROLLUP];
+
+/**
+ * The rollups of open work (who may act, what falls due, what breached): what
+ * an inbox and the dashboard's open figures read. Counting them afresh reads
+ * only the open tasks, so it stays cheap as the history grows; the done tasks'
+ * and the requests' rollups read the whole history.
+ */
+export const OPEN_WORK_ROLLUPS: readonly RollupDefinition[] = ROLLUPS.filter((r) =>
+  ['open_task_groups', 'sla_open_daily', 'open_cases', 'sla_breach_daily'].includes(r.table),
+);
 
 /** How many of a rollup's rows differ from a fresh count, with the first few of them. */
 export interface RollupDrift {

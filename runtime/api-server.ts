@@ -9,6 +9,7 @@ import { isLoopback, loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { ensureLogCheckpointSchedule } from './log-checkpoint-schedule';
 import { loadLogSigningKeyOrExit } from './log-signing-key';
+import { ensureRollupCheckSchedules } from './rollup-check-schedule';
 import { connectClient } from './temporal-connection';
 import { reportMissingTaskHolders } from './task-holders-report';
 
@@ -24,11 +25,15 @@ async function main(): Promise<void> {
     temporal: createTemporalGateway(client, config.temporal.taskQueue, config.temporal.callTimeoutMs),
     logger,
   });
-  // The daily signing of the logs; the API serves without it, but says so.
-  ensureLogCheckpointSchedule(client, config.temporal.taskQueue).then(
-    (state) => logger.info({ schedule: state }, 'log checkpoint schedule'),
-    (err: Error) => logger.warn({ err: err.message }, 'could not make the log checkpoint schedule'),
-  );
+  // The daily signing of the logs and the rollup checks; the API serves without them, but says so.
+  for (const [what, ensure] of [
+    ['log checkpoint', ensureLogCheckpointSchedule],
+    ['rollup check', ensureRollupCheckSchedules],
+  ] as const)
+    ensure(client, config.temporal.taskQueue).then(
+      (state) => logger.info({ schedule: state }, `${what} schedule`),
+      (err: Error) => logger.warn({ err: err.message }, `could not make the ${what} schedule`),
+    );
   reportMissingTaskHolders(db, logger).catch((err: Error) =>
     logger.warn({ err: err.message }, 'could not check who holds each task'),
   );

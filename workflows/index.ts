@@ -5,6 +5,7 @@
  * `processes/index.ts` lists the processes; a test holds this file to it.
  */
 import { logCheckpoints } from './audit/workflow';
+import { rollupCheck } from './rollups/workflow';
 import { securityAgreement } from './security/agreement-workflow';
 import { catalogueEntry } from './catalogue_entry/workflow';
 import { resourceFreshness } from './resource_freshness/workflow';
@@ -24,9 +25,13 @@ export {
   resourceFreshness as resource_freshness,
 };
 
-// The platform's own (workflows/platform-workflows.ts): the daily signing of the logs, and
-// each security agreement's reminder and expiry.
-export { logCheckpoints as log_checkpoints, securityAgreement as security_agreement };
+// The platform's own (workflows/platform-workflows.ts): the daily signing of the logs, the
+// hourly rollup check, and each security agreement's reminder and expiry.
+export {
+  logCheckpoints as log_checkpoints,
+  rollupCheck as rollup_check,
+  securityAgreement as security_agreement,
+};
 
 // Workflow types of cases started before each process had one name.
 export { sharingRequest, correctionFeedback, disputeCase, catalogueUpdate };

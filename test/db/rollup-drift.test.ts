@@ -6,25 +6,15 @@
  * recount of what drifted puts everything right.
  */
 import { recountRollups, rollupDrift } from '../../db/rollup-drift';
-import { listInbox, recordDueSlaEvents, type InboxFilter } from '../../db/task-repository';
+import { listInbox, recordDueSlaEvents } from '../../db/task-repository';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
-import { HOUR, importOpenTasks, iso, seedTasks, T0 } from '../support/task-fixtures';
+import { auditBureauInbox, HOUR, importOpenTasks, iso, seedTasks, T0 } from '../support/task-fixtures';
 
 const kinds: DbKind[] = ['mysql', 'sqlite'];
 
 describe.each(kinds)('the rollup check on %s', (kind) => {
   let t: TestDb;
-  const inbox: InboxFilter = {
-    username: 'someone',
-    department: 'audit-bureau',
-    roles: ['provider_reviewer'],
-    status: 'open',
-    mine: false,
-    overdue: false,
-    page: 1,
-    pageSize: 20,
-    nowMs: T0,
-  };
+  const inbox = auditBureauInbox;
 
   beforeAll(async () => {
     t = await createTestDb(kind);

@@ -1,5 +1,5 @@
 /** A spread of tasks over candidate groups, some closed and one claimed, for read-model tests. */
-import { closeTaskRow, insertTask } from '../../db/task-repository';
+import { closeTaskRow, insertTask, type InboxFilter } from '../../db/task-repository';
 import type { CandidateGroup } from '../../domain/roles';
 import type { TestDb } from '../../scripts/harness/databases';
 import { defaultPolicyKey } from '../../seeds/default-policy';
@@ -54,6 +54,19 @@ export async function seedTasks(t: TestDb) {
   await t.db('tasks').where({ id: 'wf-2.step.2' }).update({ claimed_by: 'zhaoqiang' });
   return tasks;
 }
+
+/** The inbox of the audit bureau's provider reviewer, whose tasks `importOpenTasks` writes. */
+export const auditBureauInbox: InboxFilter = {
+  username: 'someone',
+  department: 'audit-bureau',
+  roles: ['provider_reviewer'],
+  status: 'open',
+  mine: false,
+  overdue: false,
+  page: 1,
+  pageSize: 20,
+  nowMs: T0,
+};
 
 /**
  * Open provider-review tasks of the audit bureau as a bulk import writes them:
