@@ -228,26 +228,40 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       if (problems.length) throw unprocessable('invalid_request', 'request', problems);
 
       const id = newCaseId(SHARING_REQUEST_ID_PREFIX, now);
-      const stored = await insertRequest(db, {
-        id,
-        workflowId: sharingWorkflowId(id),
-        requestedBy: user.username,
-        idempotencyKey: key,
-        payloadHash: hash,
-        resourceCode: resource.code,
-        resourceVersion: resource.version,
-        shareType: resource.shareType,
-        consumerDepartment: user.department.code,
-        providerDepartment: resource.providerDepartment.code,
-        items: body.items,
-        purpose: body.purpose,
-        basis: body.basis,
-        answers: body.answers,
-        questions: resource.conditions.map((c) => ({ id: c.id, question: c.question })),
-        usageFrom: body.usageFrom,
-        usageTo: body.usageTo,
-        submittedAt: now.toISOString(),
-      });
+      // The audit entry lands with the request, so a request whose start failed (and is
+      // started by the client's retry) is audited once all the same.
+      const audited = (trx: Db) =>
+        auditByUser(trx, user, {
+          action: 'sharing_request.submit',
+          entityType: 'sharing_request',
+          entityId: id,
+          ip,
+          detail: { resourceCode: resource.code, items: body.items },
+        });
+      const stored = await insertRequest(
+        db,
+        {
+          id,
+          workflowId: sharingWorkflowId(id),
+          requestedBy: user.username,
+          idempotencyKey: key,
+          payloadHash: hash,
+          resourceCode: resource.code,
+          resourceVersion: resource.version,
+          shareType: resource.shareType,
+          consumerDepartment: user.department.code,
+          providerDepartment: resource.providerDepartment.code,
+          items: body.items,
+          purpose: body.purpose,
+          basis: body.basis,
+          answers: body.answers,
+          questions: resource.conditions.map((c) => ({ id: c.id, question: c.question })),
+          usageFrom: body.usageFrom,
+          usageTo: body.usageTo,
+          submittedAt: now.toISOString(),
+        },
+        audited,
+      );
       if (stored.id !== id) {
         // A concurrent retry with the same key stored its request first; answer with that one.
         sameFiling(stored, hash, key, 'request');
@@ -258,13 +272,6 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       // Deleting the row instead would orphan a workflow whose start reached the server but
       // whose answer was lost.
       await start(stored, user);
-      await auditByUser(db, user, {
-        action: 'sharing_request.submit',
-        entityType: 'sharing_request',
-        entityId: id,
-        ip,
-        detail: { resourceCode: resource.code, items: body.items },
-      });
       return { created: true, request: await detail(await settled(id)) };
     },
 

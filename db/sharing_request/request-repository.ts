@@ -81,7 +81,17 @@ export type NewRequest = Omit<
  * and Idempotency-Key. The dashboard's daily count goes up only for the call
  * whose row was stored.
  */
-export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> {
+/**
+ * Stores a request with its daily count, or finds the one the same requester
+ * stored under the same key. `alsoIfNew` runs in the same transaction only
+ * when this call stored it (the submission's audit entry), so a retry never
+ * writes it twice and a stored request never lacks it.
+ */
+export async function insertRequest(
+  db: Db,
+  r: NewRequest,
+  alsoIfNew: (trx: Db) => Promise<void> = async () => {},
+): Promise<RequestRow> {
   const at = Date.parse(r.submittedAt);
   return db.transaction(async (trx) => {
     await trx('sharing_requests')
@@ -110,12 +120,14 @@ export async function insertRequest(db: Db, r: NewRequest): Promise<RequestRow> 
       .onConflict(['requested_by', 'idempotency_key'])
       .ignore();
     const stored = (await findRequestByKey(trx, r.requestedBy, r.idempotencyKey))!;
-    if (stored.id === r.id)
+    if (stored.id === r.id) {
       await countRequest(trx, {
         submittedAtMs: at,
         consumerDepartment: r.consumerDepartment,
         providerDepartment: r.providerDepartment,
       });
+      await alsoIfNew(trx);
+    }
     return stored;
   });
 }

@@ -823,6 +823,12 @@ describe('Temporal unreachable while submitting', () => {
     const again = await submit('zhangwei', conditional({ purpose: 'Temporal 不可用时提交' }), key);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: kept[0].id, status: 'provider_review' });
+    // The submission is in the audit log once: written with the request, not after the start that failed.
+    const audited = await h.t
+      .db('audit_log')
+      .where({ action: 'sharing_request.submit', entity_id: kept[0].id })
+      .select('actor');
+    expect(audited).toEqual([{ actor: 'zhangwei' }]);
     const runs: string[] = [];
     for await (const wf of h.env.client.workflow.list({
       query: `WorkflowId="${sharingWorkflowId(kept[0].id)}"`,
