@@ -39,17 +39,17 @@ export class NoPolicyInForce extends Error {
  * it replaced does not come back).
  */
 export async function policyInForce(db: Db, onDate: string): Promise<PolicyVersion> {
-  const row = await db('policy_versions')
+  const row: { key: string } | undefined = await db('policy_versions')
     .where('effective_from', '<=', onDate)
     .orderBy([
       { column: 'effective_from', order: 'desc' },
       { column: 'created_at_ms', order: 'desc' },
       { column: 'version', order: 'desc' },
     ])
-    .first();
+    .first('key');
   if (!row)
     throw new NoPolicyInForce(`no policy version is in force on ${onDate}; seed the default policy first`);
-  const document = PolicyDocumentSchema.parse(JSON.parse(row.document));
+  const document = (await documentOf(db, row.key))!;
   if (document.effectiveTo !== undefined && document.effectiveTo < onDate)
     throw new NoPolicyInForce(
       `no policy version is in force on ${onDate}: ${row.key} was in force until ${document.effectiveTo} and no later version replaces it`,
@@ -59,6 +59,46 @@ export async function policyInForce(db: Db, onDate: string): Promise<PolicyVersi
 
 /** A stored version by its key (id@version), e.g. to name the steps of tasks started under it. */
 export async function policyByKey(db: Db, key: string): Promise<PolicyVersion | null> {
-  const row = await db('policy_versions').where({ key }).first();
-  return row ? { key: row.key, document: PolicyDocumentSchema.parse(JSON.parse(row.document)) } : null;
+  const document = await documentOf(db, key);
+  return document ? { key, document } : null;
+}
+
+/**
+ * Versions are never changed once stored (a second save of id@version is
+ * ignored), so each database's documents are read and validated once per
+ * process, not on every submission or task view. Per database object: a
+ * transaction, or another database, reads its own. Frozen, as every caller
+ * shares it.
+ */
+const validated = new WeakMap<Db, Map<string, Promise<PolicyDocument | null>>>();
+
+function documentOf(db: Db, key: string): Promise<PolicyDocument | null> {
+  let documents = validated.get(db);
+  if (!documents) validated.set(db, (documents = new Map()));
+  let document = documents.get(key);
+  if (!document) {
+    document = db('policy_versions')
+      .where({ key })
+      .first('document')
+      .then((row?: { document: string }) =>
+        row ? deepFreeze(PolicyDocumentSchema.parse(JSON.parse(row.document))) : null,
+      );
+    // A version not stored yet, or a failed read, is asked again next time.
+    const forget = () => {
+      documents.delete(key);
+    };
+    document.then((d) => {
+      if (!d) forget();
+    }, forget);
+    documents.set(key, document);
+  }
+  return document;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
