@@ -23,7 +23,7 @@ export function requestRoutes(router: Router, registry: OpenAPIRegistry, deps: A
     summary: 'Ask to use a resource of another department',
     description:
       'Roles: requester. Send an `Idempotency-Key` header: the same key with the same body answers 200 with the request it made, never a second one; with another body, 422. ' +
-      'With `Prefer: respond-async` the answer is 202 as soon as the workflow has started (status submitted); otherwise it waits (up to 10 s) for the routing, so the answer shows the grant, the rejection or the first task. ' +
+      'With `Prefer: respond-async` the answer is 202 as soon as the workflow has started, with the request as filed (status submitted, no task, deadline or timeline yet: read it back for those); otherwise it waits (up to 10 s) for the routing, so the answer shows the grant, the rejection or the first task. ' +
       'Unconditional resources are granted at once; not-shared ones are rejected with their legal basis (unless your department is a statutory recipient); conditional ones go to the provider, then the platform authority.',
     tags: ['requests'],
     auth: 'user',

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/connection';
 import { getResource } from '../../db/catalogue-repository';
+import type { Resource } from '../../domain/catalogue/resource';
 import { policyInForce } from '../../db/policy-repository';
 import { ZONE } from '../../domain/calendar/working-days';
 import { listDepartments, type User } from '../../db/directory-repository';
@@ -63,53 +64,75 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     return (code: string) => byCode.get(code) ?? { code, name: code, nameEn: code };
   }
 
-  async function summary(
+  type DepartmentRef = ReturnType<Awaited<ReturnType<typeof departmentRefs>>>;
+  type Progress = Awaited<ReturnType<typeof progress>>;
+
+  function summaryOf(
     r: RequestRow,
-    dept?: Awaited<ReturnType<typeof departmentRefs>>,
-    known?: Awaited<ReturnType<typeof progress>>,
+    resourceName: string,
+    departments: { consumer: DepartmentRef; provider: DepartmentRef },
+    currentTask: Progress['currentTask'] | null,
   ) {
+    return {
+      id: r.id,
+      resourceCode: r.resourceCode,
+      resourceName,
+      shareType: r.shareType as 'unconditional' | 'conditional' | 'not_shared',
+      status: r.status,
+      currentStep: r.currentStep,
+      consumerDepartment: departments.consumer,
+      providerDepartment: departments.provider,
+      requestedBy: r.requestedBy,
+      submittedAt: r.submittedAt,
+      updatedAt: r.updatedAt,
+      currentTask,
+    };
+  }
+
+  async function summary(r: RequestRow, dept?: Awaited<ReturnType<typeof departmentRefs>>, known?: Progress) {
     const ref = dept ?? (await departmentRefs());
     const [resource, p] = await Promise.all([
       getResource(db, r.resourceCode),
       known ?? progress('sharing_request', r.id),
     ]);
-    return {
-      id: r.id,
-      resourceCode: r.resourceCode,
-      resourceName: resource?.name ?? r.resourceCode,
-      shareType: r.shareType as 'unconditional' | 'conditional' | 'not_shared',
-      status: r.status,
-      currentStep: r.currentStep,
-      consumerDepartment: ref(r.consumerDepartment),
-      providerDepartment: ref(r.providerDepartment),
-      requestedBy: r.requestedBy,
-      submittedAt: r.submittedAt,
-      updatedAt: r.updatedAt,
-      currentTask: p.currentTask,
-    };
+    return summaryOf(
+      r,
+      resource?.name ?? r.resourceCode,
+      { consumer: ref(r.consumerDepartment), provider: ref(r.providerDepartment) },
+      p.currentTask,
+    );
   }
 
-  /** Each answer under the question it replies to: as asked when the request was made, else as the catalogue asks now. */
-  async function conditionAnswers(r: RequestRow) {
-    const asked = r.questions ?? (await getResource(db, r.resourceCode))?.conditions ?? [];
+  /** Each answer under the question it replies to. */
+  const answersTo = (asked: readonly { id: string; question: string }[], r: RequestRow) => {
     const question = new Map(asked.map((c) => [c.id, c.question]));
     return Object.entries(r.answers).map(([id, answer]) => ({
       id,
       question: question.get(id) ?? id,
       answer,
     }));
-  }
+  };
 
-  async function detail(r: RequestRow) {
-    const [p, grant, baseGrant, dispute, conditions] = await Promise.all([
-      progress('sharing_request', r.id),
-      grantOfRequest(db, r.id),
-      grantOfRequest(db, r.id, 'base'),
-      disputeOfSubject(db, 'request', r.id),
-      conditionAnswers(r),
-    ]);
+  /** The answers under their questions: as asked when the request was made, else as the catalogue asks now. */
+  const conditionAnswers = async (r: RequestRow) =>
+    answersTo(r.questions ?? (await getResource(db, r.resourceCode))?.conditions ?? [], r);
+
+  type Outcome = {
+    grant: Awaited<ReturnType<typeof grantOfRequest>>;
+    baseGrant: Awaited<ReturnType<typeof grantOfRequest>>;
+    dispute: Awaited<ReturnType<typeof disputeOfSubject>>;
+    corrections: { id: string; status: string; filedAt: string }[];
+  };
+
+  function detailOf(
+    r: RequestRow,
+    s: ReturnType<typeof summaryOf>,
+    p: { currentTask: Progress['currentTask'] | null } & Pick<Progress, 'deadlines' | 'timeline'>,
+    conditions: ReturnType<typeof answersTo>,
+    o: Outcome,
+  ) {
     return {
-      ...(await summary(r, undefined, p)),
+      ...s,
       resourceVersion: r.resourceVersion,
       items: r.items,
       purpose: r.purpose,
@@ -122,16 +145,53 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       currentTask: p.currentTask,
       deadlines: p.deadlines,
       timeline: p.timeline,
+      grant: o.grant,
+      baseGrant: o.baseGrant,
+      dispute: o.dispute && { id: o.dispute.id, status: o.dispute.status, outcome: o.dispute.outcome },
+      corrections: o.corrections,
+    };
+  }
+
+  /**
+   * A request this call has just filed, from what the call already holds: it is
+   * being routed, so nothing is open, decided, granted or disputed yet. The
+   * answer to `Prefer: respond-async` costs no reads.
+   */
+  function asFiled(r: RequestRow, resource: Resource, requester: User) {
+    return detailOf(
+      r,
+      summaryOf(
+        r,
+        resource.name,
+        { consumer: requester.department, provider: resource.providerDepartment },
+        null,
+      ),
+      { currentTask: null, deadlines: [], timeline: [] },
+      answersTo(r.questions ?? resource.conditions, r),
+      { grant: null, baseGrant: null, dispute: null, corrections: [] },
+    );
+  }
+
+  async function detail(r: RequestRow) {
+    const [p, grant, baseGrant, dispute, conditions] = await Promise.all([
+      progress('sharing_request', r.id),
+      grantOfRequest(db, r.id),
+      grantOfRequest(db, r.id, 'base'),
+      disputeOfSubject(db, 'request', r.id),
+      conditionAnswers(r),
+    ]);
+    const corrections = (
+      await correctionsOfGrants(
+        db,
+        [grant?.id, baseGrant?.id].filter((g): g is string => !!g),
+      )
+    ).map((c) => ({ id: c.id, status: c.status, filedAt: c.filedAt }));
+    return detailOf(r, await summary(r, undefined, p), p, conditions, {
       grant,
       baseGrant,
-      dispute: dispute && { id: dispute.id, status: dispute.status, outcome: dispute.outcome },
-      corrections: (
-        await correctionsOfGrants(
-          db,
-          [grant?.id, baseGrant?.id].filter((g): g is string => !!g),
-        )
-      ).map((c) => ({ id: c.id, status: c.status, filedAt: c.filedAt })),
-    };
+      dispute,
+      corrections,
+    });
   }
 
   /** The request, if the caller's department is a party to it or the caller has a city-level role. */
@@ -150,8 +210,9 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       ROUTING_WAIT_MS,
     );
 
-  async function start(r: RequestRow, requester: User): Promise<void> {
-    const resource = (await getResource(db, r.resourceCode))!;
+  /** `known`: the catalogue entry, when the caller has just read it. */
+  async function start(r: RequestRow, requester: User, known?: Resource): Promise<void> {
+    const resource = known ?? (await getResource(db, r.resourceCode))!;
     await temporal.startCase<typeof sharingRequest>({
       process: SHARING_REQUEST_PROCESS,
       workflowId: r.workflowId,
@@ -271,8 +332,11 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       // same Idempotency-Key starts the workflow (its id follows from the row, so never twice).
       // Deleting the row instead would orphan a workflow whose start reached the server but
       // whose answer was lost.
-      await start(stored, user);
-      return { created: true, request: await detail(await settled(id)) };
+      await start(stored, user, resource);
+      return {
+        created: true,
+        request: wait ? await detail(await routed(id)) : asFiled(stored, resource, user),
+      };
     },
 
     async list(

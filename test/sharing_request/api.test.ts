@@ -792,11 +792,40 @@ describe('in the Temporal UI', () => {
 });
 
 describe('Prefer: respond-async', () => {
-  it('answers 202 as soon as the workflow has started; the request is routed afterwards', async () => {
+  it('answers 202 as soon as the workflow has started, with the request as filed; it is routed afterwards', async () => {
     const res = await submitAsync();
     expect(res.status).toBe(202);
     expect(res.headers['preference-applied']).toBe('respond-async');
-    expect(['submitted', 'provider_review']).toContain(res.body.status);
+    // As filed: the answers under their questions, the parties named, nothing open or decided yet.
+    expect(res.body).toMatchObject({
+      status: 'submitted',
+      resourceCode: conditional().resourceCode,
+      consumerDepartment: { code: 'civil-affairs', name: expect.any(String), nameEn: expect.any(String) },
+      providerDepartment: { code: expect.any(String), name: expect.any(String), nameEn: expect.any(String) },
+      currentTask: null,
+      deadlines: [],
+      timeline: [],
+      grant: null,
+      dispute: null,
+      corrections: [],
+    });
+    expect(res.body.conditions.map((c: { answer: string }) => c.answer)).toEqual(
+      Object.values(conditional().answers),
+    );
+    expect(res.body.conditions.every((c: { id: string; question: string }) => c.question !== c.id)).toBe(
+      true,
+    );
+    // The same request, read back once routed, tells the same of what was filed.
+    const filed = await detail('zhangwei', res.body.id);
+    for (const field of [
+      'resourceName',
+      'consumerDepartment',
+      'providerDepartment',
+      'items',
+      'conditions',
+      'submittedAt',
+    ])
+      expect(filed[field]).toEqual(res.body[field]);
     const routed = await waitFor('routed', async () => {
       const d = await detail('zhangwei', res.body.id);
       return d.status === 'provider_review' && d.currentTask ? d : undefined;
