@@ -3,7 +3,8 @@
  * rollups afresh from the tasks, their candidate groups and the requests,
  * after rows were written around the application (a bulk import, a restore, a
  * hand-made fix). The application keeps them up to date by itself otherwise,
- * and the hourly rollup check recounts any that drifted.
+ * and the rollup checks recount any that drifted (the open work's hourly, all
+ * nightly).
  *
  * `npm run rebuild-rollups -- --check` changes nothing: it prints which
  * rollups differ from a fresh count and exits 1 if any do.
@@ -30,7 +31,9 @@ async function check(db: Db): Promise<number> {
         `  ${JSON.stringify(e.key)} stored ${JSON.stringify(e.stored)}, counted ${JSON.stringify(e.counted)}`,
       );
   }
-  say('run `npm run rebuild-rollups` to recount them (the hourly rollup check does it too)');
+  say(
+    'run `npm run rebuild-rollups` to recount them (the rollup checks do too: the open work hourly, all of them nightly)',
+  );
   return 1;
 }
 
