@@ -1,15 +1,39 @@
 /** Waiting briefly for a workflow to move a case's read model, so an answer can show where the case went. */
 
+/** How long `settle` looks often, how often then, and how often after that. */
+export const LOOK = { quickForMs: 1_000, quickEveryMs: 10, thenEveryMs: 100 } as const;
+
+/** The time `settle` waits on: the real clock, or a test's. */
+export interface SettleClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: SettleClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((res) => setTimeout(res, ms)),
+};
+
 /**
- * Polls until `probe` answers, at most `ms`; the last answer either way. The first looks come
- * soon (10, 20, 40 ms…, then every 100 ms): a workflow task that routes a case often ends within
- * tens of milliseconds, and a fixed 100 ms would add its own wait to every answer.
+ * Polls until `probe` answers, at most `ms`; the last answer either way. For its first second it
+ * looks every 10 ms: a workflow task that routes a case ends within tens of milliseconds, so a
+ * caller waits at most a look's interval longer than the workflow took (looks that doubled their
+ * interval, 10, 20, 40, 80 ms…, held an answer back by up to half of what the routing took). A
+ * look is one primary-key read. After that second the workflow is late (a backlog, or no worker),
+ * and it looks every 100 ms until `ms`.
  */
-export async function settle<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
+export async function settle<T>(
+  probe: () => Promise<T>,
+  done: (v: T) => boolean,
+  ms = 10_000,
+  clock: SettleClock = realClock,
+): Promise<T> {
+  const start = clock.now();
   let v = await probe();
-  for (let pause = 10; !done(v) && Date.now() < until; pause = Math.min(100, pause * 2)) {
-    await new Promise((res) => setTimeout(res, pause));
+  while (!done(v) && clock.now() - start < ms) {
+    const elapsed = clock.now() - start;
+    const every = elapsed < LOOK.quickForMs ? LOOK.quickEveryMs : LOOK.thenEveryMs;
+    await clock.sleep(Math.min(every, ms - elapsed));
     v = await probe();
   }
   return v;
