@@ -13,6 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../runtime/workflow-bundle';
+import { parseConfig } from '../runtime/config';
+import { workerTuning } from '../runtime/worker-tuning';
 import { savePolicyVersion } from '../db/policy-repository';
 import { createTestDb } from '../scripts/harness/databases';
 import { lastEscalationAfterMs, minutePolicy } from '../scripts/harness/minute-policy';
@@ -60,6 +62,7 @@ export async function catchUpBench() {
         workflowsPath: WORKFLOWS,
         bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
         activities: createActivities(t.db),
+        ...workerTuning(parseConfig(process.env).worker),
       });
     let w = await projectWorker();
     let running = w.run();

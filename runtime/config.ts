@@ -67,6 +67,12 @@ const EnvSchema = z
     WORKER_HEAP_MIB: z.coerce.number().int().min(128).max(65_536).default(384),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
     /**
+     * Threads that run workflow code. A woken case first replays its history on one of them, and
+     * one thread could not keep two cores busy catching up after an outage; each thread holds its
+     * own copy of the shared modules and is capped at WORKER_HEAP_MIB.
+     */
+    WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+    /**
      * The SM2 private key (PKCS#8 PEM file) that signs the logs' daily checkpoints. Required in
      * production; elsewhere one is made in the data folder on first use.
      */
@@ -248,7 +254,12 @@ export interface Config {
     apiKey?: string;
     tls?: { certFile: string; keyFile: string; caFile?: string; serverName?: string };
   };
-  worker: { maxCachedWorkflows: number; maxConcurrentActivities: number; heapMiB: number };
+  worker: {
+    maxCachedWorkflows: number;
+    maxConcurrentActivities: number;
+    heapMiB: number;
+    workflowThreads: number;
+  };
   /** The key that signs log checkpoints: its file, and whether a missing one may be made. */
   logSigningKey: { file: string; create: boolean };
   /** Where archived log rows are written. */
@@ -369,6 +380,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
       heapMiB: e.WORKER_HEAP_MIB,
+      workflowThreads: e.WORKER_WORKFLOW_THREADS,
     },
     logSigningKey: e.AUDIT_SIGNING_KEY
       ? { file: path.resolve(e.AUDIT_SIGNING_KEY), create: false }

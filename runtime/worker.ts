@@ -9,6 +9,7 @@ import { configuredChannels, createNoticeDelivery } from './notice-delivery';
 import { connectWorkerConnection } from './temporal-connection';
 import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOWS_PATH } from './workflow-bundle';
 import { heapLimitMiB, workerNodeOptions } from './worker-heap';
+import { workerTuning } from './worker-tuning';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -23,8 +24,7 @@ async function main(): Promise<void> {
     workflowsPath: WORKFLOWS_PATH,
     bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
     activities: createActivities(db, () => key),
-    maxCachedWorkflows: config.worker.maxCachedWorkflows,
-    maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
+    ...workerTuning(config.worker),
   });
   const heapLimit = heapLimitMiB();
   logger.info(

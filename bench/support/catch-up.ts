@@ -8,6 +8,8 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Db } from '../../db/connection';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../runtime/workflow-bundle';
+import { parseConfig } from '../../runtime/config';
+import { workerTuning } from '../../runtime/worker-tuning';
 import { fmt } from './stats';
 
 /** The target: 10,000 overdue tasks caught up within 60 s after a worker outage. */
@@ -76,6 +78,8 @@ export async function bareTimersCatchUp(
       workflowsPath: WORKFLOWS,
       bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
       activities: { arrived: async () => void (arrived += 1), woke: async () => void (woke += 1) },
+      // Tuned as govshare's own worker is, so the two differ only in what their workflows do.
+      ...workerTuning(parseConfig(process.env).worker),
     });
   let w = await worker();
   let running = w.run();

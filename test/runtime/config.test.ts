@@ -15,6 +15,13 @@ describe('configuration from the environment', () => {
       namespace: 'default',
       taskQueue: 'govshare',
     });
+    // Two workflow threads: one could not keep two cores busy replaying cases after an outage.
+    expect(c.worker).toEqual({
+      maxCachedWorkflows: 400,
+      maxConcurrentActivities: 100,
+      heapMiB: 384,
+      workflowThreads: 2,
+    });
   });
 
   it('uses MySQL/MariaDB when DATABASE_URL is set', () => {
@@ -36,6 +43,10 @@ describe('configuration from the environment', () => {
     [
       { OIDC_ROLE_MAP: 'reviewers=overlord' },
       /^Invalid configuration: OIDC_ROLE_MAP must be "reviewers=overlord" must be group=role/,
+    ],
+    [
+      { WORKER_WORKFLOW_THREADS: '0' },
+      /^Invalid configuration: WORKER_WORKFLOW_THREADS must be .*>=1 \(got "0"\)$/,
     ],
     [{ BOOTSTRAP_ADMIN: 'li ming' }, /^Invalid configuration: BOOTSTRAP_ADMIN must be a username/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: AUTH_MODE must be "oidc" in production/],
