@@ -1,4 +1,5 @@
 /** Waiting briefly for a workflow to move a case's read model, so an answer can show where the case went. */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How long `settle` looks often, how often then, and how often after that. */
 export const LOOK = { quickForMs: 1_000, quickEveryMs: 10, thenEveryMs: 100 } as const;
@@ -9,10 +10,7 @@ export interface SettleClock {
   sleep(ms: number): Promise<void>;
 }
 
-const realClock: SettleClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((res) => setTimeout(res, ms)),
-};
+const realClock: SettleClock = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
 
 /**
  * Polls until `probe` answers, at most `ms`; the last answer either way. For its first second it
@@ -30,8 +28,7 @@ export async function settle<T>(
 ): Promise<T> {
   const start = clock.now();
   let v = await probe();
-  while (!done(v) && clock.now() - start < ms) {
-    const elapsed = clock.now() - start;
+  for (let elapsed = clock.now() - start; !done(v) && elapsed < ms; elapsed = clock.now() - start) {
     const every = elapsed < LOOK.quickForMs ? LOOK.quickEveryMs : LOOK.thenEveryMs;
     await clock.sleep(Math.min(every, ms - elapsed));
     v = await probe();
