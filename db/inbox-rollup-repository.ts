@@ -8,13 +8,13 @@
  *
  * The `count*` functions run inside the transaction that changed the
  * candidate rows, under the task row's lock, and only for rows that changed,
- * so retries never count twice. `rebuildInboxRollup` counts afresh (after a
+ * so retries never count twice; they add to that transaction's
+ * `RollupChanges`. `rebuildInboxRollup` counts afresh (after a
  * bulk import).
  */
-import type { Knex } from 'knex';
 import type { CandidateGroup } from '../domain/roles';
 import type { Db } from './connection';
-import { bump, drop, recount, type RollupDefinition } from './rollup-counts';
+import { recount, type RollupChanges, type RollupDefinition } from './rollup-counts';
 
 export interface GroupCount extends CandidateGroup {
   open: number;
@@ -23,13 +23,13 @@ export interface GroupCount extends CandidateGroup {
 const keyOf = (g: CandidateGroup) => ({ role: g.role, department_code: g.department ?? '' });
 
 /** Counts a task that has just become open for each of `groups` (new candidate rows of an open task). */
-export async function countGroupsOpened(trx: Knex, groups: readonly CandidateGroup[]): Promise<void> {
-  for (const g of groups) await bump(trx, 'open_task_groups', keyOf(g), { n: 1 });
+export function countGroupsOpened(rollups: RollupChanges, groups: readonly CandidateGroup[]): void {
+  for (const g of groups) rollups.add('open_task_groups', keyOf(g), { n: 1 });
 }
 
 /** Uncounts an open task for each of `groups` (it was closed, or these groups no longer hold it). */
-export async function countGroupsClosed(trx: Knex, groups: readonly CandidateGroup[]): Promise<void> {
-  for (const g of groups) await drop(trx, 'open_task_groups', keyOf(g), { n: 1 });
+export function countGroupsClosed(rollups: RollupChanges, groups: readonly CandidateGroup[]): void {
+  for (const g of groups) rollups.add('open_task_groups', keyOf(g), { n: -1 });
 }
 
 /** How many open tasks each of `groups` holds (0 for a group that holds none), in the order asked. */

@@ -1,32 +1,117 @@
 /**
  * Adding to, taking from and counting afresh the rollups: the dashboard's
  * (sla-rollup-repository.ts) and the inbox's (inbox-rollup-repository.ts).
- * Callers of `bump` and `drop` run them inside the transaction that changed
- * the counted rows. Each rollup also declares how it is counted from the rows
- * it sums (`RollupDefinition`), which `recount` uses to rebuild it and
- * rollup-drift.ts to check it.
+ * A transaction that changes counted rows collects its rollup changes in a
+ * `RollupChanges` and writes them at its end, in one fixed order. Each rollup
+ * also declares how it is counted from the rows it sums (`RollupDefinition`),
+ * which `recount` uses to rebuild it and rollup-drift.ts to check it.
  */
 import type { Knex } from 'knex';
 
-/** Adds to a rollup row's counts, creating the row (with `extra` columns) if needed. */
-export function bump(
-  trx: Knex,
-  table: string,
-  key: Record<string, unknown>,
-  add: Record<string, number>,
-  extra: Record<string, unknown> = {},
-) {
-  return trx(table)
-    .insert({ ...key, ...extra, ...add })
-    .onConflict(Object.keys(key))
-    .merge(Object.fromEntries(Object.entries(add).map(([col, by]) => [col, trx.raw('?? + ?', [col, by])])));
+/**
+ * The rollup tables, in the order every transaction writes them. Rows of one
+ * table are written in the order of their keys. Transactions that count on
+ * the same rows (an opening and a close on one due day, two tasks of one
+ * candidate group) then take those rows' locks in the same order, so one may
+ * wait for another but two never wait for each other.
+ */
+export const ROLLUP_TABLES = [
+  'open_cases',
+  'open_task_groups',
+  'request_daily',
+  'sla_breach_daily',
+  'sla_done_daily',
+  'sla_open_daily',
+] as const;
+export type RollupTable = (typeof ROLLUP_TABLES)[number];
+
+/** Rollups whose rows count something still open: a row that falls to 0 is deleted. */
+const DELETED_AT_ZERO: ReadonlySet<RollupTable> = new Set(['open_cases']);
+
+interface RowChange {
+  table: RollupTable;
+  key: Record<string, string | number | boolean>;
+  by: Record<string, number>;
+  /** Columns a new row carries besides its key and counts. */
+  extra: Record<string, unknown>;
 }
 
-/** Takes from a rollup row's counts. */
-export function drop(trx: Knex, table: string, key: Record<string, unknown>, take: Record<string, number>) {
-  return trx(table)
-    .where(key)
-    .update(Object.fromEntries(Object.entries(take).map(([col, by]) => [col, trx.raw('?? - ?', [col, by])])));
+const ordinal = (v: string | number | boolean) => (typeof v === 'boolean' ? Number(v) : v);
+
+/** Orders two keys of one table column by column: numbers as numbers, text as text. */
+function compareKeys(a: RowChange['key'], b: RowChange['key']): number {
+  for (const column of Object.keys(a)) {
+    const x = ordinal(a[column]);
+    const y = ordinal(b[column]);
+    if (x === y) continue;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * One transaction's changes to the rollups. The `count*` functions add to it
+ * while the transaction changes the rows they count; `write` applies the sums
+ * at its end, table by table in `ROLLUP_TABLES` order and row by row in key
+ * order, one statement a row. A row counted up and down again is not written.
+ */
+export class RollupChanges {
+  private readonly rows = new Map<string, RowChange>();
+
+  /** Adds `by` (negative to take away) to a row's counts; a row not there yet is created with `extra`. */
+  add(
+    table: RollupTable,
+    key: RowChange['key'],
+    by: Record<string, number>,
+    extra: Record<string, unknown> = {},
+  ) {
+    const id = JSON.stringify([table, key]);
+    const row = this.rows.get(id) ?? { table, key, by: {}, extra };
+    for (const [column, n] of Object.entries(by)) row.by[column] = (row.by[column] ?? 0) + n;
+    this.rows.set(id, row);
+  }
+
+  async write(trx: Knex): Promise<void> {
+    const rows = [...this.rows.values()]
+      .map((r) => ({ ...r, by: Object.fromEntries(Object.entries(r.by).filter(([, n]) => n !== 0)) }))
+      .filter((r) => Object.keys(r.by).length > 0)
+      .sort(
+        (a, b) =>
+          ROLLUP_TABLES.indexOf(a.table) - ROLLUP_TABLES.indexOf(b.table) || compareKeys(a.key, b.key),
+      );
+    this.rows.clear();
+    for (const r of rows) {
+      const sums = Object.fromEntries(
+        Object.entries(r.by).map(([column, n]) => [column, trx.raw('?? + ?', [column, n])]),
+      );
+      if (Object.values(r.by).every((n) => n > 0))
+        await trx(r.table)
+          .insert({ ...r.key, ...r.extra, ...r.by })
+          .onConflict(Object.keys(r.key))
+          .merge(sums);
+      else {
+        await trx(r.table).where(r.key).update(sums);
+        if (DELETED_AT_ZERO.has(r.table)) await trx(r.table).where(r.key).andWhere('n', '<=', 0).delete();
+      }
+    }
+  }
+}
+
+/**
+ * Runs `work` in a transaction and writes the rollup changes it collected at
+ * the transaction's end, before it commits.
+ */
+export function withRollups<T>(
+  db: Knex,
+  work: (trx: Knex.Transaction, rollups: RollupChanges) => Promise<T>,
+  config?: Knex.TransactionConfig,
+): Promise<T> {
+  return db.transaction(async (trx) => {
+    const rollups = new RollupChanges();
+    const result = await work(trx, rollups);
+    await rollups.write(trx);
+    return result;
+  }, config);
 }
 
 /** A rollup table, and how it is counted afresh from the rows it sums. */

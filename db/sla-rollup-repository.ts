@@ -10,12 +10,13 @@
  * - `open_cases`: open tasks per case;
  * - `request_daily`: sharing requests per submission day and department pair.
  * The `count*` functions run inside the transaction that changed the counted
- * row, and only when it changed, so retries never count twice.
+ * row, and only when it changed, so retries never count twice; they add to
+ * that transaction's `RollupChanges`, which it writes before committing.
  * `rebuildSlaRollups` counts everything afresh (after a bulk import).
  */
 import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
-import { bump, drop, recount, type RollupDefinition } from './rollup-counts';
+import { recount, type RollupChanges, type RollupDefinition } from './rollup-counts';
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no DST), so a local day is a whole number of days since the shifted epoch. */
@@ -145,30 +146,34 @@ const openKey = (dueAtMs: number, t: Pick<TaskFacts, 'department_code' | 'proces
 });
 
 /** Counts a task that has just been opened (its row inserted). */
-export async function countOpened(trx: Knex, taskId: string): Promise<void> {
+export async function countOpened(trx: Knex, rollups: RollupChanges, taskId: string): Promise<void> {
   const t = await readTask(trx, taskId);
   if (!t) return;
-  await bump(trx, 'sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
-  await bump(trx, 'open_cases', { case_id: t.case_id }, { n: 1 }, { process_type: t.process_type });
+  rollups.add('sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
+  rollups.add('open_cases', { case_id: t.case_id }, { n: 1 }, { process_type: t.process_type });
 }
 
 /** Counts a task that has just been closed: no longer open, and done if it was decided. */
-export async function countClosed(trx: Knex, taskId: string): Promise<void> {
+export async function countClosed(trx: Knex, rollups: RollupChanges, taskId: string): Promise<void> {
   const t = await readTask(trx, taskId);
   if (!t) return;
-  await drop(trx, 'sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
-  await drop(trx, 'open_cases', { case_id: t.case_id }, { n: 1 });
-  await trx('open_cases').where({ case_id: t.case_id }).andWhere('n', '<=', 0).delete();
+  rollups.add('sla_open_daily', openKey(Number(t.due_at_ms), t), { n: -1 });
+  rollups.add('open_cases', { case_id: t.case_id }, { n: -1 });
   if (t.status === 'done')
-    await bump(trx, 'sla_done_daily', doneKey(t, Boolean(Number(t.breached))), doneCounts(t));
+    rollups.add('sla_done_daily', doneKey(t, Boolean(Number(t.breached))), doneCounts(t));
 }
 
 /** Moves an open task's count from its old due day to its new one. */
-export async function countRescheduled(trx: Knex, taskId: string, oldDueAtMs: number): Promise<void> {
+export async function countRescheduled(
+  trx: Knex,
+  rollups: RollupChanges,
+  taskId: string,
+  oldDueAtMs: number,
+): Promise<void> {
   const t = await readTask(trx, taskId);
   if (!t || t.status !== 'open' || Number(t.due_at_ms) === oldDueAtMs) return;
-  await drop(trx, 'sla_open_daily', openKey(oldDueAtMs, t), { n: 1 });
-  await bump(trx, 'sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
+  rollups.add('sla_open_daily', openKey(oldDueAtMs, t), { n: -1 });
+  rollups.add('sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
 }
 
 /**
@@ -176,11 +181,10 @@ export async function countRescheduled(trx: Knex, taskId: string, oldDueAtMs: nu
  * task was done (its timer fired as the decision landed) moves the task's done
  * count to the breached side too.
  */
-export async function countBreach(trx: Knex, taskId: string): Promise<void> {
+export async function countBreach(trx: Knex, rollups: RollupChanges, taskId: string): Promise<void> {
   const t = await readTask(trx, taskId);
   if (!t) return;
-  await bump(
-    trx,
+  rollups.add(
     'sla_breach_daily',
     {
       day: localDayNumber(Number(t.started_at_ms)),
@@ -191,18 +195,21 @@ export async function countBreach(trx: Knex, taskId: string): Promise<void> {
     { n: 1 },
   );
   if (t.status === 'done') {
-    await drop(trx, 'sla_done_daily', doneKey(t, false), doneCounts(t));
-    await bump(trx, 'sla_done_daily', doneKey(t, true), doneCounts(t));
+    const counts = doneCounts(t);
+    rollups.add('sla_done_daily', doneKey(t, false), negated(counts));
+    rollups.add('sla_done_daily', doneKey(t, true), counts);
   }
 }
 
+const negated = (counts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(counts).map(([column, n]) => [column, -n]));
+
 /** Counts a sharing request that has just been stored. */
-export async function countRequest(
-  trx: Knex,
+export function countRequest(
+  rollups: RollupChanges,
   r: { submittedAtMs: number; consumerDepartment: string; providerDepartment: string },
-): Promise<void> {
-  await bump(
-    trx,
+): void {
+  rollups.add(
     'request_daily',
     {
       day: localDayNumber(r.submittedAtMs),

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { isMysql, type Db } from './connection';
 import { countBreach, countClosed, countOpened, countRescheduled } from './sla-rollup-repository';
 import { countGroupsClosed, countGroupsOpened, openCountsOf } from './inbox-rollup-repository';
+import { withRollups, type RollupChanges } from './rollup-counts';
 import type { CandidateGroup } from '../domain/roles';
 import type { Duration } from '../domain/policy/duration';
 import { casesMatching, type CaseSummarySpec } from './case-summaries';
@@ -42,8 +43,9 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
   // different tasks never deadlock. A retried activity racing its first attempt hits the
   // primary key on insert and is retried again, finding the row: it inserts and counts once.
   const mysql = isMysql(db);
-  await db.transaction(
-    async (trx) => {
+  await withRollups(
+    db,
+    async (trx, rollups) => {
       const read = trx('tasks').where({ id: task.id }).first('id');
       const existing = await (mysql ? read.forUpdate() : read);
       if (!existing) {
@@ -65,9 +67,9 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
           policy_key: task.policyKey,
           set_period: task.setPeriod ? JSON.stringify(task.setPeriod) : null,
         });
-        await countOpened(trx, task.id);
+        await countOpened(trx, rollups, task.id);
       }
-      await insertCandidates(trx, task.id, task.candidates, 'actor');
+      await addCandidates(trx, rollups, task.id, task.candidates, 'actor');
       await insertNotifications(trx, notices);
     },
     mysql ? { isolationLevel: 'read committed' } : {},
@@ -86,12 +88,13 @@ export async function insertCandidates(
   source: 'actor' | 'escalation',
 ): Promise<void> {
   if (groups.length === 0) return;
-  await db.transaction((trx) => addCandidates(trx, taskId, groups, source));
+  await withRollups(db, (trx, rollups) => addCandidates(trx, rollups, taskId, groups, source));
 }
 
 /** insertCandidates' writes, inside a transaction the caller holds. */
 async function addCandidates(
   trx: Knex.Transaction,
+  rollups: RollupChanges,
   taskId: string,
   groups: CandidateGroup[],
   source: 'actor' | 'escalation',
@@ -119,7 +122,7 @@ async function addCandidates(
       due_at_ms: task.due_at_ms,
     })),
   );
-  if (task.status === 'open') await countGroupsOpened(trx, added);
+  if (task.status === 'open') countGroupsOpened(rollups, added);
 }
 
 /**
@@ -134,20 +137,20 @@ export async function replaceCandidates(
   groups: CandidateGroup[],
   notices: NotificationInput[],
 ): Promise<void> {
-  await db.transaction(async (trx) => {
+  await withRollups(db, async (trx, rollups) => {
     const read = trx('tasks').where({ id: taskId }).first('status');
     const task = await (isMysql(db) ? read.forUpdate() : read);
     if (!task || task.status !== 'open') return;
     const replaced = trx('task_candidates').where({ task_id: taskId, source: 'actor' });
-    await countGroupsClosed(
-      trx,
+    countGroupsClosed(
+      rollups,
       groupsOf(await replaced.clone().where({ status: 'open' }).select('role', 'department_code')),
     );
     await replaced.delete();
     await trx('tasks')
       .where({ id: taskId })
       .update({ department_code: groups[0].department, role: groups[0].role });
-    await insertCandidates(trx, taskId, groups, 'actor');
+    await addCandidates(trx, rollups, taskId, groups, 'actor');
     await insertNotifications(trx, notices);
   });
 }
@@ -159,13 +162,13 @@ export async function updateTaskDeadline(
   provisional: boolean,
 ): Promise<void> {
   const dueAtMs = Date.parse(deadline);
-  await db.transaction(async (trx) => {
+  await withRollups(db, async (trx, rollups) => {
     const read = trx('tasks').where({ id: taskId }).first('due_at_ms');
     const before = await (isMysql(db) ? read.forUpdate() : read);
     if (!before) return;
     await trx('tasks').where({ id: taskId }).update({ deadline, due_at_ms: dueAtMs, provisional });
     await trx('task_candidates').where({ task_id: taskId }).update({ due_at_ms: dueAtMs });
-    await countRescheduled(trx, taskId, Number(before.due_at_ms));
+    await countRescheduled(trx, rollups, taskId, Number(before.due_at_ms));
   });
 }
 
@@ -196,15 +199,20 @@ export async function recordDueSlaEvents(
     notices: NotificationInput[];
   },
 ): Promise<void> {
-  await db.transaction(async (trx) => {
-    await applySlaEvents(trx, due.taskId, due.events);
-    await addCandidates(trx, due.taskId, due.escalationCandidates, 'escalation');
+  await withRollups(db, async (trx, rollups) => {
+    await applySlaEvents(trx, rollups, due.taskId, due.events);
+    await addCandidates(trx, rollups, due.taskId, due.escalationCandidates, 'escalation');
     await insertNotifications(trx, due.notices);
   });
 }
 
 /** Records each event once; a breach marks the task breached (and counts it), an escalation raises its level. */
-async function applySlaEvents(trx: Knex.Transaction, taskId: string, events: SlaEventInput[]): Promise<void> {
+async function applySlaEvents(
+  trx: Knex.Transaction,
+  rollups: RollupChanges,
+  taskId: string,
+  events: SlaEventInput[],
+): Promise<void> {
   if (events.length === 0) return;
   await trx('sla_events')
     .insert(
@@ -222,7 +230,7 @@ async function applySlaEvents(trx: Knex.Transaction, taskId: string, events: Sla
     .ignore();
   if (events.some((e) => e.kind === 'breach')) {
     const flipped = await trx('tasks').where({ id: taskId, breached: false }).update({ breached: true });
-    if (flipped > 0) await countBreach(trx, taskId);
+    if (flipped > 0) await countBreach(trx, rollups, taskId);
   }
   const level = Math.max(0, ...events.filter((e) => e.kind === 'escalation').map((e) => e.level));
   if (level > 0)
@@ -243,7 +251,7 @@ export interface TaskClosure {
 
 /** Closes an open task (and counts it for the dashboard); closing a closed task changes nothing. */
 export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
-  await db.transaction(async (trx) => {
+  await withRollups(db, async (trx, rollups) => {
     const changed = await trx('tasks')
       .where({ id: c.taskId, status: 'open' })
       .update({
@@ -255,12 +263,12 @@ export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
       });
     if (changed === 0) return;
     const candidates = trx('task_candidates').where({ task_id: c.taskId });
-    await countGroupsClosed(
-      trx,
+    countGroupsClosed(
+      rollups,
       groupsOf(await candidates.clone().where({ status: 'open' }).select('role', 'department_code')),
     );
     await candidates.update({ status: c.status });
-    await countClosed(trx, c.taskId);
+    await countClosed(trx, rollups, c.taskId);
   });
 }
 

@@ -7,6 +7,7 @@ import { localIso } from '../../domain/calendar/working-days';
 import type { Db } from '../connection';
 import { pageOf } from '../paging';
 import { countRequest } from '../sla-rollup-repository';
+import { withRollups } from '../rollup-counts';
 import type { RequestStatus, SharingRequestFacts } from '../../workflows/sharing_request/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
@@ -77,11 +78,6 @@ export type NewRequest = Omit<
  * idempotency key; returns the request stored under that key either way.
  */
 /**
- * Stores a new request, or finds the one already stored under the same user
- * and Idempotency-Key. The dashboard's daily count goes up only for the call
- * whose row was stored.
- */
-/**
  * Stores a request with its daily count, or finds the one the same requester
  * stored under the same key. `alsoIfNew` runs in the same transaction only
  * when this call stored it (the submission's audit entry), so a retry never
@@ -93,7 +89,7 @@ export async function insertRequest(
   alsoIfNew: (trx: Db) => Promise<void> = async () => {},
 ): Promise<RequestRow> {
   const at = Date.parse(r.submittedAt);
-  return db.transaction(async (trx) => {
+  return withRollups(db, async (trx, rollups) => {
     await trx('sharing_requests')
       .insert({
         id: r.id,
@@ -121,7 +117,7 @@ export async function insertRequest(
       .ignore();
     const stored = (await findRequestByKey(trx, r.requestedBy, r.idempotencyKey))!;
     if (stored.id === r.id) {
-      await countRequest(trx, {
+      countRequest(rollups, {
         submittedAtMs: at,
         consumerDepartment: r.consumerDepartment,
         providerDepartment: r.providerDepartment,
