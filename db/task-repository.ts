@@ -36,14 +36,15 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
 /**
  * Opens a task in the read model, with its candidate groups and the notices
  * that announce it, in one transaction; a task already there is left as it is.
+ * Whether this call opened it.
  */
-export async function insertTask(db: Db, task: NewTask, notices: NotificationInput[] = []): Promise<void> {
+export async function insertTask(db: Db, task: NewTask, notices: NotificationInput[] = []): Promise<boolean> {
   const primary = task.candidates[0];
   // READ COMMITTED: looking for a task that is not there takes no gap lock, so openings of
   // different tasks never deadlock. A retried activity racing its first attempt hits the
   // primary key on insert and is retried again, finding the row: it inserts and counts once.
   const mysql = isMysql(db);
-  await withRollups(
+  return withRollups(
     db,
     async (trx, rollups) => {
       const read = trx('tasks').where({ id: task.id }).first('id');
@@ -71,6 +72,7 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
       }
       await addCandidates(trx, rollups, task.id, task.candidates, 'actor');
       await insertNotifications(trx, notices);
+      return !existing;
     },
     mysql ? { isolationLevel: 'read committed' } : {},
   );

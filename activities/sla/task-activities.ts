@@ -16,6 +16,8 @@ import {
   type TaskClosure,
 } from '../../db/task-repository';
 import type { CandidateGroup } from '../../domain/roles';
+import type { SlaSchedule } from '../../domain/sla/schedule';
+import { scheduleOf, type ScheduleInput } from './deadline-activities';
 
 type Text = { zh: string; en: string };
 
@@ -124,22 +126,51 @@ export function createTaskActivities(db: Db) {
   const recordBreach = (input: BreachInput) => recordAll(input.taskId, [], input, []);
   const recordEscalation = (input: EscalationInput) => recordAll(input.taskId, [], null, [input]);
 
+  const open = (input: NewTask & { processName: Text; stepName: Text }) =>
+    insertTask(
+      db,
+      input,
+      input.candidates.map((recipient, i) => ({
+        id: `${input.id}#task#${i}`,
+        recipient,
+        kind: 'task' as const,
+        taskId: input.id,
+        title: {
+          zh: `新待办:${input.processName.zh} ${caseFor(input.caseId, recipient)}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
+          en: `New task: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
+        },
+      })),
+    );
+
   return {
     async openTask(input: NewTask & { processName: Text; stepName: Text }): Promise<void> {
-      await insertTask(
-        db,
-        input,
-        input.candidates.map((recipient, i) => ({
-          id: `${input.id}#task#${i}`,
-          recipient,
-          kind: 'task' as const,
-          taskId: input.id,
-          title: {
-            zh: `新待办:${input.processName.zh} ${caseFor(input.caseId, recipient)}·${input.stepName.zh},${fmt(input.deadline)} 前办结`,
-            en: `New task: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
-          },
-        })),
-      );
+      await open(input);
+    },
+
+    /**
+     * Computes a step's schedule on the working calendar and opens its task with that deadline,
+     * in one activity: a workflow opens a step in one local activity instead of two. Answers with
+     * the schedule the task was opened on.
+     */
+    async openTaskOnSchedule(
+      input: Omit<NewTask, 'startedAt' | 'deadline' | 'provisional'> & {
+        processName: Text;
+        stepName: Text;
+        schedule: ScheduleInput;
+      },
+    ): Promise<SlaSchedule> {
+      const { schedule: on, ...task } = input;
+      const schedule = await scheduleOf(db, on);
+      const opened = await open({
+        ...task,
+        startedAt: schedule.startedAt,
+        deadline: schedule.deadline,
+        provisional: schedule.provisional,
+      });
+      // A retry finds the task its first attempt opened: its row takes this schedule, which the
+      // workflow will hold, should the calendar have changed in between.
+      if (!opened) await updateTaskDeadline(db, task.id, schedule.deadline, schedule.provisional);
+      return schedule;
     },
 
     /** The task goes to other holders (a party of its case became another department); they are told. */

@@ -57,10 +57,13 @@ describe('rollup writes on MariaDB', () => {
     for (const e of earlier) await insertTask(t.db, e);
 
     const failures: string[] = [];
-    const attempt = (what: string, write: () => Promise<void>) =>
-      write().catch((e: Error & { code?: string }) => {
-        failures.push(`${what}: ${e.code ?? e.message}`);
-      });
+    const attempt = (what: string, write: () => Promise<unknown>) =>
+      write().then(
+        () => undefined,
+        (e: Error & { code?: string }) => {
+          failures.push(`${what}: ${e.code ?? e.message}`);
+        },
+      );
     const work: Promise<void>[] = [];
     for (let i = 0; i < N; i++) {
       work.push(attempt(`open ${i}`, () => insertTask(t.db, task(i, 'b'))));

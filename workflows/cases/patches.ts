@@ -60,3 +60,10 @@ export const CHANGE_LEAVES_DECISION_UNDER_WAY = 'change-leaves-decision-under-wa
  * Cases started before call them as activities, through the Temporal server.
  */
 export const CASE_WRITES_LOCAL = 'case-writes-local';
+
+/**
+ * A step opens in one local activity that computes its schedule on the working calendar and
+ * writes its task (`openTaskOnSchedule`); cases started before compute the schedule, then open
+ * the task, in two.
+ */
+export const TASK_OPENS_ON_ITS_SCHEDULE = 'task-opens-on-its-schedule';

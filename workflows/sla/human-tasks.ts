@@ -2,8 +2,8 @@
  * The one SLA mechanism every process uses. A process declares its steps in
  * the policy document and calls `tasks.run(step)`; this helper:
  *
- * - asks an activity for the step's schedule on the working-day calendar;
- * - writes the task to the read model (inbox) and notifies its candidates;
+ * - in one activity, computes the step's schedule on the working-day calendar,
+ *   writes the task to the read model (inbox) and notifies its candidates;
  * - sends each reminder before the deadline;
  * - at the deadline records a breach, then escalates level by level along the
  *   policy's chain. It never cancels the task (a BPMN non-interrupting boundary
@@ -36,6 +36,7 @@ import type { SlaSchedule } from '../../domain/sla/schedule';
 import type { Duration } from '../../domain/policy/duration';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
 import { acts } from '../cases/activities-proxy';
+import { TASK_OPENS_ON_ITS_SCHEDULE } from '../cases/patches';
 import { hasVisibleText } from '../../domain/text/visible';
 
 interface TaskState {
@@ -45,6 +46,11 @@ interface TaskState {
   policy: StepPolicy;
   candidates: CandidateGroup[];
   schedule: SlaSchedule;
+  /**
+   * While the activity that computes its schedule and opens it runs: `schedule` is not known yet
+   * (it holds the start only), the task is not in the inbox, and no one can have seen it.
+   */
+  opening: boolean;
   remindersSent: number;
   breached: boolean;
   levelReached: number;
@@ -131,6 +137,9 @@ export function refuse(
   });
 }
 
+/** Reminders already past when a task opens (a deadline counted from an earlier date): they are not sent. */
+const pastReminders = (s: SlaSchedule) => s.reminders.filter((at) => Date.parse(at) <= Date.now()).length;
+
 function nowIso(): string {
   return new Date(Date.now()).toISOString();
 }
@@ -151,7 +160,11 @@ export class HumanTasks {
   /** The `calendarChanged` signal's handler: provisional deadlines are computed again. */
   readonly calendarChanged = (): void => {
     for (const t of this.tasks.values()) {
-      if (!t.closed && (t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional)))
+      // A task still opening may have been scheduled on the calendar as it was before.
+      if (
+        !t.closed &&
+        (t.opening || t.schedule.provisional || t.schedule.escalations.some((e) => e.provisional))
+      )
         t.recompute = true;
     }
   };
@@ -178,48 +191,64 @@ export class HumanTasks {
     const id = `${workflowInfo().workflowId}.${step}.${this.seq}`;
     const startedAt = options.from ?? nowIso();
     let expiredAt: string | null = null;
-    const schedule = await acts.computeSlaSchedule({
-      startedAt,
-      step: policy,
-      reminderHour: doc.reminderHour,
-    });
-    const task: TaskState = {
-      id,
-      step,
-      options,
-      policy,
-      candidates: this.candidatesOf(policy, options),
-      schedule,
-      // Reminders already past when the task opens (a deadline counted from an earlier date) are not sent.
-      remindersSent: schedule.reminders.filter((at) => Date.parse(at) <= Date.now()).length,
-      breached: false,
-      levelReached: 0,
-      recompute: false,
-      outcome: null,
-      cancelled: null,
-      closed: false,
-    };
-    this.tasks.set(id, task);
+    const scheduleInput = { startedAt, step: policy, reminderHour: doc.reminderHour };
     const names = {
       taskId: id,
       processName: doc.processes[this.ctx.processType].name,
       stepName: policy.name,
     };
-    await acts.openTask({
+    const row = (candidates: CandidateGroup[]) => ({
       ...names,
       id,
       workflowId: workflowInfo().workflowId,
       processType: this.ctx.processType,
       caseId: this.ctx.caseId,
       step,
-      candidates: task.candidates,
-      startedAt: schedule.startedAt,
-      deadline: schedule.deadline,
-      provisional: schedule.provisional,
+      candidates,
       article: policy.citation.article,
       policyKey: this.ctx.policy.key,
       ...(options.deadline ? { setPeriod: options.deadline } : {}),
     });
+    const track = (schedule: SlaSchedule, opening: boolean): TaskState => ({
+      id,
+      step,
+      options,
+      policy,
+      candidates: this.candidatesOf(policy, options),
+      schedule,
+      opening,
+      remindersSent: pastReminders(schedule),
+      breached: false,
+      levelReached: 0,
+      recompute: false,
+      outcome: null,
+      cancelled: null,
+      closed: false,
+    });
+    let task: TaskState;
+    if (patched(TASK_OPENS_ON_ITS_SCHEDULE)) {
+      task = track(
+        { startedAt, deadline: startedAt, provisional: false, reminders: [], escalations: [] },
+        true,
+      );
+      this.tasks.set(id, task);
+      const sent = task.candidates;
+      task.schedule = await acts.openTaskOnSchedule({ ...row(sent), schedule: scheduleInput });
+      task.opening = false;
+      task.remindersSent = pastReminders(task.schedule);
+      // A party moved while the task was opening (see moveParty): its new holders get it now.
+      if (task.candidates !== sent) await this.reassign(task);
+    } else {
+      const schedule = await acts.computeSlaSchedule(scheduleInput);
+      task = track(schedule, false);
+      this.tasks.set(id, task);
+      await acts.openTask({
+        ...row(task.candidates),
+        startedAt: schedule.startedAt,
+        deadline: schedule.deadline,
+        provisional: schedule.provisional,
+      });
+    }
     this.refreshDeadlineAttribute();
     await this.ctx.onOpened?.(this.view(task));
 
@@ -309,22 +338,27 @@ export class HumanTasks {
   async moveParty(party: string, department: string): Promise<void> {
     if (this.ctx.parties[party] === department) return;
     this.ctx.parties[party] = department;
-    const doc = this.ctx.policy.document;
     for (const t of this.tasks.values()) {
       if (t.outcome || t.cancelled || t.closed) continue;
       const candidates = this.candidatesOf(t.policy, t.options);
       const key = (gs: CandidateGroup[]) => gs.map((g) => `${g.role}@${g.department}`).join(',');
       if (key(candidates) === key(t.candidates)) continue;
       t.candidates = candidates;
-      await acts.reassignTask({
-        taskId: t.id,
-        caseId: this.ctx.caseId,
-        candidates,
-        deadline: t.schedule.deadline,
-        processName: doc.processes[this.ctx.processType].name,
-        stepName: t.policy.name,
-      });
+      // A task still opening goes to its new holders once it is open (see `run`).
+      if (!t.opening) await this.reassign(t);
     }
+  }
+
+  /** Tells the read model, and the task's new holders, that `t.candidates` hold it now. */
+  private async reassign(t: TaskState): Promise<void> {
+    await acts.reassignTask({
+      taskId: t.id,
+      caseId: this.ctx.caseId,
+      candidates: t.candidates,
+      deadline: t.schedule.deadline,
+      processName: this.ctx.policy.document.processes[this.ctx.processType].name,
+      stepName: t.policy.name,
+    });
   }
 
   /**
@@ -350,7 +384,7 @@ export class HumanTasks {
 
   /** GovshareDeadline: the soonest deadline among open tasks, or none. */
   private refreshDeadlineAttribute(): void {
-    const open = [...this.tasks.values()].filter((t) => !t.outcome && !t.cancelled);
+    const open = [...this.tasks.values()].filter((t) => !t.opening && !t.outcome && !t.cancelled);
     const soonest = open.map((t) => Date.parse(t.schedule.deadline)).sort((a, b) => a - b)[0];
     upsertSearchAttributes([{ key: SA.deadline, value: soonest === undefined ? null : new Date(soonest) }]);
   }

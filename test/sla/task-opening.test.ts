@@ -1,0 +1,95 @@
+/**
+ * A step opens in one activity (`openTaskOnSchedule`): it computes the step's
+ * schedule on the working calendar and opens the task with that deadline,
+ * telling its holders. Temporal retries an activity whose answer it did not
+ * hear: a retry writes nothing twice, and when the calendar changed in
+ * between, the task's row takes the schedule the retry answers, which is the
+ * one the workflow holds.
+ */
+import { DateTime } from 'luxon';
+import { createSharedActivities } from '../../activities/shared';
+import { lastKnownYear, loadCalendarFor, replaceCalendarYear } from '../../db/calendar-repository';
+import { rollupDrift } from '../../db/rollup-drift';
+import { ZONE } from '../../domain/calendar/working-days';
+import { stepPolicy } from '../../domain/policy/policy-document';
+import { computeSchedule } from '../../domain/sla/schedule';
+import { processNamed } from '../../processes';
+import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { DEFAULT_POLICY_FILE, defaultPolicyKey, loadPolicyFile } from '../../seeds/default-policy';
+
+const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+const step = stepPolicy(doc, 'sharing_request', 'provider_review');
+const names = { processName: doc.processes.sharing_request.name, stepName: step.name };
+const reviewers = [{ role: 'provider_reviewer' as const, department: 'public-security' }];
+
+let t: TestDb;
+let acts: ReturnType<typeof createSharedActivities>;
+beforeAll(async () => {
+  t = await createTestDb('mysql', { demo: false });
+  acts = createSharedActivities(t.db, processNamed);
+});
+afterAll(() => t?.drop());
+
+function opening(id: string, startedAt: string) {
+  return {
+    ...names,
+    id,
+    workflowId: id.split('.')[0],
+    processType: 'sharing_request',
+    caseId: id.split('.')[0],
+    step: 'provider_review',
+    candidates: reviewers,
+    article: step.citation.article,
+    policyKey: defaultPolicyKey(),
+    schedule: { startedAt, step, reminderHour: doc.reminderHour },
+  };
+}
+
+it('opens the task on the schedule it answers, with one notice to each holder, once however often it is retried', async () => {
+  const startedAt = '2026-11-30T02:00:00.000Z';
+  const input = opening('wf-open-1.provider_review.1', startedAt);
+  const first = await acts.openTaskOnSchedule(input);
+  const again = await acts.openTaskOnSchedule(input);
+
+  const expected = computeSchedule(
+    startedAt,
+    step,
+    doc.reminderHour,
+    await loadCalendarFor(t.db, startedAt, 60),
+  );
+  expect(first).toEqual(expected);
+  expect(again).toEqual(first);
+  const row = await t.db('tasks').where({ id: input.id }).first();
+  expect(row).toMatchObject({ status: 'open', deadline: first.deadline, step: 'provider_review' });
+  expect(await t.db('notifications').where({ task_id: input.id, kind: 'task' }).count({ n: '*' })).toEqual([
+    { n: reviewers.length },
+  ]);
+  expect(Number((await t.db('open_task_groups').sum({ n: 'n' }))[0].n)).toBe(1);
+  expect(await rollupDrift(t.db)).toEqual([]);
+});
+
+it('a retry after the calendar changed moves the task to the schedule it answers', async () => {
+  const last = (await lastKnownYear(t.db)) as number;
+  // Late in the last known year, the deadline falls in the next one: provisional (weekends only).
+  const startedAt = DateTime.fromObject({ year: last, month: 12, day: 28, hour: 10 }, { zone: ZONE })
+    .toUTC()
+    .toISO()!;
+  const input = opening('wf-open-2.provider_review.1', startedAt);
+  const first = await acts.openTaskOnSchedule(input);
+  expect(first.provisional).toBe(true);
+
+  // The next year's calendar arrives before the retry: its first week is a holiday.
+  const next = last + 1;
+  const days = [1, 2, 5, 6, 7].map((d) => ({ date: `${next}-01-0${d}`, name: '元旦' }));
+  await replaceCalendarYear(t.db, next, { holidays: days, workdays: [] }, 'admin');
+  const retried = await acts.openTaskOnSchedule(input);
+
+  expect(retried.provisional).toBe(false);
+  expect(retried.deadline).not.toBe(first.deadline);
+  expect(await t.db('tasks').where({ id: input.id }).first()).toMatchObject({
+    deadline: retried.deadline,
+    provisional: 0,
+  });
+  expect(await t.db('tasks').where({ workflow_id: 'wf-open-2' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+  expect(await rollupDrift(t.db)).toEqual([]);
+});
