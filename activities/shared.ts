@@ -7,11 +7,12 @@ import { createTaskActivities } from './sla/task-activities';
 
 /** `storeOf` finds each process's table: the registry's `processNamed`. */
 export function createSharedActivities(db: Db, storeOf: CaseStore) {
+  const cases = createCaseActivities(db, storeOf);
   return {
     ...createPolicyActivities(db),
     ...createDeadlineActivities(db),
-    ...createTaskActivities(db),
-    ...createCaseActivities(db, storeOf),
+    ...createTaskActivities(db, cases.recordCaseState),
+    ...cases,
   };
 }
 

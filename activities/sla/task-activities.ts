@@ -18,6 +18,7 @@ import {
 import type { CandidateGroup } from '../../domain/roles';
 import type { SlaSchedule } from '../../domain/sla/schedule';
 import { scheduleOf, type ScheduleInput } from './deadline-activities';
+import type { CaseStateInput } from '../cases/case-activities';
 
 type Text = { zh: string; en: string };
 
@@ -105,7 +106,8 @@ function escalationRecord(input: EscalationInput): {
   };
 }
 
-export function createTaskActivities(db: Db) {
+/** `recordCase`: how a case's move is recorded (the case activities' recordCaseState). */
+export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) => Promise<void>) {
   // An event and the notices it sends are written together, so no one sees one without the other.
   const recordAll = (
     taskId: string,
@@ -149,17 +151,19 @@ export function createTaskActivities(db: Db) {
 
     /**
      * Computes a step's schedule on the working calendar and opens its task with that deadline,
-     * in one activity: a workflow opens a step in one local activity instead of two. Answers with
-     * the schedule the task was opened on.
+     * then records the case's move to the step (`caseMove`), in one activity: a workflow opens a
+     * step in one local activity instead of three. The task is written first, so whoever sees the
+     * case at the step finds its task. Answers with the schedule the task was opened on.
      */
     async openTaskOnSchedule(
       input: Omit<NewTask, 'startedAt' | 'deadline' | 'provisional'> & {
         processName: Text;
         stepName: Text;
         schedule: ScheduleInput;
+        caseMove?: CaseStateInput;
       },
     ): Promise<SlaSchedule> {
-      const { schedule: on, ...task } = input;
+      const { schedule: on, caseMove, ...task } = input;
       const schedule = await scheduleOf(db, on);
       const opened = await open({
         ...task,
@@ -170,6 +174,7 @@ export function createTaskActivities(db: Db) {
       // A retry finds the task its first attempt opened: its row takes this schedule, which the
       // workflow will hold, should the calendar have changed in between.
       if (!opened) await updateTaskDeadline(db, task.id, schedule.deadline, schedule.provisional);
+      if (caseMove) await recordCase(caseMove);
       return schedule;
     },
 

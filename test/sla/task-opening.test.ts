@@ -4,7 +4,8 @@
  * telling its holders. Temporal retries an activity whose answer it did not
  * hear: a retry writes nothing twice, and when the calendar changed in
  * between, the task's row takes the schedule the retry answers, which is the
- * one the workflow holds.
+ * one the workflow holds. The case's move to the step is recorded with the
+ * opening, after the task, once.
  */
 import { DateTime } from 'luxon';
 import { createSharedActivities } from '../../activities/shared';
@@ -14,6 +15,7 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { stepPolicy } from '../../domain/policy/policy-document';
 import { computeSchedule } from '../../domain/sla/schedule';
 import { processNamed } from '../../processes';
+import { insertRequest } from '../../db/sharing_request/request-repository';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { DEFAULT_POLICY_FILE, defaultPolicyKey, loadPolicyFile } from '../../seeds/default-policy';
 
@@ -92,4 +94,62 @@ it('a retry after the calendar changed moves the task to the schedule it answers
   });
   expect(await t.db('tasks').where({ workflow_id: 'wf-open-2' }).count({ n: '*' })).toEqual([{ n: 1 }]);
   expect(await rollupDrift(t.db)).toEqual([]);
+});
+
+it("records the case's move to the step with the opening, once however often it is retried", async () => {
+  // The demo city's catalogue holds the resource the request is for.
+  const city = await createTestDb('mysql');
+  const cityActs = createSharedActivities(city.db, processNamed);
+  await insertRequest(city.db, {
+    id: 'SR-OPEN-3',
+    workflowId: 'wf-open-3',
+    requestedBy: 'zhangwei',
+    idempotencyKey: 'open-3',
+    payloadHash: 'h',
+    resourceCode: 'GA-RK-001',
+    shareType: 'conditional',
+    consumerDepartment: 'civil-affairs',
+    providerDepartment: 'public-security',
+    items: ['姓名'],
+    purpose: '核对',
+    basis: '',
+    answers: {},
+    usageFrom: '2026-12-01',
+    usageTo: '2026-12-31',
+    submittedAt: '2026-11-30T10:00:00+08:00',
+  });
+  const at = '2026-11-30T02:00:01.000Z';
+  const input = {
+    ...opening('wf-open-3.provider_review.1', '2026-11-30T02:00:00.000Z'),
+    caseId: 'SR-OPEN-3',
+    caseMove: {
+      caseType: 'sharing_request',
+      caseId: 'SR-OPEN-3',
+      status: 'provider_review',
+      currentStep: 'provider_review',
+      event: {
+        id: 'SR-OPEN-3#2#task_opened',
+        at,
+        step: 'provider_review',
+        action: 'task_opened',
+        actor: null,
+        actorDepartment: null,
+        decision: null,
+        reason: null,
+      },
+    },
+  };
+  await cityActs.openTaskOnSchedule(input);
+  await cityActs.openTaskOnSchedule(input);
+
+  expect(await city.db('sharing_requests').where({ id: 'SR-OPEN-3' }).first()).toMatchObject({
+    status: 'provider_review',
+    current_step: 'provider_review',
+  });
+  const count = async (table: string, where: Record<string, string>) =>
+    Number((await city.db(table).where(where).count({ n: '*' }))[0].n);
+  expect(await count('case_events', { id: 'SR-OPEN-3#2#task_opened' })).toBe(1);
+  expect(await count('audit_log', { id: 'SR-OPEN-3#2#task_opened' })).toBe(1);
+  expect(await count('tasks', { case_id: 'SR-OPEN-3' })).toBe(1);
+  await city.drop();
 });

@@ -5,6 +5,7 @@
  * search attribute. The status changes once it is stored.
  */
 import { upsertSearchAttributes } from '@temporalio/workflow';
+import type { CaseStateInput } from '../../activities/cases/case-activities';
 import type { Notice } from '../../activities/cases/notices';
 import type { Actor } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
@@ -16,6 +17,12 @@ export interface CaseEventInput {
   actor?: Actor | null;
   decision?: string | null;
   reason?: string | null;
+}
+
+/** A case's move made ready: what records it, and what the recorder takes on once it is stored. */
+export interface PreparedMove {
+  input: CaseStateInput;
+  applied(): void;
 }
 
 export class CaseRecorder<S extends string, F extends object = Record<string, never>> {
@@ -45,13 +52,18 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
     return `${this.caseId}#${this.seq}#${action}`;
   }
 
-  async move(
+  /**
+   * A move made ready to record, without recording it: the activity input that stores it (its
+   * event id taken now), and `applied`, which the recorder takes on once it is stored. A task's
+   * opening records the move to its step in the same activity (workflows/sla/human-tasks.ts).
+   */
+  prepare(
     status: S,
     currentStep: string | null,
     event: CaseEventInput,
     extra: { facts?: F; notice?: Notice } = {},
-  ): Promise<void> {
-    await acts.recordCaseState({
+  ): PreparedMove {
+    const input: CaseStateInput = {
       caseType: this.caseType,
       caseId: this.caseId,
       status,
@@ -68,10 +80,26 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
         reason: event.reason ?? null,
       },
       notice: extra.notice,
-    });
-    this.status = status;
-    this.step = currentStep;
-    upsertSearchAttributes([{ key: SA.status, value: status }]);
+    };
+    return {
+      input,
+      applied: () => {
+        this.status = status;
+        this.step = currentStep;
+        upsertSearchAttributes([{ key: SA.status, value: status }]);
+      },
+    };
+  }
+
+  async move(
+    status: S,
+    currentStep: string | null,
+    event: CaseEventInput,
+    extra: { facts?: F; notice?: Notice } = {},
+  ): Promise<void> {
+    const move = this.prepare(status, currentStep, event, extra);
+    await acts.recordCaseState(move.input);
+    move.applied();
   }
 
   /** Records an event on the case's timeline (and its notice) where the case stands: its status and step stay. */

@@ -67,3 +67,10 @@ export const CASE_WRITES_LOCAL = 'case-writes-local';
  * the task, in two.
  */
 export const TASK_OPENS_ON_ITS_SCHEDULE = 'task-opens-on-its-schedule';
+
+/**
+ * A task's opening also records the case's move to its step, in the same local activity
+ * (`openTaskOnSchedule` with `caseMove`). Cases started before record the move in an activity of
+ * its own once the task is open.
+ */
+export const STEP_OPENS_WITH_CASE_MOVE = 'step-opens-with-case-move';

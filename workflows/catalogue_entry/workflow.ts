@@ -74,7 +74,8 @@ export async function catalogueEntry(input: CatalogueEntryInput): Promise<Catalo
     caseId: draftId,
     policy,
     parties: { provider },
-    onOpened: (t) => record.move(STATUS_OF_STEP[t.step], t.step, { action: 'task_opened', step: t.step }),
+    caseMoveOnOpening: (t) =>
+      record.prepare(STATUS_OF_STEP[t.step], t.step, { action: 'task_opened', step: t.step }),
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);

@@ -62,7 +62,8 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
     caseId: correctionId,
     policy,
     parties: { provider, consumer },
-    onOpened: (t) => record.move(t.step as CorrectionStatus, t.step, { action: 'task_opened', step: t.step }),
+    caseMoveOnOpening: (t) =>
+      record.prepare(t.step as CorrectionStatus, t.step, { action: 'task_opened', step: t.step }),
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);
@@ -89,7 +90,7 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
 
   for (let round = 1; ; round += 1) {
     const reply = await tasks.decide(CORRECTION_STEPS.providerReply);
-    // The status moves to consumer_review once the consumer's task is open (onOpened), not before.
+    // The status moves to consumer_review once the consumer's task is open (caseMoveOnOpening), not before.
     await record.move(
       'provider_reply',
       null,

@@ -78,7 +78,8 @@ export async function disputeCase(input: DisputeInput): Promise<DisputeResult> {
     caseId: disputeId,
     policy,
     parties: { provider, consumer },
-    onOpened: (t) => record.move(t.step as DisputeStatus, t.step, { action: 'task_opened', step: t.step }),
+    caseMoveOnOpening: (t) =>
+      record.prepare(t.step as DisputeStatus, t.step, { action: 'task_opened', step: t.step }),
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);

@@ -68,7 +68,7 @@ export async function resourceFreshness(input: FreshnessInput): Promise<void> {
     policy,
     parties: { provider },
     openedBefore: input.tasksOpened ?? 0,
-    onOpened: (t) => record.move('stale', t.step, { action: 'task_opened', step: t.step }),
+    caseMoveOnOpening: (t) => record.prepare('stale', t.step, { action: 'task_opened', step: t.step }),
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);

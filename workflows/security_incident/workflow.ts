@@ -44,7 +44,7 @@ export async function securityIncident(input: SecurityIncidentInput): Promise<Se
     caseId: incidentId,
     policy,
     parties: { department },
-    onOpened: (t) => record.move('handling', t.step, { action: 'task_opened', step: t.step }),
+    caseMoveOnOpening: (t) => record.prepare('handling', t.step, { action: 'task_opened', step: t.step }),
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);

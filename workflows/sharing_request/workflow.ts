@@ -128,13 +128,16 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     tasks?.cancelOpen(r.actor, r.reason);
   });
 
+  /** The step a status names, for the open statuses past routing. */
+  const stepOf = (status: RequestStatus) => (OPEN.has(status) && status !== 'submitted' ? status : null);
+
   /** Records the move to a new status with the event that caused it. */
   function moveTo(
     next: RequestStatus,
     event: CaseEventInput,
     extra: { decisionReason?: string | null; notice?: Notice } = {},
   ): Promise<void> {
-    return record.move(next, OPEN.has(next) && next !== 'submitted' ? next : null, event, {
+    return record.move(next, stepOf(next), event, {
       facts: extra.decisionReason === undefined ? undefined : { decisionReason: extra.decisionReason },
       notice: extra.notice,
     });
@@ -184,8 +187,9 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     caseId: requestId,
     policy,
     parties: { provider, consumer },
-    onOpened: async (task) => {
-      await moveTo(task.step as RequestStatus, { action: 'task_opened', step: task.step });
+    caseMoveOnOpening: ({ step }) =>
+      record.prepare(step as RequestStatus, stepOf(step as RequestStatus), { action: 'task_opened', step }),
+    onOpened: async () => {
       // Retired before this task opened: it closes at once.
       if (retirement) tasks!.cancelOpen(retirement.actor, retirement.reason);
     },

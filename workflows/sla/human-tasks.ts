@@ -3,7 +3,8 @@
  * the policy document and calls `tasks.run(step)`; this helper:
  *
  * - in one activity, computes the step's schedule on the working-day calendar,
- *   writes the task to the read model (inbox) and notifies its candidates;
+ *   writes the task to the read model (inbox), notifies its candidates and
+ *   records the case's move to the step (`caseMoveOnOpening`);
  * - sends each reminder before the deadline;
  * - at the deadline records a breach, then escalates level by level along the
  *   policy's chain. It never cancels the task (a BPMN non-interrupting boundary
@@ -36,7 +37,8 @@ import type { SlaSchedule } from '../../domain/sla/schedule';
 import type { Duration } from '../../domain/policy/duration';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
 import { acts } from '../cases/activities-proxy';
-import { TASK_OPENS_ON_ITS_SCHEDULE } from '../cases/patches';
+import { STEP_OPENS_WITH_CASE_MOVE, TASK_OPENS_ON_ITS_SCHEDULE } from '../cases/patches';
+import type { PreparedMove } from '../cases/case-recorder';
 import { hasVisibleText } from '../../domain/text/visible';
 
 interface TaskState {
@@ -84,7 +86,12 @@ export interface HumanTasksContext {
   policy: PolicyVersion;
   /** Case parties and their departments, e.g. { provider: 'public-security', consumer: 'civil-affairs' }. */
   parties: Record<string, string>;
-  /** Called once a task is in the inbox, e.g. to move the case's status to this step. */
+  /**
+   * The case's move when a task opens (its status at that step), prepared by its CaseRecorder:
+   * recorded with the task's opening, in the same activity.
+   */
+  caseMoveOnOpening?: (task: { step: string }) => PreparedMove;
+  /** Called once a task is in the inbox and the case has moved to its step. */
   onOpened?: (task: TaskView) => Promise<void>;
   /**
    * How many tasks the case opened in the runs before this one (a workflow that continues as new
@@ -226,6 +233,7 @@ export class HumanTasks {
       closed: false,
     });
     let task: TaskState;
+    let move: PreparedMove | undefined;
     if (patched(TASK_OPENS_ON_ITS_SCHEDULE)) {
       task = track(
         { startedAt, deadline: startedAt, provisional: false, reminders: [], escalations: [] },
@@ -233,7 +241,13 @@ export class HumanTasks {
       );
       this.tasks.set(id, task);
       const sent = task.candidates;
-      task.schedule = await acts.openTaskOnSchedule({ ...row(sent), schedule: scheduleInput });
+      if (this.ctx.caseMoveOnOpening && patched(STEP_OPENS_WITH_CASE_MOVE))
+        move = this.ctx.caseMoveOnOpening({ step });
+      task.schedule = await acts.openTaskOnSchedule({
+        ...row(sent),
+        schedule: scheduleInput,
+        ...(move ? { caseMove: move.input } : {}),
+      });
       task.opening = false;
       task.remindersSent = pastReminders(task.schedule);
       // A party moved while the task was opening (see moveParty): its new holders get it now.
@@ -250,6 +264,12 @@ export class HumanTasks {
       });
     }
     this.refreshDeadlineAttribute();
+    if (!move && this.ctx.caseMoveOnOpening) {
+      // Cases started before the move went with the opening: an activity of its own, as then.
+      move = this.ctx.caseMoveOnOpening({ step });
+      await acts.recordCaseState(move.input);
+    }
+    move?.applied();
     await this.ctx.onOpened?.(this.view(task));
 
     const settled = () => task.outcome !== null || task.cancelled !== null;
