@@ -20,6 +20,7 @@ import {
 } from '../../db/sla-rollup-repository';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
 import { HOUR, iso, seedTasks, T0 } from '../support/task-fixtures';
+import { filedRequest } from '../support/request-fixtures';
 
 describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
   let t: TestDb;
@@ -62,24 +63,7 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     expect(after.filter((r) => Number(r.breached)).reduce((a, r) => a + Number(r.n), 0)).toBeGreaterThan(
       before.filter((r) => Number(r.breached)).reduce((a, r) => a + Number(r.n), 0),
     );
-    const request = {
-      id: 'SR-ROLLUP-1',
-      workflowId: 'sharing-request-SR-ROLLUP-1',
-      requestedBy: 'zhangwei',
-      idempotencyKey: 'rollup-1',
-      payloadHash: 'h',
-      resourceCode: 'GA-RK-001',
-      shareType: 'unconditional',
-      consumerDepartment: 'civil-affairs',
-      providerDepartment: 'public-security',
-      items: ['姓名'],
-      purpose: '核对',
-      basis: '',
-      answers: {},
-      usageFrom: '2026-12-01',
-      usageTo: '2026-12-31',
-      submittedAt: iso(T0),
-    };
+    const request = filedRequest('SR-ROLLUP-1', { idempotencyKey: 'rollup-1', submittedAt: iso(T0) });
     await insertRequest(t.db, request);
     await insertRequest(t.db, { ...request, id: 'SR-ROLLUP-RETRY' });
     const d0 = localDayNumber(T0);

@@ -8,6 +8,7 @@ import { processNamed } from '../../processes';
 import { createSharingActivities } from '../../activities/sharing_request/activities';
 import { insertRequest } from '../../db/sharing_request/request-repository';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { filedRequest } from '../support/request-fixtures';
 
 let t: TestDb;
 let acts: ReturnType<typeof createSharedActivities> & ReturnType<typeof createSharingActivities>;
@@ -15,7 +16,7 @@ let acts: ReturnType<typeof createSharedActivities> & ReturnType<typeof createSh
 beforeAll(async () => {
   t = await createTestDb('mysql');
   acts = { ...createSharedActivities(t.db, processNamed), ...createSharingActivities(t.db) };
-  await insertRequest(t.db, requestRow('SR-TEST-1'));
+  await insertRequest(t.db, filedRequest('SR-TEST-1'));
 });
 
 afterAll(() => t?.drop());
@@ -39,28 +40,6 @@ function grantOf(id: string) {
       grantedAt: '2026-11-25T02:00:01.000Z',
     },
     notice,
-  };
-}
-
-/** An unconditional request, as the API files it before its workflow starts. */
-function requestRow(id: string) {
-  return {
-    id,
-    workflowId: `sharing-request-${id}`,
-    requestedBy: 'zhangwei',
-    idempotencyKey: `key-${id}`,
-    payloadHash: 'h',
-    resourceCode: 'GA-RK-001',
-    shareType: 'unconditional' as const,
-    consumerDepartment: 'civil-affairs',
-    providerDepartment: 'public-security',
-    items: ['姓名'],
-    purpose: '核对',
-    basis: '',
-    answers: {},
-    usageFrom: '2026-12-01',
-    usageTo: '2026-12-31',
-    submittedAt: '2026-11-25T10:00:00+08:00',
   };
 }
 
@@ -127,7 +106,7 @@ it('a retried grant and a retried grant end each write once; ending an ended gra
 });
 
 it('a grant whose notices cannot be written leaves no grant and no audit entry behind; the retry writes all three', async () => {
-  await insertRequest(t.db, requestRow('SR-TEST-2'));
+  await insertRequest(t.db, filedRequest('SR-TEST-2'));
   const grant = grantOf('SR-TEST-2');
   // The notices fail the way a dropped connection or a full disk would: the database refuses them.
   await t.db.raw(

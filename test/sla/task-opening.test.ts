@@ -17,6 +17,7 @@ import { computeSchedule } from '../../domain/sla/schedule';
 import { processNamed } from '../../processes';
 import { insertRequest } from '../../db/sharing_request/request-repository';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
+import { filedRequest } from '../support/request-fixtures';
 import { DEFAULT_POLICY_FILE, defaultPolicyKey, loadPolicyFile } from '../../seeds/default-policy';
 
 const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
@@ -100,24 +101,14 @@ it("records the case's move to the step with the opening, once however often it 
   // The demo city's catalogue holds the resource the request is for.
   const city = await createTestDb('mysql');
   const cityActs = createSharedActivities(city.db, processNamed);
-  await insertRequest(city.db, {
-    id: 'SR-OPEN-3',
-    workflowId: 'wf-open-3',
-    requestedBy: 'zhangwei',
-    idempotencyKey: 'open-3',
-    payloadHash: 'h',
-    resourceCode: 'GA-RK-001',
-    shareType: 'conditional',
-    consumerDepartment: 'civil-affairs',
-    providerDepartment: 'public-security',
-    items: ['姓名'],
-    purpose: '核对',
-    basis: '',
-    answers: {},
-    usageFrom: '2026-12-01',
-    usageTo: '2026-12-31',
-    submittedAt: '2026-11-30T10:00:00+08:00',
-  });
+  await insertRequest(
+    city.db,
+    filedRequest('SR-OPEN-3', {
+      workflowId: 'wf-open-3',
+      shareType: 'conditional',
+      submittedAt: '2026-11-30T10:00:00+08:00',
+    }),
+  );
   const at = '2026-11-30T02:00:01.000Z';
   const input = {
     ...opening('wf-open-3.provider_review.1', '2026-11-30T02:00:00.000Z'),
