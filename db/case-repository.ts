@@ -6,6 +6,7 @@
  */
 import type { Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
+import { insertOnce } from './insert-once';
 
 /** Columns of a case's row that a move sets besides its status (each process's repository maps its facts to them). */
 export type CaseColumns = Record<string, string | number | boolean | null>;
@@ -42,8 +43,8 @@ export async function recordCaseState(
 ): Promise<void> {
   const e = c.event;
   await db.transaction(async (trx) => {
-    await trx('case_events')
-      .insert({
+    await insertOnce(
+      trx('case_events').insert({
         id: e.id,
         case_type: c.caseType,
         case_id: c.caseId,
@@ -54,9 +55,9 @@ export async function recordCaseState(
         actor_department: e.actorDepartment,
         decision: e.decision,
         reason: e.reason,
-      })
-      .onConflict('id')
-      .ignore();
+      }),
+      'id',
+    );
     await trx(table)
       .where({ id: c.caseId })
       .update({ ...columns, status: c.status, current_step: c.currentStep, updated_at_ms: Date.parse(e.at) });
@@ -76,8 +77,8 @@ export async function recordComment(
     text: string;
   },
 ): Promise<void> {
-  await db('case_events')
-    .insert({
+  await insertOnce(
+    db('case_events').insert({
       id: c.id,
       case_type: c.caseType,
       case_id: c.caseId,
@@ -88,9 +89,9 @@ export async function recordComment(
       actor_department: c.actorDepartment,
       decision: null,
       reason: c.text,
-    })
-    .onConflict('id')
-    .ignore();
+    }),
+    'id',
+  );
 }
 
 export async function caseEvents(db: Db, caseType: string, caseId: string): Promise<CaseEvent[]> {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
 import type { NotificationInput } from './task-repository';
+import { insertOnce } from './insert-once';
 
 export const DELIVERY_CHANNELS = ['webhook', 'email'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
@@ -66,10 +67,10 @@ export async function claimDueNotices(
     // A first try writes the row (a second worker's write is ignored); a retry moves it on
     // only from the state this worker read. Either way the row then names who holds it.
     if (tried === 0)
-      await db('notice_deliveries')
-        .insert({ notice_id: r.id, channel, ...hold })
-        .onConflict(['notice_id', 'channel'])
-        .ignore();
+      await insertOnce(db('notice_deliveries').insert({ notice_id: r.id, channel, ...hold }), [
+        'notice_id',
+        'channel',
+      ]);
     else
       await db('notice_deliveries')
         .where({ notice_id: r.id, channel, attempts: tried })

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { localIso } from '../domain/calendar/working-days';
 import type { Db } from './connection';
 import type { NotificationInput } from './task-repository';
+import { insertOnce } from './insert-once';
 
 export interface NoticeReader {
   username: string;
@@ -85,11 +86,11 @@ export async function markNoticesRead(db: Db, r: NoticeReader, ids: string[] | '
   if (unread.length === 0) return 0;
   const now = Date.now();
   for (let i = 0; i < unread.length; i += 500)
-    await db('notice_reads')
-      .insert(
+    await insertOnce(
+      db('notice_reads').insert(
         unread.slice(i, i + 500).map((x) => ({ notice_id: x.id, username: r.username, read_at_ms: now })),
-      )
-      .onConflict(['username', 'notice_id'])
-      .ignore();
+      ),
+      ['username', 'notice_id'],
+    );
   return unread.length;
 }

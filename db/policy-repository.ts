@@ -6,21 +6,22 @@ import {
   type PolicyDocument,
   type PolicyVersion,
 } from '../domain/policy/policy-document';
+import { insertOnce } from './insert-once';
 
 /** Saves a validated document as a version; saving the same id@version again is a no-op. */
 export async function savePolicyVersion(db: Db, document: PolicyDocument): Promise<string> {
   const key = policyKey(document);
-  await db('policy_versions')
-    .insert({
+  await insertOnce(
+    db('policy_versions').insert({
       key,
       policy_id: document.id,
       version: document.version,
       effective_from: document.effectiveFrom,
       document: JSON.stringify(document),
       created_at_ms: Date.now(),
-    })
-    .onConflict('key')
-    .ignore();
+    }),
+    'key',
+  );
   return key;
 }
 

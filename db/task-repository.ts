@@ -12,6 +12,7 @@ import { withRollups, type RollupChanges } from './rollup-counts';
 import type { CandidateGroup } from '../domain/roles';
 import type { Duration } from '../domain/policy/duration';
 import { casesMatching, type CaseSummarySpec } from './case-summaries';
+import { insertOnce } from './insert-once';
 
 export interface NewTask {
   id: string;
@@ -216,8 +217,8 @@ async function applySlaEvents(
   events: SlaEventInput[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await trx('sla_events')
-    .insert(
+  await insertOnce(
+    trx('sla_events').insert(
       events.map((e) => ({
         id: slaEventId(e),
         task_id: e.taskId,
@@ -227,9 +228,9 @@ async function applySlaEvents(
         at_ms: Date.parse(e.at),
         detail: e.detail === undefined ? null : JSON.stringify(e.detail),
       })),
-    )
-    .onConflict('id')
-    .ignore();
+    ),
+    'id',
+  );
   if (events.some((e) => e.kind === 'breach')) {
     const flipped = await trx('tasks').where({ id: taskId, breached: false }).update({ breached: true });
     if (flipped > 0) await countBreach(trx, rollups, taskId);
@@ -287,8 +288,8 @@ export interface NotificationInput {
 
 export async function insertNotifications(db: Db, notes: NotificationInput[]): Promise<void> {
   if (notes.length === 0) return;
-  await db('notifications')
-    .insert(
+  await insertOnce(
+    db('notifications').insert(
       notes.map((n) => ({
         id: n.id,
         recipient_role: n.recipient.role,
@@ -299,9 +300,9 @@ export async function insertNotifications(db: Db, notes: NotificationInput[]): P
         title_en: n.title.en.slice(0, 300),
         created_at_ms: Date.now(),
       })),
-    )
-    .onConflict('id')
-    .ignore();
+    ),
+    'id',
+  );
 }
 
 /** Workflows with an open task whose deadline is provisional: they recompute after a calendar import. */

@@ -10,6 +10,7 @@ import type {
 } from '../../workflows/catalogue_update/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
+import { insertOnce } from '../insert-once';
 
 export interface Reform {
   id: string;
@@ -142,8 +143,8 @@ export async function unmetObligationsOf(db: Db, department: string): Promise<Ob
 }
 
 export async function insertSanction(db: Db, s: Omit<Sanction, 'liftedAt' | 'liftedBy'>): Promise<void> {
-  await db('sanctions')
-    .insert({
+  await insertOnce(
+    db('sanctions').insert({
       id: s.id,
       department_code: s.department,
       kind: s.kind,
@@ -151,9 +152,9 @@ export async function insertSanction(db: Db, s: Omit<Sanction, 'liftedAt' | 'lif
       case_id: s.caseId,
       reason: s.reason,
       at_ms: Date.parse(s.at),
-    })
-    .onConflict('id')
-    .ignore();
+    }),
+    'id',
+  );
 }
 
 /** Lifts a case's sanctions of one kind; lifting a lifted sanction changes nothing. */

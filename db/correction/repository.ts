@@ -5,6 +5,7 @@ import { localIso } from '../../domain/calendar/working-days';
 import type { CorrectionFacts, CorrectionStatus } from '../../workflows/correction/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
+import { insertOnce } from '../insert-once';
 
 export interface Correction {
   id: string;
@@ -73,8 +74,8 @@ export async function insertCorrection(
   c: NewCorrection & { idempotencyKey: string; payloadHash: string },
 ): Promise<Correction> {
   const at = Date.parse(c.filedAt);
-  await db('corrections')
-    .insert({
+  await insertOnce(
+    db('corrections').insert({
       id: c.id,
       workflow_id: c.workflowId,
       resource_code: c.resourceCode,
@@ -93,9 +94,9 @@ export async function insertCorrection(
       evidence: c.evidence,
       status: 'provider_reply',
       updated_at_ms: at,
-    })
-    .onConflict(['filed_by', 'idempotency_key'])
-    .ignore();
+    }),
+    ['filed_by', 'idempotency_key'],
+  );
   return (await findCorrectionByKey(db, c.filedBy, c.idempotencyKey))!;
 }
 

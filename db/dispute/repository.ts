@@ -5,6 +5,7 @@ import { localIso } from '../../domain/calendar/working-days';
 import type { DisputeFacts, DisputeStatus, DisputeSubject } from '../../workflows/dispute/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
+import { insertOnce } from '../insert-once';
 
 export interface Dispute {
   id: string;
@@ -70,8 +71,8 @@ export type NewDispute = Pick<
 /** Records a dispute once (its id follows from its subject and round); a retry writes nothing. */
 export async function insertDispute(db: Db, d: NewDispute): Promise<void> {
   const at = Date.parse(d.openedAt);
-  await db('disputes')
-    .insert({
+  await insertOnce(
+    db('disputes').insert({
       id: d.id,
       workflow_id: d.workflowId,
       subject_type: d.subjectType,
@@ -84,9 +85,9 @@ export async function insertDispute(db: Db, d: NewDispute): Promise<void> {
       status: 'negotiation',
       opened_at_ms: at,
       updated_at_ms: at,
-    })
-    .onConflict('id')
-    .ignore();
+    }),
+    'id',
+  );
 }
 
 export async function getDispute(db: Db, id: string): Promise<Dispute | null> {

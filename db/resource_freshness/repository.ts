@@ -4,12 +4,13 @@ import type { FreshnessFacts } from '../../workflows/resource_freshness/contract
 import { freshnessCaseId, freshnessWorkflowId } from '../../workflows/resource_freshness/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
+import { insertOnce } from '../insert-once';
 
 /** The entry's freshness case row, made once (before its workflow starts). */
 export async function ensureFreshnessCase(db: Db, r: { code: string; provider: string }): Promise<void> {
   const now = Date.now();
-  await db('resource_freshness')
-    .insert({
+  await insertOnce(
+    db('resource_freshness').insert({
       id: freshnessCaseId(r.code),
       workflow_id: freshnessWorkflowId(r.code),
       resource_code: r.code,
@@ -17,9 +18,9 @@ export async function ensureFreshnessCase(db: Db, r: { code: string; provider: s
       status: 'fresh',
       created_at_ms: now,
       updated_at_ms: now,
-    })
-    .onConflict('id')
-    .ignore();
+    }),
+    'id',
+  );
 }
 
 /** Records that the provider updated the entry's data at `atMs` (never moving it back). */

@@ -2,6 +2,7 @@
 import type { Db } from '../connection';
 import { localIso } from '../../domain/calendar/working-days';
 import type { AgreementKind, AgreementStatus } from '../../workflows/security/contract';
+import { insertOnce } from '../insert-once';
 
 export interface Agreement {
   id: string;
@@ -20,8 +21,8 @@ export interface Agreement {
 }
 
 export async function insertAgreement(db: Db, a: Omit<Agreement, 'recordedAt'> & { recordedAtMs: number }) {
-  await db('security_agreements')
-    .insert({
+  await insertOnce(
+    db('security_agreements').insert({
       id: a.id,
       department_code: a.department,
       service_unit: a.serviceUnit,
@@ -35,9 +36,9 @@ export async function insertAgreement(db: Db, a: Omit<Agreement, 'recordedAt'> &
       recorded_by: a.recordedBy,
       recorded_at_ms: a.recordedAtMs,
       workflow_id: a.workflowId,
-    })
-    .onConflict('id')
-    .ignore();
+    }),
+    'id',
+  );
 }
 
 /** Removes an agreement whose workflow could not be started (it was never in force). */

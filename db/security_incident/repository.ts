@@ -8,6 +8,7 @@ import type {
 } from '../../workflows/security_incident/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
+import { insertOnce } from '../insert-once';
 
 export interface SecurityIncident {
   id: string;
@@ -49,8 +50,8 @@ export async function insertIncident(
     reportedAtMs: number;
   },
 ): Promise<SecurityIncident> {
-  await db('security_incidents')
-    .insert({
+  await insertOnce(
+    db('security_incidents').insert({
       id: i.id,
       workflow_id: i.workflowId,
       department_code: i.department,
@@ -64,9 +65,9 @@ export async function insertIncident(
       status: 'handling',
       reported_at_ms: i.reportedAtMs,
       updated_at_ms: i.reportedAtMs,
-    })
-    .onConflict(['reported_by', 'idempotency_key'])
-    .ignore();
+    }),
+    ['reported_by', 'idempotency_key'],
+  );
   return (await findIncidentByKey(db, i.reportedBy, i.idempotencyKey))!;
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../connection';
 import { pageOf } from '../paging';
 import type { GrantStatus } from '../../workflows/sharing_request/contract';
 import type { SharingMode } from '../../domain/catalogue/resource';
+import { insertOnce } from '../insert-once';
 
 export interface Grant {
   id: string;
@@ -60,8 +61,8 @@ export type NewGrant = Omit<Grant, 'status' | 'endedAt' | 'endedBy' | 'endReason
 
 /** Records a grant once; a retry finds it there and writes nothing. */
 export async function insertGrant(db: Db, g: NewGrant): Promise<void> {
-  await db('grants')
-    .insert({
+  await insertOnce(
+    db('grants').insert({
       id: g.id,
       request_id: g.requestId,
       workflow_id: g.workflowId,
@@ -76,9 +77,9 @@ export async function insertGrant(db: Db, g: NewGrant): Promise<void> {
       status: 'active',
       granted_at_ms: Date.parse(g.grantedAt),
       part: g.part ?? 'main',
-    })
-    .onConflict('id')
-    .ignore();
+    }),
+    'id',
+  );
 }
 
 /** Ends an active grant; ending an ended grant changes nothing. */

@@ -11,6 +11,7 @@ import { withRollups } from '../rollup-counts';
 import type { RequestStatus, SharingRequestFacts } from '../../workflows/sharing_request/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
+import { insertOnce } from '../insert-once';
 
 export interface RequestRow {
   id: string;
@@ -90,8 +91,8 @@ export async function insertRequest(
 ): Promise<RequestRow> {
   const at = Date.parse(r.submittedAt);
   return withRollups(db, async (trx, rollups) => {
-    await trx('sharing_requests')
-      .insert({
+    await insertOnce(
+      trx('sharing_requests').insert({
         id: r.id,
         workflow_id: r.workflowId,
         requested_by: r.requestedBy,
@@ -112,9 +113,9 @@ export async function insertRequest(
         status: 'submitted',
         submitted_at_ms: at,
         updated_at_ms: at,
-      })
-      .onConflict(['requested_by', 'idempotency_key'])
-      .ignore();
+      }),
+      ['requested_by', 'idempotency_key'],
+    );
     const stored = (await findRequestByKey(trx, r.requestedBy, r.idempotencyKey))!;
     if (stored.id === r.id) {
       countRequest(rollups, {
