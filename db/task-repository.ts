@@ -425,6 +425,22 @@ export async function tasksOfCase(db: Db, caseId: string): Promise<TaskRow[]> {
   );
 }
 
+/** The open tasks of the cases `caseIds`, with their candidate groups, in one query; in each case's order of opening. */
+export async function openTasksOfCases(db: Db, caseIds: readonly string[]): Promise<TaskRow[]> {
+  if (caseIds.length === 0) return [];
+  return joinedTaskRows(
+    await withCandidateGroups(
+      db('tasks as t')
+        .whereIn('t.case_id', caseIds)
+        .where('t.status', 'open')
+        .orderBy([
+          { column: 't.started_at_ms', order: 'asc' },
+          { column: 't.id', order: 'asc' },
+        ]),
+    ),
+  );
+}
+
 export interface SlaEventRow {
   taskId: string;
   kind: 'reminder' | 'breach' | 'escalation';

@@ -5,11 +5,51 @@
  */
 import type { Db } from '../../db/connection';
 import { caseEvents } from '../../db/case-repository';
-import { slaEventsOfTasks, tasksOfCase } from '../../db/task-repository';
+import { openTasksOfCases, slaEventsOfTasks, tasksOfCase, type TaskRow } from '../../db/task-repository';
 import { articleLabel } from '../../domain/policy/articles';
 import { durationLabel } from '../../domain/policy/duration';
 import type { TaskViews } from '../tasks/task-views';
 import { directoryNames } from '../directory/names';
+
+/** An open task as a case's pages show it: its step, who holds it, and its deadline with the article. */
+async function openTaskView(views: TaskViews, t: TaskRow) {
+  const v = await views.view(t);
+  return {
+    id: v.id,
+    step: v.step,
+    stepName: v.stepName,
+    holders: v.candidates,
+    claimedBy: v.claimedBy,
+    claimedByName: v.claimedByName,
+    deadline: v.deadline,
+    provisional: v.provisional,
+    article: v.article,
+    articleLabel: v.articleLabel,
+    limit: v.limit,
+    basis: v.basis,
+    citation: v.citation,
+    breached: v.breached,
+    escalationLevel: v.escalationLevel,
+  };
+}
+
+export type OpenTaskView = Awaited<ReturnType<typeof openTaskView>>;
+
+/**
+ * The open task of each of many cases, for a list: one query for all of them,
+ * where reading each case's progress would take four a row.
+ */
+export function createCurrentTasks(db: Db, views: TaskViews) {
+  return async function currentTasks(caseIds: readonly string[]): Promise<Map<string, OpenTaskView>> {
+    const tasks = await openTasksOfCases(db, caseIds);
+    const first = new Map<string, TaskRow>();
+    for (const t of tasks) if (!first.has(t.caseId)) first.set(t.caseId, t);
+    const entries = await Promise.all(
+      [...first].map(async ([caseId, t]) => [caseId, await openTaskView(views, t)] as const),
+    );
+    return new Map(entries);
+  };
+}
 
 export function createCaseProgress(db: Db, views: TaskViews) {
   return async function progress(caseType: string, caseId: string) {
@@ -26,25 +66,7 @@ export function createCaseProgress(db: Db, views: TaskViews) {
     const info = (t: (typeof tasks)[number]) => views.stepInfo(t.policyKey, t.processType, t.step);
     const stepName = async (t: (typeof tasks)[number]) => (await info(t)).stepName;
     const open = tasks.filter((t) => t.status === 'open');
-    const currentTasks = await Promise.all(
-      open.map(async (t) => ({
-        id: t.id,
-        step: t.step,
-        stepName: await stepName(t),
-        holders: t.candidates.map((c) => ({ ...c, departmentName: names.department(c.department) })),
-        claimedBy: t.claimedBy,
-        claimedByName: names.person(t.claimedBy),
-        deadline: t.deadline,
-        provisional: t.provisional,
-        article: t.article,
-        articleLabel: articleLabel(t.article),
-        limit: t.setPeriod ? durationLabel(t.setPeriod) : (await info(t)).limit,
-        basis: (await info(t)).basis,
-        citation: (await info(t)).citation,
-        breached: t.breached,
-        escalationLevel: t.escalationLevel,
-      })),
-    );
+    const currentTasks = await Promise.all(open.map((t) => openTaskView(views, t)));
     const deadlines = await Promise.all(
       tasks.map(async (t) => ({
         step: t.step,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/connection';
-import { getResource } from '../../db/catalogue-repository';
+import { getResource, resourceNames } from '../../db/catalogue-repository';
 import type { Resource } from '../../domain/catalogue/resource';
 import { policyInForce } from '../../db/policy-repository';
 import { ZONE } from '../../domain/calendar/working-days';
@@ -40,7 +40,7 @@ import { auditByUser } from '../cases/audit';
 import { newCaseId } from '../cases/case-ids';
 import { settle } from '../cases/settle';
 import { actorOf } from '../tasks/service';
-import { createCaseProgress } from '../cases/case-progress';
+import { createCaseProgress, createCurrentTasks } from '../cases/case-progress';
 import { createTaskViews } from '../tasks/task-views';
 
 function payloadHash(body: SharingRequestBody): string {
@@ -56,7 +56,9 @@ const ROUTING_WAIT_MS = 10_000;
 
 export function createRequestService(deps: { db: Db; temporal: TemporalGateway }) {
   const { db, temporal } = deps;
-  const progress = createCaseProgress(db, createTaskViews(db));
+  const views = createTaskViews(db);
+  const progress = createCaseProgress(db, views);
+  const currentTasks = createCurrentTasks(db, views);
 
   async function departmentRefs() {
     const all = await listDepartments(db);
@@ -89,9 +91,9 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     };
   }
 
-  async function summary(r: RequestRow, dept?: Awaited<ReturnType<typeof departmentRefs>>, known?: Progress) {
-    const ref = dept ?? (await departmentRefs());
-    const [resource, p] = await Promise.all([
+  async function summary(r: RequestRow, known?: Progress) {
+    const [ref, resource, p] = await Promise.all([
+      departmentRefs(),
       getResource(db, r.resourceCode),
       known ?? progress('sharing_request', r.id),
     ]);
@@ -186,7 +188,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         [grant?.id, baseGrant?.id].filter((g): g is string => !!g),
       )
     ).map((c) => ({ id: c.id, status: c.status, filedAt: c.filedAt }));
-    return detailOf(r, await summary(r, undefined, p), p, conditions, {
+    return detailOf(r, await summary(r, p), p, conditions, {
       grant,
       baseGrant,
       dispute,
@@ -354,9 +356,24 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         ...q,
         department: departmentScope(user),
       });
-      const ref = await departmentRefs();
+      const ids = page.items.map((r) => r.id);
+      const [ref, names, open] = await Promise.all([
+        departmentRefs(),
+        resourceNames(
+          db,
+          page.items.map((r) => r.resourceCode),
+        ),
+        currentTasks(ids),
+      ]);
       return {
-        items: await Promise.all(page.items.map((r) => summary(r, ref))),
+        items: page.items.map((r) =>
+          summaryOf(
+            r,
+            names.get(r.resourceCode) ?? r.resourceCode,
+            { consumer: ref(r.consumerDepartment), provider: ref(r.providerDepartment) },
+            open.get(r.id) ?? null,
+          ),
+        ),
         total: page.total,
         page: q.page,
         pageSize: q.pageSize,

@@ -19,6 +19,10 @@ import { waitFor } from '../support/wait';
 import { savePolicyVersion } from '../../db/policy-repository';
 import { DEMO_RESOURCES } from '../../seeds/demo-catalogue';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from '../../seeds/default-policy';
+import knex from 'knex';
+import { createRequestService } from '../../api/sharing_request/service';
+import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
+import { findUser } from '../../db/directory-repository';
 
 const h = useApiHarness();
 
@@ -672,6 +676,39 @@ describe('lists, detail, audit and exchange logs', () => {
           .set(await h.as('zhengli'))
       ).status,
     ).toBe(404);
+  });
+
+  it('lists a page in the same few queries however many rows it holds, each row with its open task as its detail shows it', async () => {
+    const filed = [];
+    for (let i = 0; i < 3; i++) filed.push((await submit('zhangwei', conditional())).body);
+    // The service on a connection of its own, so only the list's queries are counted (the worker shares h.t.db).
+    const db = knex(h.t.db.client.config);
+    try {
+      const sql: string[] = [];
+      db.on('query', (q: { sql: string }) => sql.push(q.sql));
+      const service = createRequestService({
+        db,
+        temporal: createTemporalGateway(h.env.client, h.taskQueue),
+      });
+      const user = (await findUser(db, 'zhangwei'))!;
+      const list = async (pageSize: number) => {
+        sql.length = 0;
+        const page = await service.list(user, { page: 1, pageSize });
+        return { items: page.items, queries: sql.length };
+      };
+      await list(3); // reads the directory and the policy, which a list keeps for a few seconds
+      const one = await list(1);
+      const three = await list(3);
+      expect(three.queries).toBe(one.queries);
+      expect(three.items.map((r) => r.id)).toEqual(filed.map((r) => r.id).reverse());
+      for (const row of three.items) {
+        expect(row.resourceName).toBe(filed[0].resourceName);
+        expect(row.currentTask).toEqual((await detail('zhangwei', row.id)).currentTask);
+        expect(row.currentTask?.step).toBe('provider_review');
+      }
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('writes every read of a request and every state change to the audit log, with who, when and from where', async () => {
