@@ -342,19 +342,25 @@ export async function ensureChromium(): Promise<string> {
   return found ?? which('chromium') ?? '/usr/bin/chromium';
 }
 
+/** A command from the Debian package of the same name: on PATH, or installed with apt-get (as root). */
+async function ensureDebianCommand(command: string): Promise<string> {
+  const found = which(command);
+  if (found) return found;
+  if (process.getuid?.() !== 0)
+    throw new ProvisionError(`${command} is missing: apt-get install ${command} (Debian's package).`);
+  say(`installing Debian's ${command} (apt-get)…`);
+  await aptInstall(command);
+  return which(command) ?? `/usr/bin/${command}`;
+}
+
 /**
  * Debian's faketime (libfaketime), which sets the clock the tests' own
  * processes read, for `npm run test:dates`.
  */
-export async function ensureFaketime(): Promise<string> {
-  const found = which('faketime');
-  if (found) return found;
-  if (process.getuid?.() !== 0)
-    throw new ProvisionError("faketime is missing: apt-get install faketime (Debian's package).");
-  say("installing Debian's faketime (apt-get)…");
-  await aptInstall('faketime');
-  return which('faketime') ?? '/usr/bin/faketime';
-}
+export const ensureFaketime = (): Promise<string> => ensureDebianCommand('faketime');
+
+/** Debian's openssl, which makes the certificates of the mTLS cluster test. */
+export const ensureOpenssl = (): Promise<string> => ensureDebianCommand('openssl');
 
 /** The newest modification time under a folder (files only), in ms. */
 function newestMtime(dir: string): number {

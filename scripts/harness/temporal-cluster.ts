@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import cluster from '../../temporal-config/cluster/cluster.json';
 import searchAttributes from '../../temporal-config/search-attributes.json';
@@ -19,6 +19,7 @@ import { postgresLogin, type PostgresLogin, type TemporalServerTools } from '../
 import { tracking } from './leftovers';
 import { INDEXED_VALUE_TYPE } from './servers';
 import { stopChild } from '../stop-child';
+import { FRONTEND_NAME, makeClusterCertificates, type ClusterCertificates } from './cluster-certificates';
 
 export type TemporalService = 'history' | 'matching' | 'frontend' | 'worker';
 export const SERVICES = cluster.services as TemporalService[];
@@ -51,6 +52,8 @@ export interface ClusterOptions {
   fresh?: boolean;
   logLevel?: string;
   say?: (line: string) => void;
+  /** Mutual TLS on the frontend and between the services, with these certificates. */
+  tls?: ClusterCertificates;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -137,6 +140,31 @@ export class TemporalCluster {
     return c;
   }
 
+  /** How govshare's processes reach the frontend: with its client certificate when the cluster is on mTLS. */
+  get tls(): TLSConfig | undefined {
+    const t = this.opts.tls;
+    return t
+      ? {
+          clientCertPair: { crt: fs.readFileSync(t.govshare.cert), key: fs.readFileSync(t.govshare.key) },
+          serverRootCACertificate: fs.readFileSync(t.clusterCa),
+          serverNameOverride: FRONTEND_NAME,
+        }
+      : undefined;
+  }
+
+  /** The settings of a govshare process that connects to this cluster (runtime/config.ts). */
+  get clientEnv(): NodeJS.ProcessEnv {
+    const t = this.opts.tls;
+    return t
+      ? {
+          TEMPORAL_TLS_CERT: t.govshare.cert,
+          TEMPORAL_TLS_KEY: t.govshare.key,
+          TEMPORAL_TLS_CA: t.clusterCa,
+          TEMPORAL_TLS_SERVER_NAME: FRONTEND_NAME,
+        }
+      : {};
+  }
+
   get visibilityDatabase(): string {
     return `${this.opts.database}_visibility`;
   }
@@ -155,6 +183,9 @@ export class TemporalCluster {
       TEMPORAL_CLUSTER_FRONTEND_PORT: String(this.opts.frontendPort),
       TEMPORAL_CLUSTER_LOG_LEVEL: this.opts.logLevel ?? 'warn',
       TEMPORAL_CLUSTER_DYNAMIC_CONFIG: path.join(CONFIG_DIR, 'dynamicconfig.yaml'),
+      ...(this.opts.tls
+        ? { TEMPORAL_CLUSTER_TLS_DIR: this.opts.tls.dir, TEMPORAL_CLUSTER_TLS_SERVER_NAME: FRONTEND_NAME }
+        : {}),
       ...(service
         ? {
             TEMPORAL_CLUSTER_METRICS_ADDRESS: `127.0.0.1:${this.opts.frontendPort + PORT_OFFSETS.metrics + SERVICES.indexOf(service)}`,
@@ -290,7 +321,11 @@ export class TemporalCluster {
     let lastError: unknown;
     while (Date.now() < deadline) {
       try {
-        connection ??= await Connection.connect({ address: this.address, connectTimeout: '2s' });
+        connection ??= await Connection.connect({
+          address: this.address,
+          tls: this.tls,
+          connectTimeout: '2s',
+        });
         await connection.workflowService
           .registerNamespace({
             namespace: this.namespace,
@@ -366,11 +401,18 @@ function requiredTool(env: string | undefined, what: string): string {
  */
 export async function startTestCluster(
   name: string,
+  opts: { tls?: boolean } = {},
 ): Promise<TemporalCluster & { teardown(): Promise<void> }> {
   const pgUrl = process.env.TEST_POSTGRES_URL;
   if (!pgUrl)
     throw new Error("TEST_POSTGRES_URL is not set: run the cluster tests with 'npm run test:cluster'.");
+  const logDir = path.join(ROOT, 'test-output', 'cluster', name);
+  const tlsDir = path.join(ROOT, 'test-output', 'cluster', `${name}-tls`);
+  fs.rmSync(tlsDir, { recursive: true, force: true });
   const c = await TemporalCluster.start({
+    ...(opts.tls
+      ? { tls: makeClusterCertificates(requiredTool(process.env.GOVSHARE_OPENSSL, 'openssl'), tlsDir) }
+      : {}),
     tools: {
       server: requiredTool(process.env.GOVSHARE_TEMPORAL_SERVER, 'The Temporal server'),
       sqlTool: requiredTool(process.env.GOVSHARE_TEMPORAL_SQL_TOOL, 'temporal-sql-tool'),
@@ -378,13 +420,14 @@ export async function startTestCluster(
     postgres: postgresLogin(pgUrl),
     frontendPort: await freeFrontendPort(),
     database: `temporal_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-    logDir: path.join(ROOT, 'test-output', 'cluster', name),
+    logDir,
     fresh: true,
   });
   return Object.assign(c, {
     teardown: tracking(`the Temporal cluster ${name} and its databases`, async () => {
       await c.stop();
       await c.dropDatabases();
+      fs.rmSync(tlsDir, { recursive: true, force: true });
     }),
   });
 }

@@ -32,7 +32,11 @@ export interface ClusterHarness {
   http(): ReturnType<typeof request>;
 }
 
-export function useClusterHarness(name: string, opts: { workers?: number } = {}): ClusterHarness {
+/** `tls`: the cluster lets in only clients with govshare's certificate, and every govshare process presents it. */
+export function useClusterHarness(
+  name: string,
+  opts: { workers?: number; tls?: boolean } = {},
+): ClusterHarness {
   const h = { taskQueue: `cluster-${randomUUID()}`, workers: [] } as unknown as ClusterHarness;
   const connections: Connection[] = [];
   const apps: ReturnType<typeof testApp>[] = [];
@@ -46,7 +50,7 @@ export function useClusterHarness(name: string, opts: { workers?: number } = {})
       temporalAddress: h.cluster.address,
       databaseUrl: h.t.location,
       taskQueue: h.taskQueue,
-      env: { AUDIT_SIGNING_KEY: signingKey },
+      env: { AUDIT_SIGNING_KEY: signingKey, ...h.cluster.clientEnv },
     });
     return h.workers[i]!;
   };
@@ -59,11 +63,11 @@ export function useClusterHarness(name: string, opts: { workers?: number } = {})
   beforeAll(async () => {
     // One after the other, so a failure of either leaves nothing running that afterAll cannot stop.
     h.t = await createTestDb('mysql');
-    h.cluster = await startTestCluster(name);
+    h.cluster = await startTestCluster(name, { tls: opts.tls });
     loadLogSigningKey(signingKey, { create: true });
     for (let i = 0; i < (opts.workers ?? 2); i += 1) h.startWorker(i);
     for (let i = 0; i < 2; i += 1) {
-      const connection = await Connection.connect({ address: h.cluster.address });
+      const connection = await Connection.connect({ address: h.cluster.address, tls: h.cluster.tls });
       connections.push(connection);
       apps.push(
         testApp(h.t.db, new Client({ connection, namespace: h.cluster.namespace }), {

@@ -11,6 +11,7 @@ import { sharingWorkflowId } from '../../workflows/sharing_request/contract';
 import { httpCases, insuranceRequest } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 import { useClusterHarness } from './cluster-harness';
+import { checkpointsOfARun } from './log-signing';
 
 const h = useClusterHarness('sharing-request');
 const cases = httpCases(h);
@@ -64,15 +65,7 @@ it('makes the log-signing Schedule once however many APIs start, and a run signs
   const handle = h.client.schedule.getHandle(LOG_CHECKPOINT_SCHEDULE);
   expect((await handle.describe()).spec.timezone).toBe('Asia/Shanghai');
 
-  await handle.trigger();
-  const rows = await waitFor(
-    'the checkpoints',
-    async () => {
-      const r = await h.t.db('log_checkpoints').orderBy('id');
-      return r.length >= 2 ? r : undefined;
-    },
-    60_000,
-  );
+  const rows = await checkpointsOfARun(h);
   expect(rows.map((r) => r.log)).toEqual(['audit', 'exchange']);
   expect(await h.t.db('audit_log').where({ action: 'audit.checkpoint' }).count({ n: '*' })).toEqual([
     { n: 1 },
