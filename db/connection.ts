@@ -43,6 +43,7 @@ export function createDb(database: Config['database']): Db {
   });
 }
 
-export function isMysql(db: Db): boolean {
+/** Whether a connection, a transaction or a query builder speaks to MySQL/MariaDB. */
+export function isMysql(db: Pick<Db, 'client'>): boolean {
   return db.client.config.client === 'mysql2';
 }

@@ -11,11 +11,12 @@
  * that conflict only.
  */
 import type { Knex } from 'knex';
+import { isMysql } from './connection';
 
 /** `insert` (an INSERT query) that keeps the row stored under `key` if there is one. */
 export function insertOnce(insert: Knex.QueryBuilder, key: string | readonly string[]): Knex.QueryBuilder {
   const columns = typeof key === 'string' ? [key] : [...key];
   const conflict = insert.onConflict(columns);
-  if (insert.client.config.client !== 'mysql2') return conflict.ignore();
+  if (!isMysql(insert)) return conflict.ignore();
   return conflict.merge({ [columns[0]]: insert.client.raw('??', [columns[0]]) });
 }
