@@ -390,7 +390,9 @@ export async function freeFrontendPort(): Promise<number> {
 
 function requiredTool(env: string | undefined, what: string): string {
   if (!env || !fs.existsSync(env))
-    throw new Error(`${what} not found: run the cluster tests with 'npm run test:cluster', which builds it.`);
+    throw new Error(
+      `${what} not found: run the cluster tests with 'npm run test:cluster', which provisions it.`,
+    );
   return env;
 }
 
