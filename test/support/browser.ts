@@ -3,12 +3,14 @@
  * npm test) driven by playwright-core, headless, each run with a new empty
  * user-data dir (what playwright's launch() makes; never a default profile), and
  * the app served by the API on a real port. Every test saves screenshots to
- * test-output/screenshots; a failing step saves one named FAILED-… and says where.
+ * test-output/screenshots; a failing step saves one named FAILED-… and says where,
+ * and prints what the page met on the way: API answers of 400 and above, requests
+ * that failed, and errors thrown in the page (a CI failure then explains itself).
  */
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import type { ApiHarness } from './api-harness';
 
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -31,6 +33,35 @@ export interface BrowserHarness {
   shot(page: Page, name: string): Promise<string>;
   /** Runs a step; if it fails, saves a screenshot of the page for the log, then fails. */
   step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** What each page met that a failure report should show, oldest first, and its calls still unanswered. */
+const seen = new WeakMap<Page, { met: string[]; pending: Map<Request, string> }>();
+
+function watch(page: Page): void {
+  const met: string[] = [];
+  const pending = new Map<Request, string>();
+  seen.set(page, { met, pending });
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('request', (r) => {
+    if (r.resourceType() === 'fetch' || r.resourceType() === 'xhr')
+      pending.set(r, `${at()} ${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    const line = `${at()} ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`;
+    const i = met.push(line) - 1;
+    void r.text().then(
+      (body) => (met[i] = `${line} ${body.slice(0, 300)}`),
+      () => undefined,
+    );
+  });
+  page.on('requestfailed', (r) => {
+    pending.delete(r);
+    met.push(`${at()} ${r.method()} ${new URL(r.url()).pathname} failed: ${r.failure()?.errorText ?? '?'}`);
+  });
+  page.on('pageerror', (e) => met.push(`${at()} page error: ${e.message}`));
 }
 
 export function useBrowser(h: ApiHarness): BrowserHarness {
@@ -64,6 +95,7 @@ export function useBrowser(h: ApiHarness): BrowserHarness {
       timezoneId: 'Asia/Shanghai',
     });
     const page = await context.newPage();
+    watch(page);
     // Generous: CI runs two test files at once on two cores, beside the servers and the browser.
     page.setDefaultTimeout(60_000);
     return b.step(page, `sign-in-${username}`, async () => {
@@ -85,7 +117,14 @@ export function useBrowser(h: ApiHarness): BrowserHarness {
       return await fn();
     } catch (err) {
       const file = await b.shot(page, `FAILED-${name}`).catch(() => '(no screenshot)');
-      process.stderr.write(`browser step "${name}" failed; screenshot: ${file}\n`);
+      const { met, pending } = seen.get(page) ?? { met: [], pending: new Map<Request, string>() };
+      const list = (title: string, lines: string[]) =>
+        lines.length ? `${title}:\n${lines.map((l) => `  ${l}`).join('\n')}\n` : '';
+      process.stderr.write(
+        `browser step "${name}" failed at ${new Date().toISOString().slice(11, 23)}; screenshot: ${file}\n` +
+          (list('the page met', met) || 'the page met no failed call and no page error\n') +
+          list('calls still unanswered (since)', [...pending.values()]),
+      );
       throw err;
     }
   };
