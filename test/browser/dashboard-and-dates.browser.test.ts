@@ -11,6 +11,7 @@ import { ZONE } from '../../domain/calendar/working-days';
 import { useApiHarness } from '../support/api-harness';
 import { breachedTask } from '../support/breached-task';
 import { useBrowser } from '../support/browser';
+import { chooseOption } from '../support/choose-option';
 import { waitFor } from '../support/wait';
 
 const h = useApiHarness();
@@ -25,8 +26,8 @@ it('keeps the dashboard’s filters in the address, names the page, labels the t
   await b.step(page, 'dashboard-filters', async () => {
     await page.waitForURL(/\/dashboard/);
     await waitFor('the window title', async () => (await page.title()) === '督办看板 · 政务信息资源共享');
-    await page.getByLabel('流程').click();
-    await page.locator('.ant-select-item-option', { hasText: '数据纠错' }).click();
+    const processFilter = page.getByTestId('process-filter').filter({ has: page.getByLabel('流程') });
+    await chooseOption(page, processFilter, '数据纠错');
     await page.waitForURL(/process=correction/);
     await page.reload();
     await page.getByTestId('step-table').waitFor();

@@ -6,6 +6,7 @@
  */
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
+import { chooseOption } from '../support/choose-option';
 import { httpCases, insuranceRequest } from '../support/http-cases';
 
 const h = useApiHarness();
@@ -21,10 +22,8 @@ it('hands a reviewer’s claimed task to a colleague while he is away, and recor
   const away = await b.signIn('zhaoqiang');
   await b.step(away, 'delegate', async () => {
     await away.goto(`${b.base}/delegations`);
-    await away.getByTestId('delegation-role').click();
-    await away.locator('.ant-select-item-option', { hasText: '提供部门审核人' }).click();
-    await away.getByTestId('delegation-to').click();
-    await away.locator('.ant-select-item-option', { hasText: '马骏' }).click();
+    await chooseOption(away, away.getByTestId('delegation-role'), '提供部门审核人');
+    await chooseOption(away, away.getByTestId('delegation-to'), '马骏');
     await away.getByPlaceholder('如:年休假').fill('年休假');
     await away.getByTestId('delegate').click();
     await away.getByTestId('delegations-given').getByText('有效').waitFor();

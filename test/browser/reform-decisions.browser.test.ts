@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
+import { chooseOption } from '../support/choose-option';
 import { httpCases, localDay } from '../support/http-cases';
 
 const h = useApiHarness();
@@ -29,16 +30,13 @@ it('lets the steward transfer and retire each listed resource, and shows the obl
     const list = page.getByTestId('obligation-resources-hr-social-security');
     await list.getByText('就业失业登记信息').waitFor();
 
-    await page.getByTestId('decision-RS-SB-001').click();
-    await page.locator('.ant-select-item-option', { hasText: '移交' }).click();
-    await page.getByTestId('successor-RS-SB-001').click();
-    await page.locator('.ant-select-item-option', { hasText: '市卫生健康委员会' }).click();
+    await chooseOption(page, page.getByTestId('decision-RS-SB-001'), '移交');
+    await chooseOption(page, page.getByTestId('successor-RS-SB-001'), '市卫生健康委员会');
     await page.getByTestId('decide-RS-SB-001').getByPlaceholder('理由').fill('参保核验职责划转卫健委');
     await page.getByTestId('submit-RS-SB-001').click();
     await list.getByText('参保核验职责划转卫健委').waitFor();
 
-    await page.getByTestId('decision-RS-JY-001').click();
-    await page.locator('.ant-select-item-option', { hasText: '停用' }).click();
+    await chooseOption(page, page.getByTestId('decision-RS-JY-001'), '停用');
     await page.getByTestId('decide-RS-JY-001').getByPlaceholder('理由').fill('并入全省统一系统');
     await page.getByTestId('submit-RS-JY-001').click();
     await list.getByText('并入全省统一系统').waitFor();
