@@ -158,20 +158,36 @@ export async function replaceCandidates(
   });
 }
 
+/**
+ * The task's deadline is now `deadline` (computed again after the working calendar changed). When
+ * it moved and the task is open, `announce` gives the notices that tell its holders (every group
+ * that may act on it, read under the task's lock), written in the same transaction: a retry finds
+ * the deadline already moved and sends nothing twice. Answers whether it moved.
+ */
 export async function updateTaskDeadline(
   db: Db,
   taskId: string,
   deadline: string,
   provisional: boolean,
-): Promise<void> {
+  announce?: (holders: CandidateGroup[]) => NotificationInput[],
+): Promise<boolean> {
   const dueAtMs = Date.parse(deadline);
-  await withRollups(db, async (trx, rollups) => {
-    const read = trx('tasks').where({ id: taskId }).first('due_at_ms');
+  return withRollups(db, async (trx, rollups) => {
+    const read = trx('tasks').where({ id: taskId }).first('due_at_ms', 'status');
     const before = await (isMysql(db) ? read.forUpdate() : read);
-    if (!before) return;
+    if (!before) return false;
     await trx('tasks').where({ id: taskId }).update({ deadline, due_at_ms: dueAtMs, provisional });
     await trx('task_candidates').where({ task_id: taskId }).update({ due_at_ms: dueAtMs });
     await countRescheduled(trx, rollups, taskId, Number(before.due_at_ms));
+    const moved = Number(before.due_at_ms) !== dueAtMs;
+    if (moved && announce && before.status === 'open') {
+      const holders = await trx('task_candidates')
+        .where({ task_id: taskId })
+        .distinct('role', 'department_code')
+        .orderBy(['role', 'department_code']);
+      await insertNotifications(trx, announce(groupsOf(holders)));
+    }
+    return moved;
   });
 }
 

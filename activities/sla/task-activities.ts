@@ -15,6 +15,8 @@ import {
   type SlaEventInput,
   type TaskClosure,
 } from '../../db/task-repository';
+import { policyByKey } from '../../db/policy-repository';
+import { stepPolicy } from '../../domain/policy/policy-document';
 import type { CandidateGroup } from '../../domain/roles';
 import type { SlaSchedule } from '../../domain/sla/schedule';
 import { scheduleOf, type ScheduleInput } from './deadline-activities';
@@ -106,6 +108,32 @@ function escalationRecord(input: EscalationInput): {
   };
 }
 
+/** What a notice about a task says it is: its process, its case and its step. */
+interface TaskNames {
+  taskId: string;
+  caseId: string;
+  processName: Text;
+  stepName: Text;
+}
+
+/**
+ * The notices that tell a task's holders its deadline moved because the working calendar changed
+ * (a year's schedule imported): one per holder and new deadline, so a retry sends none twice.
+ */
+const deadlineMoved =
+  (task: TaskNames, deadline: string) =>
+  (holders: CandidateGroup[]): NotificationInput[] =>
+    holders.map((recipient) => ({
+      id: `${task.taskId}#deadline#${Date.parse(deadline)}#${recipient.role}#${recipient.department ?? '*'}`,
+      recipient,
+      kind: 'task' as const,
+      taskId: task.taskId,
+      title: {
+        zh: `期限调整:${task.processName.zh} ${caseFor(task.caseId, recipient)}·${task.stepName.zh},工作日历更新后须于 ${fmt(deadline)} 前办结`,
+        en: `Deadline moved: ${task.processName.en} ${caseFor(task.caseId, recipient)} · ${task.stepName.en}, due ${fmt(deadline)} on the updated working calendar`,
+      },
+    }));
+
 /** `recordCase`: how a case's move is recorded (the case activities' recordCaseState). */
 export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) => Promise<void>) {
   // An event and the notices it sends are written together, so no one sees one without the other.
@@ -127,6 +155,22 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
   const recordReminder = (input: ReminderInput) => recordAll(input.taskId, [input], null, []);
   const recordBreach = (input: BreachInput) => recordAll(input.taskId, [], input, []);
   const recordEscalation = (input: EscalationInput) => recordAll(input.taskId, [], null, [input]);
+
+  /** A task's names, from its row and the policy version it was opened under (versions never change). */
+  const namesOf = async (taskId: string): Promise<TaskNames | null> => {
+    const row = await db('tasks')
+      .where({ id: taskId })
+      .first('case_id', 'process_type', 'step', 'policy_key');
+    const policy = row && (await policyByKey(db, row.policy_key));
+    if (!policy) return null;
+    const stepName = stepPolicy(policy.document, row.process_type, row.step).name;
+    return {
+      taskId,
+      caseId: row.case_id,
+      processName: policy.document.processes[row.process_type].name,
+      stepName,
+    };
+  };
 
   const open = (input: NewTask & { processName: Text; stepName: Text }) =>
     insertTask(
@@ -172,8 +216,16 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
         provisional: schedule.provisional,
       });
       // A retry finds the task its first attempt opened: its row takes this schedule, which the
-      // workflow will hold, should the calendar have changed in between.
-      if (!opened) await updateTaskDeadline(db, task.id, schedule.deadline, schedule.provisional);
+      // workflow will hold, should the calendar have changed in between; its holders, told the
+      // first attempt's deadline, are told the new one.
+      if (!opened)
+        await updateTaskDeadline(
+          db,
+          task.id,
+          schedule.deadline,
+          schedule.provisional,
+          deadlineMoved({ ...task, taskId: task.id }, schedule.deadline),
+        );
       if (caseMove) await recordCase(caseMove);
       return schedule;
     },
@@ -204,8 +256,16 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
       );
     },
 
+    /** The task's deadline, computed again after the calendar changed; if it moved, its holders are told. */
     async rescheduleTask(input: { taskId: string; deadline: string; provisional: boolean }): Promise<void> {
-      await updateTaskDeadline(db, input.taskId, input.deadline, input.provisional);
+      const names = await namesOf(input.taskId);
+      await updateTaskDeadline(
+        db,
+        input.taskId,
+        input.deadline,
+        input.provisional,
+        names ? deadlineMoved(names, input.deadline) : undefined,
+      );
     },
 
     recordReminder,

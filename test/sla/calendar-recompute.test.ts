@@ -1,7 +1,7 @@
 /**
  * A deadline that reaches past the last known year is computed with weekends
  * only and marked provisional; importing that year recomputes the deadlines of
- * running workflows. Its own time-skipping server, so its clock
+ * running workflows and tells the tasks' holders. Its own time-skipping server, so its clock
  * starts at today whatever other tests do.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,7 @@ import { waitFor } from '../support/wait';
 
 const h = useWorkflowHarness(require.resolve('../fixtures/sla-probe-workflow'));
 
-it('recomputes a provisional deadline of a running task when its year is imported', async () => {
+it('recomputes a provisional deadline of a running task when its year is imported, and tells its holders', async () => {
   const lastYear = (await lastKnownYear(h.t.db)) as number;
   // Move the server clock to 10:00 on the last working day of the last known year.
   let day = DateTime.fromObject({ year: lastYear, month: 12, day: 31, hour: 10 }, { zone: ZONE });
@@ -58,6 +58,22 @@ it('recomputes a provisional deadline of a running task when its year is importe
     return row.provisional ? undefined : row;
   });
   expect(updated.deadline).toBe(after.deadline);
+  // Whoever holds the task is told its new deadline, with the move, not only by looking again.
+  expect(
+    await h.t
+      .db('notifications')
+      .where({ task_id: task.id })
+      .where('id', 'like', '%#deadline#%')
+      .select('recipient_role', 'recipient_department', 'title_zh'),
+  ).toEqual([
+    {
+      recipient_role: 'platform_approver',
+      recipient_department: null,
+      title_zh: expect.stringContaining(
+        `工作日历更新后须于 ${after.deadline.slice(0, 16).replace('T', ' ')} 前办结`,
+      ),
+    },
+  ]);
 
   await handle.executeUpdate(completeTask, {
     args: [

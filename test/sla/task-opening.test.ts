@@ -71,7 +71,7 @@ it('opens the task on the schedule it answers, with one notice to each holder, o
   expect(await rollupDrift(t.db)).toEqual([]);
 });
 
-it('a retry after the calendar changed moves the task to the schedule it answers', async () => {
+it('a retry after the calendar changed moves the task to the schedule it answers, and tells its holders the new deadline once', async () => {
   const last = (await lastKnownYear(t.db)) as number;
   // Late in the last known year, the deadline falls in the next one: provisional (weekends only).
   const startedAt = DateTime.fromObject({ year: last, month: 12, day: 28, hour: 10 }, { zone: ZONE })
@@ -95,6 +95,29 @@ it('a retry after the calendar changed moves the task to the schedule it answers
   });
   expect(await t.db('tasks').where({ workflow_id: 'wf-open-2' }).count({ n: '*' })).toEqual([{ n: 1 }]);
   expect(await rollupDrift(t.db)).toEqual([]);
+
+  // The reviewers were told the first deadline when the task opened; they are told the new one.
+  const local = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  const told = async () =>
+    (
+      await t
+        .db('notifications')
+        .where({ task_id: input.id })
+        .orderBy('id')
+        .select('title_zh', 'recipient_department')
+    ).map((n: { title_zh: string; recipient_department: string }) => [n.recipient_department, n.title_zh]);
+  expect(await told()).toEqual([
+    [
+      'public-security',
+      `期限调整:${names.processName.zh} wf-open-2·${names.stepName.zh},工作日历更新后须于 ${local(retried.deadline)} 前办结`,
+    ],
+    [
+      'public-security',
+      `新待办:${names.processName.zh} wf-open-2·${names.stepName.zh},${local(first.deadline)} 前办结`,
+    ],
+  ]);
+  await acts.openTaskOnSchedule(input);
+  expect(await told()).toHaveLength(2);
 });
 
 it("records the case's move to the step with the opening, once however often it is retried", async () => {
