@@ -53,6 +53,9 @@ it('adds a county department and a person, refuses a bad workbook with the cell 
     await page.getByTestId('user-email').fill('wuli@yanbian.example');
     await page.getByTestId('save-user').click();
     await page.getByTestId('directory-users').getByText('吴立').waitFor();
+    // The dialog gives the focus back to 新增人员 when its closing animation ends: a key pressed
+    // before then may land on that button and open a new dialog (seen in CI on a loaded machine).
+    await page.locator('.ant-modal-wrap').last().waitFor({ state: 'hidden' });
     await page.getByTestId('search-people').locator('input').fill('吴立');
     await page.getByTestId('search-people').locator('input').press('Enter');
     await waitFor(
