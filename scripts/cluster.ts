@@ -8,7 +8,10 @@
  * 5. prints the URLs and demo logins. Ctrl-C stops govshare, then the cluster.
  * State survives a restart: the databases are set up once and then only brought up to date.
  * TEMPORAL_CLUSTER_FRONTEND_PORT, TEMPORAL_CLUSTER_DB and TEMPORAL_CLUSTER_LOG_DIR run a second
- * one beside it (as its test does).
+ * one beside it (as its test does). GOVSHARE_CLUSTER_TLS=1 runs it on mutual TLS, as the production
+ * posture does: certificates made afresh with openssl into data/cluster/tls (or beside the logs),
+ * the frontend and the services among themselves on TLS, govshare's processes with its client
+ * certificate (TEMPORAL_TLS_*).
  */
 import path from 'node:path';
 import { loadConfigOrExit } from '../runtime/config';
@@ -16,8 +19,16 @@ import { workerNodeOptions } from '../runtime/worker-heap';
 import cluster from '../temporal-config/cluster/cluster.json';
 import { ChildProcesses, waitUntil } from './child-processes';
 import { demoLoginLines, prepareDemoCity } from './demo-city';
+import { govshareClientEnv, makeClusterCertificates } from './harness/cluster-certificates';
 import { TemporalCluster } from './harness/temporal-cluster';
-import { ensureMariaDb, ensurePostgres, ensureTemporalServer, ProvisionError, ROOT } from './provision';
+import {
+  ensureMariaDb,
+  ensureOpenssl,
+  ensurePostgres,
+  ensureTemporalServer,
+  ProvisionError,
+  ROOT,
+} from './provision';
 
 const say = (line: string) => process.stdout.write(`govshare: ${line}\n`);
 let temporalCluster: TemporalCluster | undefined;
@@ -36,20 +47,37 @@ function count(name: string, fallback: number): number {
   return n;
 }
 
+/** GOVSHARE_CLUSTER_TLS: 1 runs the cluster on mutual TLS, 0 or unset without. */
+function tlsWanted(): boolean {
+  const raw = process.env.GOVSHARE_CLUSTER_TLS;
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ProvisionError(`GOVSHARE_CLUSTER_TLS must be 1 (mutual TLS) or 0, not "${raw}"`);
+}
+
 async function main(): Promise<void> {
   const workers = count('GOVSHARE_WORKERS', cluster.govshare.workers);
   const apis = count('GOVSHARE_APIS', cluster.govshare.apis);
+  const tls = tlsWanted();
   const frontendPort = Number(process.env.TEMPORAL_CLUSTER_FRONTEND_PORT ?? cluster.ports.frontend);
 
   const [tools, postgres] = [await ensureTemporalServer(), await ensurePostgres()];
   process.env.DATABASE_URL ??= `${await ensureMariaDb()}/${cluster.govshare.database}`;
   process.env.TEMPORAL_ADDRESS = `127.0.0.1:${frontendPort}`;
-  const config = loadConfigOrExit();
-
   const logDir = path.resolve(
     ROOT,
     process.env.TEMPORAL_CLUSTER_LOG_DIR ?? path.join('data', 'cluster', 'logs'),
   );
+  const certificates = tls
+    ? makeClusterCertificates(await ensureOpenssl(), path.join(path.dirname(logDir), 'tls'))
+    : undefined;
+  if (certificates) {
+    say(`mutual TLS: certificates in ${path.relative(ROOT, certificates.dir)}`);
+    // govshare's workers and APIs (children of this process) and its own connection use them.
+    Object.assign(process.env, govshareClientEnv(certificates));
+  }
+  const config = loadConfigOrExit();
+
   say(
     `starting the Temporal cluster (${cluster.services.join(', ')}; logs in ${path.relative(ROOT, logDir)})…`,
   );
@@ -60,6 +88,7 @@ async function main(): Promise<void> {
     database: process.env.TEMPORAL_CLUSTER_DB ?? cluster.postgres.database,
     logDir,
     say,
+    ...(certificates ? { tls: certificates } : {}),
   });
 
   const users = await prepareDemoCity(config, say);
@@ -78,7 +107,7 @@ async function main(): Promise<void> {
 
   const lines = [
     '',
-    `govshare is running on a Temporal cluster: ${workers} worker(s), ${apis} API(s).`,
+    `govshare is running on a Temporal cluster${tls ? ' on mutual TLS' : ''}: ${workers} worker(s), ${apis} API(s).`,
     ...bases.map((base, i) => `  Web app / API ${i + 1}  ${base}/   (API docs: ${base}/api/docs)`),
     `  Temporal          ${temporalCluster.address} (namespace ${temporalCluster.namespace}; PostgreSQL ${postgres.host}:${postgres.port}, databases ${process.env.TEMPORAL_CLUSTER_DB ?? cluster.postgres.database} and ${temporalCluster.visibilityDatabase})`,
     `  Database          ${config.database.client === 'mysql2' ? config.database.url.replace(/:[^:@/]*@/, ':***@') : path.relative(ROOT, config.database.file)}`,

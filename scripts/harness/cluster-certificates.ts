@@ -112,3 +112,13 @@ export function makeClusterCertificates(bin: string, dir: string): ClusterCertif
     stranger: { cert: at('stranger.pem'), key: at('stranger.key') },
   };
 }
+
+/** The settings (runtime/config.ts) with which a govshare process reaches a cluster on these certificates. */
+export function govshareClientEnv(c: ClusterCertificates): NodeJS.ProcessEnv {
+  return {
+    TEMPORAL_TLS_CERT: c.govshare.cert,
+    TEMPORAL_TLS_KEY: c.govshare.key,
+    TEMPORAL_TLS_CA: c.clusterCa,
+    TEMPORAL_TLS_SERVER_NAME: FRONTEND_NAME,
+  };
+}

@@ -19,7 +19,12 @@ import { postgresLogin, type PostgresLogin, type TemporalServerTools } from '../
 import { tracking } from './leftovers';
 import { INDEXED_VALUE_TYPE } from './servers';
 import { stopChild } from '../stop-child';
-import { FRONTEND_NAME, makeClusterCertificates, type ClusterCertificates } from './cluster-certificates';
+import {
+  FRONTEND_NAME,
+  govshareClientEnv,
+  makeClusterCertificates,
+  type ClusterCertificates,
+} from './cluster-certificates';
 
 export type TemporalService = 'history' | 'matching' | 'frontend' | 'worker';
 export const SERVICES = cluster.services as TemporalService[];
@@ -154,15 +159,7 @@ export class TemporalCluster {
 
   /** The settings of a govshare process that connects to this cluster (runtime/config.ts). */
   get clientEnv(): NodeJS.ProcessEnv {
-    const t = this.opts.tls;
-    return t
-      ? {
-          TEMPORAL_TLS_CERT: t.govshare.cert,
-          TEMPORAL_TLS_KEY: t.govshare.key,
-          TEMPORAL_TLS_CA: t.clusterCa,
-          TEMPORAL_TLS_SERVER_NAME: FRONTEND_NAME,
-        }
-      : {};
+    return this.opts.tls ? govshareClientEnv(this.opts.tls) : {};
   }
 
   get visibilityDatabase(): string {

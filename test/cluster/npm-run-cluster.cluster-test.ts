@@ -4,10 +4,14 @@
  * prints where they are; a request filed through one API is routed to the
  * provider; Ctrl-C stops every process it started, the cluster's included.
  * It runs on its own ports and databases, beside any cluster a developer runs.
+ * With GOVSHARE_CLUSTER_TLS=1 it does the same on mutual TLS, and its frontend
+ * refuses a client that presents no certificate.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { Connection } from '@temporalio/client';
 import { createTestDb, type TestDb } from '../../scripts/harness/databases';
 import { dropClusterDatabases, freeFrontendPort, portFree } from '../../scripts/harness/temporal-cluster';
 import { portAnswers } from '../../scripts/port-answers';
@@ -16,10 +20,8 @@ import { insuranceRequest } from '../support/http-cases';
 import { waitFor } from '../support/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const database = `temporal_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-let t: TestDb;
-let run: ChildProcess | undefined;
-let output = '';
+/** Each run's command, its Temporal database and govshare's, for the teardown. */
+const runs: { run?: ChildProcess; database: string; t?: TestDb; tlsDir?: string }[] = [];
 
 /**
  * Two consecutive free ports for the two APIs, below the range the system hands out to
@@ -34,22 +36,33 @@ async function freePortPair(): Promise<number> {
 }
 
 afterAll(async () => {
-  if (run && run.exitCode === null) {
-    run.kill('SIGINT');
-    await new Promise((r) => run!.once('exit', r));
+  for (const { run, database, t, tlsDir } of runs) {
+    if (run && run.exitCode === null) {
+      run.kill('SIGINT');
+      await new Promise((r) => run.once('exit', r));
+    }
+    await dropClusterDatabases(
+      process.env.GOVSHARE_TEMPORAL_SQL_TOOL!,
+      postgresLogin(process.env.TEST_POSTGRES_URL!),
+      database,
+    );
+    await t?.drop();
+    if (tlsDir) fs.rmSync(tlsDir, { recursive: true, force: true });
   }
-  await dropClusterDatabases(
-    process.env.GOVSHARE_TEMPORAL_SQL_TOOL!,
-    postgresLogin(process.env.TEST_POSTGRES_URL!),
-    database,
-  );
-  await t?.drop();
-}, 120_000);
+}, 240_000);
 
-it('runs the cluster, two workers and two APIs, serves a request, and stops everything on Ctrl-C', async () => {
-  t = await createTestDb('mysql', { migrate: false });
+async function runsTheCluster(tls: boolean): Promise<void> {
+  const name = tls ? 'npm-run-cluster-tls' : 'npm-run-cluster';
+  const mine: (typeof runs)[number] = {
+    database: `temporal_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+    // Where the command makes its certificates: beside its log folder.
+    ...(tls ? { tlsDir: path.join(ROOT, 'test-output', 'cluster', name, 'tls') } : {}),
+  };
+  runs.push(mine);
+  let output = '';
+  const t = (mine.t = await createTestDb('mysql', { migrate: false }));
   const [frontendPort, apiPort] = [await freeFrontendPort(), await freePortPair()];
-  run = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts'], {
+  const run = (mine.run = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -57,19 +70,21 @@ it('runs the cluster, two workers and two APIs, serves a request, and stops ever
       DATABASE_URL: t.location,
       PORT: String(apiPort),
       TEMPORAL_CLUSTER_FRONTEND_PORT: String(frontendPort),
-      TEMPORAL_CLUSTER_DB: database,
-      TEMPORAL_CLUSTER_LOG_DIR: path.join('test-output', 'cluster', 'npm-run-cluster'),
+      TEMPORAL_CLUSTER_DB: mine.database,
+      TEMPORAL_CLUSTER_LOG_DIR: path.join('test-output', 'cluster', name, 'logs'),
+      GOVSHARE_CLUSTER_TLS: tls ? '1' : '0',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
   run.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   run.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  const running = `govshare is running on a Temporal cluster${tls ? ' on mutual TLS' : ''}: 2 worker(s), 2 API(s).`;
   await waitFor(
     'npm run cluster to say it is running',
     async () => {
-      if (run!.exitCode !== null) throw new Error(`npm run cluster exited (${run!.exitCode}):\n${output}`);
-      return output.includes('govshare is running on a Temporal cluster: 2 worker(s), 2 API(s).');
+      if (run.exitCode !== null) throw new Error(`npm run cluster exited (${run.exitCode}):\n${output}`);
+      return output.includes(running);
     },
     240_000,
   );
@@ -100,10 +115,31 @@ it('runs the cluster, two workers and two APIs, serves a request, and stops ever
     currentTask: { step: 'provider_review' },
   });
 
+  if (tls) {
+    // Its frontend lets in only certificates from govshare's client CA: a plain client is refused.
+    const plain = await Connection.connect({ address: `127.0.0.1:${frontendPort}`, connectTimeout: '5s' })
+      .then(async (c) => {
+        try {
+          await c.workflowService.getSystemInfo({});
+          return 'let in';
+        } finally {
+          await c.close();
+        }
+      })
+      .catch(() => 'refused');
+    expect(plain).toBe('refused');
+  }
+
   run.kill('SIGINT');
-  const code = await new Promise<number | null>((r) => run!.once('exit', (c) => r(c)));
+  const code = await new Promise<number | null>((r) => run.once('exit', (c) => r(c)));
   expect(code).toBe(0);
   expect(output).toContain('stopping the Temporal cluster');
   for (const port of [frontendPort, frontendPort + 1, frontendPort + 2, apiPort, apiPort + 1])
     expect(await portAnswers('127.0.0.1', port)).toBe(false);
-});
+}
+
+it('runs the cluster, two workers and two APIs, serves a request, and stops everything on Ctrl-C', () =>
+  runsTheCluster(false));
+
+it('does the same on mutual TLS with GOVSHARE_CLUSTER_TLS=1, and its frontend refuses a client without a certificate', () =>
+  runsTheCluster(true));
