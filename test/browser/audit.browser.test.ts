@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
+import { chooseOption } from '../support/choose-option';
 import { httpCases } from '../support/http-cases';
 
 const h = useApiHarness();
@@ -20,8 +21,7 @@ it('lets an auditor find a refused access, download it and verify the logs, in C
   await b.step(page, 'audit-search', async () => {
     await page.waitForURL(/\/audit$/);
     await page.getByTestId('audit-actor').fill('sunhui');
-    await page.getByTestId('audit-outcome').click();
-    await page.getByTitle('拒绝').click();
+    await chooseOption(page, page.getByTestId('audit-outcome'), '拒绝');
     await page.getByTestId('audit-search').click();
     const row = page.getByTestId('audit-table').locator('tbody tr').filter({ hasText: 'access.refused' });
     await row.first().waitFor();
