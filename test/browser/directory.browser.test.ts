@@ -6,6 +6,7 @@
  */
 import { useApiHarness } from '../support/api-harness';
 import { useBrowser } from '../support/browser';
+import { typeToChoose } from '../support/choose-option';
 import { handWrittenDirectory, XLSX_TYPE } from '../support/directory-workbook';
 import { waitFor } from '../support/wait';
 
@@ -24,16 +25,12 @@ it('adds a county department and a person, refuses a bad workbook with the cell 
     await page.getByTestId('department-name').fill('盐边县卫生健康局');
     await page.getByTestId('department-name-en').fill('Yanbian County Health Bureau');
     // The lists are picked by typing; the next is opened once the last has closed (a closing list takes clicks).
-    await page.getByTestId('department-kind').click();
-    await page.keyboard.type('县(区)部门');
-    await page.keyboard.press('Enter');
+    await typeToChoose(page, page.getByTestId('department-kind'), '县(区)部门', '县(区)部门');
     await waitFor(
       'the list of kinds to close',
       async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0,
     );
-    await page.getByTestId('department-parent').click();
-    await page.keyboard.type('盐边');
-    await page.keyboard.press('Enter');
+    await typeToChoose(page, page.getByTestId('department-parent'), '盐边', '盐边县');
     expect(await page.getByTestId('department-parent').innerText()).toContain('盐边县');
     await page.getByTestId('save-department').click();
     await page.getByTestId('directory-departments').getByText('盐边县卫生健康局').waitFor();
@@ -43,9 +40,7 @@ it('adds a county department and a person, refuses a bad workbook with the cell 
     await page.getByTestId('new-user').click();
     await page.getByTestId('user-username').fill('wuli');
     await page.getByTestId('user-display-name').fill('吴立');
-    await page.getByTestId('user-department').click();
-    await page.keyboard.type('盐边县卫生');
-    await page.keyboard.press('Enter');
+    await typeToChoose(page, page.getByTestId('user-department'), '盐边县卫生', '盐边县卫生健康局');
     await page.getByTestId('user-email').fill('not-an-address');
     await page.getByTestId('save-user').click();
     // The API's refusal lands on the field, in Chinese.

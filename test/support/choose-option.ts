@@ -1,6 +1,7 @@
 /**
- * Picks an option of an Ant Design select the way a user does (open it, click the option) and
- * waits until the select shows the choice (its own text; the options live in a list elsewhere).
+ * Picks an option of an Ant Design select the way a user does, by clicking it (chooseOption) or by
+ * typing and pressing Enter (typeToChoose), and waits until the select shows the choice (its own
+ * text; the options live in a list elsewhere).
  *
  * The list opens with a slide animation (about 0.2 s), and the options move with it. On a loaded
  * machine playwright can find an option "stable" between two starved frames and press on it, and
@@ -12,7 +13,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-const OPEN_OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
+const OPEN_LIST = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+const OPEN_OPTION = `${OPEN_LIST} .ant-select-item-option`;
 
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
@@ -31,12 +33,35 @@ export async function chooseOption(page: Page, select: Locator, option: string):
       }),
   );
   await item.click();
+  await shows(select, option);
+}
+
+/**
+ * Picks an option by typing part of it into the select's search and pressing Enter, once the
+ * open list has put that option first: a key pressed before the list has filtered would take
+ * whichever option was first.
+ */
+export async function typeToChoose(
+  page: Page,
+  select: Locator,
+  typed: string,
+  option: string,
+): Promise<void> {
+  await select.click();
+  await page.keyboard.type(typed);
+  await page.locator(`${OPEN_LIST} .ant-select-item-option-active`, { hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+  await shows(select, option);
+}
+
+/** Waits until the select shows the option as its value, else fails naming both. */
+async function shows(select: Locator, option: string): Promise<void> {
   try {
     await select.filter({ hasText: option }).waitFor({ timeout: 10_000 });
   } catch (err) {
     const html = await select.evaluate((e) => e.outerHTML).catch(() => '(gone)');
     throw new Error(
-      `the select ${select.toString()} does not show "${option}" after it was clicked: ${(err as Error).message}\n${html.slice(0, 1500)}`,
+      `the select ${select.toString()} does not show "${option}" once chosen: ${(err as Error).message}\n${html.slice(0, 1500)}`,
     );
   }
 }
