@@ -6,6 +6,7 @@
 import type { Db } from '../../db/connection';
 import {
   closeTaskRow,
+  getTask,
   insertTask,
   recordDueSlaEvents,
   replaceCandidates,
@@ -16,7 +17,6 @@ import {
   type TaskClosure,
 } from '../../db/task-repository';
 import { policyByKey } from '../../db/policy-repository';
-import { stepPolicy } from '../../domain/policy/policy-document';
 import type { CandidateGroup } from '../../domain/roles';
 import type { SlaSchedule } from '../../domain/sla/schedule';
 import { scheduleOf, type ScheduleInput } from './deadline-activities';
@@ -156,20 +156,17 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
   const recordBreach = (input: BreachInput) => recordAll(input.taskId, [], input, []);
   const recordEscalation = (input: EscalationInput) => recordAll(input.taskId, [], null, [input]);
 
-  /** A task's names, from its row and the policy version it was opened under (versions never change). */
+  /**
+   * A task's names, from its row and the policy version it was opened under (versions never change);
+   * null when either is missing, so a deadline still moves when no notice can name the task.
+   */
   const namesOf = async (taskId: string): Promise<TaskNames | null> => {
-    const row = await db('tasks')
-      .where({ id: taskId })
-      .first('case_id', 'process_type', 'step', 'policy_key');
-    const policy = row && (await policyByKey(db, row.policy_key));
-    if (!policy) return null;
-    const stepName = stepPolicy(policy.document, row.process_type, row.step).name;
-    return {
-      taskId,
-      caseId: row.case_id,
-      processName: policy.document.processes[row.process_type].name,
-      stepName,
-    };
+    const task = await getTask(db, taskId);
+    const process = task && (await policyByKey(db, task.policyKey))?.document.processes[task.processType];
+    const step = task && process?.steps[task.step];
+    return task && process && step
+      ? { taskId, caseId: task.caseId, processName: process.name, stepName: step.name }
+      : null;
   };
 
   const open = (input: NewTask & { processName: Text; stepName: Text }) =>
