@@ -10,6 +10,7 @@ import { getResource, resourceNames } from '../../db/catalogue-repository';
 import type { Resource } from '../../domain/catalogue/resource';
 import { policyInForce } from '../../db/policy-repository';
 import { ZONE } from '../../domain/calendar/working-days';
+import type { PolicyVersion } from '../../domain/policy/policy-document';
 import { listDepartments, type User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
 import { correctionsOfGrants } from '../../db/correction/repository';
@@ -50,6 +51,9 @@ function payloadHash(body: SharingRequestBody): string {
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
+
+/** The day in Asia/Shanghai whose policy version a filing at `at` is under. */
+const filingDay = (at: Date) => DateTime.fromJSDate(at).setZone(ZONE).toISODate() as string;
 
 /** How long submission waits for the workflow to route the request before answering "submitted". */
 const ROUTING_WAIT_MS = 10_000;
@@ -212,9 +216,17 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       ROUTING_WAIT_MS,
     );
 
-  /** `known`: the catalogue entry, when the caller has just read it. */
-  async function start(r: RequestRow, requester: User, known?: Resource): Promise<void> {
-    const resource = known ?? (await getResource(db, r.resourceCode))!;
+  /**
+   * `known`: the catalogue entry and the policy in force at its filing, when the caller has just
+   * read them. The policy goes with the start, so the workflow routes the request without a read.
+   */
+  async function start(
+    r: RequestRow,
+    requester: User,
+    known?: { resource: Resource; policy: PolicyVersion },
+  ): Promise<void> {
+    const resource = known?.resource ?? (await getResource(db, r.resourceCode))!;
+    const policy = known?.policy ?? (await policyInForce(db, filingDay(new Date(r.submittedAt))));
     await temporal.startCase<typeof sharingRequest>({
       process: SHARING_REQUEST_PROCESS,
       workflowId: r.workflowId,
@@ -240,6 +252,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           usageTo: r.usageTo,
           usageEndsAt: usageEndsAt(r.usageTo),
           submittedAt: r.submittedAt,
+          policy,
         },
       ],
     });
@@ -280,7 +293,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           },
         ]);
       const now = new Date();
-      const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);
+      const policy = await policyInForce(db, filingDay(now));
       const problems = checkSharingRequest(
         resource,
         body,
@@ -334,7 +347,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       // same Idempotency-Key starts the workflow (its id follows from the row, so never twice).
       // Deleting the row instead would orphan a workflow whose start reached the server but
       // whose answer was lost.
-      await start(stored, user, resource);
+      await start(stored, user, { resource, policy });
       return {
         created: true,
         request: wait ? await detail(await routed(id)) : asFiled(stored, resource, user),

@@ -1,6 +1,7 @@
 /**
  * A new policy version applies to cases started after it; running cases keep
- * the version they started with.
+ * the version they started with, and a filing is routed under the version it
+ * was checked against.
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -11,6 +12,8 @@ import { loadPolicyFile, DEFAULT_POLICY_FILE } from '../../seeds/default-policy'
 import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
+import { createRequestService } from '../../api/sharing_request/service';
+import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
 
 const h = useWorkflowHarness(require.resolve('../../workflows'));
 const s = servicesOf(h);
@@ -18,8 +21,8 @@ const s = servicesOf(h);
 const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
 
 /** 刘燕 of the HR bureau asks for civil affairs' marriage records (MZ-HY-001, conditional). */
-async function askForMarriageRecords(item: string) {
-  const { request } = await s.requests().submit(
+async function askForMarriageRecords(item: string, requests = s.requests()) {
+  const { request } = await requests.submit(
     await s.user('liuyan'),
     randomUUID(),
     {
@@ -56,4 +59,57 @@ it('a case started before a new version keeps its deadlines; one started after u
     `panzhihua-2019@${doc.version - 1}`,
     `panzhihua-2019@${doc.version}`,
   ]);
+});
+
+it('a request is routed under the version its filing was checked against, even when a newer one is stored while its case starts', async () => {
+  const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+  const checkedAgainst = await savePolicyVersion(h.t.db, {
+    ...doc,
+    version: doc.version + 10,
+    effectiveFrom: today(),
+  });
+  const newer = {
+    ...doc,
+    version: doc.version + 11,
+    effectiveFrom: today(),
+    processes: {
+      ...doc.processes,
+      sharing_request: {
+        ...doc.processes.sharing_request,
+        steps: {
+          ...doc.processes.sharing_request.steps,
+          provider_review: {
+            ...doc.processes.sharing_request.steps.provider_review,
+            deadline: { workingDays: 3 },
+          },
+        },
+      },
+    },
+  };
+  // The API has checked the filing; the newer version is stored before its workflow starts.
+  const gateway = createTemporalGateway(h.env.client, h.taskQueue);
+  const requests = createRequestService({
+    db: h.t.db,
+    temporal: {
+      ...gateway,
+      startCase: async (c) => {
+        await savePolicyVersion(h.t.db, newer);
+        return gateway.startCase(c);
+      },
+    },
+  });
+  const current = await askForMarriageRecords('登记类型', requests);
+
+  const task = await h.t.db('tasks').where({ id: current.id }).first();
+  expect(task.policy_key).toBe(checkedAgainst);
+  const calendar = await loadWorkingCalendar(h.t.db, nearYears());
+  const { workingDays } = doc.processes.sharing_request.steps.provider_review.deadline as {
+    workingDays: number;
+  };
+  expect(current.deadline).toBe(addWorkingDays(task.started_at, workingDays, calendar).deadline);
+  // A filing after it is checked against, and routed under, the newer version.
+  const later = await askForMarriageRecords('登记日期');
+  const laterTask = await h.t.db('tasks').where({ id: later.id }).first();
+  expect(laterTask.policy_key).toBe(`panzhihua-2019@${newer.version}`);
+  expect(later.deadline).toBe(addWorkingDays(laterTask.started_at, 3, calendar).deadline);
 });

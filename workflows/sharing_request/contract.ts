@@ -6,6 +6,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/roles';
 import type { ShareType, SharingMode } from '../../domain/catalogue/resource';
+import type { PolicyVersion } from '../../domain/policy/policy-document';
 
 /** The process's one name: workflow type, workflow-id prefix, GovshareProcess and the API's processType. */
 export const SHARING_REQUEST_PROCESS = 'sharing_request';
@@ -82,6 +83,12 @@ export interface SharingRequestInput {
   /** When the grant ends by itself: the end of `usageTo` in Asia/Shanghai. */
   usageEndsAt: string;
   submittedAt: string;
+  /**
+   * The policy version in force at `submittedAt`, the one the API checked the request against,
+   * handed over with the start so routing needs no read of its own. Cases started without it
+   * (before it was handed over) load it themselves, as they did then.
+   */
+  policy?: PolicyVersion;
 }
 
 export interface WithdrawInput {

@@ -181,7 +181,7 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   );
 
   await moveTo('submitted', { action: 'submitted', actor: input.requester });
-  const policy = await acts.loadPolicyInForce({ at: input.submittedAt });
+  const policy = input.policy ?? (await acts.loadPolicyInForce({ at: input.submittedAt }));
   tasks = new HumanTasks({
     processType: SHARING_REQUEST_PROCESS,
     caseId: requestId,
