@@ -14,6 +14,11 @@ export interface CaseStateInput extends CaseStateChange {
    * then may still have such an activity scheduled or retrying; it is applied as it was.
    */
   patch?: CaseColumns;
+  /**
+   * Moves the workflow made before this one and has not recorded yet (a case's first move goes
+   * with its next write, see `CaseRecorder.begin`): recorded first, in order, in the same transaction.
+   */
+  earlier?: CaseStateInput[];
 }
 
 /** Where a process keeps its cases: its table, and how a move's facts map to its columns (from the registry). */
@@ -24,29 +29,35 @@ export type CaseStore = (
 export function createCaseActivities(db: Db, storeOf: CaseStore) {
   return {
     async recordCaseState(input: CaseStateInput): Promise<void> {
-      const process = storeOf(input.caseType);
-      if (!process) throw new Error(`no process ${input.caseType} is registered`);
-      const columns = { ...input.patch, ...(input.facts ? process.caseColumns(input.facts as never) : {}) };
-      // The move, its audit entry and its notices land together or not at all.
+      const moves = [...(input.earlier ?? []), input];
+      const stores = moves.map((m) => {
+        const process = storeOf(m.caseType);
+        if (!process) throw new Error(`no process ${m.caseType} is registered`);
+        return process;
+      });
+      // Each move, its audit entry and its notices land together or not at all.
       await db.transaction(async (trx) => {
-        await recordCaseState(trx, input, process.table, columns);
-        await appendAudit(trx, {
-          id: input.event.id,
-          at: input.event.at,
-          actor: input.event.actor,
-          actorDepartment: input.event.actorDepartment,
-          action: `${input.caseType}.${input.event.action}`,
-          entityType: input.caseType,
-          entityId: input.caseId,
-          ip: null,
-          detail: {
-            status: input.status,
-            step: input.event.step,
-            decision: input.event.decision,
-            reason: input.event.reason,
-          },
-        });
-        await notify(trx, input.event.id, input.notice);
+        for (const [i, m] of moves.entries()) {
+          const columns = { ...m.patch, ...(m.facts ? stores[i].caseColumns(m.facts as never) : {}) };
+          await recordCaseState(trx, m, stores[i].table, columns);
+          await appendAudit(trx, {
+            id: m.event.id,
+            at: m.event.at,
+            actor: m.event.actor,
+            actorDepartment: m.event.actorDepartment,
+            action: `${m.caseType}.${m.event.action}`,
+            entityType: m.caseType,
+            entityId: m.caseId,
+            ip: null,
+            detail: {
+              status: m.status,
+              step: m.event.step,
+              decision: m.event.decision,
+              reason: m.event.reason,
+            },
+          });
+          await notify(trx, m.event.id, m.notice);
+        }
       });
     },
   };

@@ -54,6 +54,18 @@ const notice = {
 const count = async (table: string, where: Record<string, string>) =>
   Number((await t.db(table).where(where).count({ n: '*' }))[0].n);
 
+/** Runs `write` while the database refuses notices, the way a dropped connection or a full disk would. */
+async function whileNoticesAreRefused(write: () => Promise<unknown>): Promise<unknown> {
+  await t.db.raw(
+    "CREATE TRIGGER refuse_notices BEFORE INSERT ON notifications FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
+  );
+  try {
+    return await write();
+  } finally {
+    await t.db.raw('DROP TRIGGER refuse_notices');
+  }
+}
+
 it('a retried state change appends one timeline event, one audit entry and one notice each', async () => {
   const input = {
     caseType: 'sharing_request' as const,
@@ -108,15 +120,7 @@ it('a retried grant and a retried grant end each write once; ending an ended gra
 it('a grant whose notices cannot be written leaves no grant and no audit entry behind; the retry writes all three', async () => {
   await insertRequest(t.db, filedRequest('SR-TEST-2'));
   const grant = grantOf('SR-TEST-2');
-  // The notices fail the way a dropped connection or a full disk would: the database refuses them.
-  await t.db.raw(
-    "CREATE TRIGGER refuse_notices BEFORE INSERT ON notifications FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
-  );
-  try {
-    await expect(acts.recordGrant(grant)).rejects.toThrow(/refused/);
-  } finally {
-    await t.db.raw('DROP TRIGGER refuse_notices');
-  }
+  await expect(whileNoticesAreRefused(() => acts.recordGrant(grant))).rejects.toThrow(/refused/);
   expect(await count('grants', { request_id: 'SR-TEST-2' })).toBe(0);
   expect(await count('audit_log', { entity_id: 'G-SR-TEST-2' })).toBe(0);
 
@@ -126,4 +130,47 @@ it('a grant whose notices cannot be written leaves no grant and no audit entry b
   expect(await t.db('notifications').where('id', 'like', 'SR-TEST-2#3#grant#%').count({ n: '*' })).toEqual([
     { n: 2 },
   ]);
+});
+
+it("a move that carries the case's filing records the filing first, with it or not at all, and a retry writes neither twice", async () => {
+  await insertRequest(t.db, filedRequest('SR-TEST-3'));
+  const move = (n: number, action: string, status: string, step: string | null) => ({
+    caseType: 'sharing_request' as const,
+    caseId: 'SR-TEST-3',
+    status,
+    currentStep: step,
+    event: {
+      id: `SR-TEST-3#${n}#${action}`,
+      at: `2026-11-25T02:00:0${n}.000Z`,
+      step,
+      action,
+      actor: n === 1 ? 'zhangwei' : null,
+      actorDepartment: n === 1 ? 'civil-affairs' : null,
+      decision: null,
+      reason: null,
+    },
+  });
+  const opened = {
+    ...move(2, 'task_opened', 'provider_review', 'provider_review'),
+    notice,
+    earlier: [move(1, 'submitted', 'submitted', null)],
+  };
+  // The second move's notices are refused: the filing, written first, does not land either.
+  await expect(whileNoticesAreRefused(() => acts.recordCaseState(opened))).rejects.toThrow(/refused/);
+  expect(await count('case_events', { case_id: 'SR-TEST-3' })).toBe(0);
+  expect(await count('audit_log', { entity_id: 'SR-TEST-3' })).toBe(0);
+
+  await acts.recordCaseState(opened);
+  await acts.recordCaseState(opened);
+  const timeline = await t.db('case_events').where({ case_id: 'SR-TEST-3' }).orderBy(['at_ms', 'id']);
+  expect(timeline.map((e) => [e.action, e.actor])).toEqual([
+    ['submitted', 'zhangwei'],
+    ['task_opened', null],
+  ]);
+  const audit = await t.db('audit_log').where({ entity_id: 'SR-TEST-3' }).orderBy('seq');
+  expect(audit.map((a) => a.action)).toEqual(['sharing_request.submitted', 'sharing_request.task_opened']);
+  expect(await t.db('sharing_requests').where({ id: 'SR-TEST-3' }).first()).toMatchObject({
+    status: 'provider_review',
+    current_step: 'provider_review',
+  });
 });

@@ -4,12 +4,13 @@
  * idempotent activity, ids from this workflow), and to the GovshareStatus
  * search attribute. The status changes once it is stored.
  */
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseStateInput } from '../../activities/cases/case-activities';
 import type { Notice } from '../../activities/cases/notices';
 import type { Actor } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import { acts } from './activities-proxy';
+import { FIRST_MOVE_GOES_WITH_NEXT } from './patches';
 
 export interface CaseEventInput {
   action: string;
@@ -29,6 +30,8 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
   private seq: number;
   /** The step the case is at, as last recorded. */
   private step: string | null = null;
+  /** A move made and not recorded yet (see `begin`): the next move records it first. */
+  private pending: PreparedMove | null = null;
 
   constructor(
     /** The process's name. */
@@ -63,6 +66,8 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
     event: CaseEventInput,
     extra: { facts?: F; notice?: Notice } = {},
   ): PreparedMove {
+    const earlier = this.pending;
+    this.pending = null;
     const input: CaseStateInput = {
       caseType: this.caseType,
       caseId: this.caseId,
@@ -80,6 +85,7 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
         reason: event.reason ?? null,
       },
       notice: extra.notice,
+      ...(earlier ? { earlier: [earlier.input] } : {}),
     };
     return {
       input,
@@ -89,6 +95,25 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
         upsertSearchAttributes([{ key: SA.status, value: status }]);
       },
     };
+  }
+
+  /**
+   * The case's first move (e.g. its filing, by its filer): made now, its event id and time taken
+   * now, and recorded with the case's next move, in the same activity, one activation fewer. The
+   * workflow must record a move after it, on every path. Cases started before (no
+   * `first-move-goes-with-next` marker) record it at once, as `move` does.
+   */
+  async begin(
+    status: S,
+    currentStep: string | null,
+    event: CaseEventInput,
+    extra: { facts?: F; notice?: Notice } = {},
+  ): Promise<void> {
+    if (!patched(FIRST_MOVE_GOES_WITH_NEXT)) return this.move(status, currentStep, event, extra);
+    this.pending = this.prepare(status, currentStep, event, extra);
+    // The case is where this move puts it; GovshareStatus, set at the start, moves with the next.
+    this.status = status;
+    this.step = currentStep;
   }
 
   async move(

@@ -74,3 +74,10 @@ export const TASK_OPENS_ON_ITS_SCHEDULE = 'task-opens-on-its-schedule';
  * its own once the task is open.
  */
 export const STEP_OPENS_WITH_CASE_MOVE = 'step-opens-with-case-move';
+
+/**
+ * A case's first move (a request's filing) is recorded with its next move, in one local activity
+ * (`CaseRecorder.begin`): routing a request is then one activity, its first step's opening. Cases
+ * started before recorded it in an activity of its own.
+ */
+export const FIRST_MOVE_GOES_WITH_NEXT = 'first-move-goes-with-next';

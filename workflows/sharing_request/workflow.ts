@@ -180,7 +180,8 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     },
   );
 
-  await moveTo('submitted', { action: 'submitted', actor: input.requester });
+  // Recorded with the routing's first write: every route below records a move.
+  await record.begin('submitted', null, { action: 'submitted', actor: input.requester });
   const policy = input.policy ?? (await acts.loadPolicyInForce({ at: input.submittedAt }));
   tasks = new HumanTasks({
     processType: SHARING_REQUEST_PROCESS,
