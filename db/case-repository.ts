@@ -94,11 +94,26 @@ export async function recordComment(
   );
 }
 
+/**
+ * The number its workflow gave an event (`${caseId}#${n}#${action}`, see CaseRecorder.eventId), or
+ * none (a comment). The events a workflow records in one workflow task share its time, so this
+ * orders them: by id, #10# would sort before #9#.
+ */
+function eventNumber(caseId: string, id: string): number {
+  const n = /^#(\d+)#/.exec(id.slice(caseId.length));
+  return n ? Number(n[1]) : Number.POSITIVE_INFINITY;
+}
+
+/** A case's timeline, oldest first; events at the same moment in the order their workflow made them. */
 export async function caseEvents(db: Db, caseType: string, caseId: string): Promise<CaseEvent[]> {
-  const rows = await db('case_events')
+  const rows: Record<string, unknown>[] = await db('case_events')
     .where({ case_type: caseType, case_id: caseId })
     .orderBy(['at_ms', 'id']);
-  return rows.map((r: Record<string, unknown>) => ({
+  const ordered = rows
+    .map((r) => ({ r, at: Number(r.at_ms), n: eventNumber(caseId, r.id as string) }))
+    .sort((a, b) => a.at - b.at || a.n - b.n || 0)
+    .map(({ r }) => r);
+  return ordered.map((r: Record<string, unknown>) => ({
     id: r.id as string,
     at: localIso(r.at_ms),
     step: (r.step as string | null) ?? null,
