@@ -15,8 +15,9 @@ export interface CaseStateInput extends CaseStateChange {
    */
   patch?: CaseColumns;
   /**
-   * Moves the workflow made before this one and has not recorded yet (a case's first move goes
-   * with its next write, see `CaseRecorder.begin`): recorded first, in order, in the same transaction.
+   * Moves the workflow made before this one and has not recorded yet (a request's filing goes
+   * with its routing, see `CaseRecorder.moveWithNext`): recorded first, in order, in the same
+   * transaction.
    */
   earlier?: CaseStateInput[];
 }

@@ -404,6 +404,15 @@ describe('decisions', () => {
     });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'done', decision: 'approve', completedBy: 'zhaoqiang' });
+    // The answer names the step that opened, and the case shows the approval before it, at once.
+    expect(approved.body.opened.map((t: { step: string }) => t.step)).toEqual(['platform_review']);
+    const { timeline } = await detail('zhangwei', req.id);
+    expect(timeline.map((e: { action: string; step: string | null }) => [e.action, e.step])).toEqual([
+      ['submitted', null],
+      ['task_opened', 'provider_review'],
+      ['decided', 'provider_review'],
+      ['task_opened', 'platform_review'],
+    ]);
 
     const platformTask = await openTask(req.id, 'platform_review');
     expect(platformTask.holders).toEqual([

@@ -10,7 +10,6 @@ import type { Notice } from '../../activities/cases/notices';
 import type { Actor } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import { acts } from './activities-proxy';
-import { FIRST_MOVE_GOES_WITH_NEXT } from './patches';
 
 export interface CaseEventInput {
   action: string;
@@ -30,7 +29,7 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
   private seq: number;
   /** The step the case is at, as last recorded. */
   private step: string | null = null;
-  /** A move made and not recorded yet (see `begin`): the next move records it first. */
+  /** A move made and not recorded yet (see `moveWithNext`): the next move records it first. */
   private pending: PreparedMove | null = null;
 
   constructor(
@@ -98,20 +97,24 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
   }
 
   /**
-   * The case's first move (e.g. its filing, by its filer): made now, its event id and time taken
-   * now, and recorded with the case's next move, in the same activity, one activation fewer. The
-   * workflow must record a move after it, on every path. Cases started before (no
-   * `first-move-goes-with-next` marker) record it at once, as `move` does.
+   * A move made now (its event id and time taken now) and recorded with the case's next move, in
+   * the same activity: one activation fewer. Only where the workflow's next write is a move of this
+   * case on every path, within the same workflow task: a request's filing, which its routing
+   * follows; a provider's approval, which the platform review's opening follows. `change` is the
+   * `patched()` marker that brought it in: a case that ran this point before it records the move
+   * at once, as `move` does.
    */
-  async begin(
+  async moveWithNext(
+    change: string,
     status: S,
     currentStep: string | null,
     event: CaseEventInput,
     extra: { facts?: F; notice?: Notice } = {},
   ): Promise<void> {
-    if (!patched(FIRST_MOVE_GOES_WITH_NEXT)) return this.move(status, currentStep, event, extra);
+    if (!patched(change)) return this.move(status, currentStep, event, extra);
     this.pending = this.prepare(status, currentStep, event, extra);
-    // The case is where this move puts it; GovshareStatus, set at the start, moves with the next.
+    // The case is where this move puts it; GovshareStatus moves with the next (the filing's
+    // status is the one the case started with).
     this.status = status;
     this.step = currentStep;
   }

@@ -77,7 +77,14 @@ export const STEP_OPENS_WITH_CASE_MOVE = 'step-opens-with-case-move';
 
 /**
  * A case's first move (a request's filing) is recorded with its next move, in one local activity
- * (`CaseRecorder.begin`): routing a request is then one activity, its first step's opening. Cases
+ * (`CaseRecorder.moveWithNext`): routing a request is then one activity, its first step's opening. Cases
  * started before recorded it in an activity of its own.
  */
 export const FIRST_MOVE_GOES_WITH_NEXT = 'first-move-goes-with-next';
+
+/**
+ * A provider's approval is recorded with the platform review's opening, in one local activity
+ * (`CaseRecorder.moveWithNext`): the decision's answer waits for one activity fewer. Cases that
+ * reached it before recorded the approval in an activity of its own.
+ */
+export const APPROVAL_GOES_WITH_NEXT_STEP = 'approval-goes-with-next-step';

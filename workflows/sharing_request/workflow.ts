@@ -51,7 +51,12 @@ import { resourceRetired, resourceTransferred } from '../catalogue_update/contra
 import { CaseRecorder, noticeTo, type CaseEventInput } from '../cases/case-recorder';
 import { HumanTasks, refuse } from '../sla/human-tasks';
 import { acts } from '../cases/activities-proxy';
-import { ONE_NAME_PER_PROCESS, STATUTORY_AND_DIRECT_REVIEW } from '../cases/patches';
+import {
+  APPROVAL_GOES_WITH_NEXT_STEP,
+  FIRST_MOVE_GOES_WITH_NEXT,
+  ONE_NAME_PER_PROCESS,
+  STATUTORY_AND_DIRECT_REVIEW,
+} from '../cases/patches';
 
 const OPEN: ReadonlySet<RequestStatus> = new Set(OPEN_REQUEST_STATUSES);
 
@@ -181,7 +186,10 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
   );
 
   // Recorded with the routing's first write: every route below records a move.
-  await record.begin('submitted', null, { action: 'submitted', actor: input.requester });
+  await record.moveWithNext(FIRST_MOVE_GOES_WITH_NEXT, 'submitted', null, {
+    action: 'submitted',
+    actor: input.requester,
+  });
   const policy = input.policy ?? (await acts.loadPolicyInForce({ at: input.submittedAt }));
   tasks = new HumanTasks({
     processType: SHARING_REQUEST_PROCESS,
@@ -276,15 +284,15 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     const first = providerStep.outcome;
     if (first.decision !== 'approve') return denied(first, faithful ? inProvidersPlace(first) : undefined);
     const byProvider = actorMatches(first.actor, { role: 'provider_reviewer', department: provider });
-    await recordDecision(
-      first,
-      byProvider
-        ? undefined
-        : faithful
-          ? inProvidersPlace(first)
-          : `共享平台主管部门依整体授权代为审批(${authorisationArticle()})`,
-    );
-    if (!byProvider) return true;
+    if (!byProvider) {
+      await recordDecision(
+        first,
+        faithful ? inProvidersPlace(first) : `共享平台主管部门依整体授权代为审批(${authorisationArticle()})`,
+      );
+      return true;
+    }
+    // The platform review's opening follows at once and records the approval with it.
+    await recordDecision(first, undefined, APPROVAL_GOES_WITH_NEXT_STEP);
     const platformStep = await tasks!.run(SHARING_STEPS.platformReview);
     if (platformStep.kind !== 'done') return withdrawn();
     const second = platformStep.outcome;
@@ -293,14 +301,17 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     return true;
   }
 
-  async function recordDecision(o: TaskOutcome, note?: string): Promise<void> {
-    await moveTo(record.status, {
+  /** Records a decision on the case's timeline; with `withNext` (a patch), with the move that follows it. */
+  async function recordDecision(o: TaskOutcome, note?: string, withNext?: string): Promise<void> {
+    const event = {
       action: 'decided',
       step: o.step,
       actor: o.actor,
       decision: o.decision,
       reason: [o.reason, note].filter(Boolean).join(';') || null,
-    });
+    };
+    if (withNext) await record.moveWithNext(withNext, record.status, stepOf(record.status), event);
+    else await moveTo(record.status, event);
   }
 
   async function denied(
