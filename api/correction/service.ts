@@ -19,7 +19,7 @@ import type { User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
 import { getGrant, grantsOfConsumer } from '../../db/sharing_request/grant-repository';
 import { policyInForce } from '../../db/policy-repository';
-import { localIso } from '../../domain/calendar/working-days';
+import { localDateOf, localIso } from '../../domain/calendar/working-days';
 import {
   CORRECTION_PROCESS,
   CORRECTION_ID_PREFIX,
@@ -29,10 +29,9 @@ import {
   type CorrectionStatus,
 } from '../../workflows/correction/contract';
 import type { CorrectionBody } from './correction-body';
+import type { PolicyVersion } from '../../domain/policy/policy-document';
 import { stepPolicy } from '../../domain/policy/policy-document';
 import { addDuration } from '../../domain/sla/schedule';
-import { DateTime } from 'luxon';
-import { ZONE } from '../../domain/calendar/working-days';
 import { caseMetadata } from '../../workflows/cases/case-metadata';
 import type { correctionFeedback } from '../../workflows/correction/workflow';
 import { HttpError, unprocessable, type FieldProblem } from '../http/errors';
@@ -87,8 +86,11 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
     };
   }
 
-  /** Starts the correction's workflow; starting it again (a retried filing) is a no-op. */
-  async function start(c: Correction, user: User): Promise<void> {
+  /**
+   * Starts the correction's workflow; starting it again (a retried filing) is a no-op. The policy
+   * in force at the filing goes with the start (`policy`: when the caller has just read it).
+   */
+  async function start(c: Correction, user: User, policy?: PolicyVersion): Promise<void> {
     const resource = (await getResource(db, c.resourceCode))!;
     await temporal.startCase<typeof correctionFeedback>({
       workflowId: c.workflowId,
@@ -113,6 +115,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
           filedBy: actorOf(user),
           filedAt: new Date(Date.parse(c.filedAt)).toISOString(),
           late: c.late,
+          policy: policy ?? (await policyInForce(db, localDateOf(c.filedAt))),
         },
       ],
     });
@@ -199,7 +202,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
         );
 
       // Late if filed after the policy's filing deadline counted from the discovery (art. 24).
-      const policy = await policyInForce(db, DateTime.fromJSDate(now).setZone(ZONE).toISODate() as string);
+      const policy = await policyInForce(db, localDateOf(now.toISOString()));
       const filing = stepPolicy(policy.document, CORRECTION_PROCESS, 'filing');
       const calendar = await loadCalendarFor(db, body.discoveredAt, 30);
       const filingDeadline = addDuration(body.discoveredAt, filing.deadline, calendar).deadline;
@@ -229,7 +232,7 @@ export function createCorrectionService(deps: { db: Db; temporal: TemporalGatewa
       if (stored.id !== id) return again(stored, key, hash, user);
       // If Temporal does not answer, the row stays and the client's retry with the same
       // Idempotency-Key starts its workflow (whose id follows from the row, so never twice).
-      await start(stored, user);
+      await start(stored, user, policy);
       await auditByUser(db, user, { action: 'correction.file', entityType: 'correction', entityId: id, ip });
       return { created: true, correction: await detail(await opened(id)) };
     },

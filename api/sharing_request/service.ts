@@ -4,13 +4,12 @@
  * its deadlines and timeline (every read audited), and withdrawal.
  */
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { Db } from '../../db/connection';
 import { getResource, resourceNames } from '../../db/catalogue-repository';
 import type { Resource } from '../../domain/catalogue/resource';
 import { policyInForce } from '../../db/policy-repository';
-import { ZONE } from '../../domain/calendar/working-days';
 import type { PolicyVersion } from '../../domain/policy/policy-document';
+import { localDateOf } from '../../domain/calendar/working-days';
 import { listDepartments, type User } from '../../db/directory-repository';
 import { disputeOfSubject } from '../../db/dispute/repository';
 import { correctionsOfGrants } from '../../db/correction/repository';
@@ -51,9 +50,6 @@ function payloadHash(body: SharingRequestBody): string {
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
-
-/** The day in Asia/Shanghai whose policy version a filing at `at` is under. */
-const filingDay = (at: Date) => DateTime.fromJSDate(at).setZone(ZONE).toISODate() as string;
 
 /** How long submission waits for the workflow to route the request before answering "submitted". */
 const ROUTING_WAIT_MS = 10_000;
@@ -226,7 +222,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     known?: { resource: Resource; policy: PolicyVersion },
   ): Promise<void> {
     const resource = known?.resource ?? (await getResource(db, r.resourceCode))!;
-    const policy = known?.policy ?? (await policyInForce(db, filingDay(new Date(r.submittedAt))));
+    const policy = known?.policy ?? (await policyInForce(db, localDateOf(r.submittedAt)));
     await temporal.startCase<typeof sharingRequest>({
       process: SHARING_REQUEST_PROCESS,
       workflowId: r.workflowId,
@@ -293,7 +289,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           },
         ]);
       const now = new Date();
-      const policy = await policyInForce(db, filingDay(now));
+      const policy = await policyInForce(db, localDateOf(now.toISOString()));
       const problems = checkSharingRequest(
         resource,
         body,

@@ -56,6 +56,10 @@ it('a late report: flagged; the provider misses 5 working days, escalated; conte
   );
   expect(c).toMatchObject({ status: 'provider_reply', late: true, providerDepartment: 'public-security' });
   expect(c.filingDeadline).toBe(addWorkingDays(discoveredAt, 5, calendar).deadline);
+  expect(c.timeline.map((e) => [e.action, e.step])).toEqual([
+    ['filed', null],
+    ['task_opened', 'provider_reply'],
+  ]);
   expect(c.timeline[0]).toMatchObject({ action: 'filed', actor: 'zhangwei' });
   expect(c.timeline[0].reason).toContain('逾期');
   const reply = c.currentTask!;
@@ -93,6 +97,12 @@ it('a late report: flagged; the provider misses 5 working days, escalated; conte
   const review = await waitFor('the consumer review', () =>
     h.t.db('tasks').where({ case_id: c.id, step: 'consumer_review', status: 'open' }).first(),
   );
+  // The reply, then the consumer's review it opened, in that order.
+  const replied = (await s.corrections().read(consumer, c.id, null)).timeline;
+  expect(replied.slice(-2).map((e) => [e.action, e.step])).toEqual([
+    ['replied', 'provider_reply'],
+    ['task_opened', 'consumer_review'],
+  ]);
   const { dispute } = await s
     .disputes()
     .open(consumer, { subjectType: 'correction', subjectId: c.id, claim: '现场核实地址已变更' }, null);

@@ -76,9 +76,9 @@ export const TASK_OPENS_ON_ITS_SCHEDULE = 'task-opens-on-its-schedule';
 export const STEP_OPENS_WITH_CASE_MOVE = 'step-opens-with-case-move';
 
 /**
- * A case's first move (a request's filing) is recorded with its next move, in one local activity
- * (`CaseRecorder.moveWithNext`): routing a request is then one activity, its first step's opening. Cases
- * started before recorded it in an activity of its own.
+ * A case's first move (a request's or a correction's filing) is recorded with its next move, in
+ * one local activity (`CaseRecorder.moveWithNext`): routing a request is then one activity, its
+ * first step's opening. Cases started before recorded it in an activity of its own.
  */
 export const FIRST_MOVE_GOES_WITH_NEXT = 'first-move-goes-with-next';
 
@@ -88,3 +88,10 @@ export const FIRST_MOVE_GOES_WITH_NEXT = 'first-move-goes-with-next';
  * reached it before recorded the approval in an activity of its own.
  */
 export const APPROVAL_GOES_WITH_NEXT_STEP = 'approval-goes-with-next-step';
+
+/**
+ * A provider's reply to a correction is recorded with the opening of the consumer's review, in
+ * one local activity (`CaseRecorder.moveWithNext`). Cases that replied before recorded the reply in
+ * an activity of its own.
+ */
+export const REPLY_GOES_WITH_NEXT_STEP = 'reply-goes-with-next-step';

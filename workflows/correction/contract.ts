@@ -5,6 +5,7 @@
  * the reply or contests it, which opens a dispute.
  */
 import type { Actor } from '../../domain/roles';
+import type { PolicyVersion } from '../../domain/policy/policy-document';
 
 /** The process's one name: workflow type, workflow-id prefix, GovshareProcess and the API's processType. */
 export const CORRECTION_PROCESS = 'correction';
@@ -43,6 +44,11 @@ export interface CorrectionInput {
   filedBy: Actor;
   filedAt: string;
   late: boolean;
+  /**
+   * The policy version in force at `filedAt`, the one the API judged the filing's lateness by,
+   * handed over with the start. Cases started without it load it themselves.
+   */
+  policy?: PolicyVersion;
 }
 
 /** What a move records about the correction besides its status: the provider's reply. */

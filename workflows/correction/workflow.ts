@@ -38,7 +38,7 @@ import { SA } from '../../domain/search-attributes';
 import { acts } from '../cases/activities-proxy';
 import { CaseRecorder, noticeTo } from '../cases/case-recorder';
 import { caseMetadata } from '../cases/case-metadata';
-import { ONE_NAME_PER_PROCESS } from '../cases/patches';
+import { FIRST_MOVE_GOES_WITH_NEXT, ONE_NAME_PER_PROCESS, REPLY_GOES_WITH_NEXT_STEP } from '../cases/patches';
 import { disputeCase } from '../dispute/workflow';
 import { HumanTasks } from '../sla/human-tasks';
 
@@ -56,7 +56,7 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
     ],
     { zh: `${input.resourceName}(${correctionId})`, en: `${input.resourceCode} (${correctionId})` },
   );
-  const policy = await acts.loadPolicyInForce({ at: input.filedAt });
+  const policy = input.policy ?? (await acts.loadPolicyInForce({ at: input.filedAt }));
   const tasks = new HumanTasks({
     processType: CORRECTION_PROCESS,
     caseId: correctionId,
@@ -67,7 +67,9 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
   });
   setHandler(completeTask, tasks.complete, { validator: tasks.validate });
   setHandler(calendarChanged, tasks.calendarChanged);
-  await record.move(
+  // Recorded with the provider's task's opening, which follows at once.
+  await record.moveWithNext(
+    FIRST_MOVE_GOES_WITH_NEXT,
     'provider_reply',
     null,
     {
@@ -90,8 +92,10 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
 
   for (let round = 1; ; round += 1) {
     const reply = await tasks.decide(CORRECTION_STEPS.providerReply);
-    // The status moves to consumer_review once the consumer's task is open (caseMoveOnOpening), not before.
-    await record.move(
+    // The status moves to consumer_review once the consumer's task is open (caseMoveOnOpening), not
+    // before; the reply is recorded with that opening, which follows at once.
+    await record.moveWithNext(
+      REPLY_GOES_WITH_NEXT_STEP,
       'provider_reply',
       null,
       {
