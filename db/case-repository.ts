@@ -4,7 +4,7 @@
  * table of their events. Every write is keyed by an
  * id from the workflow, so a retried activity writes nothing twice.
  */
-import type { Db } from './connection';
+import { inTransaction, type Db } from './connection';
 import { localIso } from '../domain/calendar/working-days';
 import { insertOnce } from './insert-once';
 
@@ -42,7 +42,7 @@ export async function recordCaseState(
   columns: CaseColumns,
 ): Promise<void> {
   const e = c.event;
-  await db.transaction(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertOnce(
       trx('case_events').insert({
         id: e.id,

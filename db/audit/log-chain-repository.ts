@@ -5,7 +5,7 @@
  * and the new head commit together or not at all.
  */
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { isMysql, type Db } from '../connection';
+import { inTransaction, isMysql, type Db } from '../connection';
 import {
   checkpointMessage,
   GENESIS,
@@ -30,7 +30,7 @@ async function lockHead(trx: Db, log: ChainedLog): Promise<{ pos: number; hash: 
 
 /** Appends `row` (keyed by its `id`) as the next link; a row whose id is already logged is left as it is. */
 export async function appendToChain(db: Db, log: ChainedLog, row: Row & { id: string }): Promise<void> {
-  await db.transaction(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const head = await lockHead(trx, log);
     if (await trx(log.table).where({ id: row.id }).first('id')) return;
     const pos = head.pos + 1;
