@@ -91,10 +91,11 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     };
   }
 
-  async function summary(r: RequestRow, known?: Progress) {
+  /** `known`: the case's progress, and its catalogue entry, when the caller holds them. */
+  async function summary(r: RequestRow, known?: Progress, knownResource?: Resource) {
     const [ref, resource, p] = await Promise.all([
       departmentRefs(),
-      getResource(db, r.resourceCode),
+      knownResource ?? getResource(db, r.resourceCode),
       known ?? progress('sharing_request', r.id),
     ]);
     return summaryOf(
@@ -174,7 +175,8 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     );
   }
 
-  async function detail(r: RequestRow) {
+  /** `resource`: the request's catalogue entry, when the caller has just read it. */
+  async function detail(r: RequestRow, resource?: Resource) {
     const [p, grant, baseGrant, dispute, conditions] = await Promise.all([
       progress('sharing_request', r.id),
       grantOfRequest(db, r.id),
@@ -188,7 +190,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         [grant?.id, baseGrant?.id].filter((g): g is string => !!g),
       )
     ).map((c) => ({ id: c.id, status: c.status, filedAt: c.filedAt }));
-    return detailOf(r, await summary(r, p), p, conditions, {
+    return detailOf(r, await summary(r, p, resource), p, conditions, {
       grant,
       baseGrant,
       dispute,
@@ -346,7 +348,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       await start(stored, user, { resource, policy });
       return {
         created: true,
-        request: wait ? await detail(await routed(id)) : asFiled(stored, resource, user),
+        request: wait ? await detail(await routed(id), resource) : asFiled(stored, resource, user),
       };
     },
 
