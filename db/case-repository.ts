@@ -109,11 +109,12 @@ export async function caseEvents(db: Db, caseType: string, caseId: string): Prom
   const rows: Record<string, unknown>[] = await db('case_events')
     .where({ case_type: caseType, case_id: caseId })
     .orderBy(['at_ms', 'id']);
-  const ordered = rows
-    .map((r) => ({ r, at: Number(r.at_ms), n: eventNumber(caseId, r.id as string) }))
-    .sort((a, b) => a.at - b.at || a.n - b.n || 0)
-    .map(({ r }) => r);
-  return ordered.map((r: Record<string, unknown>) => ({
+  // A stable sort: events of the same moment and number (comments) keep the query's order.
+  const byMoment = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    Number(a.at_ms) - Number(b.at_ms) ||
+    eventNumber(caseId, a.id as string) - eventNumber(caseId, b.id as string) ||
+    0;
+  return rows.sort(byMoment).map((r) => ({
     id: r.id as string,
     at: localIso(r.at_ms),
     step: (r.step as string | null) ?? null,

@@ -43,7 +43,6 @@ export function createDb(database: Config['database']): Db {
   });
 }
 
-/** Whether a connection, a transaction or a query builder speaks to MySQL/MariaDB. */
 /**
  * Runs `fn` in a transaction: `db`'s own when it is one already, so a write made inside a caller's
  * transaction costs no savepoint (two statements) and lands with the rest or not at all; else a
@@ -53,6 +52,7 @@ export function inTransaction<T>(db: Db, fn: (trx: Knex.Transaction) => Promise<
   return db.isTransaction ? fn(db as Knex.Transaction) : db.transaction(fn);
 }
 
+/** Whether a connection, a transaction or a query builder speaks to MySQL/MariaDB. */
 export function isMysql(db: Pick<Db, 'client'>): boolean {
   return db.client.config.client === 'mysql2';
 }
