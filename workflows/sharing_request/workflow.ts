@@ -185,11 +185,12 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
     },
   );
 
-  // Recorded with the routing's first write: every route below records a move.
-  await record.moveWithNext(FIRST_MOVE_GOES_WITH_NEXT, 'submitted', null, {
-    action: 'submitted',
-    actor: input.requester,
-  });
+  // A route that grants first runs the grant as an ordinary activity, past this workflow task: the
+  // filing is recorded at once there. Every other route's first write (a review's opening, a
+  // rejection) follows in this task, and records the filing with it.
+  const filing = { action: 'submitted', actor: input.requester };
+  if (route.kind === 'grant' || baseKeeper) await moveTo('submitted', filing);
+  else await record.moveWithNext(FIRST_MOVE_GOES_WITH_NEXT, 'submitted', null, filing);
   const policy = input.policy ?? (await acts.loadPolicyInForce({ at: input.submittedAt }));
   tasks = new HumanTasks({
     processType: SHARING_REQUEST_PROCESS,
