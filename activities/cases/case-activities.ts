@@ -19,7 +19,7 @@ export interface CaseStateInput extends CaseStateChange {
    * with its routing, see `CaseRecorder.moveWithNext`): recorded first, in order, in the same
    * transaction.
    */
-  earlier?: CaseStateInput[];
+  earlier?: Omit<CaseStateInput, 'earlier'>[];
 }
 
 /** Where a process keeps its cases: its table, and how a move's facts map to its columns (from the registry). */
