@@ -6,7 +6,7 @@
  */
 import { localIso } from '../domain/calendar/working-days';
 import { AUDIT_LOG, EXCHANGE_LOG } from '../domain/audit/log-chain';
-import { appendToChain } from './audit/log-chain-repository';
+import { appendAllToChain, appendToChain } from './audit/log-chain-repository';
 import type { Db } from './connection';
 
 export interface AuditEntry {
@@ -22,18 +22,25 @@ export interface AuditEntry {
 }
 
 export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
-  await appendToChain(db, AUDIT_LOG, {
-    id: e.id,
-    at_ms: Date.parse(e.at),
-    actor: e.actor,
-    actor_department: e.actorDepartment,
-    action: e.action,
-    entity_type: e.entityType,
-    entity_id: e.entityId,
-    ip: e.ip,
-    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-  });
+  await appendAudits(db, [e]);
 }
+
+/** Appends entries in order, under one lock of the chain's head (one transaction's entries together). */
+export async function appendAudits(db: Db, entries: AuditEntry[]): Promise<void> {
+  await appendAllToChain(db, AUDIT_LOG, entries.map(auditColumns));
+}
+
+const auditColumns = (e: AuditEntry) => ({
+  id: e.id,
+  at_ms: Date.parse(e.at),
+  actor: e.actor,
+  actor_department: e.actorDepartment,
+  action: e.action,
+  entity_type: e.entityType,
+  entity_id: e.entityId,
+  ip: e.ip,
+  detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+});
 
 type Row = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/connection';
 import { recordCaseState, type CaseColumns, type CaseStateChange } from '../../db/case-repository';
-import { appendAudit } from '../../db/log-repository';
+import { appendAudits } from '../../db/log-repository';
 import { notify, type Notice } from './notices';
 
 export interface CaseStateInput extends CaseStateChange {
@@ -36,12 +36,17 @@ export function createCaseActivities(db: Db, storeOf: CaseStore) {
         if (!process) throw new Error(`no process ${m.caseType} is registered`);
         return process;
       });
-      // Each move, its audit entry and its notices land together or not at all.
+      // Each move, its audit entry and its notices land together or not at all; the entries are
+      // appended in the moves' order, under one lock of the log's head.
       await db.transaction(async (trx) => {
         for (const [i, m] of moves.entries()) {
           const columns = { ...m.patch, ...(m.facts ? stores[i].caseColumns(m.facts as never) : {}) };
           await recordCaseState(trx, m, stores[i].table, columns);
-          await appendAudit(trx, {
+          await notify(trx, m.event.id, m.notice);
+        }
+        await appendAudits(
+          trx,
+          moves.map((m) => ({
             id: m.event.id,
             at: m.event.at,
             actor: m.event.actor,
@@ -56,9 +61,8 @@ export function createCaseActivities(db: Db, storeOf: CaseStore) {
               decision: m.event.decision,
               reason: m.event.reason,
             },
-          });
-          await notify(trx, m.event.id, m.notice);
-        }
+          })),
+        );
       });
     },
   };

@@ -30,12 +30,39 @@ async function lockHead(trx: Db, log: ChainedLog): Promise<{ pos: number; hash: 
 
 /** Appends `row` (keyed by its `id`) as the next link; a row whose id is already logged is left as it is. */
 export async function appendToChain(db: Db, log: ChainedLog, row: Row & { id: string }): Promise<void> {
+  await appendAllToChain(db, log, [row]);
+}
+
+/**
+ * Appends `rows` as the next links, in order, under one lock of the head: one look for the ids
+ * already logged, one insert and one move of the head, however many rows a transaction logs. Rows
+ * whose ids are already logged (a retry) are left as they are; the others link on.
+ */
+export async function appendAllToChain(
+  db: Db,
+  log: ChainedLog,
+  rows: (Row & { id: string })[],
+): Promise<void> {
+  if (rows.length === 0) return;
   await inTransaction(db, async (trx) => {
     const head = await lockHead(trx, log);
-    if (await trx(log.table).where({ id: row.id }).first('id')) return;
-    const pos = head.pos + 1;
-    const hash = linkHash(log, head.hash, pos, row);
-    await trx(log.table).insert({ ...row, chain_pos: pos, prev_hash: head.hash, hash });
+    const ids = rows.map((r) => r.id);
+    const logged = new Set(
+      (await trx(log.table).whereIn('id', ids).select('id')).map((r: Row) => r.id as string),
+    );
+    let { pos, hash } = head;
+    const links: Row[] = [];
+    for (const row of rows) {
+      if (logged.has(row.id)) continue;
+      // The same id twice in one call is one entry, as two calls would make it.
+      logged.add(row.id);
+      pos += 1;
+      const prev = hash;
+      hash = linkHash(log, prev, pos, row);
+      links.push({ ...row, chain_pos: pos, prev_hash: prev, hash });
+    }
+    if (links.length === 0) return;
+    await trx(log.table).insert(links);
     await trx('log_heads').where({ log: log.name }).update({ pos, hash });
   });
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { loadLogSigningKey } from '../../runtime/log-signing-key';
 import { keyIdOf, verifyChain, writeCheckpoint, type ChainReport } from '../../db/audit/log-chain-repository';
 import { dropLogProtection, protectionTriggers, PROTECTION_TRIGGERS } from '../../db/audit/log-protection';
-import { appendAudit } from '../../db/log-repository';
+import { appendAudit, appendAudits } from '../../db/log-repository';
 import { createAuditActivities } from '../../activities/audit/checkpoint-activities';
 import { AUDIT_LOG, linkHash } from '../../domain/audit/log-chain';
 import { createTestDb, type DbKind, type TestDb } from '../../scripts/harness/databases';
@@ -73,6 +73,26 @@ describe.each<DbKind>(['mysql', 'sqlite'])('on %s', (kind) => {
     await sixEntries({ protect: true });
     await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(t.db, entry(100 + i))));
     expect(await verify()).toMatchObject({ ok: true, rows: 46, head: { pos: 46 } });
+  });
+
+  it("one transaction's entries, appended together, link as one by one would; a retry of some adds only the rest", async () => {
+    await sixEntries({ protect: true });
+    // Entries 7–9 together; then a retry that repeats 8 and 9 and brings 10 (8 twice in one call).
+    await appendAudits(t.db, [entry(7), entry(8), entry(9)]);
+    await appendAudits(t.db, [entry(8), entry(10), entry(9), entry(8)]);
+    expect(await verify()).toMatchObject({ ok: true, rows: 10, head: { pos: 10 } });
+    const ids = (await t.db('audit_log').orderBy('chain_pos').select('id')).map((r) => r.id);
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `test#${n}`));
+    // The same links as a chain appended one entry at a time.
+    const single = await createTestDb(kind, { demo: false });
+    try {
+      for (let n = 1; n <= 10; n++) await appendAudit(single.db, entry(n));
+      const hashes = async (db: typeof t.db) =>
+        (await db('audit_log').orderBy('chain_pos').select('hash')).map((r) => r.hash);
+      expect(await hashes(t.db)).toEqual(await hashes(single.db));
+    } finally {
+      await single.drop();
+    }
   });
 
   it('the database refuses to change or delete a log row or a checkpoint', async () => {
