@@ -145,11 +145,12 @@ const openKey = (dueAtMs: number, t: Pick<TaskFacts, 'department_code' | 'proces
   process_type: t.process_type,
 });
 
-/** Counts a task that has just been opened (its row inserted). */
-export async function countOpened(trx: Knex, rollups: RollupChanges, taskId: string): Promise<void> {
-  const t = await readTask(trx, taskId);
-  if (!t) return;
-  rollups.add('sla_open_daily', openKey(Number(t.due_at_ms), t), { n: 1 });
+/** Counts a task that has just been opened: the row its transaction has just inserted. */
+export function countOpened(
+  rollups: RollupChanges,
+  t: Pick<TaskFacts, 'department_code' | 'process_type' | 'case_id'> & { due_at_ms: number },
+): void {
+  rollups.add('sla_open_daily', openKey(t.due_at_ms, t), { n: 1 });
   rollups.add('open_cases', { case_id: t.case_id }, { n: 1 }, { process_type: t.process_type });
 }
 

@@ -50,8 +50,10 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
     async (trx, rollups) => {
       const read = trx('tasks').where({ id: task.id }).first('id');
       const existing = await (mysql ? read.forUpdate() : read);
-      if (!existing) {
-        await trx('tasks').insert({
+      if (existing) {
+        await addCandidates(trx, rollups, task.id, task.candidates, 'actor');
+      } else {
+        const row = {
           id: task.id,
           workflow_id: task.workflowId,
           process_type: task.processType,
@@ -68,10 +70,12 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
           article: task.article,
           policy_key: task.policyKey,
           set_period: task.setPeriod ? JSON.stringify(task.setPeriod) : null,
-        });
-        await countOpened(trx, rollups, task.id);
+        };
+        await trx('tasks').insert(row);
+        // Counted, and its holders added, from the row just written: nothing to read back.
+        countOpened(rollups, row);
+        await addCandidates(trx, rollups, task.id, task.candidates, 'actor', row);
       }
-      await addCandidates(trx, rollups, task.id, task.candidates, 'actor');
       await insertNotifications(trx, notices);
       return !existing;
     },
@@ -94,23 +98,31 @@ export async function insertCandidates(
   await withRollups(db, (trx, rollups) => addCandidates(trx, rollups, taskId, groups, source));
 }
 
-/** insertCandidates' writes, inside a transaction the caller holds. */
+/**
+ * insertCandidates' writes, inside a transaction the caller holds. `inserted`: the task's row as
+ * this transaction has just inserted it, so it is locked, known, and held by no one yet.
+ */
 async function addCandidates(
   trx: Knex.Transaction,
   rollups: RollupChanges,
   taskId: string,
   groups: CandidateGroup[],
   source: 'actor' | 'escalation',
+  inserted?: { status: string; due_at_ms: number },
 ): Promise<void> {
   if (groups.length === 0) return;
-  // The task row's lock orders this against a concurrent close, so the copy is never stale.
-  const read = trx('tasks').where({ id: taskId }).first('status', 'due_at_ms');
-  const task = await (isMysql(trx) ? read.forUpdate() : read);
-  if (!task) return;
-  // Under that lock, the groups not yet held are the ones this write adds (and counts).
-  const held = new Set(
-    (await trx('task_candidates').where({ task_id: taskId }).select('id')).map((r: Row) => r.id as string),
-  );
+  let task = inserted;
+  let held = new Set<string>();
+  if (!task) {
+    // The task row's lock orders this against a concurrent close, so the copy is never stale.
+    const read = trx('tasks').where({ id: taskId }).first('status', 'due_at_ms');
+    task = await (isMysql(trx) ? read.forUpdate() : read);
+    if (!task) return;
+    // Under that lock, the groups not yet held are the ones this write adds (and counts).
+    held = new Set(
+      (await trx('task_candidates').where({ task_id: taskId }).select('id')).map((r: Row) => r.id as string),
+    );
+  }
   const byId = new Map(groups.map((g) => [candidateId(taskId, g), g]));
   const added = [...byId].filter(([id]) => !held.has(id)).map(([, g]) => g);
   if (added.length === 0) return;
