@@ -1,6 +1,6 @@
 /** The activities every process uses: policy, deadlines, tasks and their SLA events, case state. */
 import type { Db } from '../db/connection';
-import { createCaseActivities, type CaseStore } from './cases/case-activities';
+import { createCaseActivities, recordCaseMoves, type CaseStore } from './cases/case-activities';
 import { createPolicyActivities } from './cases/policy-activities';
 import { createDeadlineActivities } from './sla/deadline-activities';
 import { createTaskActivities } from './sla/task-activities';
@@ -11,7 +11,7 @@ export function createSharedActivities(db: Db, storeOf: CaseStore) {
   return {
     ...createPolicyActivities(db),
     ...createDeadlineActivities(db),
-    ...createTaskActivities(db, cases.recordCaseState),
+    ...createTaskActivities(db, (trx, move) => recordCaseMoves(trx, storeOf, move)),
     ...cases,
   };
 }

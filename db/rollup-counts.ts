@@ -99,17 +99,20 @@ export class RollupChanges {
 
 /**
  * Runs `work` in a transaction and writes the rollup changes it collected at
- * the transaction's end, before it commits.
+ * its end; then `andThen`, the writes that land with it but lock no task or
+ * rollup row (a case's move and its audit entry), before the transaction commits.
  */
 export function withRollups<T>(
   db: Knex,
   work: (trx: Knex.Transaction, rollups: RollupChanges) => Promise<T>,
   config?: Knex.TransactionConfig,
+  andThen?: (trx: Knex.Transaction) => Promise<void>,
 ): Promise<T> {
   return db.transaction(async (trx) => {
     const rollups = new RollupChanges();
     const result = await work(trx, rollups);
     await rollups.write(trx);
+    await andThen?.(trx);
     return result;
   }, config);
 }

@@ -37,9 +37,15 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
 /**
  * Opens a task in the read model, with its candidate groups and the notices
  * that announce it, in one transaction; a task already there is left as it is.
- * Whether this call opened it.
+ * `andThen`: writes that land with it, in the same transaction, after it (the
+ * case's move to the task's step). Whether this call opened it.
  */
-export async function insertTask(db: Db, task: NewTask, notices: NotificationInput[] = []): Promise<boolean> {
+export async function insertTask(
+  db: Db,
+  task: NewTask,
+  notices: NotificationInput[] = [],
+  andThen?: (trx: Knex.Transaction) => Promise<void>,
+): Promise<boolean> {
   const primary = task.candidates[0];
   // READ COMMITTED: looking for a task that is not there takes no gap lock, so openings of
   // different tasks never deadlock. A retried activity racing its first attempt hits the
@@ -80,6 +86,7 @@ export async function insertTask(db: Db, task: NewTask, notices: NotificationInp
       return !existing;
     },
     mysql ? { isolationLevel: 'read committed' } : {},
+    andThen,
   );
 }
 

@@ -2,7 +2,7 @@
  * Case state, timeline, audit entries and notices of every process.
  * Idempotent: every id comes from the workflow.
  */
-import type { Db } from '../../db/connection';
+import { inTransaction, type Db } from '../../db/connection';
 import { recordCaseState, type CaseColumns, type CaseStateChange } from '../../db/case-repository';
 import { appendAudits } from '../../db/log-repository';
 import { notify, type Notice } from './notices';
@@ -27,43 +27,50 @@ export type CaseStore = (
   process: string,
 ) => { table: string; caseColumns: (facts: never) => CaseColumns } | undefined;
 
+/**
+ * Records a case's moves (`input`, after its `earlier` ones) in `db`'s transaction, or in one of
+ * their own: each move, its notices and the audit entries land together or not at all.
+ */
+export async function recordCaseMoves(db: Db, storeOf: CaseStore, input: CaseStateInput): Promise<void> {
+  const moves = [...(input.earlier ?? []), input];
+  const stores = moves.map((m) => {
+    const process = storeOf(m.caseType);
+    if (!process) throw new Error(`no process ${m.caseType} is registered`);
+    return process;
+  });
+  await inTransaction(db, async (trx) => {
+    for (const [i, m] of moves.entries()) {
+      const columns = { ...m.patch, ...(m.facts ? stores[i].caseColumns(m.facts as never) : {}) };
+      await recordCaseState(trx, m, stores[i].table, columns);
+      await notify(trx, m.event.id, m.notice);
+    }
+    // In the moves' order, under one lock of the log's head.
+    await appendAudits(
+      trx,
+      moves.map((m) => ({
+        id: m.event.id,
+        at: m.event.at,
+        actor: m.event.actor,
+        actorDepartment: m.event.actorDepartment,
+        action: `${m.caseType}.${m.event.action}`,
+        entityType: m.caseType,
+        entityId: m.caseId,
+        ip: null,
+        detail: {
+          status: m.status,
+          step: m.event.step,
+          decision: m.event.decision,
+          reason: m.event.reason,
+        },
+      })),
+    );
+  });
+}
+
 export function createCaseActivities(db: Db, storeOf: CaseStore) {
   return {
     async recordCaseState(input: CaseStateInput): Promise<void> {
-      const moves = [...(input.earlier ?? []), input];
-      const stores = moves.map((m) => {
-        const process = storeOf(m.caseType);
-        if (!process) throw new Error(`no process ${m.caseType} is registered`);
-        return process;
-      });
-      // Each move, its audit entry and its notices land together or not at all; the entries are
-      // appended in the moves' order, under one lock of the log's head.
-      await db.transaction(async (trx) => {
-        for (const [i, m] of moves.entries()) {
-          const columns = { ...m.patch, ...(m.facts ? stores[i].caseColumns(m.facts as never) : {}) };
-          await recordCaseState(trx, m, stores[i].table, columns);
-          await notify(trx, m.event.id, m.notice);
-        }
-        await appendAudits(
-          trx,
-          moves.map((m) => ({
-            id: m.event.id,
-            at: m.event.at,
-            actor: m.event.actor,
-            actorDepartment: m.event.actorDepartment,
-            action: `${m.caseType}.${m.event.action}`,
-            entityType: m.caseType,
-            entityId: m.caseId,
-            ip: null,
-            detail: {
-              status: m.status,
-              step: m.event.step,
-              decision: m.event.decision,
-              reason: m.event.reason,
-            },
-          })),
-        );
-      });
+      await recordCaseMoves(db, storeOf, input);
     },
   };
 }

@@ -134,8 +134,8 @@ const deadlineMoved =
       },
     }));
 
-/** `recordCase`: how a case's move is recorded (the case activities' recordCaseState). */
-export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) => Promise<void>) {
+/** `recordCase`: how a case's move is recorded, in the transaction it is given (`recordCaseMoves`). */
+export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseStateInput) => Promise<void>) {
   // An event and the notices it sends are written together, so no one sees one without the other.
   const recordAll = (
     taskId: string,
@@ -169,7 +169,7 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
       : null;
   };
 
-  const open = (input: NewTask & { processName: Text; stepName: Text }) =>
+  const open = (input: NewTask & { processName: Text; stepName: Text }, caseMove?: CaseStateInput) =>
     insertTask(
       db,
       input,
@@ -183,6 +183,7 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
           en: `New task: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
         },
       })),
+      caseMove && ((trx) => recordCase(trx, caseMove)),
     );
 
   return {
@@ -192,9 +193,9 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
 
     /**
      * Computes a step's schedule on the working calendar and opens its task with that deadline,
-     * then records the case's move to the step (`caseMove`), in one activity: a workflow opens a
-     * step in one local activity instead of three. The task is written first, so whoever sees the
-     * case at the step finds its task. Answers with the schedule the task was opened on.
+     * then records the case's move to the step (`caseMove`), in one activity and one transaction:
+     * a workflow opens a step in one local activity instead of three, with one commit. Answers
+     * with the schedule the task was opened on.
      */
     async openTaskOnSchedule(
       input: Omit<NewTask, 'startedAt' | 'deadline' | 'provisional'> & {
@@ -206,12 +207,17 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
     ): Promise<SlaSchedule> {
       const { schedule: on, caseMove, ...task } = input;
       const schedule = await scheduleOf(db, on);
-      const opened = await open({
-        ...task,
-        startedAt: schedule.startedAt,
-        deadline: schedule.deadline,
-        provisional: schedule.provisional,
-      });
+      // The task is written first, so whoever sees the case at the step finds its task; the case's
+      // move lands with it, in its transaction.
+      const opened = await open(
+        {
+          ...task,
+          startedAt: schedule.startedAt,
+          deadline: schedule.deadline,
+          provisional: schedule.provisional,
+        },
+        caseMove,
+      );
       // A retry finds the task its first attempt opened: its row takes this schedule, which the
       // workflow will hold, should the calendar have changed in between; its holders, told the
       // first attempt's deadline, are told the new one.
@@ -223,7 +229,6 @@ export function createTaskActivities(db: Db, recordCase: (move: CaseStateInput) 
           schedule.provisional,
           deadlineMoved({ ...task, taskId: task.id }, schedule.deadline),
         );
-      if (caseMove) await recordCase(caseMove);
       return schedule;
     },
 

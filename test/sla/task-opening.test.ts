@@ -5,7 +5,7 @@
  * hear: a retry writes nothing twice, and when the calendar changed in
  * between, the task's row takes the schedule the retry answers, which is the
  * one the workflow holds. The case's move to the step is recorded with the
- * opening, after the task, once.
+ * opening, after the task, once, in the same transaction: both or neither.
  */
 import { DateTime } from 'luxon';
 import { createSharedActivities } from '../../activities/shared';
@@ -45,6 +45,30 @@ function opening(id: string, startedAt: string) {
     article: step.citation.article,
     policyKey: defaultPolicyKey(),
     schedule: { startedAt, step, reminderHour: doc.reminderHour },
+  };
+}
+
+/** The opening of a filed request's first review, with the case's move to it. */
+function movingTo(caseId: string, workflowId: string) {
+  return {
+    ...opening(`${workflowId}.provider_review.1`, '2026-11-30T02:00:00.000Z'),
+    caseId,
+    caseMove: {
+      caseType: 'sharing_request',
+      caseId,
+      status: 'provider_review',
+      currentStep: 'provider_review',
+      event: {
+        id: `${caseId}#2#task_opened`,
+        at: '2026-11-30T02:00:01.000Z',
+        step: 'provider_review',
+        action: 'task_opened',
+        actor: null,
+        actorDepartment: null,
+        decision: null,
+        reason: null,
+      },
+    },
   };
 }
 
@@ -132,27 +156,7 @@ it("records the case's move to the step with the opening, once however often it 
       submittedAt: '2026-11-30T10:00:00+08:00',
     }),
   );
-  const at = '2026-11-30T02:00:01.000Z';
-  const input = {
-    ...opening('wf-open-3.provider_review.1', '2026-11-30T02:00:00.000Z'),
-    caseId: 'SR-OPEN-3',
-    caseMove: {
-      caseType: 'sharing_request',
-      caseId: 'SR-OPEN-3',
-      status: 'provider_review',
-      currentStep: 'provider_review',
-      event: {
-        id: 'SR-OPEN-3#2#task_opened',
-        at,
-        step: 'provider_review',
-        action: 'task_opened',
-        actor: null,
-        actorDepartment: null,
-        decision: null,
-        reason: null,
-      },
-    },
-  };
+  const input = movingTo('SR-OPEN-3', 'wf-open-3');
   await cityActs.openTaskOnSchedule(input);
   await cityActs.openTaskOnSchedule(input);
 
@@ -165,5 +169,47 @@ it("records the case's move to the step with the opening, once however often it 
   expect(await count('case_events', { id: 'SR-OPEN-3#2#task_opened' })).toBe(1);
   expect(await count('audit_log', { id: 'SR-OPEN-3#2#task_opened' })).toBe(1);
   expect(await count('tasks', { case_id: 'SR-OPEN-3' })).toBe(1);
+  await city.drop();
+});
+
+it("writes neither the task nor the case's move when either cannot be written, and a retry writes both once", async () => {
+  const city = await createTestDb('mysql');
+  const cityActs = createSharedActivities(city.db, processNamed);
+  await insertRequest(
+    city.db,
+    filedRequest('SR-OPEN-4', {
+      workflowId: 'wf-open-4',
+      shareType: 'conditional',
+      submittedAt: '2026-11-30T10:00:00+08:00',
+    }),
+  );
+  const input = movingTo('SR-OPEN-4', 'wf-open-4');
+  const count = async (table: string, where: Record<string, string>) =>
+    Number((await city.db(table).where(where).count({ n: '*' }))[0].n);
+  // The audit log refuses the move's entry, the way a full disk would, after the task was written.
+  await city.db.raw(
+    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
+  );
+  try {
+    await expect(cityActs.openTaskOnSchedule(input)).rejects.toThrow(/refused/);
+  } finally {
+    await city.db.raw('DROP TRIGGER refuse_audit');
+  }
+  expect(await count('tasks', { case_id: 'SR-OPEN-4' })).toBe(0);
+  expect(await count('notifications', { task_id: input.id })).toBe(0);
+  expect(await count('case_events', { case_id: 'SR-OPEN-4' })).toBe(0);
+  expect(await city.db('sharing_requests').where({ id: 'SR-OPEN-4' }).first()).toMatchObject({
+    status: 'submitted',
+  });
+  expect(await rollupDrift(city.db)).toEqual([]);
+
+  await cityActs.openTaskOnSchedule(input);
+  expect(await count('tasks', { case_id: 'SR-OPEN-4' })).toBe(1);
+  expect(await count('case_events', { id: 'SR-OPEN-4#2#task_opened' })).toBe(1);
+  expect(await count('audit_log', { id: 'SR-OPEN-4#2#task_opened' })).toBe(1);
+  expect(await city.db('sharing_requests').where({ id: 'SR-OPEN-4' }).first()).toMatchObject({
+    status: 'provider_review',
+  });
+  expect(await rollupDrift(city.db)).toEqual([]);
   await city.drop();
 });
