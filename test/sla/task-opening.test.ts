@@ -72,6 +72,17 @@ function movingTo(caseId: string, workflowId: string) {
   };
 }
 
+/** A database of the demo city, whose catalogue holds the resource, with a request filed in it. */
+async function filedInTheDemoCity(caseId: string, workflowId: string) {
+  const city = await createTestDb('mysql');
+  const cityActs = createSharedActivities(city.db, processNamed);
+  await insertRequest(
+    city.db,
+    filedRequest(caseId, { workflowId, shareType: 'conditional', submittedAt: '2026-11-30T10:00:00+08:00' }),
+  );
+  return { city, cityActs, input: movingTo(caseId, workflowId) };
+}
+
 it('opens the task on the schedule it answers, with one notice to each holder, once however often it is retried', async () => {
   const startedAt = '2026-11-30T02:00:00.000Z';
   const input = opening('wf-open-1.provider_review.1', startedAt);
@@ -145,18 +156,7 @@ it('a retry after the calendar changed moves the task to the schedule it answers
 });
 
 it("records the case's move to the step with the opening, once however often it is retried", async () => {
-  // The demo city's catalogue holds the resource the request is for.
-  const city = await createTestDb('mysql');
-  const cityActs = createSharedActivities(city.db, processNamed);
-  await insertRequest(
-    city.db,
-    filedRequest('SR-OPEN-3', {
-      workflowId: 'wf-open-3',
-      shareType: 'conditional',
-      submittedAt: '2026-11-30T10:00:00+08:00',
-    }),
-  );
-  const input = movingTo('SR-OPEN-3', 'wf-open-3');
+  const { city, cityActs, input } = await filedInTheDemoCity('SR-OPEN-3', 'wf-open-3');
   await cityActs.openTaskOnSchedule(input);
   await cityActs.openTaskOnSchedule(input);
 
@@ -173,17 +173,7 @@ it("records the case's move to the step with the opening, once however often it 
 });
 
 it("writes neither the task nor the case's move when either cannot be written, and a retry writes both once", async () => {
-  const city = await createTestDb('mysql');
-  const cityActs = createSharedActivities(city.db, processNamed);
-  await insertRequest(
-    city.db,
-    filedRequest('SR-OPEN-4', {
-      workflowId: 'wf-open-4',
-      shareType: 'conditional',
-      submittedAt: '2026-11-30T10:00:00+08:00',
-    }),
-  );
-  const input = movingTo('SR-OPEN-4', 'wf-open-4');
+  const { city, cityActs, input } = await filedInTheDemoCity('SR-OPEN-4', 'wf-open-4');
   const count = async (table: string, where: Record<string, string>) =>
     Number((await city.db(table).where(where).count({ n: '*' }))[0].n);
   // The audit log refuses the move's entry, the way a full disk would, after the task was written.
