@@ -100,7 +100,8 @@ export class RollupChanges {
 /**
  * Runs `work` in a transaction and writes the rollup changes it collected at
  * its end; then `andThen`, the writes that land with it but lock no task or
- * rollup row (a case's move and its audit entry), before the transaction commits.
+ * rollup row (a case's move, an audit entry: the audit log's head is taken
+ * last, as a recount takes it), before the transaction commits.
  */
 export function withRollups<T>(
   db: Knex,

@@ -7,7 +7,8 @@ import { localIso } from '../../domain/calendar/working-days';
 import type { Db } from '../connection';
 import { pageOf } from '../paging';
 import { countRequest } from '../sla-rollup-repository';
-import { withRollups } from '../rollup-counts';
+import type { Knex } from 'knex';
+import { withRollups, type RollupChanges } from '../rollup-counts';
 import type { RequestStatus, SharingRequestFacts } from '../../workflows/sharing_request/contract';
 import type { CaseColumns } from '../case-repository';
 import type { CaseSummarySpec } from '../case-summaries';
@@ -82,7 +83,9 @@ export type NewRequest = Omit<
  * Stores a request with its daily count, or finds the one the same requester
  * stored under the same key. `alsoIfNew` runs in the same transaction only
  * when this call stored it (the submission's audit entry), so a retry never
- * writes it twice and a stored request never lacks it.
+ * writes it twice and a stored request never lacks it. It runs after the daily
+ * count, so the audit log's head is taken last, as a rollup recount takes it:
+ * a filing during a recount waits for it instead of deadlocking with it.
  */
 export async function insertRequest(
   db: Db,
@@ -90,7 +93,8 @@ export async function insertRequest(
   alsoIfNew: (trx: Db) => Promise<void> = async () => {},
 ): Promise<RequestRow> {
   const at = Date.parse(r.submittedAt);
-  return withRollups(db, async (trx, rollups) => {
+  let isNew = false;
+  const store = async (trx: Knex.Transaction, rollups: RollupChanges): Promise<RequestRow> => {
     await insertOnce(
       trx('sharing_requests').insert({
         id: r.id,
@@ -123,10 +127,11 @@ export async function insertRequest(
         consumerDepartment: r.consumerDepartment,
         providerDepartment: r.providerDepartment,
       });
-      await alsoIfNew(trx);
+      isNew = true;
     }
     return stored;
-  });
+  };
+  return withRollups(db, store, undefined, (trx) => (isNew ? alsoIfNew(trx) : Promise.resolve()));
 }
 
 export async function findRequestByKey(db: Db, username: string, key: string): Promise<RequestRow | null> {

@@ -3,9 +3,14 @@
  * rollup rows they count on (a due day's, a department's, a candidate group's).
  * On MariaDB, many of them at once must all commit at the first attempt:
  * none is chosen as a deadlock victim (which the worker would see as a failed
- * activity and retry), and the rollups still agree with a fresh count.
+ * activity and retry), and the rollups still agree with a fresh count. A
+ * request filed while the rollups are recounted waits for the recount.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { rollupDrift } from '../../db/rollup-drift';
+import { appendAudit, type AuditEntry } from '../../db/log-repository';
+import { insertRequest } from '../../db/sharing_request/request-repository';
+import { filedRequest } from '../support/request-fixtures';
 import {
   closeTaskRow,
   insertTask,
@@ -100,4 +105,51 @@ describe('rollup writes on MariaDB', () => {
     expect(failures).toEqual([]);
     expect(await rollupDrift(t.db)).toEqual([]);
   });
+});
+
+it('a request filed while the rollups are recounted waits for the recount, and both commit', async () => {
+  // The demo city's catalogue holds the resource the requests are for.
+  const city = await createTestDb('mysql');
+  const entry = (id: string): AuditEntry => ({
+    id,
+    at: new Date().toISOString(),
+    actor: null,
+    actorDepartment: null,
+    action: 'test.lock_order',
+    entityType: 'test',
+    entityId: id,
+    ip: null,
+  });
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'committed',
+      (e: Error) => `failed: ${e.message}`,
+    );
+  try {
+    await insertRequest(city.db, filedRequest('SR-LOCK-1'));
+    // A recount takes every row of the daily counts, then appends its audit entry (checkRollups).
+    const recount = await city.db.transaction();
+    await recount('request_daily').delete();
+    const filing = outcome(
+      insertRequest(city.db, filedRequest('SR-LOCK-2'), (trx) => appendAudit(trx, entry('filed#SR-LOCK-2'))),
+    );
+    await sleep(500);
+    const recounted = outcome(
+      (async () => {
+        try {
+          await appendAudit(recount, entry('recounted#1'));
+          await recount.commit();
+        } catch (e) {
+          await recount.rollback();
+          throw e;
+        }
+      })(),
+    );
+    expect({ recount: await recounted, filing: await filing }).toEqual({
+      recount: 'committed',
+      filing: 'committed',
+    });
+  } finally {
+    await city.drop();
+  }
 });
