@@ -43,6 +43,7 @@ import * as catalogueDrafts from './catalogue_entry/20261204_035_catalogue_draft
 import * as resourceFreshness from './resource_freshness/20261204_036_resource_freshness';
 import * as obligationResources from './catalogue_update/20261204_037_obligation_resources';
 import * as openTaskGroups from './20261206_038_open_task_groups';
+import * as requestPolicyKey from './sharing_request/20261207_039_request_policy_key';
 
 type Migration = {
   up(knex: Knex): Promise<void>;
@@ -90,6 +91,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_036_resource_freshness', resourceFreshness],
   ['20261204_037_obligation_resources', obligationResources],
   ['20261206_038_open_task_groups', openTaskGroups],
+  ['20261207_039_request_policy_key', requestPolicyKey],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

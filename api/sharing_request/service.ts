@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection';
 import { getResource, resourceNames } from '../../db/catalogue-repository';
 import type { Resource } from '../../domain/catalogue/resource';
-import { policyInForce } from '../../db/policy-repository';
+import { policyByKey, policyInForce } from '../../db/policy-repository';
 import type { PolicyVersion } from '../../domain/policy/policy-document';
 import { localDateOf } from '../../domain/calendar/working-days';
 import { listDepartments, type User } from '../../db/directory-repository';
@@ -217,6 +217,8 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   /**
    * `known`: the catalogue entry and the policy in force at its filing, when the caller has just
    * read them. The policy goes with the start, so the workflow routes the request without a read.
+   * A request started again (its first start failed) goes with the version its filing was checked
+   * against, which it records, even if a newer one was stored in between.
    */
   async function start(
     r: RequestRow,
@@ -224,7 +226,10 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     known?: { resource: Resource; policy: PolicyVersion },
   ): Promise<void> {
     const resource = known?.resource ?? (await getResource(db, r.resourceCode))!;
-    const policy = known?.policy ?? (await policyInForce(db, localDateOf(r.submittedAt)));
+    const policy =
+      known?.policy ??
+      (r.policyKey ? await policyByKey(db, r.policyKey) : null) ??
+      (await policyInForce(db, localDateOf(r.submittedAt)));
     await temporal.startCase<typeof sharingRequest>({
       process: SHARING_REQUEST_PROCESS,
       workflowId: r.workflowId,
@@ -322,6 +327,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
           payloadHash: hash,
           resourceCode: resource.code,
           resourceVersion: resource.version,
+          policyKey: policy.key,
           shareType: resource.shareType,
           consumerDepartment: user.department.code,
           providerDepartment: resource.providerDepartment.code,

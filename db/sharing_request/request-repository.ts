@@ -23,6 +23,8 @@ export interface RequestRow {
   resourceCode: string;
   /** The catalogue entry's version the request was made against; null before versions were kept. */
   resourceVersion: number | null;
+  /** The policy version (its key) the filing was checked against; null for requests filed before it was kept. */
+  policyKey: string | null;
   shareType: string;
   consumerDepartment: string;
   providerDepartment: string;
@@ -52,6 +54,7 @@ function fromRow(r: Row): RequestRow {
     payloadHash: r.payload_hash as string,
     resourceCode: r.resource_code as string,
     resourceVersion: r.resource_version == null ? null : Number(r.resource_version),
+    policyKey: (r.policy_key as string | null) ?? null,
     shareType: r.share_type as string,
     consumerDepartment: r.consumer_department as string,
     providerDepartment: r.provider_department as string,
@@ -72,8 +75,12 @@ function fromRow(r: Row): RequestRow {
 
 export type NewRequest = Omit<
   RequestRow,
-  'status' | 'currentStep' | 'decisionReason' | 'updatedAt' | 'questions' | 'resourceVersion'
-> & { questions?: RequestRow['questions']; resourceVersion?: RequestRow['resourceVersion'] };
+  'status' | 'currentStep' | 'decisionReason' | 'updatedAt' | 'questions' | 'resourceVersion' | 'policyKey'
+> & {
+  questions?: RequestRow['questions'];
+  resourceVersion?: RequestRow['resourceVersion'];
+  policyKey?: RequestRow['policyKey'];
+};
 
 /**
  * Inserts a submitted request unless the same user already used this
@@ -104,6 +111,7 @@ export async function insertRequest(
         payload_hash: r.payloadHash,
         resource_code: r.resourceCode,
         resource_version: r.resourceVersion ?? null,
+        policy_key: r.policyKey ?? null,
         share_type: r.shareType,
         consumer_department: r.consumerDepartment,
         provider_department: r.providerDepartment,

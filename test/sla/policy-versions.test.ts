@@ -1,7 +1,7 @@
 /**
  * A new policy version applies to cases started after it; running cases keep
  * the version they started with, and a filing is routed under the version it
- * was checked against.
+ * was checked against, also when it is sent again after its start failed.
  */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -14,6 +14,7 @@ import { useWorkflowHarness } from '../support/workflow-harness';
 import { servicesOf } from '../support/services';
 import { createRequestService } from '../../api/sharing_request/service';
 import { createTemporalGateway } from '../../api/temporal/temporal-gateway';
+import { HttpError } from '../../api/http/errors';
 
 const h = useWorkflowHarness(require.resolve('../../workflows'));
 const s = servicesOf(h);
@@ -112,4 +113,44 @@ it('a request is routed under the version its filing was checked against, even w
   const laterTask = await h.t.db('tasks').where({ id: later.id }).first();
   expect(laterTask.policy_key).toBe(`panzhihua-2019@${newer.version}`);
   expect(later.deadline).toBe(addWorkingDays(laterTask.started_at, 3, calendar).deadline);
+});
+
+it('a filing whose start failed is routed, when sent again, under the version it was checked against, not one stored in between', async () => {
+  const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+  const checkedAgainst = await savePolicyVersion(h.t.db, {
+    ...doc,
+    version: doc.version + 20,
+    effectiveFrom: today(),
+  });
+  const newer = { ...doc, version: doc.version + 21, effectiveFrom: today() };
+  // Temporal does not answer the first start; a newer version is stored before the client sends
+  // the filing again with the same Idempotency-Key.
+  const gateway = createTemporalGateway(h.env.client, h.taskQueue);
+  const unreachable = createRequestService({
+    db: h.t.db,
+    temporal: {
+      ...gateway,
+      startCase: async () => {
+        throw new HttpError(503, 'temporal_unavailable', 'The workflow service (Temporal) did not answer.');
+      },
+    },
+  });
+  const user = await s.user('liuyan');
+  const key = randomUUID();
+  const body = {
+    resourceCode: 'MZ-HY-001',
+    items: ['登记类型'],
+    purpose: '核对参保人婚姻状况',
+    basis: '',
+    usageFrom: today(),
+    usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate() as string,
+    answers: { duty: '遗属待遇审核' },
+  };
+  await expect(unreachable.submit(user, key, body, null)).rejects.toMatchObject({ status: 503 });
+  await savePolicyVersion(h.t.db, newer);
+
+  const { created, request } = await s.requests().submit(user, key, body, null);
+  expect(created).toBe(false);
+  const task = await h.t.db('tasks').where({ id: request.currentTask!.id }).first();
+  expect(task.policy_key).toBe(checkedAgainst);
 });
