@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import mysql from 'mysql2/promise';
 import { devServerArgs } from '../../scripts/temporal-dev-server';
 import { freePort } from '../../scripts/harness/free-port';
-import { portAnswers } from '../../scripts/port-answers';
 import { temporalCliPath } from '../../scripts/harness/servers';
 import { waitFor } from './wait';
 
@@ -104,6 +104,26 @@ function binary(names: string[], dirs = ['/usr/sbin', '/usr/bin']): string {
   );
 }
 
+/**
+ * Whether MariaDB answers a query, not only accepts TCP: it listens before it
+ * serves, and on a busy machine a client let in by the open port alone timed
+ * out in its handshake.
+ */
+async function answersQueries(port: number): Promise<boolean> {
+  const c = await mysql
+    .createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 2000 })
+    .catch(() => null);
+  if (!c) return false;
+  try {
+    await c.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    c.destroy();
+  }
+}
+
 /** A MariaDB server of this test's own (root without password, on 127.0.0.1 only); `url` has no database. */
 export async function ownMariaDb(): Promise<OwnServer & { url: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govshare-mariadb-'));
@@ -136,7 +156,7 @@ export async function ownMariaDb(): Promise<OwnServer & { url: string }> {
       '--innodb-buffer-pool-size=64M',
     ],
     dir,
-    () => portAnswers('127.0.0.1', port),
+    () => answersQueries(port),
   );
   await server.start();
   return { ...server, url: `mysql://root@127.0.0.1:${port}` };
