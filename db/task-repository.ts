@@ -38,13 +38,16 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
  * Opens a task in the read model, with its candidate groups and the notices
  * that announce it, in one transaction; a task already there is left as it is.
  * `andThen`: writes that land with it, in the same transaction, after it (the
- * case's move to the task's step). Whether this call opened it.
+ * case's move to the task's step). `closing`: the task the case decided just
+ * before, closed first in the same transaction (so the inbox never shows the
+ * case between its steps). Whether this call opened it.
  */
 export async function insertTask(
   db: Db,
   task: NewTask,
   notices: NotificationInput[] = [],
   andThen?: (trx: Knex.Transaction) => Promise<void>,
+  closing?: TaskClosure,
 ): Promise<boolean> {
   const primary = task.candidates[0];
   // READ COMMITTED: looking for a task that is not there takes no gap lock, so openings of
@@ -54,6 +57,7 @@ export async function insertTask(
   return withRollups(
     db,
     async (trx, rollups) => {
+      if (closing) await closeIn(trx, rollups, closing);
       const read = trx('tasks').where({ id: task.id }).first('id');
       const existing = await (mysql ? read.forUpdate() : read);
       if (existing) {
@@ -289,25 +293,28 @@ export interface TaskClosure {
 
 /** Closes an open task (and counts it for the dashboard); closing a closed task changes nothing. */
 export async function closeTaskRow(db: Db, c: TaskClosure): Promise<void> {
-  await withRollups(db, async (trx, rollups) => {
-    const changed = await trx('tasks')
-      .where({ id: c.taskId, status: 'open' })
-      .update({
-        status: c.status,
-        decision: c.decision,
-        reason: c.reason,
-        completed_by: c.by,
-        completed_at_ms: Date.parse(c.at),
-      });
-    if (changed === 0) return;
-    const candidates = trx('task_candidates').where({ task_id: c.taskId });
-    countGroupsClosed(
-      rollups,
-      groupsOf(await candidates.clone().where({ status: 'open' }).select('role', 'department_code')),
-    );
-    await candidates.update({ status: c.status });
-    await countClosed(trx, rollups, c.taskId);
-  });
+  await withRollups(db, (trx, rollups) => closeIn(trx, rollups, c));
+}
+
+/** Closes an open task inside a transaction that writes `rollups` at its end. */
+async function closeIn(trx: Knex.Transaction, rollups: RollupChanges, c: TaskClosure): Promise<void> {
+  const changed = await trx('tasks')
+    .where({ id: c.taskId, status: 'open' })
+    .update({
+      status: c.status,
+      decision: c.decision,
+      reason: c.reason,
+      completed_by: c.by,
+      completed_at_ms: Date.parse(c.at),
+    });
+  if (changed === 0) return;
+  const candidates = trx('task_candidates').where({ task_id: c.taskId });
+  countGroupsClosed(
+    rollups,
+    groupsOf(await candidates.clone().where({ status: 'open' }).select('role', 'department_code')),
+  );
+  await candidates.update({ status: c.status });
+  await countClosed(trx, rollups, c.taskId);
 }
 
 /** What a notice is about: a new task, a reminder, a breach, an escalation, a case's result, a catalogue change. */

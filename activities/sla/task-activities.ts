@@ -169,7 +169,11 @@ export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseSta
       : null;
   };
 
-  const open = (input: NewTask & { processName: Text; stepName: Text }, caseMove?: CaseStateInput) =>
+  const open = (
+    input: NewTask & { processName: Text; stepName: Text },
+    caseMove?: CaseStateInput,
+    closing?: TaskClosure,
+  ) =>
     insertTask(
       db,
       input,
@@ -184,6 +188,7 @@ export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseSta
         },
       })),
       caseMove && ((trx) => recordCase(trx, caseMove)),
+      closing,
     );
 
   return {
@@ -194,8 +199,9 @@ export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseSta
     /**
      * Computes a step's schedule on the working calendar and opens its task with that deadline,
      * then records the case's move to the step (`caseMove`), in one activity and one transaction:
-     * a workflow opens a step in one local activity instead of three, with one commit. Answers
-     * with the schedule the task was opened on.
+     * a workflow opens a step in one local activity instead of three, with one commit. With
+     * `closing`, the task decided just before (the step this one follows) is closed first, in the
+     * same transaction. Answers with the schedule the task was opened on.
      */
     async openTaskOnSchedule(
       input: Omit<NewTask, 'startedAt' | 'deadline' | 'provisional'> & {
@@ -203,9 +209,10 @@ export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseSta
         stepName: Text;
         schedule: ScheduleInput;
         caseMove?: CaseStateInput;
+        closing?: TaskClosure;
       },
     ): Promise<SlaSchedule> {
-      const { schedule: on, caseMove, ...task } = input;
+      const { schedule: on, caseMove, closing, ...task } = input;
       const schedule = await scheduleOf(db, on);
       // The task is written first, so whoever sees the case at the step finds its task; the case's
       // move lands with it, in its transaction.
@@ -217,6 +224,7 @@ export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseSta
           provisional: schedule.provisional,
         },
         caseMove,
+        closing,
       );
       // A retry finds the task its first attempt opened: its row takes this schedule, which the
       // workflow will hold, should the calendar have changed in between; its holders, told the

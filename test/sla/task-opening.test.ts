@@ -83,6 +83,18 @@ async function filedInTheDemoCity(caseId: string, workflowId: string) {
   return { city, cityActs, input: movingTo(caseId, workflowId) };
 }
 
+/** Runs `work` while the audit log refuses every entry (as a full disk would): it must fail. */
+async function refusingAudit(city: TestDb, work: () => Promise<unknown>) {
+  await city.db.raw(
+    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
+  );
+  try {
+    await expect(work()).rejects.toThrow(/refused/);
+  } finally {
+    await city.db.raw('DROP TRIGGER refuse_audit');
+  }
+}
+
 it('opens the task on the schedule it answers, with one notice to each holder, once however often it is retried', async () => {
   const startedAt = '2026-11-30T02:00:00.000Z';
   const input = opening('wf-open-1.provider_review.1', startedAt);
@@ -177,14 +189,7 @@ it("writes neither the task nor the case's move when either cannot be written, a
   const count = async (table: string, where: Record<string, string>) =>
     Number((await city.db(table).where(where).count({ n: '*' }))[0].n);
   // The audit log refuses the move's entry, the way a full disk would, after the task was written.
-  await city.db.raw(
-    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'",
-  );
-  try {
-    await expect(cityActs.openTaskOnSchedule(input)).rejects.toThrow(/refused/);
-  } finally {
-    await city.db.raw('DROP TRIGGER refuse_audit');
-  }
+  await refusingAudit(city, () => cityActs.openTaskOnSchedule(input));
   expect(await count('tasks', { case_id: 'SR-OPEN-4' })).toBe(0);
   expect(await count('notifications', { task_id: input.id })).toBe(0);
   expect(await count('case_events', { case_id: 'SR-OPEN-4' })).toBe(0);
@@ -200,6 +205,63 @@ it("writes neither the task nor the case's move when either cannot be written, a
   expect(await city.db('sharing_requests').where({ id: 'SR-OPEN-4' }).first()).toMatchObject({
     status: 'provider_review',
   });
+  expect(await rollupDrift(city.db)).toEqual([]);
+  await city.drop();
+});
+
+it('closes the task decided before in the next opening: both or neither, once however often it is retried', async () => {
+  const { city, cityActs, input } = await filedInTheDemoCity('SR-OPEN-5', 'wf-open-5');
+  const count = async (table: string, where: Record<string, string>) =>
+    Number((await city.db(table).where(where).count({ n: '*' }))[0].n);
+  await cityActs.openTaskOnSchedule(input);
+  const platform = stepPolicy(doc, 'sharing_request', 'platform_review');
+  const next = {
+    ...input,
+    id: 'wf-open-5.platform_review.2',
+    step: 'platform_review',
+    stepName: platform.name,
+    candidates: [{ role: 'platform_approver' as const, department: null }],
+    article: platform.citation.article,
+    schedule: { ...input.schedule, startedAt: '2026-12-01T02:00:00.000Z', step: platform },
+    caseMove: {
+      ...input.caseMove,
+      status: 'platform_review',
+      currentStep: 'platform_review',
+      event: { ...input.caseMove.event, id: 'SR-OPEN-5#4#task_opened', step: 'platform_review' },
+    },
+    closing: {
+      taskId: input.id,
+      status: 'done' as const,
+      decision: 'approve',
+      reason: '符合条件',
+      by: 'zhaoqiang',
+      at: '2026-12-01T01:59:00.000Z',
+    },
+  };
+  await refusingAudit(city, () => cityActs.openTaskOnSchedule(next));
+  // The decided task is still open in the inbox, and nothing of the next step is written.
+  expect(await city.db('tasks').where({ id: input.id }).first()).toMatchObject({ status: 'open' });
+  expect(await count('tasks', { id: next.id })).toBe(0);
+  expect(await rollupDrift(city.db)).toEqual([]);
+
+  await cityActs.openTaskOnSchedule(next);
+  await cityActs.openTaskOnSchedule(next);
+  expect(await city.db('tasks').where({ id: input.id }).first()).toMatchObject({
+    status: 'done',
+    decision: 'approve',
+    completed_by: 'zhaoqiang',
+  });
+  expect(await city.db('task_candidates').where({ task_id: input.id }).first()).toMatchObject({
+    status: 'done',
+  });
+  expect(await city.db('tasks').where({ id: next.id }).first()).toMatchObject({ status: 'open' });
+  expect(await city.db('sharing_requests').where({ id: 'SR-OPEN-5' }).first()).toMatchObject({
+    status: 'platform_review',
+  });
+  expect(Number((await city.db('sla_done_daily').sum({ n: 'n' }))[0].n)).toBe(1);
+  expect(await city.db('open_task_groups').where('n', '>', 0).select('role', 'n')).toEqual([
+    { role: 'platform_approver', n: 1 },
+  ]);
   expect(await rollupDrift(city.db)).toEqual([]);
   await city.drop();
 });

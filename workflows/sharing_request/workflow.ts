@@ -280,12 +280,17 @@ export async function sharingRequest(input: SharingRequestInput): Promise<Sharin
 
   /** Provider review, then (unless the platform already decided in the provider's place) platform approval. */
   async function review(): Promise<boolean> {
-    const providerStep = await tasks!.run(SHARING_STEPS.providerReview, directAuthority());
+    const byProvider = (o: TaskOutcome) =>
+      actorMatches(o.actor, { role: 'provider_reviewer', department: provider });
+    // The provider's own approval is followed by the platform review's opening, which closes it.
+    const providerStep = await tasks!.run(SHARING_STEPS.providerReview, {
+      ...directAuthority(),
+      closeWithNext: (o) => o.decision === 'approve' && byProvider(o),
+    });
     if (providerStep.kind !== 'done') return withdrawn();
     const first = providerStep.outcome;
     if (first.decision !== 'approve') return denied(first, faithful ? inProvidersPlace(first) : undefined);
-    const byProvider = actorMatches(first.actor, { role: 'provider_reviewer', department: provider });
-    if (!byProvider) {
+    if (!byProvider(first)) {
       await recordDecision(
         first,
         faithful ? inProvidersPlace(first) : `共享平台主管部门依整体授权代为审批(${authorisationArticle()})`,

@@ -37,7 +37,11 @@ import type { SlaSchedule } from '../../domain/sla/schedule';
 import type { Duration } from '../../domain/policy/duration';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
 import { acts } from '../cases/activities-proxy';
-import { STEP_OPENS_WITH_CASE_MOVE, TASK_OPENS_ON_ITS_SCHEDULE } from '../cases/patches';
+import {
+  CLOSURE_GOES_WITH_NEXT_STEP,
+  STEP_OPENS_WITH_CASE_MOVE,
+  TASK_OPENS_ON_ITS_SCHEDULE,
+} from '../cases/patches';
 import type { PreparedMove } from '../cases/case-recorder';
 import { hasVisibleText } from '../../domain/text/visible';
 
@@ -62,6 +66,9 @@ interface TaskState {
   cancelled: { by: string | null; reason: string; at: string } | null;
   closed: boolean;
 }
+
+/** How a task is closed in the read model. */
+type TaskClosure = Parameters<typeof acts.closeTask>[0];
 
 /** How a step ended: decided, cancelled by the case (e.g. a withdrawal), or, with `interruptAtDeadline`, expired. */
 export type StepResult =
@@ -120,6 +127,13 @@ export interface RunOptions {
   alsoActing?: ActorRef[];
   /** The period an earlier decision set for this step (its policy's `periodSetBy`), instead of its `deadline`. */
   deadline?: Duration;
+  /**
+   * For a decision it answers true for, the task is closed with the next step's opening, in its
+   * activity (see CLOSURE_GOES_WITH_NEXT_STEP), instead of in one of its own. Only where the
+   * case's next write on such a decision is that opening (`run`), on every path, in the same
+   * workflow task: until it is written, the task's Update waits.
+   */
+  closeWithNext?: (outcome: TaskOutcome) => boolean;
 }
 
 export const DEADLINE_PASSED = '期限届满,转入下一阶段';
@@ -154,6 +168,8 @@ function nowIso(): string {
 export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
   private seq: number;
+  /** A decided task whose closing the next opening writes (`closeWithNext`). */
+  private closing: { task: TaskState; closure: TaskClosure } | null = null;
 
   constructor(private readonly ctx: HumanTasksContext) {
     this.seq = ctx.openedBefore ?? 0;
@@ -243,16 +259,21 @@ export class HumanTasks {
       const sent = task.candidates;
       if (this.ctx.caseMoveOnOpening && patched(STEP_OPENS_WITH_CASE_MOVE))
         move = this.ctx.caseMoveOnOpening({ step });
+      const closing = this.closing;
+      this.closing = null;
       task.schedule = await acts.openTaskOnSchedule({
         ...row(sent),
         schedule: scheduleInput,
         ...(move ? { caseMove: move.input } : {}),
+        ...(closing ? { closing: closing.closure } : {}),
       });
+      if (closing) closing.task.closed = true;
       task.opening = false;
       task.remindersSent = pastReminders(task.schedule);
       // A party moved while the task was opening (see moveParty): its new holders get it now.
       if (task.candidates !== sent) await this.reassign(task);
     } else {
+      await this.closePending();
       const schedule = await acts.computeSlaSchedule(scheduleInput);
       task = track(schedule, false);
       this.tasks.set(id, task);
@@ -323,17 +344,31 @@ export class HumanTasks {
         : { kind: 'cancelled', ...task.cancelled };
     }
     const outcome = task.outcome!;
-    await acts.closeTask({
+    const closure: TaskClosure = {
       taskId: id,
       status: 'done',
       decision: outcome.decision,
       reason: outcome.reason,
       by: outcome.actor.username,
       at: outcome.completedAt,
-    });
+    };
+    if (options.closeWithNext?.(outcome) && patched(CLOSURE_GOES_WITH_NEXT_STEP)) {
+      this.closing = { task, closure };
+      return { kind: 'done', outcome };
+    }
+    await acts.closeTask(closure);
     task.closed = true;
     this.refreshDeadlineAttribute();
     return { kind: 'done', outcome };
+  }
+
+  /** Closes a task left for the next opening in an activity of its own (no opening came). */
+  private async closePending(): Promise<void> {
+    const pending = this.closing;
+    if (!pending) return;
+    this.closing = null;
+    await acts.closeTask(pending.closure);
+    pending.task.closed = true;
   }
 
   /** Runs a step that only a decision ends (never cancelled, never interrupted) and resolves to that decision. */
