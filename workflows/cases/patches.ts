@@ -97,9 +97,9 @@ export const APPROVAL_GOES_WITH_NEXT_STEP = 'approval-goes-with-next-step';
 export const REPLY_GOES_WITH_NEXT_STEP = 'reply-goes-with-next-step';
 
 /**
- * A provider's approval closes its task in the same local activity and transaction that opens
- * the platform review (`RunOptions.closeWithNext`): the decision's answer waits for one activity
- * fewer, and the inbox never shows the case with neither task open. Cases that reached it before
- * closed the task in an activity of its own.
+ * A provider's approval of a request, or its reply to a correction, closes its task in the same
+ * local activity and transaction that opens the next review (`RunOptions.closeWithNext`): the
+ * decision's answer waits for one activity fewer, and the inbox never shows the case with neither
+ * task open. Cases that reached that point before closed the task in an activity of its own.
  */
 export const CLOSURE_GOES_WITH_NEXT_STEP = 'closure-goes-with-next-step';

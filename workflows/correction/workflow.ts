@@ -91,7 +91,8 @@ export async function correctionFeedback(input: CorrectionInput): Promise<Correc
   }
 
   for (let round = 1; ; round += 1) {
-    const reply = await tasks.decide(CORRECTION_STEPS.providerReply);
+    // Every reply is followed by the consumer's review, whose opening closes the reply's task.
+    const reply = await tasks.decide(CORRECTION_STEPS.providerReply, { closeWithNext: () => true });
     // The status moves to consumer_review once the consumer's task is open (caseMoveOnOpening), not
     // before; the reply is recorded with that opening, which follows at once.
     await record.moveWithNext(
