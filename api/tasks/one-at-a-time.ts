@@ -7,8 +7,10 @@
  */
 export function oneAtATime() {
   const tails = new Map<string, Promise<unknown>>();
-  return async function run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const mine = (tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  /** `fn` is told whether it waited for an earlier call with its key (what it read before may be stale). */
+  return async function run<T>(key: string, fn: (waited: boolean) => Promise<T>): Promise<T> {
+    const tail = tails.get(key);
+    const mine = (tail ?? Promise.resolve()).catch(() => undefined).then(() => fn(tail !== undefined));
     tails.set(key, mine);
     try {
       return await mine;

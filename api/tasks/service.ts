@@ -233,12 +233,14 @@ export function createTaskService(
       body: { decision: string; reason?: string; data?: Record<string, unknown> },
       ip: string | null,
     ) {
-      const { workflowId } = await actionable(user, id);
-      return oneCaseAtATime(workflowId, async () => {
-        // Read again once this case's earlier decisions are through: one of them may have closed it.
-        const task = await actionable(user, id);
+      const first = await actionable(user, id);
+      return oneCaseAtATime(first.workflowId, async (waited) => {
+        // Read again if this case's earlier decisions went first: one of them may have closed it.
+        const task = waited ? await actionable(user, id) : first;
         if (task.status !== 'open') throw closedError(task);
-        const onBehalfOf = actingFor(task, user, await standingInFor(user));
+        // Whom the caller stands in for matters only for a task a colleague claimed.
+        const claimedByOther = task.claimedBy !== null && task.claimedBy !== user.username;
+        const onBehalfOf = actingFor(task, user, claimedByOther ? await standingInFor(user) : []);
         if (
           task.claimedBy &&
           task.claimedBy !== user.username &&
@@ -274,9 +276,10 @@ export function createTaskService(
         });
         // The workflow opens the next step's task before it answers the decision (its writes are
         // local activities of the same workflow task), so the answer can say what opened.
-        const opened = (await tasksOfCase(db, task.caseId)).filter((t) => t.status === 'open' && t.id !== id);
+        const tasks = await tasksOfCase(db, task.caseId);
+        const opened = tasks.filter((t) => t.status === 'open' && t.id !== id);
         return {
-          ...(await views.view((await getTask(db, id))!)),
+          ...(await views.view(tasks.find((t) => t.id === id)!)),
           opened: await Promise.all(opened.map((t) => views.view(t))),
         };
       });
