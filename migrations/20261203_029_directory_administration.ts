@@ -7,6 +7,7 @@
  * identity provider at first sign-in, or the bootstrap administrator).
  */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from './without-sqlite-foreign-keys';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('departments', (t) => {
@@ -24,16 +25,15 @@ export async function up(knex: Knex): Promise<void> {
 export const config = { transaction: false };
 
 export async function down(knex: Knex): Promise<void> {
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('users', (t) => {
-    t.dropColumn('updated_at_ms');
-    t.dropColumn('source');
-    t.dropColumn('phone');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('users', (t) => {
+      t.dropColumn('updated_at_ms');
+      t.dropColumn('source');
+      t.dropColumn('phone');
+    });
+    await knex.schema.alterTable('departments', (t) => {
+      t.dropColumn('updated_at_ms');
+      t.dropColumn('active');
+    });
   });
-  await knex.schema.alterTable('departments', (t) => {
-    t.dropColumn('updated_at_ms');
-    t.dropColumn('active');
-  });
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
 }

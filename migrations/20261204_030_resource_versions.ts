@@ -10,6 +10,7 @@
  * the repository, so a later change to the repository cannot change it.
  */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from './without-sqlite-foreign-keys';
 
 type Row = Record<string, unknown>;
 
@@ -76,10 +77,9 @@ async function recordPresentEntries(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('resource_versions');
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('resources', (t) => {
-    t.dropColumn('version');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('resources', (t) => {
+      t.dropColumn('version');
+    });
   });
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
 }

@@ -5,6 +5,7 @@
  * already catalogued start with none, for their stewards to name.
  */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from './without-sqlite-foreign-keys';
 
 /** SQLite drops a column by copying the table, which its foreign keys refuse inside a transaction. */
 export const config = { transaction: false };
@@ -16,10 +17,9 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('resources', (t) => {
-    t.dropColumn('domains');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('resources', (t) => {
+      t.dropColumn('domains');
+    });
   });
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
 }

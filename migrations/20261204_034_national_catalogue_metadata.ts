@@ -6,6 +6,7 @@
  * have none of them, for their stewards to fill in.
  */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from './without-sqlite-foreign-keys';
 
 /** SQLite drops a column by copying the table, which its foreign keys refuse inside a transaction. */
 export const config = { transaction: false };
@@ -27,17 +28,16 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('resource_relations');
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('resource_items', (t) => {
-    t.dropColumn('data_type');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('resource_items', (t) => {
+      t.dropColumn('data_type');
+    });
+    await knex.schema.alterTable('resources', (t) => {
+      t.dropUnique(['national_code'], 'resources_national_code_uq');
+    });
+    await knex.schema.alterTable('resources', (t) => {
+      t.dropColumn('format');
+      t.dropColumn('national_code');
+    });
   });
-  await knex.schema.alterTable('resources', (t) => {
-    t.dropUnique(['national_code'], 'resources_national_code_uq');
-  });
-  await knex.schema.alterTable('resources', (t) => {
-    t.dropColumn('format');
-    t.dropColumn('national_code');
-  });
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
 }

@@ -6,6 +6,7 @@
  * retired: kept for the record, off the 共享目录, refused to new requests.
  */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from '../without-sqlite-foreign-keys';
 
 export const config = { transaction: false };
 
@@ -34,12 +35,11 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('obligation_resources');
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('resources', (t) => {
-    t.dropColumn('retired_at_ms');
-    t.dropColumn('retired_reason');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('resources', (t) => {
+      t.dropColumn('retired_at_ms');
+      t.dropColumn('retired_reason');
+    });
+    await knex.schema.alterTable('reforms', (t) => t.dropColumn('trigger_kind'));
   });
-  await knex.schema.alterTable('reforms', (t) => t.dropColumn('trigger_kind'));
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
 }

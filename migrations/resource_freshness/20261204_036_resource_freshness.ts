@@ -1,5 +1,6 @@
 /** Data freshness (art. 20): when each entry's data was last updated, and the case that watches it. */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from '../without-sqlite-foreign-keys';
 
 export const config = { transaction: false };
 
@@ -24,8 +25,7 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('resource_freshness');
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('resources', (t) => t.dropColumn('data_updated_at_ms'));
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('resources', (t) => t.dropColumn('data_updated_at_ms'));
+  });
 }

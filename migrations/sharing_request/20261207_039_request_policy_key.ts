@@ -6,6 +6,7 @@
  * on their filing day, as before.
  */
 import type { Knex } from 'knex';
+import { withoutSqliteForeignKeys } from '../without-sqlite-foreign-keys';
 
 /** SQLite drops a column by copying the table, which its foreign keys refuse inside a transaction. */
 export const config = { transaction: false };
@@ -17,10 +18,9 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  const sqlite = knex.client.config.client === 'better-sqlite3';
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = OFF');
-  await knex.schema.alterTable('sharing_requests', (t) => {
-    t.dropColumn('policy_key');
+  await withoutSqliteForeignKeys(knex, async () => {
+    await knex.schema.alterTable('sharing_requests', (t) => {
+      t.dropColumn('policy_key');
+    });
   });
-  if (sqlite) await knex.raw('PRAGMA foreign_keys = ON');
 }
