@@ -21,23 +21,32 @@ const s = servicesOf(h);
 
 const today = () => DateTime.now().setZone(ZONE).toISODate() as string;
 
-/** 刘燕 of the HR bureau asks for civil affairs' marriage records (MZ-HY-001, conditional). */
+/** The filing of 刘燕 of the HR bureau for civil affairs' marriage records (MZ-HY-001, conditional). */
+const marriageRecords = (item: string) => ({
+  resourceCode: 'MZ-HY-001',
+  items: [item],
+  purpose: '核对参保人婚姻状况',
+  basis: '',
+  usageFrom: today(),
+  usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate() as string,
+  answers: { duty: '遗属待遇审核' },
+});
+
+/** 刘燕 files it; the task it was routed to. */
 async function askForMarriageRecords(item: string, requests = s.requests()) {
   const { request } = await requests.submit(
     await s.user('liuyan'),
     randomUUID(),
-    {
-      resourceCode: 'MZ-HY-001',
-      items: [item],
-      purpose: '核对参保人婚姻状况',
-      basis: '',
-      usageFrom: today(),
-      usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate() as string,
-      answers: { duty: '遗属待遇审核' },
-    },
+    marriageRecords(item),
     null,
   );
   return request.currentTask!;
+}
+
+/** The default policy as a version `n` after its own, in force from today. */
+function laterVersion(n: number) {
+  const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+  return { ...doc, version: doc.version + n, effectiveFrom: today() };
 }
 
 it('a case started before a new version keeps its deadlines; one started after uses the new ones', async () => {
@@ -64,15 +73,9 @@ it('a case started before a new version keeps its deadlines; one started after u
 
 it('a request is routed under the version its filing was checked against, even when a newer one is stored while its case starts', async () => {
   const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
-  const checkedAgainst = await savePolicyVersion(h.t.db, {
-    ...doc,
-    version: doc.version + 10,
-    effectiveFrom: today(),
-  });
+  const checkedAgainst = await savePolicyVersion(h.t.db, laterVersion(10));
   const newer = {
-    ...doc,
-    version: doc.version + 11,
-    effectiveFrom: today(),
+    ...laterVersion(11),
     processes: {
       ...doc.processes,
       sharing_request: {
@@ -116,13 +119,8 @@ it('a request is routed under the version its filing was checked against, even w
 });
 
 it('a filing whose start failed is routed, when sent again, under the version it was checked against, not one stored in between', async () => {
-  const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
-  const checkedAgainst = await savePolicyVersion(h.t.db, {
-    ...doc,
-    version: doc.version + 20,
-    effectiveFrom: today(),
-  });
-  const newer = { ...doc, version: doc.version + 21, effectiveFrom: today() };
+  const checkedAgainst = await savePolicyVersion(h.t.db, laterVersion(20));
+  const newer = laterVersion(21);
   // Temporal does not answer the first start; a newer version is stored before the client sends
   // the filing again with the same Idempotency-Key.
   const gateway = createTemporalGateway(h.env.client, h.taskQueue);
@@ -137,15 +135,7 @@ it('a filing whose start failed is routed, when sent again, under the version it
   });
   const user = await s.user('liuyan');
   const key = randomUUID();
-  const body = {
-    resourceCode: 'MZ-HY-001',
-    items: ['登记类型'],
-    purpose: '核对参保人婚姻状况',
-    basis: '',
-    usageFrom: today(),
-    usageTo: DateTime.now().setZone(ZONE).plus({ months: 1 }).toISODate() as string,
-    answers: { duty: '遗属待遇审核' },
-  };
+  const body = marriageRecords('登记类型');
   await expect(unreachable.submit(user, key, body, null)).rejects.toMatchObject({ status: 503 });
   await savePolicyVersion(h.t.db, newer);
 
