@@ -362,7 +362,11 @@ export class HumanTasks {
     return { kind: 'done', outcome };
   }
 
-  /** Closes a task left for the next opening in an activity of its own (no opening came). */
+  /**
+   * Closes a task left for the next opening in an activity of its own: for an opening in the older
+   * two activities, which cannot take it. A closure is only left pending by a run that also opens
+   * on its schedule, so this should find none; it is there so that one is never lost.
+   */
   private async closePending(): Promise<void> {
     const pending = this.closing;
     if (!pending) return;
