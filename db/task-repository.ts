@@ -37,18 +37,18 @@ export function candidateId(taskId: string, group: CandidateGroup): string {
 /**
  * Opens a task in the read model, with its candidate groups and the notices
  * that announce it, in one transaction; a task already there is left as it is.
- * `andThen`: writes that land with it, in the same transaction, after it (the
- * case's move to the task's step). `closing`: the task the case decided just
- * before, closed first in the same transaction (so the inbox never shows the
- * case between its steps). Whether this call opened it.
+ * With it, in the same transaction: `closing`, the task the case decided just
+ * before, closed first (so the inbox never shows the case between its steps);
+ * `andThen`, writes that land after it (the case's move to the task's step).
+ * Whether this call opened it.
  */
 export async function insertTask(
   db: Db,
   task: NewTask,
   notices: NotificationInput[] = [],
-  andThen?: (trx: Knex.Transaction) => Promise<void>,
-  closing?: TaskClosure,
+  also: { closing?: TaskClosure; andThen?: (trx: Knex.Transaction) => Promise<void> } = {},
 ): Promise<boolean> {
+  const { closing, andThen } = also;
   const primary = task.candidates[0];
   // READ COMMITTED: looking for a task that is not there takes no gap lock, so openings of
   // different tasks never deadlock. A retried activity racing its first attempt hits the

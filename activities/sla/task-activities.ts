@@ -187,8 +187,7 @@ export function createTaskActivities(db: Db, recordCase: (trx: Db, move: CaseSta
           en: `New task: ${input.processName.en} ${caseFor(input.caseId, recipient)} · ${input.stepName.en}, due ${fmt(input.deadline)}`,
         },
       })),
-      caseMove && ((trx) => recordCase(trx, caseMove)),
-      closing,
+      { closing, andThen: caseMove && ((trx) => recordCase(trx, caseMove)) },
     );
 
   return {
