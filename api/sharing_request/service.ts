@@ -51,6 +51,12 @@ function payloadHash(body: SharingRequestBody): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/** A read's value, or its failure thrown where the caller comes to use it. */
+function valueOf<T>(read: PromiseSettledResult<T>): T {
+  if (read.status === 'rejected') throw read.reason;
+  return read.value;
+}
+
 /** How long submission waits for the workflow to route the request before answering "submitted". */
 const ROUTING_WAIT_MS = 10_000;
 
@@ -91,21 +97,6 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     };
   }
 
-  /** `known`: the case's progress, and its catalogue entry, when the caller holds them. */
-  async function summary(r: RequestRow, known?: Progress, knownResource?: Resource) {
-    const [ref, resource, p] = await Promise.all([
-      departmentRefs(),
-      knownResource ?? getResource(db, r.resourceCode),
-      known ?? progress('sharing_request', r.id),
-    ]);
-    return summaryOf(
-      r,
-      resource?.name ?? r.resourceCode,
-      { consumer: ref(r.consumerDepartment), provider: ref(r.providerDepartment) },
-      p.currentTask,
-    );
-  }
-
   /** Each answer under the question it replies to. */
   const answersTo = (asked: readonly { id: string; question: string }[], r: RequestRow) => {
     const question = new Map(asked.map((c) => [c.id, c.question]));
@@ -115,10 +106,6 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       answer,
     }));
   };
-
-  /** The answers under their questions: as asked when the request was made, else as the catalogue asks now. */
-  const conditionAnswers = async (r: RequestRow) =>
-    answersTo(r.questions ?? (await getResource(db, r.resourceCode))?.conditions ?? [], r);
 
   type Outcome = {
     grant: Awaited<ReturnType<typeof grantOfRequest>>;
@@ -175,14 +162,18 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     );
   }
 
-  /** `resource`: the request's catalogue entry, when the caller has just read it. */
+  /**
+   * `resource`: the request's catalogue entry, when the caller has just read it. Everything but the
+   * corrections (which hang off the grants) is read at once.
+   */
   async function detail(r: RequestRow, resource?: Resource) {
-    const [p, grant, baseGrant, dispute, conditions] = await Promise.all([
+    const [p, grant, baseGrant, dispute, ref, entry] = await Promise.all([
       progress('sharing_request', r.id),
       grantOfRequest(db, r.id),
       grantOfRequest(db, r.id, 'base'),
       disputeOfSubject(db, 'request', r.id),
-      conditionAnswers(r),
+      departmentRefs(),
+      resource ?? getResource(db, r.resourceCode),
     ]);
     const corrections = (
       await correctionsOfGrants(
@@ -190,12 +181,15 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         [grant?.id, baseGrant?.id].filter((g): g is string => !!g),
       )
     ).map((c) => ({ id: c.id, status: c.status, filedAt: c.filedAt }));
-    return detailOf(r, await summary(r, p, resource), p, conditions, {
-      grant,
-      baseGrant,
-      dispute,
-      corrections,
-    });
+    const s = summaryOf(
+      r,
+      entry?.name ?? r.resourceCode,
+      { consumer: ref(r.consumerDepartment), provider: ref(r.providerDepartment) },
+      p.currentTask,
+    );
+    // The answers under their questions: as asked when the request was made, else as the catalogue asks now.
+    const conditions = answersTo(r.questions ?? entry?.conditions ?? [], r);
+    return detailOf(r, s, p, conditions, { grant, baseGrant, dispute, corrections });
   }
 
   /** The request, if the caller's department is a party to it or the caller has a city-level role. */
@@ -269,7 +263,15 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
     async submit(user: User, key: string, body: SharingRequestBody, ip: string | null, wait = true) {
       const settled = async (id: string) => (wait ? routed(id) : (await getRequest(db, id))!);
       const hash = payloadHash(body);
-      const earlier = await findRequestByKey(db, user.username, key);
+      const now = new Date();
+      // What a filing reads goes out at once; a retry (found by its key) uses only the first, and a
+      // failure of the others counts only where the filing would have come to it.
+      const [earlierRead, resourceRead, policyRead] = await Promise.allSettled([
+        findRequestByKey(db, user.username, key),
+        getResource(db, body.resourceCode),
+        policyInForce(db, localDateOf(now.toISOString())),
+      ]);
+      const earlier = valueOf(earlierRead);
       if (earlier) {
         sameFiling(earlier, hash, key, 'request');
         // A retry after a crash between storing and starting heals here: starting again is a no-op.
@@ -277,7 +279,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
         return { created: false, request: await detail(await settled(earlier.id)) };
       }
 
-      const resource = await getResource(db, body.resourceCode);
+      const resource = valueOf(resourceRead);
       if (!resource)
         throw unprocessable('invalid_request', 'request', [
           {
@@ -295,8 +297,7 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
             message: `${body.resourceCode} was retired on ${resource.retiredAt}: ${resource.retiredReason ?? ''}`,
           },
         ]);
-      const now = new Date();
-      const policy = await policyInForce(db, localDateOf(now.toISOString()));
+      const policy = valueOf(policyRead);
       const problems = checkSharingRequest(
         resource,
         body,
