@@ -41,26 +41,52 @@ export async function recordCaseState(
   table: string,
   columns: CaseColumns,
 ): Promise<void> {
-  const e = c.event;
+  await recordCaseStates(db, table, [{ change: c, columns }]);
+}
+
+/**
+ * Records moves of one case, in order, in the process's table (`table`): their events in the
+ * timeline in one statement, and the row's columns in one update, as the moves in turn would
+ * leave them (each move's `columns`, the last one's status).
+ */
+export async function recordCaseStates(
+  db: Db,
+  table: string,
+  moves: { change: Omit<CaseStateChange, 'facts'>; columns: CaseColumns }[],
+): Promise<void> {
+  if (moves.length === 0) return;
+  const caseId = moves[0].change.caseId;
+  if (moves.some((m) => m.change.caseId !== caseId))
+    throw new Error(
+      `moves of more than one case in one record: ${moves.map((m) => m.change.caseId).join(', ')}`,
+    );
+  const last = moves[moves.length - 1].change;
   await inTransaction(db, async (trx) => {
     await insertOnce(
-      trx('case_events').insert({
-        id: e.id,
-        case_type: c.caseType,
-        case_id: c.caseId,
-        at_ms: Date.parse(e.at),
-        step: e.step,
-        action: e.action,
-        actor: e.actor,
-        actor_department: e.actorDepartment,
-        decision: e.decision,
-        reason: e.reason,
-      }),
+      trx('case_events').insert(
+        moves.map(({ change: c }) => ({
+          id: c.event.id,
+          case_type: c.caseType,
+          case_id: c.caseId,
+          at_ms: Date.parse(c.event.at),
+          step: c.event.step,
+          action: c.event.action,
+          actor: c.event.actor,
+          actor_department: c.event.actorDepartment,
+          decision: c.event.decision,
+          reason: c.event.reason,
+        })),
+      ),
       'id',
     );
     await trx(table)
-      .where({ id: c.caseId })
-      .update({ ...columns, status: c.status, current_step: c.currentStep, updated_at_ms: Date.parse(e.at) });
+      .where({ id: caseId })
+      .update({
+        ...Object.assign({}, ...moves.map((m) => m.columns)),
+        status: last.status,
+        current_step: last.currentStep,
+        updated_at_ms: Date.parse(last.event.at),
+      });
   });
 }
 

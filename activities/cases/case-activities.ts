@@ -3,7 +3,7 @@
  * Idempotent: every id comes from the workflow.
  */
 import { inTransaction, type Db } from '../../db/connection';
-import { recordCaseState, type CaseColumns, type CaseStateChange } from '../../db/case-repository';
+import { recordCaseStates, type CaseColumns, type CaseStateChange } from '../../db/case-repository';
 import { appendAudits } from '../../db/log-repository';
 import { notify, type Notice } from './notices';
 
@@ -38,12 +38,21 @@ export async function recordCaseMoves(db: Db, storeOf: CaseStore, input: CaseSta
     if (!process) throw new Error(`no process ${m.caseType} is registered`);
     return process;
   });
+  const table = stores[0].table;
+  if (stores.some((s) => s.table !== table))
+    throw new Error(
+      `moves of more than one process in one record: ${moves.map((m) => m.caseType).join(', ')}`,
+    );
   await inTransaction(db, async (trx) => {
-    for (const [i, m] of moves.entries()) {
-      const columns = { ...m.patch, ...(m.facts ? stores[i].caseColumns(m.facts as never) : {}) };
-      await recordCaseState(trx, m, stores[i].table, columns);
-      await notify(trx, m.event.id, m.notice);
-    }
+    await recordCaseStates(
+      trx,
+      table,
+      moves.map((m, i) => ({
+        change: m,
+        columns: { ...m.patch, ...(m.facts ? stores[i].caseColumns(m.facts as never) : {}) },
+      })),
+    );
+    for (const m of moves) await notify(trx, m.event.id, m.notice);
     // In the moves' order, under one lock of the log's head.
     await appendAudits(
       trx,
