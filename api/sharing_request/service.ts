@@ -163,17 +163,22 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
   }
 
   /**
-   * `resource`: the request's catalogue entry, when the caller has just read it. Everything but the
-   * corrections (which hang off the grants) is read at once.
+   * `filed`: the request's catalogue entry and its requester, when the caller has just filed it
+   * (the two departments are then theirs, unless a reform moved the resource meanwhile).
+   * Everything but the corrections (which hang off the grants) is read at once.
    */
-  async function detail(r: RequestRow, resource?: Resource) {
+  async function detail(r: RequestRow, filed?: { resource: Resource; requester: User }) {
+    const known =
+      filed && filed.resource.providerDepartment.code === r.providerDepartment
+        ? new Map([filed.requester.department, filed.resource.providerDepartment].map((d) => [d.code, d]))
+        : null;
     const [p, grant, baseGrant, dispute, ref, entry] = await Promise.all([
       progress('sharing_request', r.id),
       grantOfRequest(db, r.id),
       grantOfRequest(db, r.id, 'base'),
       disputeOfSubject(db, 'request', r.id),
-      departmentRefs(),
-      resource ?? getResource(db, r.resourceCode),
+      known ? (code: string) => known.get(code)! : departmentRefs(),
+      filed?.resource ?? getResource(db, r.resourceCode),
     ]);
     const corrections = (
       await correctionsOfGrants(
@@ -355,7 +360,9 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
       await start(stored, user, { resource, policy });
       return {
         created: true,
-        request: wait ? await detail(await routed(id), resource) : asFiled(stored, resource, user),
+        request: wait
+          ? await detail(await routed(id), { resource, requester: user })
+          : asFiled(stored, resource, user),
       };
     },
 
