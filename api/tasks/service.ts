@@ -261,22 +261,25 @@ export function createTaskService(
           data: body.data,
         });
         if (onBehalfOf) await setCompletedFor(db, id, onBehalfOf);
-        await auditByUser(db, user, {
-          action: 'task.complete',
-          entityType: task.processType,
-          entityId: task.caseId,
-          ip,
-          detail: {
-            taskId: id,
-            step: task.step,
-            decision: body.decision,
-            reason: body.reason ?? null,
-            ...(onBehalfOf ? { onBehalfOf } : {}),
-          },
-        });
         // The workflow opens the next step's task before it answers the decision (its writes are
-        // local activities of the same workflow task), so the answer can say what opened.
-        const tasks = await tasksOfCase(db, task.caseId);
+        // local activities of the same workflow task), so the answer can say what opened; it is
+        // read while the decision is audited.
+        const [tasks] = await Promise.all([
+          tasksOfCase(db, task.caseId),
+          auditByUser(db, user, {
+            action: 'task.complete',
+            entityType: task.processType,
+            entityId: task.caseId,
+            ip,
+            detail: {
+              taskId: id,
+              step: task.step,
+              decision: body.decision,
+              reason: body.reason ?? null,
+              ...(onBehalfOf ? { onBehalfOf } : {}),
+            },
+          }),
+        ]);
         const opened = tasks.filter((t) => t.status === 'open' && t.id !== id);
         return {
           ...(await views.view(tasks.find((t) => t.id === id)!)),
