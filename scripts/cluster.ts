@@ -10,9 +10,11 @@
  * TEMPORAL_CLUSTER_FRONTEND_PORT, TEMPORAL_CLUSTER_DB and TEMPORAL_CLUSTER_LOG_DIR run a second
  * one beside it (as its test does). GOVSHARE_CLUSTER_TLS=1 runs it on mutual TLS, as the production
  * posture does: certificates made afresh with openssl into data/cluster/tls (or beside the logs),
+ * removed with their keys when it stops,
  * the frontend and the services among themselves on TLS, govshare's processes with its client
  * certificate (TEMPORAL_TLS_*).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfigOrExit } from '../runtime/config';
 import { workerNodeOptions } from '../runtime/worker-heap';
@@ -32,9 +34,16 @@ import {
 
 const say = (line: string) => process.stdout.write(`govshare: ${line}\n`);
 let temporalCluster: TemporalCluster | undefined;
+/** Where this run made its certificates (GOVSHARE_CLUSTER_TLS=1). */
+let certificatesDir: string | undefined;
 const children = new ChildProcesses(async () => {
   say('stopping the Temporal cluster…');
   await temporalCluster?.stop();
+  // Made afresh at each start, so the private keys (the CAs' among them) go with the cluster.
+  if (certificatesDir) {
+    fs.rmSync(certificatesDir, { recursive: true, force: true });
+    say(`removed the certificates and their keys from ${path.relative(ROOT, certificatesDir)}`);
+  }
 });
 
 /** A count from the environment (GOVSHARE_WORKERS, GOVSHARE_APIS), else cluster.json's. */
@@ -72,6 +81,7 @@ async function main(): Promise<void> {
     ? makeClusterCertificates(await ensureOpenssl(), path.join(path.dirname(logDir), 'tls'))
     : undefined;
   if (certificates) {
+    certificatesDir = certificates.dir;
     say(`mutual TLS: certificates in ${path.relative(ROOT, certificates.dir)}`);
     // govshare's workers and APIs (children of this process) and its own connection use them.
     Object.assign(process.env, govshareClientEnv(certificates));

@@ -4,8 +4,9 @@
  * prints where they are; a request filed through one API is routed to the
  * provider; Ctrl-C stops every process it started, the cluster's included.
  * It runs on its own ports and databases, beside any cluster a developer runs.
- * With GOVSHARE_CLUSTER_TLS=1 it does the same on mutual TLS, and its frontend
- * refuses a client that presents no certificate.
+ * With GOVSHARE_CLUSTER_TLS=1 it does the same on mutual TLS, its frontend
+ * refuses a client that presents no certificate, and the certificates and their
+ * keys are gone once it has stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -136,6 +137,8 @@ async function runsTheCluster(tls: boolean): Promise<void> {
   expect(output).toContain('stopping the Temporal cluster');
   for (const port of [frontendPort, frontendPort + 1, frontendPort + 2, apiPort, apiPort + 1])
     expect(await portAnswers('127.0.0.1', port)).toBe(false);
+  // The certificates were made for this run: their private keys do not outlive it.
+  if (mine.tlsDir) expect(fs.existsSync(mine.tlsDir)).toBe(false);
 }
 
 it('runs the cluster, two workers and two APIs, serves a request, and stops everything on Ctrl-C', () =>
