@@ -164,13 +164,15 @@ export function createRequestService(deps: { db: Db; temporal: TemporalGateway }
 
   /**
    * `filed`: the request's catalogue entry and its requester, when the caller has just filed it
-   * (the two departments are then theirs, unless a reform moved the resource meanwhile).
-   * Everything but the corrections (which hang off the grants) is read at once.
+   * (the two departments are then theirs, unless a reform moved the resource meanwhile; else the
+   * department table is read). Everything but the corrections (which hang off the grants) is
+   * read at once.
    */
   async function detail(r: RequestRow, filed?: { resource: Resource; requester: User }) {
+    const parties = filed && [filed.requester.department, filed.resource.providerDepartment];
     const known =
-      filed && filed.resource.providerDepartment.code === r.providerDepartment
-        ? new Map([filed.requester.department, filed.resource.providerDepartment].map((d) => [d.code, d]))
+      parties?.[0].code === r.consumerDepartment && parties[1].code === r.providerDepartment
+        ? new Map(parties.map((d) => [d.code, d]))
         : null;
     const [p, grant, baseGrant, dispute, ref, entry] = await Promise.all([
       progress('sharing_request', r.id),
