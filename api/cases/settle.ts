@@ -3,9 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * How often `settle` looks: every `aloneEveryMs` while no other answer in this process waits,
- * else every `quickEveryMs`, for `quickForMs`; every `thenEveryMs` after that.
+ * else every `sharedEveryMs`, for `quickForMs`; every `thenEveryMs` after that.
  */
-export const LOOK = { quickForMs: 1_000, aloneEveryMs: 5, quickEveryMs: 10, thenEveryMs: 100 } as const;
+export const LOOK = { quickForMs: 1_000, aloneEveryMs: 5, sharedEveryMs: 10, thenEveryMs: 100 } as const;
 
 /** The time `settle` waits on: the real clock, or a test's. */
 export interface SettleClock {
@@ -41,7 +41,7 @@ export async function settle<T>(
   try {
     for (let elapsed = clock.now() - start; !done(v) && elapsed < ms; elapsed = clock.now() - start) {
       const every =
-        elapsed >= LOOK.quickForMs ? LOOK.thenEveryMs : waiting > 1 ? LOOK.quickEveryMs : LOOK.aloneEveryMs;
+        elapsed >= LOOK.quickForMs ? LOOK.thenEveryMs : waiting > 1 ? LOOK.sharedEveryMs : LOOK.aloneEveryMs;
       await clock.sleep(Math.min(every, ms - elapsed));
       v = await probe();
     }
