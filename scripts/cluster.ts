@@ -38,11 +38,15 @@ let temporalCluster: TemporalCluster | undefined;
 let certificatesDir: string | undefined;
 const children = new ChildProcesses(async () => {
   say('stopping the Temporal cluster…');
-  await temporalCluster?.stop();
-  // Made afresh at each start, so the private keys (the CAs' among them) go with the cluster.
-  if (certificatesDir) {
-    fs.rmSync(certificatesDir, { recursive: true, force: true });
-    say(`removed the certificates and their keys from ${path.relative(ROOT, certificatesDir)}`);
+  try {
+    await temporalCluster?.stop();
+  } finally {
+    // Made afresh at each start, so the private keys (the CAs' among them) go with the cluster,
+    // even when a service did not stop cleanly.
+    if (certificatesDir) {
+      fs.rmSync(certificatesDir, { recursive: true, force: true });
+      say(`removed the certificates and their keys from ${path.relative(ROOT, certificatesDir)}`);
+    }
   }
 });
 
