@@ -951,4 +951,21 @@ describe('the policy in force', () => {
       await h.t.db('policy_versions').where({ key }).del();
     }
   });
+
+  it('while no policy is in force, a filing sent again with its key still gets its request, and an unknown resource is still refused as unknown', async () => {
+    const doc = loadPolicyFile(DEFAULT_POLICY_FILE);
+    const filingKey = randomUUID();
+    const filed = await submit('zhangwei', conditional(), filingKey);
+    expect(filed.status).toBe(201);
+    const lapsed = { ...doc, version: doc.version + 200, effectiveFrom: day(-2), effectiveTo: day(-1) };
+    const key = await savePolicyVersion(h.t.db, lapsed);
+    try {
+      const again = await submit('zhangwei', conditional(), filingKey);
+      expect([again.status, again.body.id]).toEqual([200, filed.body.id]);
+      const unknown = await submit('zhangwei', conditional({ resourceCode: 'NO-SUCH-001' }));
+      expect([unknown.status, unknown.body.error.details[0].code]).toEqual([422, 'not_in_catalogue']);
+    } finally {
+      await h.t.db('policy_versions').where({ key }).del();
+    }
+  });
 });
