@@ -14,7 +14,8 @@ import { completeTask, type CompleteTaskInput, type TaskView } from '../../workf
 import { nearYears } from '../support/calendars';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { waitFor } from '../support/wait';
-import type { slaProbe } from '../fixtures/sla-probe-workflow';
+import type { heldClosureProbe, heldMoveProbe, slaProbe } from '../fixtures/sla-probe-workflow';
+import { activityCalls } from '../support/activity-calls';
 
 const platformApprover: Actor = {
   username: 'chenjing',
@@ -26,15 +27,24 @@ const parties = { provider: 'public-security', consumer: 'civil-affairs' };
 
 const h = useWorkflowHarness(require.resolve('../fixtures/sla-probe-workflow'));
 
-async function start(step: string) {
+type Probe = typeof slaProbe | typeof heldClosureProbe | typeof heldMoveProbe;
+type ProbeInput = Parameters<typeof slaProbe>[0];
+
+/** Starts a probe (test/fixtures/sla-probe-workflow.ts) of a sharing request's step; its id is the case's. */
+function startProbe<W extends Probe>(type: string, step: string) {
   const workflowId = `probe-${randomUUID()}`;
-  const handle = await h.env.client.workflow.start<typeof slaProbe>('slaProbe', {
+  const input: ProbeInput = { processType: 'sharing_request', step, caseId: workflowId, parties };
+  return h.env.client.workflow.start<(i: ProbeInput) => ReturnType<W>>(type, {
     taskQueue: h.taskQueue,
     workflowId,
-    args: [{ processType: 'sharing_request', step, caseId: workflowId, parties }],
+    args: [input],
   });
+}
+
+async function start(step: string, type = 'slaProbe') {
+  const handle = await startProbe(type, step);
   const task = await waitFor('the task row', () =>
-    h.t.db('tasks').where({ workflow_id: workflowId }).first(),
+    h.t.db('tasks').where({ workflow_id: handle.workflowId }).first(),
   );
   return { handle, task };
 }
@@ -198,5 +208,34 @@ describe('one SLA mechanism for every human task', () => {
     const view = await complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' });
     expect(view).toMatchObject({ breached: true, outcome: { actor: { username: 'chenjing' } } });
     await handle.result();
+  });
+
+  it('a task held to close with the next opening is closed before any other activity the workflow calls first: the decision is answered and the task leaves the inbox', async () => {
+    const { handle, task } = await start('platform_review', 'heldClosureProbe');
+
+    const view = await complete(handle, { taskId: task.id, actor: platformApprover, decision: 'approve' });
+    expect(view).toMatchObject({ status: 'done', outcome: { decision: 'approve' } });
+    expect(await h.t.db('tasks').where({ id: task.id }).first()).toMatchObject({
+      status: 'done',
+      decision: 'approve',
+      completed_by: 'chenjing',
+    });
+    expect(await handle.result()).toMatchObject({ decision: 'approve' });
+    const { events } = await handle.fetchHistory();
+    expect(activityCalls(events ?? [])).toEqual([
+      'loadPolicyInForce',
+      'openTaskOnSchedule',
+      'closeTask',
+      'loadPolicyInForce',
+    ]);
+  });
+
+  it('a move held to be recorded with the next one is recorded before any other activity the workflow calls first', async () => {
+    const handle = await startProbe<typeof heldMoveProbe>('heldMoveProbe', 'provider_review');
+    await handle.result();
+    const timeline = await h.t.db('case_events').where({ case_id: handle.workflowId });
+    expect(timeline.map((e) => e.action)).toEqual(['submitted']);
+    const { events } = await handle.fetchHistory();
+    expect(activityCalls(events ?? [])).toEqual(['recordCaseState', 'loadPolicyInForce']);
   });
 });

@@ -12,12 +12,14 @@
  */
 import {
   patched,
+  type ActivityInterfaceFor,
   proxyActivities,
   proxyLocalActivities,
   type ActivityOptions,
   type LocalActivityOptions,
 } from '@temporalio/workflow';
 import type { SharedActivities } from '../../activities/shared';
+import { withHeldWritesFirst } from './held-writes';
 import { CASE_WRITES_LOCAL } from './patches';
 
 export const ACTIVITY_OPTIONS: ActivityOptions = {
@@ -35,8 +37,18 @@ const LOCAL_ACTIVITY_OPTIONS: LocalActivityOptions = {
 const remote = proxyActivities<SharedActivities>(ACTIVITY_OPTIONS);
 const local = proxyLocalActivities<SharedActivities>(LOCAL_ACTIVITY_OPTIONS);
 
-/** Chooses at each call, in the workflow's context: a case that has the patch runs them locally. */
-export const acts = new Proxy({} as SharedActivities, {
-  get: (_target, name: string) =>
-    (patched(CASE_WRITES_LOCAL) ? local : remote)[name as keyof SharedActivities],
-});
+/**
+ * Chooses at each call, in the workflow's context: a case that has the patch runs them locally.
+ * A write held for the case's next one is made first if this call does not carry it (./held-writes.ts).
+ */
+export const acts = withHeldWritesFirst(
+  new Proxy({} as SharedActivities, {
+    get: (_target, name: string) =>
+      (patched(CASE_WRITES_LOCAL) ? local : remote)[name as keyof SharedActivities],
+  }),
+);
+
+/** A process's own activities (`own` in its folder), with the same options and the same care for held writes. */
+export function ownActivities<A extends object>(): ActivityInterfaceFor<A> {
+  return withHeldWritesFirst(proxyActivities<A>(ACTIVITY_OPTIONS));
+}

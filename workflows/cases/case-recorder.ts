@@ -10,6 +10,7 @@ import type { Notice } from '../../activities/cases/notices';
 import type { Actor } from '../../domain/roles';
 import { SA } from '../../domain/search-attributes';
 import { acts } from './activities-proxy';
+import { hold, release, type HeldWrite } from './held-writes';
 
 export interface CaseEventInput {
   action: string;
@@ -30,7 +31,7 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
   /** The step the case is at, as last recorded. */
   private step: string | null = null;
   /** A move made and not recorded yet (see `moveWithNext`): the next move records it first. */
-  private pending: PreparedMove | null = null;
+  private pending: { move: PreparedMove; held: HeldWrite } | null = null;
 
   constructor(
     /** The process's name. */
@@ -65,7 +66,8 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
     event: CaseEventInput,
     extra: { facts?: F; notice?: Notice } = {},
   ): PreparedMove {
-    const earlier = this.pending;
+    const earlier = this.pending?.move;
+    if (this.pending) release(this.pending.held);
     this.pending = null;
     const input: CaseStateInput = {
       caseType: this.caseType,
@@ -112,7 +114,20 @@ export class CaseRecorder<S extends string, F extends object = Record<string, ne
     extra: { facts?: F; notice?: Notice } = {},
   ): Promise<void> {
     if (!patched(change)) return this.move(status, currentStep, event, extra);
-    this.pending = this.prepare(status, currentStep, event, extra);
+    const move = this.prepare(status, currentStep, event, extra);
+    // Made in an activity of its own only if an activity that records no move of the case comes first.
+    this.pending = {
+      move,
+      held: {
+        takenBy: [],
+        write: async () => {
+          this.pending = null;
+          await acts.recordCaseState(move.input);
+          move.applied();
+        },
+      },
+    };
+    hold(this.pending.held);
     // The case is where this move puts it; GovshareStatus moves with the next (the filing's
     // status is the one the case started with).
     this.status = status;

@@ -1,6 +1,8 @@
-/** This process's own activities as its workflow code calls them, with the shared timeout and retry policy. */
-import { proxyActivities } from '@temporalio/workflow';
+/**
+ * This process's own activities as its workflow code calls them, with the shared timeout and retry
+ * policy; a write held for the case's next one is made first (../cases/held-writes.ts).
+ */
 import type { createSharingActivities } from '../../activities/sharing_request/activities';
-import { ACTIVITY_OPTIONS } from '../cases/activities-proxy';
+import { ownActivities } from '../cases/activities-proxy';
 
-export const own = proxyActivities<ReturnType<typeof createSharingActivities>>(ACTIVITY_OPTIONS);
+export const own = ownActivities<ReturnType<typeof createSharingActivities>>();

@@ -37,6 +37,7 @@ import type { SlaSchedule } from '../../domain/sla/schedule';
 import type { Duration } from '../../domain/policy/duration';
 import { TaskRefusal, type CompleteTaskInput, type TaskOutcome, type TaskView } from './task-contract';
 import { acts } from '../cases/activities-proxy';
+import { hold, release, type HeldWrite } from '../cases/held-writes';
 import {
   CLOSURE_GOES_WITH_NEXT_STEP,
   STEP_OPENS_WITH_CASE_MOVE,
@@ -168,8 +169,8 @@ function nowIso(): string {
 export class HumanTasks {
   private readonly tasks = new Map<string, TaskState>();
   private seq: number;
-  /** A decided task whose closing the next opening writes (`closeWithNext`). */
-  private closing: { task: TaskState; closure: TaskClosure } | null = null;
+  /** A decided task whose closing the next opening writes (`closeWithNext`); held (../cases/held-writes.ts). */
+  private closing: { task: TaskState; closure: TaskClosure; held: HeldWrite } | null = null;
 
   constructor(private readonly ctx: HumanTasksContext) {
     this.seq = ctx.openedBefore ?? 0;
@@ -261,6 +262,7 @@ export class HumanTasks {
         move = this.ctx.caseMoveOnOpening({ step });
       const closing = this.closing;
       this.closing = null;
+      if (closing) release(closing.held);
       task.schedule = await acts.openTaskOnSchedule({
         ...row(sent),
         schedule: scheduleInput,
@@ -353,7 +355,13 @@ export class HumanTasks {
       at: outcome.completedAt,
     };
     if (options.closeWithNext?.(outcome) && patched(CLOSURE_GOES_WITH_NEXT_STEP)) {
-      this.closing = { task, closure };
+      // Should an activity other than an opening come first, it closes the task first, on its own.
+      this.closing = {
+        task,
+        closure,
+        held: { takenBy: ['openTaskOnSchedule'], write: () => this.closePending() },
+      };
+      hold(this.closing.held);
       return { kind: 'done', outcome };
     }
     await acts.closeTask(closure);
@@ -363,14 +371,15 @@ export class HumanTasks {
   }
 
   /**
-   * Closes a task left for the next opening in an activity of its own: for an opening in the older
-   * two activities, which cannot take it. A closure is only left pending by a run that also opens
-   * on its schedule, so this should find none; it is there so that one is never lost.
+   * Closes a task left for the next opening in an activity of its own: before an activity that is
+   * not an opening (the held write's own), or before an opening in the older two activities, which
+   * cannot take it. Neither happens on any path today; it is there so that a closure is never lost.
    */
   private async closePending(): Promise<void> {
     const pending = this.closing;
     if (!pending) return;
     this.closing = null;
+    release(pending.held);
     await acts.closeTask(pending.closure);
     pending.task.closed = true;
   }
