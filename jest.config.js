@@ -7,4 +7,7 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: true,
+  // Where jest keeps it by default, not in the run's own temporary folder, which goes with it
+  // (scripts/jest-run.ts).
+  ...(process.env.GOVSHARE_JEST_CACHE ? { cacheDirectory: process.env.GOVSHARE_JEST_CACHE } : {}),
 };

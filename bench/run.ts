@@ -12,7 +12,8 @@ import {
   ensureTemporalServer,
   postgresUrl,
 } from '../scripts/provision';
-import { undoOnInterrupt } from '../scripts/harness/leftovers';
+import { tracking, undoOnInterrupt } from '../scripts/harness/leftovers';
+import { runTmpdir } from '../scripts/harness/run-tmpdir';
 import { catchUpBench } from './catch-up.bench';
 import { clusterCatchUpBench } from './cluster-catch-up.bench';
 import { clusterOpenCasesBench } from './cluster-open-cases.bench';
@@ -45,6 +46,10 @@ async function provisionCluster(): Promise<void> {
 
 async function main() {
   undoOnInterrupt('bench'); // Ctrl-C midway leaves no database, cluster or process behind
+  // The run's temporary files (log-signing keys, certificates, servers' data) in a folder of its own.
+  const tmp = runTmpdir();
+  process.env.TMPDIR = tmp.dir;
+  const removeTmp = tracking('the run folder', async () => tmp.remove());
   process.env.GOVSHARE_TEMPORAL_CLI ??= await ensureTemporalCli();
   process.env.TEST_MYSQL_URL ??= await ensureMariaDb();
   const only = process.argv.slice(2);
@@ -53,6 +58,7 @@ async function main() {
     if (only.length && !only.includes(name)) continue;
     await run();
   }
+  await removeTmp();
 }
 
 main().then(
