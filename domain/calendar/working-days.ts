@@ -103,18 +103,62 @@ export function nthWorkingDayAfter(
   n: number,
   calendar: WorkingCalendar,
 ): { day: DateTime; provisional: boolean } {
+  checkWorkingDays(n);
+  const { date, provisional } = stepWorkingDays(from.setZone(ZONE).toISODate() as string, n, 1, calendar);
+  return { day: DateTime.fromISO(date, { zone: ZONE }), provisional };
+}
+
+function checkWorkingDays(n: number): void {
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
-  let day = from.setZone(ZONE).startOf('day');
+}
+
+/**
+ * The date (yyyy-MM-dd) `n` working days after (`step` 1) or before (-1) the local date `date`,
+ * which itself never counts (n ≤ 0: `date`). It steps plain day numbers (a date's weekday is the
+ * same in any zone): a schedule counts a few dozen days, and a zoned luxon DateTime a day made a
+ * provider review's schedule cost 0.7 ms (now 0.15).
+ */
+function stepWorkingDays(
+  date: string,
+  n: number,
+  step: 1 | -1,
+  calendar: WorkingCalendar,
+): { date: string; provisional: boolean } {
+  let day = dayNumber(date);
   let provisional = false;
   let counted = 0;
   while (counted < n) {
-    day = day.plus({ days: 1 });
-    const verdict = judgeDay(day, calendar);
+    day += step;
+    const iso = dateOfDay(day);
+    const verdict = judgeDate(iso, Number(iso.slice(0, 4)), isWeekend(day), calendar);
     if (!verdict.known) provisional = true;
     if (verdict.working) counted += 1;
   }
-  return { day, provisional };
+  return { date: dateOfDay(day), provisional };
+}
+
+/** Day number `n` (days since 1970-01-01) as yyyy-MM-dd. */
+const dateOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/** Whether day number `n` (days since 1970-01-01, a Thursday) is a Saturday or a Sunday. */
+const isWeekend = (n: number) => [0, 6].includes((((n + 4) % 7) + 7) % 7);
+
+/**
+ * The local date of an instant as this module takes them; what the strict reading (`localDateOf`)
+ * refuses, luxon's reading decides, as it always has.
+ */
+function localDateOfInstant(iso: string): string {
+  try {
+    return localDateOf(iso);
+  } catch {
+    return parseInstant(iso).toISODate() as string;
+  }
+}
+
+/** An ISO 8601 instant at a local time of day in Asia/Shanghai, written as `formatInstant` does. */
+function atLocalTime(date: string, time: string): string {
+  return formatInstant(DateTime.fromISO(`${date}T${time}`, { zone: ZONE }));
 }
 
 /** "Within N working days of `from`": the end of the N-th working day after the day of `from`. */
@@ -125,8 +169,9 @@ export function endOfWorkingDaysFrom(fromIso: string, n: number, calendar: Worki
 }
 
 export function addWorkingDays(fromIso: string, n: number, calendar: WorkingCalendar): Deadline {
-  const { day, provisional } = nthWorkingDayAfter(parseInstant(fromIso), n, calendar);
-  return { deadline: formatInstant(day.endOf('day')), provisional };
+  checkWorkingDays(n);
+  const { date, provisional } = stepWorkingDays(localDateOfInstant(fromIso), n, 1, calendar);
+  return { deadline: atLocalTime(date, '23:59:59.999'), provisional };
 }
 
 /**
@@ -139,16 +184,8 @@ export function workingDaysBefore(
   hour: number,
   calendar: WorkingCalendar,
 ): Deadline {
-  let day = parseInstant(deadlineIso).startOf('day');
-  let provisional = false;
-  let counted = 0;
-  while (counted < n) {
-    day = day.minus({ days: 1 });
-    const verdict = judgeDay(day, calendar);
-    if (!verdict.known) provisional = true;
-    if (verdict.working) counted += 1;
-  }
-  return { deadline: formatInstant(day.set({ hour })), provisional };
+  const { date, provisional } = stepWorkingDays(localDateOfInstant(deadlineIso), n, -1, calendar);
+  return { deadline: atLocalTime(date, `${String(hour).padStart(2, '0')}:00:00.000`), provisional };
 }
 
 /**
@@ -260,10 +297,10 @@ export function localDateOf(iso: string): string {
 
 /** The years a computation starting at `fromIso` may touch, for loading calendar data. */
 export function yearsSpanned(fromIso: string, workingDays: number): number[] {
-  const start = parseInstant(fromIso);
+  const start = dayNumber(localDateOfInstant(fromIso));
   // Even the longest holiday run (Spring Festival) leaves far more than a third of days working.
-  const end = start.plus({ days: workingDays * 3 + 30 });
+  const yearOf = (day: number) => Number(dateOfDay(day).slice(0, 4));
   const years: number[] = [];
-  for (let y = start.year - 1; y <= end.year; y += 1) years.push(y);
+  for (let y = yearOf(start) - 1; y <= yearOf(start + workingDays * 3 + 30); y += 1) years.push(y);
   return years;
 }

@@ -75,14 +75,15 @@ export function computeSchedule(
 ): SlaSchedule {
   const due = addDuration(startedAt, step.deadline, calendar);
   const start = parseInstant(startedAt).toMillis();
-  const end = parseInstant(due.deadline).toMillis();
+  // What formatInstant wrote (with its offset) needs no zone to be read: Date.parse reads it.
+  const end = Date.parse(due.deadline);
   const reminders = step.reminders
     .map((r) => subtractDuration(due.deadline, r.before, reminderHour, calendar).deadline)
     .filter((at) => {
-      const t = parseInstant(at).toMillis();
+      const t = Date.parse(at);
       return t > start && t < end;
     })
-    .sort((a, b) => parseInstant(a).toMillis() - parseInstant(b).toMillis())
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
     .filter((at, i, all) => i === 0 || at !== all[i - 1]);
   const escalations = step.escalation.map((level, i) => {
     const at = addDuration(due.deadline, level.after, calendar);

@@ -7,8 +7,10 @@ import {
   localDateOf,
   localIso,
   parseInstant,
+  workingDaysBefore,
   workingDaysBetween,
   workingDaysLeft,
+  yearsSpanned,
   type WorkingCalendar,
 } from '../../domain/calendar/working-days';
 import { officialCalendar } from '../support/calendars';
@@ -178,5 +180,52 @@ describe('working-day deadlines', () => {
       expect(workingDaysLeft(now, '2026-10-12T00:00:00+08:00', calendar)).toBe(
         byEachDay(now, '2026-10-12T00:00:00+08:00', calendar),
       );
+  });
+  it('counts deadlines and reminders as the rule does a zoned day at a time, for any instant from 2024 to 2032 and 1 to 40 working days', () => {
+    // The rule itself, a zoned luxon day at a time: what the faster count over day numbers must give.
+    const step = (iso: string, n: number, by: 1 | -1) => {
+      let day = parseInstant(iso).startOf('day');
+      let provisional = false;
+      for (let counted = 0; counted < n;) {
+        day = day.plus({ days: by });
+        const verdict = judgeDay(day, calendar);
+        if (!verdict.known) provisional = true;
+        if (verdict.working) counted += 1;
+      }
+      return { day, provisional };
+    };
+    const instant = fc
+      .integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2032-12-31T23:59:59Z') })
+      .map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 23 }),
+        (at, n, hour) => {
+          const after = step(at, n, 1);
+          expect(addWorkingDays(at, n, calendar)).toEqual({
+            deadline: formatInstant(after.day.endOf('day')),
+            provisional: after.provisional,
+          });
+          const before = step(at, n, -1);
+          expect(workingDaysBefore(at, n, hour, calendar)).toEqual({
+            deadline: formatInstant(before.day.set({ hour })),
+            provisional: before.provisional,
+          });
+          const start = parseInstant(at);
+          const end = start.plus({ days: n * 3 + 30 });
+          expect(yearsSpanned(at, n)).toEqual(
+            Array.from({ length: end.year - start.year + 2 }, (_, i) => start.year - 1 + i),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // An instant given without an offset is read as luxon reads it, as before; none counts back zero days.
+    expect(addWorkingDays('2026-09-30T15:00', 2, calendar).deadline).toBe('2026-10-09T23:59:59.999+08:00');
+    expect(workingDaysBefore('2026-10-09T23:59:59.999+08:00', 0, 9, calendar).deadline).toBe(
+      '2026-10-09T09:00:00.000+08:00',
+    );
   });
 });
