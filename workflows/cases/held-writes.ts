@@ -15,7 +15,10 @@
 export interface HeldWrite {
   /** The activities whose input carries it; its holder releases it when it hands it over. */
   readonly takenBy: readonly string[];
-  /** Makes it in an activity of its own. */
+  /**
+   * Makes it in one activity of its own, started before its first `await`; a second activity
+   * would wait for the first to end, which waits for it.
+   */
   write(): Promise<void>;
 }
 
@@ -31,24 +34,51 @@ export function release(write: HeldWrite): void {
   if (at >= 0) held.splice(at, 1);
 }
 
-const heldBefore = (activity: string) => held.find((w) => !w.takenBy.includes(activity));
+/** Held writes being made, which any other call waits for (one started beside them included). */
+let making: Promise<void> | null = null;
+/** True while a held write starts its own activity, which must not wait for itself. */
+let starting = false;
+
+/** Whether a call of `activity` must wait: for held writes it does not carry, or those being made. */
+const mustWait = (activity: string) =>
+  !starting && (making !== null || held.some((w) => !w.takenBy.includes(activity)));
 
 /** Makes, in the order they were held, the held writes that `activity` does not carry. */
 async function writeHeldBefore(activity: string): Promise<void> {
+  while (making) await making;
   const due = held.filter((w) => !w.takenBy.includes(activity));
+  if (due.length === 0) return;
   due.forEach(release);
-  for (const w of due) await w.write();
+  const mine = (async () => {
+    for (const w of due) {
+      starting = true;
+      let written: Promise<void>;
+      try {
+        written = w.write();
+      } finally {
+        starting = false;
+      }
+      await written;
+    }
+  })();
+  making = mine;
+  try {
+    await mine;
+  } finally {
+    if (making === mine) making = null;
+  }
 }
 
 /**
- * An activity proxy whose calls make the held writes they do not carry first. With nothing held
- * (every path today), a call is the proxy's own, unchanged: the same commands in the same order.
+ * An activity proxy whose calls make the held writes they do not carry first, and wait for those
+ * being made. With nothing held (every path today), a call is the proxy's own, unchanged: the
+ * same commands in the same order.
  */
 export function withHeldWritesFirst<A extends object>(proxy: A): A {
   return new Proxy(proxy, {
     get(target, name) {
       const call = Reflect.get(target, name) as unknown;
-      if (typeof name !== 'string' || typeof call !== 'function' || !heldBefore(name)) return call;
+      if (typeof name !== 'string' || typeof call !== 'function' || !mustWait(name)) return call;
       return async (...args: unknown[]) => {
         await writeHeldBefore(name);
         return (Reflect.get(target, name) as (...a: unknown[]) => unknown)(...args);
