@@ -97,17 +97,6 @@ function judgeDate(iso: string, year: number, weekend: boolean, calendar: Workin
   return { working: !weekend, known };
 }
 
-/** The local calendar day that is the n-th working day after the day of `from` (n ≥ 1). */
-export function nthWorkingDayAfter(
-  from: DateTime,
-  n: number,
-  calendar: WorkingCalendar,
-): { day: DateTime; provisional: boolean } {
-  checkWorkingDays(n);
-  const { date, provisional } = stepWorkingDays(from.setZone(ZONE).toISODate() as string, n, 1, calendar);
-  return { day: DateTime.fromISO(date, { zone: ZONE }), provisional };
-}
-
 function checkWorkingDays(n: number): void {
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`working days must be a whole number ≥ 1, got ${n}`);
@@ -237,12 +226,11 @@ function movedDays(calendar: WorkingCalendar): { through(n: number): number } {
   const made = MOVED.get(calendar);
   if (made) return made;
   const moves = new Map<number, number>();
-  const weekend = (d: number) => [0, 6].includes((((d + 4) % 7) + 7) % 7);
   const known = (date: string) => calendar.knownYears.has(Number(date.slice(0, 4)));
   for (const date of calendar.holidays)
-    if (known(date) && !weekend(dayNumber(date))) moves.set(dayNumber(date), -1);
+    if (known(date) && !isWeekend(dayNumber(date))) moves.set(dayNumber(date), -1);
   for (const date of calendar.makeUpWorkdays)
-    if (known(date) && !calendar.holidays.has(date) && weekend(dayNumber(date)))
+    if (known(date) && !calendar.holidays.has(date) && isWeekend(dayNumber(date)))
       moves.set(dayNumber(date), 1);
   const days = [...moves.keys()].sort((a, b) => a - b);
   const sums: number[] = [];
