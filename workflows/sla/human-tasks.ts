@@ -359,7 +359,13 @@ export class HumanTasks {
       this.closing = {
         task,
         closure,
-        held: { takenBy: ['openTaskOnSchedule'], write: () => this.closePending() },
+        held: {
+          takenBy: ['openTaskOnSchedule'],
+          write: async () => {
+            await this.closePending();
+            this.refreshDeadlineAttribute();
+          },
+        },
       };
       hold(this.closing.held);
       return { kind: 'done', outcome };
